@@ -1,0 +1,575 @@
+import { atom, computed, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import {
+  checkFile,
+  createAttachmentPolicy,
+  type AttachmentPolicy,
+  type FileVerdict,
+} from './attachment-policy.js';
+import { transition as checkedTransition } from './conversation-state.js';
+import { DeskError } from './errors.js';
+import type {
+  AgentRef,
+  AttachmentRef,
+  BasePresence,
+  Conversation,
+  ConversationState,
+  Message,
+  MessageStatus,
+  Offer,
+} from './model.js';
+import { replyWindow, type ReplyWindow } from './reply-window.js';
+import { createMemoryStorage, openStorage, type Storage } from './storage.js';
+import {
+  createClientId,
+  toTransportError,
+  TransportError,
+  type Capabilities,
+  type Transport,
+  type TransportEvent,
+} from './transport.js';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'auth-expired';
+
+export const MAX_MESSAGE_LENGTH = 2000;
+
+export interface DeskOptions {
+  transport: Transport;
+  agent?: AgentRef;
+  /** Persistence. Default: IndexedDB, falling back to memory. Pass `'memory'` to keep nothing. */
+  storage?: Storage | 'memory';
+  /** Initial UI language (`en`, `pl`); `lang` on `<cc-agent-desk>` or the page overrides it. */
+  locale?: string;
+  /** Attachment policy (F4). */
+  policy?: Partial<AttachmentPolicy>;
+  /** Seconds an offer waits for Accept before it is withdrawn (F1). Default 120. */
+  offerTimeout?: number;
+  /** Whether the agent may reject offers (when the transport allows it). Default true. */
+  allowReject?: boolean;
+  /** Clock, for tests and stories. */
+  now?: () => number;
+}
+
+const statusRank: Record<MessageStatus, number> = { failed: -1, sending: 0, sent: 1, delivered: 2, read: 3 };
+
+/** One agent's state and rules. Framework-free and DOM-free; the only caller of the transport and storage. */
+export class Desk {
+  readonly transport: Transport;
+  readonly agent: AgentRef;
+  readonly policy: AttachmentPolicy;
+  readonly offerTimeoutMs: number;
+  readonly allowReject: boolean;
+  readonly now: () => number;
+
+  readonly $connection: WritableAtom<ConnectionStatus> = atom('idle');
+  readonly $presence: WritableAtom<BasePresence> = atom('offline');
+  readonly $offers: WritableAtom<readonly Offer[]> = atom([]);
+  /** Offers that timed out, newest last, until the agent dismisses them or becomes available. */
+  readonly $missedOffers: WritableAtom<readonly Offer[]> = atom([]);
+  readonly $conversations: WritableAtom<Readonly<Record<string, Conversation>>> = atom({});
+  readonly $activeConversationId: WritableAtom<string | undefined> = atom(undefined);
+  readonly $activeConversation: ReadableAtom<Conversation | undefined>;
+  readonly $locale: WritableAtom<string | undefined>;
+  readonly $storageKind: WritableAtom<Storage['kind'] | 'pending'> = atom('pending');
+  /** Wall clock that ticks once a second while anything listens. */
+  readonly $now: ReadableAtom<number>;
+
+  #messages = new Map<string, WritableAtom<readonly Message[]>>();
+  #seen = new Map<string, Set<string>>();
+  #typing = new Map<string, WritableAtom<boolean>>();
+  #windows = new Map<string, ReadableAtom<ReplyWindow>>();
+  #storage: Promise<Storage>;
+  #unsubscribe: (() => void) | undefined;
+  #connecting: Promise<void> | undefined;
+  #offerTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastCursor: string | undefined;
+  #pendingWrites: Message[] = [];
+  #flushScheduled = false;
+  #disposed = false;
+
+  constructor(options: DeskOptions) {
+    if (!options?.transport) throw new TypeError('createDesk needs a transport.');
+    const timeout = options.offerTimeout ?? 120;
+    if (!Number.isFinite(timeout) || timeout <= 0) {
+      throw new RangeError(`offerTimeout must be a positive number of seconds, got ${String(options.offerTimeout)}.`);
+    }
+    this.transport = options.transport;
+    this.agent = options.agent ?? { id: 'agent' };
+    this.policy = createAttachmentPolicy({
+      ...options.policy,
+      maxBytes: Math.min(
+        options.policy?.maxBytes ?? 5 * 1024 * 1024,
+        options.transport.capabilities.maxAttachmentBytes ?? Infinity,
+      ),
+    });
+    this.offerTimeoutMs = timeout * 1000;
+    this.allowReject = options.allowReject ?? true;
+    this.now = options.now ?? Date.now;
+    this.$locale = atom(options.locale);
+    this.$activeConversation = computed([this.$conversations, this.$activeConversationId], (all, id) =>
+      id === undefined ? undefined : all[id],
+    );
+    const clock = atom(this.now());
+    onMount(clock, () => {
+      clock.set(this.now());
+      const timer = setInterval(() => clock.set(this.now()), 1000);
+      return () => clearInterval(timer);
+    });
+    this.$now = clock;
+    const storage = options.storage === 'memory' ? createMemoryStorage() : options.storage;
+    this.#storage = storage ? Promise.resolve(storage) : openStorage();
+    void this.#storage.then((s) => this.$storageKind.set(s.kind));
+  }
+
+  get capabilities(): Capabilities {
+    return this.transport.capabilities;
+  }
+
+  /** Whether the Reject button may be offered. */
+  get canReject(): boolean {
+    return this.allowReject && this.transport.capabilities.reject;
+  }
+
+  // ---- connection ----
+
+  /** Connects and starts listening. Safe to call more than once. */
+  connect(): Promise<void> {
+    if (this.#disposed) return Promise.reject(new DeskError('unsupported', 'This desk was disposed.'));
+    if (this.#connecting) return this.#connecting;
+    this.#unsubscribe ??= this.transport.subscribe((event) => this.#onEvent(event));
+    this.$connection.set('connecting');
+    this.#connecting = this.transport
+      .connect(this.agent, this.#lastCursor === undefined ? {} : { cursor: this.#lastCursor })
+      .then(
+        () => {
+          this.$connection.set('online');
+          if (this.$presence.get() === 'offline') this.$presence.set('available');
+        },
+        (error: unknown) => {
+          const failure = toTransportError(error);
+          this.$connection.set(failure.code === 'auth-expired' ? 'auth-expired' : 'offline');
+          this.#connecting = undefined;
+          throw failure;
+        },
+      );
+    return this.#connecting;
+  }
+
+  async disconnect(): Promise<void> {
+    this.#connecting = undefined;
+    this.$connection.set('offline');
+    await this.transport.disconnect();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearTimeout(this.#offerTimer);
+    void this.transport.disconnect().catch(() => undefined);
+    void this.#storage.then((s) => s.close());
+  }
+
+  // ---- stores per conversation ----
+
+  /** Messages of one conversation, oldest first. */
+  messages(conversationId: string): ReadableAtom<readonly Message[]> {
+    let store = this.#messages.get(conversationId);
+    if (!store) {
+      store = atom<readonly Message[]>([]);
+      this.#messages.set(conversationId, store);
+      this.#seen.set(conversationId, new Set());
+    }
+    return store;
+  }
+
+  /** Whether the customer is typing. */
+  typing(conversationId: string): ReadableAtom<boolean> {
+    let store = this.#typing.get(conversationId);
+    if (!store) {
+      store = atom(false);
+      this.#typing.set(conversationId, store);
+    }
+    return store;
+  }
+
+  /** F18: the live reply window of a conversation. */
+  replyWindow(conversationId: string): ReadableAtom<ReplyWindow> {
+    let store = this.#windows.get(conversationId);
+    if (!store) {
+      store = computed([this.$conversations, this.$now], (all, now) => {
+        const conversation = all[conversationId];
+        return conversation ? replyWindow(conversation, now) : { open: false, mode: 'standard' as const, remainingMs: 0 };
+      });
+      this.#windows.set(conversationId, store);
+    }
+    return store;
+  }
+
+  // ---- offers ----
+
+  async accept(offerId: string): Promise<Conversation> {
+    const offer = this.#offer(offerId);
+    const { conversation } = await this.transport.execute({ type: 'offer.accept', offerId });
+    this.#removeOffer(offer.id);
+    this.#upsertConversation(conversation);
+    this.$activeConversationId.set(conversation.id);
+    if (this.$presence.get() === 'inactive') this.$presence.set('available');
+    return conversation;
+  }
+
+  async reject(offerId: string): Promise<void> {
+    const offer = this.#offer(offerId);
+    if (!this.canReject) throw new DeskError('unsupported', 'Rejecting offers is turned off.');
+    await this.transport.execute({ type: 'offer.reject', offerId });
+    this.#removeOffer(offer.id);
+  }
+
+  /** Forgets missed offers (the "you missed a conversation" notice). */
+  dismissMissed(): void {
+    this.$missedOffers.set([]);
+  }
+
+  #offer(offerId: string): Offer {
+    const offer = this.$offers.get().find((o) => o.id === offerId);
+    if (!offer) throw new DeskError('unknown-offer', `No offer "${offerId}" is waiting.`);
+    return offer;
+  }
+
+  #removeOffer(offerId: string): void {
+    this.$offers.set(this.$offers.get().filter((o) => o.id !== offerId));
+    this.#scheduleOfferExpiry();
+  }
+
+  #scheduleOfferExpiry(): void {
+    clearTimeout(this.#offerTimer);
+    const offers = this.$offers.get();
+    if (offers.length === 0 || this.#disposed) return;
+    const next = Math.min(...offers.map((o) => o.expiresAt ?? Infinity));
+    if (!Number.isFinite(next)) return;
+    this.#offerTimer = setTimeout(() => this.#expireOffers(), Math.max(0, next - this.now()));
+  }
+
+  #expireOffers(): void {
+    const now = this.now();
+    const expired = this.$offers.get().filter((o) => (o.expiresAt ?? Infinity) <= now);
+    if (expired.length > 0) {
+      this.$offers.set(this.$offers.get().filter((o) => !expired.includes(o)));
+      this.$missedOffers.set([...this.$missedOffers.get(), ...expired]);
+      // A missed offer goes back to the queue and the agent is marked Inactive (F1).
+      this.$presence.set('inactive');
+      for (const offer of expired) {
+        void this.transport.execute({ type: 'offer.reject', offerId: offer.id }).catch(() => undefined);
+      }
+      void this.transport.execute({ type: 'presence.set', presence: 'inactive' }).catch(() => undefined);
+    }
+    this.#scheduleOfferExpiry();
+  }
+
+  // ---- conversations ----
+
+  setActive(conversationId: string | undefined): void {
+    if (conversationId !== undefined && !this.$conversations.get()[conversationId]) {
+      throw new DeskError('unknown-conversation', `No conversation "${conversationId}".`);
+    }
+    this.$activeConversationId.set(conversationId);
+  }
+
+  /** Moves a conversation along F11; an illegal move throws ConversationStateError before anything is sent. */
+  async transition(conversationId: string, to: ConversationState): Promise<Conversation> {
+    const current = this.#conversation(conversationId);
+    checkedTransition(current.state, to);
+    const { conversation } = await this.transport.execute({ type: 'conversation.transition', conversationId, to });
+    this.#upsertConversation(conversation);
+    return conversation;
+  }
+
+  /** End conversation → Wrap-up. */
+  end(conversationId: string): Promise<Conversation> {
+    return this.transition(conversationId, 'wrap-up');
+  }
+
+  async setPresence(presence: Exclude<BasePresence, 'inactive'>): Promise<void> {
+    const previous = this.$presence.get();
+    this.$presence.set(presence);
+    if (presence === 'available') this.$missedOffers.set([]);
+    try {
+      await this.transport.execute({ type: 'presence.set', presence });
+    } catch (error) {
+      this.$presence.set(previous);
+      throw toTransportError(error);
+    }
+  }
+
+  #conversation(conversationId: string): Conversation {
+    const conversation = this.$conversations.get()[conversationId];
+    if (!conversation) throw new DeskError('unknown-conversation', `No conversation "${conversationId}".`);
+    return conversation;
+  }
+
+  #upsertConversation(conversation: Conversation): void {
+    const all = this.$conversations.get();
+    const known = all[conversation.id];
+    // Keep the latest customer-message time even if the transport's snapshot is older.
+    const lastCustomerMessageAt = Math.max(known?.lastCustomerMessageAt ?? -Infinity, conversation.lastCustomerMessageAt ?? -Infinity);
+    this.$conversations.set({
+      ...all,
+      [conversation.id]: Number.isFinite(lastCustomerMessageAt) ? { ...conversation, lastCustomerMessageAt } : conversation,
+    });
+    if (!known) void this.#hydrate(conversation.id);
+  }
+
+  async #hydrate(conversationId: string): Promise<void> {
+    const stored = await (await this.#storage).getTranscript(conversationId);
+    if (stored.length > 0) this.#mergeMessages(conversationId, stored, false);
+  }
+
+  // ---- messages ----
+
+  /**
+   * Sends an agent message. Resolves with the message as shown; a transport failure leaves it
+   * `failed` (see retry) instead of rejecting. Rejects with DeskError on input the desk refuses.
+   */
+  async send(conversationId: string, text: string, attachments: readonly AttachmentRef[] = []): Promise<Message> {
+    const conversation = this.#conversation(conversationId);
+    const body = text.trim();
+    if (!body && attachments.length === 0) throw new DeskError('empty', 'There is nothing to send.');
+    if (text.length > MAX_MESSAGE_LENGTH) {
+      throw new DeskError('too-long', `Messages are limited to ${MAX_MESSAGE_LENGTH} characters.`);
+    }
+    if (!replyWindow(conversation, this.now()).open) {
+      throw new DeskError('window-closed', 'The Messenger reply window is closed.');
+    }
+    const clientId = createClientId();
+    const message: Message = {
+      id: clientId,
+      clientId,
+      conversationId,
+      author: 'agent',
+      kind: attachments.length > 0 && !body ? 'attachment' : 'text',
+      at: this.now(),
+      status: 'sending',
+      ...(body ? { text } : {}),
+      ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+    };
+    this.#mergeMessages(conversationId, [message]);
+    return this.#deliver(message);
+  }
+
+  /** Sends a failed message again with the same client id, so the backend can drop a duplicate. */
+  async retry(conversationId: string, clientId: string): Promise<Message> {
+    const message = this.messages(conversationId).get().find((m) => m.clientId === clientId);
+    if (!message) throw new DeskError('unknown-conversation', `No message "${clientId}" in "${conversationId}".`);
+    if (message.status !== 'failed') return message;
+    const { error: _ignored, ...rest } = message;
+    const sending: Message = { ...rest, status: 'sending' };
+    this.#replaceMessage(sending);
+    return this.#deliver(sending);
+  }
+
+  async #deliver(message: Message): Promise<Message> {
+    try {
+      const ack = await this.transport.execute({
+        type: 'message.send',
+        conversationId: message.conversationId,
+        clientId: message.clientId!,
+        ...(message.text !== undefined ? { text: message.text } : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
+      });
+      const current = this.#find(message.conversationId, message.clientId!) ?? message;
+      const sent: Message = {
+        ...current,
+        id: ack.messageId,
+        status: statusRank[current.status ?? 'sending'] > statusRank.sent ? current.status! : 'sent',
+      };
+      this.#seen.get(message.conversationId)?.add(ack.messageId);
+      this.#replaceMessage(sent);
+      return sent;
+    } catch (error) {
+      const failure = toTransportError(error);
+      const failed: Message = {
+        ...(this.#find(message.conversationId, message.clientId!) ?? message),
+        status: 'failed',
+        error: { code: failure.code, message: failure.message, retryable: failure.retryable },
+      };
+      this.#replaceMessage(failed);
+      return failed;
+    }
+  }
+
+  /** Tells the customer whether the agent is typing, when the transport supports it. */
+  async setTyping(conversationId: string, on: boolean): Promise<void> {
+    if (!this.capabilities.typing) return;
+    try {
+      await this.transport.execute({ type: 'typing.set', conversationId, on });
+    } catch {
+      // A lost typing indicator is harmless.
+    }
+  }
+
+  // ---- attachments ----
+
+  /** Checks files against the policy (F4). Nothing is uploaded. */
+  checkFiles(files: readonly { name: string; size: number }[]): FileVerdict[] {
+    return files.map((f) => checkFile(this.policy, f));
+  }
+
+  /** Uploads one file that passes the policy; rejects with DeskError('policy') otherwise. */
+  async upload(
+    conversationId: string,
+    file: File,
+    opts: { signal?: AbortSignal; onProgress?(sent: number): void } = {},
+  ): Promise<AttachmentRef> {
+    this.#conversation(conversationId);
+    const verdict = checkFile(this.policy, file);
+    if (!verdict.ok) throw new DeskError('policy', `${file.name}: ${verdict.reason}`);
+    if (!this.transport.upload || !this.capabilities.upload) {
+      throw new DeskError('unsupported', 'This transport cannot send files.');
+    }
+    return this.transport.upload(
+      file,
+      { conversationId, clientId: createClientId(), name: verdict.name, mimeType: file.type || 'application/octet-stream', size: file.size },
+      opts,
+    );
+  }
+
+  // ---- drafts ----
+
+  async getDraft(conversationId: string): Promise<string> {
+    return (await (await this.#storage).getDraft(conversationId)) ?? '';
+  }
+
+  async saveDraft(conversationId: string, text: string): Promise<void> {
+    await (await this.#storage).setDraft(conversationId, text);
+  }
+
+  // ---- incoming ----
+
+  #onEvent(event: TransportEvent): void {
+    this.#lastCursor = event.cursor;
+    switch (event.type) {
+      case 'offer.created': {
+        if (this.$offers.get().some((o) => o.id === event.offer.id)) return;
+        const offer = { ...event.offer, expiresAt: event.offer.expiresAt ?? this.now() + this.offerTimeoutMs };
+        this.$offers.set([...this.$offers.get(), offer]);
+        this.#scheduleOfferExpiry();
+        return;
+      }
+      case 'offer.withdrawn':
+        this.#removeOffer(event.offerId);
+        return;
+      case 'conversation.updated':
+        this.#upsertConversation(event.conversation);
+        return;
+      case 'message.received': {
+        const { message } = event;
+        this.#mergeMessages(message.conversationId, [{ ...message, cursor: event.cursor }]);
+        if (message.author === 'customer') {
+          this.typing(message.conversationId);
+          this.#typing.get(message.conversationId)!.set(false);
+          const conversation = this.$conversations.get()[message.conversationId];
+          if (conversation && (conversation.lastCustomerMessageAt ?? 0) < message.at) {
+            this.#upsertConversation({ ...conversation, lastCustomerMessageAt: message.at });
+          }
+        }
+        return;
+      }
+      case 'message.status': {
+        const key = event.clientId ?? event.messageId;
+        const current = key === undefined ? undefined : this.#find(event.conversationId, key);
+        if (current) this.#replaceMessage(this.#withStatus(current, event.status));
+        return;
+      }
+      case 'receipt': {
+        const store = this.#messages.get(event.conversationId);
+        if (!store) return;
+        const updated = store.get().map((m) =>
+          m.author === 'agent' && m.at <= event.watermark ? this.#withStatus(m, event.status) : m,
+        );
+        store.set(updated);
+        return;
+      }
+      case 'typing':
+        (this.typing(event.conversationId) as WritableAtom<boolean>).set(event.on);
+        return;
+      case 'message.reaction': {
+        const current = this.#find(event.conversationId, event.messageId);
+        if (!current) return;
+        const others = (current.reactions ?? []).filter((r) => !(r.by === event.reaction.by && r.emoji === event.reaction.emoji));
+        this.#replaceMessage({ ...current, reactions: event.action === 'react' ? [...others, event.reaction] : others });
+        return;
+      }
+      case 'message.edited': {
+        const current = this.#find(event.conversationId, event.messageId);
+        if (current) this.#replaceMessage({ ...current, text: event.text, editedAt: event.at });
+        return;
+      }
+    }
+  }
+
+  #withStatus(message: Message, status: MessageStatus): Message {
+    if (message.status === 'failed' && status !== 'failed') return { ...message, status };
+    return statusRank[status] > statusRank[message.status ?? 'sending'] ? { ...message, status } : message;
+  }
+
+  #find(conversationId: string, key: string): Message | undefined {
+    const list = this.#messages.get(conversationId)?.get() ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i]!;
+      if (m.id === key || m.clientId === key) return m;
+    }
+    return undefined;
+  }
+
+  /** Adds messages, dropping ones already seen (server id or client id), keeping time order. */
+  #mergeMessages(conversationId: string, incoming: readonly Message[], persist = true): void {
+    const store = this.messages(conversationId) as WritableAtom<readonly Message[]>;
+    const seen = this.#seen.get(conversationId)!;
+    const fresh = incoming.filter((m) => !seen.has(m.id) && !(m.clientId && seen.has(m.clientId)));
+    if (fresh.length === 0) return;
+    for (const m of fresh) {
+      seen.add(m.id);
+      if (m.clientId) seen.add(m.clientId);
+    }
+    const list = store.get();
+    const last = list[list.length - 1];
+    const inOrder = fresh.every((m, i) => (i === 0 ? !last || last.at <= m.at : fresh[i - 1]!.at <= m.at));
+    store.set(inOrder ? [...list, ...fresh] : [...list, ...fresh].sort((a, b) => a.at - b.at));
+    if (persist) this.#persist(fresh);
+  }
+
+  #replaceMessage(message: Message): void {
+    const store = this.#messages.get(message.conversationId);
+    if (!store) return;
+    const list = store.get();
+    const key = message.clientId ?? message.id;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i]!;
+      if ((m.clientId ?? m.id) === key) {
+        const next = list.slice();
+        next[i] = message;
+        store.set(next);
+        this.#persist([message]);
+        return;
+      }
+    }
+  }
+
+  #persist(messages: readonly Message[]): void {
+    this.#pendingWrites.push(...messages);
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setTimeout(() => {
+      this.#flushScheduled = false;
+      const batch = this.#pendingWrites;
+      this.#pendingWrites = [];
+      void this.#storage.then((s) => s.putMessages(batch)).catch(() => undefined);
+    }, 50);
+  }
+}
+
+/** Creates a desk for one agent. Nothing touches the DOM. */
+export function createDesk(options: DeskOptions): Desk {
+  return new Desk(options);
+}
+
+export { TransportError };

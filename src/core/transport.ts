@@ -1,0 +1,189 @@
+import type {
+  AgentRef,
+  AttachmentRef,
+  BasePresence,
+  Conversation,
+  ConversationState,
+  Message,
+  MessageStatus,
+  Offer,
+  Reaction,
+} from './model.js';
+
+/** What an adapter's backend can do. Elements hide what is missing. */
+export interface Capabilities {
+  /** Offers may be rejected. */
+  reject: boolean;
+  /** `upload()` is implemented. */
+  upload: boolean;
+  /** The agent's typing state is forwarded to the customer. */
+  typing: boolean;
+  /** Largest attachment the backend takes, bytes (Messenger: 25 MB). */
+  maxAttachmentBytes?: number;
+  /** The page is allowed the HUMAN_AGENT tag (7-day reply window). */
+  humanAgent?: boolean;
+}
+
+// ---- Commands: plain objects, so an adapter can forward, log or replay them. ----
+
+export interface AcceptOfferCommand { type: 'offer.accept'; offerId: string }
+export interface RejectOfferCommand { type: 'offer.reject'; offerId: string }
+export interface SendMessageCommand {
+  type: 'message.send';
+  conversationId: string;
+  /** Client-generated idempotency key: sending the same id twice sends once. */
+  clientId: string;
+  text?: string;
+  attachments?: AttachmentRef[];
+}
+export interface SetTypingCommand { type: 'typing.set'; conversationId: string; on: boolean }
+export interface TransitionCommand {
+  type: 'conversation.transition';
+  conversationId: string;
+  to: ConversationState;
+}
+export interface SetPresenceCommand { type: 'presence.set'; presence: BasePresence }
+
+export type Command =
+  | AcceptOfferCommand
+  | RejectOfferCommand
+  | SendMessageCommand
+  | SetTypingCommand
+  | TransitionCommand
+  | SetPresenceCommand;
+
+/** The acknowledgement each command resolves with. */
+export interface CommandResults {
+  'offer.accept': { conversation: Conversation };
+  'offer.reject': { ok: true };
+  'message.send': { messageId: string; at: number };
+  'typing.set': { ok: true };
+  'conversation.transition': { conversation: Conversation };
+  'presence.set': { presence: BasePresence };
+}
+export type ResultOf<C extends Command> = CommandResults[C['type']];
+
+// ---- Events: each carries a cursor that only grows. ----
+
+interface EventBase { cursor: string }
+export interface OfferCreatedEvent extends EventBase { type: 'offer.created'; offer: Offer }
+export interface OfferWithdrawnEvent extends EventBase {
+  type: 'offer.withdrawn';
+  offerId: string;
+  reason: 'taken' | 'abandoned' | 'timeout';
+}
+export interface ConversationUpdatedEvent extends EventBase { type: 'conversation.updated'; conversation: Conversation }
+export interface MessageReceivedEvent extends EventBase { type: 'message.received'; message: Message }
+export interface MessageStatusEvent extends EventBase {
+  type: 'message.status';
+  conversationId: string;
+  clientId?: string;
+  messageId?: string;
+  status: MessageStatus;
+}
+/** Messenger-style watermark: every agent message at or before `watermark` reached `status`. */
+export interface ReceiptEvent extends EventBase {
+  type: 'receipt';
+  conversationId: string;
+  status: 'delivered' | 'read';
+  watermark: number;
+}
+export interface TypingEvent extends EventBase { type: 'typing'; conversationId: string; on: boolean }
+export interface ReactionEvent extends EventBase {
+  type: 'message.reaction';
+  conversationId: string;
+  messageId: string;
+  reaction: Reaction;
+  action: 'react' | 'unreact';
+}
+export interface EditEvent extends EventBase {
+  type: 'message.edited';
+  conversationId: string;
+  messageId: string;
+  text: string;
+  at: number;
+}
+
+export type TransportEvent =
+  | OfferCreatedEvent
+  | OfferWithdrawnEvent
+  | ConversationUpdatedEvent
+  | MessageReceivedEvent
+  | MessageStatusEvent
+  | ReceiptEvent
+  | TypingEvent
+  | ReactionEvent
+  | EditEvent;
+
+export interface UploadMeta {
+  conversationId: string;
+  clientId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+}
+
+export interface ConnectOptions {
+  /** Resume after this cursor: the transport replays every later event. */
+  cursor?: string;
+  signal?: AbortSignal;
+}
+
+/** The only seam to a backend. See README, "Writing a Transport adapter". */
+export interface Transport {
+  readonly capabilities: Capabilities;
+  /** Idempotent: a second call while connected resolves without reconnecting. */
+  connect(agent: AgentRef, opts?: ConnectOptions): Promise<void>;
+  disconnect(): Promise<void>;
+  subscribe(listener: (event: TransportEvent) => void): () => void;
+  execute<C extends Command>(command: C, opts?: { signal?: AbortSignal }): Promise<ResultOf<C>>;
+  upload?(
+    file: Blob,
+    meta: UploadMeta,
+    opts: { signal?: AbortSignal; onProgress?(sent: number): void },
+  ): Promise<AttachmentRef>;
+}
+
+export type TransportErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'auth-expired'
+  | 'not-found'
+  | 'invalid'
+  | 'conflict'
+  | 'window-closed'
+  | 'policy'
+  | 'aborted'
+  | 'unavailable'
+  | 'internal';
+
+/** Every failure a transport reports. `retryable` tells the desk whether trying again may help. */
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+  readonly code: TransportErrorCode;
+  readonly retryable: boolean;
+  constructor(code: TransportErrorCode, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.retryable = options.retryable ?? (code === 'network' || code === 'timeout' || code === 'unavailable');
+  }
+}
+
+export function isTransportError(error: unknown): error is TransportError {
+  return error instanceof TransportError;
+}
+
+/** Converts anything thrown by an adapter into a TransportError. */
+export function toTransportError(error: unknown): TransportError {
+  if (error instanceof TransportError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new TransportError('aborted', 'The operation was cancelled.', { retryable: false, cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new TransportError('internal', message, { retryable: false, cause: error });
+}
+
+/** A client id that is unique enough to be an idempotency key. */
+export function createClientId(): string {
+  return `c-${globalThis.crypto.randomUUID()}`;
+}

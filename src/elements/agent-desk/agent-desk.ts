@@ -1,0 +1,60 @@
+import { html, LitElement, css, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import type { Desk } from '../../core/desk.js';
+import { deskContext, DESK_CHANGE_EVENT } from '../../controllers/desk-context.js';
+
+/**
+ * Holds one agent's desk and provides it to every contact-center element inside it.
+ * Elements elsewhere on the page reach it with `desk="<id of this element>"`.
+ *
+ * @summary Provides a desk (transport, state, rules) to the elements inside it.
+ * @tag cc-agent-desk
+ * @slot - The CRM layout with contact-center elements anywhere inside.
+ */
+export class CcAgentDesk extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The desk to provide. Create one with `createDesk({ transport })`. */
+  @property({ attribute: false }) desk: Desk | undefined;
+
+  /**
+   * Mirrors the native `lang` attribute: the language of the elements inside (`en`, `pl`). It is also
+   * handed to the desk, so elements elsewhere that name this desk speak the same language.
+   */
+  @property({ attribute: 'lang' }) locale: string | undefined;
+
+  #provider = new ContextProvider(this, { context: deskContext });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('desk')) {
+      this.#provider.setValue(this.desk);
+    }
+    if ((changed.has('locale') || changed.has('desk')) && this.desk) {
+      this.desk.$locale.set(this.locale || undefined);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('desk')) document.dispatchEvent(new Event(DESK_CHANGE_EVENT));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.desk) document.dispatchEvent(new Event(DESK_CHANGE_EVENT));
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-agent-desk': CcAgentDesk;
+  }
+}

@@ -1,0 +1,158 @@
+import { css } from 'lit';
+
+export const communicationPanelStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: var(--cc-panel-height, 100%);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow: hidden;
+    position: relative;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-2);
+  }
+  h2 {
+    font-size: 1.05em;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .channel {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .badge {
+    font-size: 0.78em;
+    font-weight: 600;
+    padding: 1px 8px;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+  }
+  .badge.active {
+    color: var(--_success);
+  }
+  .badge.wrap-up,
+  .badge.waiting {
+    color: var(--_warning);
+  }
+  .badge.closed,
+  .badge.open {
+    color: var(--_muted);
+  }
+  .window {
+    margin-inline-start: auto;
+    font-size: 0.85em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .window.closing {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  .window.closed {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .menu-wrap {
+    position: relative;
+  }
+  [role='menu'] {
+    position: absolute;
+    inset-inline-end: 0;
+    top: calc(100% + 4px);
+    z-index: 2;
+    min-width: 12rem;
+    display: flex;
+    flex-direction: column;
+    padding: 4px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
+  }
+  [role='menuitem'] {
+    text-align: start;
+    border: 0;
+    background: none;
+  }
+  [role='menuitem']:hover,
+  [role='menuitem']:focus-visible {
+    background: var(--_surface-2);
+  }
+  cc-transcript {
+    flex: 1 1 auto;
+    min-height: 120px;
+  }
+  .composer {
+    border-top: 1px solid var(--_border);
+    padding: var(--_space);
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 4px var(--_space);
+    align-items: end;
+  }
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 6px 8px;
+    resize: vertical;
+    min-height: 2.6em;
+    max-height: 40vh;
+    width: 100%;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .counter {
+    font-size: 0.8em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .counter.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .notice {
+    grid-column: 1 / -1;
+    margin: 0;
+    padding: 6px 8px;
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    font-size: 0.9em;
+  }
+  .notice.error {
+    color: var(--_danger);
+  }
+  .empty {
+    margin: auto;
+    padding: calc(var(--_space) * 3);
+    color: var(--_muted);
+    text-align: center;
+  }
+  .drop {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    background: color-mix(in srgb, var(--_accent) 14%, transparent);
+    border: 2px dashed var(--_accent);
+    border-radius: var(--_radius);
+    font-weight: 600;
+    pointer-events: none;
+  }
+  cc-attachment-picker {
+    grid-column: 1 / -1;
+  }
+`;

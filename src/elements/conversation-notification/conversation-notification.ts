@@ -1,0 +1,523 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Desk } from '../../core/desk.js';
+import type { ConversationSummary, Offer } from '../../core/model.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { formatRemaining } from '../../i18n/index.js';
+import { hostStyles } from '../../styles/tokens.js';
+import { DeskElement } from '../desk-element.js';
+import { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../events.js';
+import { styles } from './conversation-notification.styles.js';
+
+/** Input types that take no typing: focusing Accept over them interrupts nothing. */
+const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'image', 'radio', 'range', 'reset', 'submit']);
+
+/** The focused element, looking inside open shadow roots (a CRM's own components). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function isEditable(element: Element | null): boolean {
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type);
+  return element instanceof HTMLElement && element.isContentEditable;
+}
+
+function httpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let audio: AudioContext | undefined;
+
+/** A short two-note chime, synthesised so no audio file ships. Silent unless the page may play sound. */
+async function playTone(): Promise<void> {
+  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+  // Without a prior user gesture Chromium refuses the context and logs a warning: don't even try.
+  if (activation && !activation.hasBeenActive) return;
+  if (typeof AudioContext === 'undefined') return;
+  audio ??= new AudioContext();
+  if (audio.state === 'suspended') await audio.resume();
+  if (audio.state !== 'running') return;
+  const start = audio.currentTime;
+  const oscillator = audio.createOscillator();
+  const gain = audio.createGain();
+  oscillator.type = 'sine';
+  oscillator.frequency.setValueAtTime(880, start);
+  oscillator.frequency.setValueAtTime(1175, start + 0.14);
+  gain.gain.setValueAtTime(0.0001, start);
+  gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
+  gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.34);
+  oscillator.connect(gain).connect(audio.destination);
+  oscillator.start(start);
+  oscillator.stop(start + 0.36);
+}
+
+/**
+ * Announces an incoming Facebook Messenger conversation and lets the agent accept or reject it
+ * before the desk's countdown withdraws it (F1), with the customer's other active conversations
+ * (F2). A missed offer leaves a notice with a way back to Available. Renders nothing when idle.
+ *
+ * @summary Incoming conversation: customer, queue, wait, first message, countdown, Accept/Reject.
+ * @tag cc-conversation-notification
+ *
+ * @csspart card - The incoming conversation card (`role="alertdialog"`).
+ * @csspart accept - The Accept button.
+ * @csspart reject - The Reject button (shown only when the desk allows rejecting).
+ * @csspart countdown - The countdown bar and text.
+ * @csspart missed - The "Missed conversation" notice.
+ *
+ * @cssprop --cc-color-surface - Card background.
+ * @cssprop --cc-color-surface-2 - First-message preview, badges and the countdown track.
+ * @cssprop --cc-color-border - Card and badge borders.
+ * @cssprop --cc-color-text - Text colour.
+ * @cssprop --cc-color-text-muted - Labels and secondary text.
+ * @cssprop --cc-color-accent - Card edge, countdown bar and the Accept button.
+ * @cssprop --cc-color-on-accent - Text on the Accept button.
+ * @cssprop --cc-color-danger - Countdown bar in its last seconds, error text.
+ * @cssprop --cc-color-warning - Edge of the missed-conversation notice.
+ * @cssprop --cc-color-focus - Focus ring.
+ * @cssprop --cc-radius - Corner radius.
+ * @cssprop --cc-space - Spacing unit.
+ * @cssprop --cc-font-family - Font family.
+ * @cssprop --cc-font-size - Base font size.
+ * @cssprop --cc-shadow - Card shadow.
+ * @cssprop --cc-notification-width - Largest width of the card (default 24rem).
+ *
+ * @fires cc-accept - CcAcceptEvent, cancelable: the agent accepts the shown offer.
+ * @fires cc-reject - CcRejectEvent, cancelable: the agent rejects the shown offer.
+ * @fires cc-offer-expired - CcOfferExpiredEvent, not cancelable: an offer timed out (once per offer).
+ * @fires cc-presence - CcPresenceEvent, cancelable: the agent becomes Available from the missed notice.
+ */
+export class CcConversationNotification extends DeskElement {
+  static override styles = [hostStyles, styles];
+
+  /** @internal */
+  protected readonly offers = new StoreController<readonly Offer[]>(this, []);
+  /** @internal */
+  protected readonly missedOffers = new StoreController<readonly Offer[]>(this, []);
+  /** @internal */
+  protected readonly clock = new StoreController<number>(this, 0);
+
+  /** Play a short tone when an offer arrives. Browsers allow it only after the agent has interacted with the page. */
+  @property({ type: Boolean }) sound = false;
+
+  /** Show a desktop notification when an offer arrives, if the page already has permission (never asks by itself). */
+  @property({ type: Boolean, attribute: 'desktop-notification' }) desktopNotification = false;
+
+  /** @internal */
+  @state() private busy: 'accept' | 'reject' | 'presence' | undefined;
+  /** @internal Offer id (or `missed`) whose last action failed. */
+  @state() private failedFor: string | undefined;
+  /** @internal */
+  @state() private brokenAvatar: string | undefined;
+
+  #internals: ElementInternals | undefined;
+  /** Offer ids seen waiting, so arrivals and expiries are noticed once each. */
+  #known = new Set<string>();
+  #reportedExpired = new Set<string>();
+  #arrivals: Offer[] = [];
+  #announcement: { key: string; text: string } | undefined;
+  #shownId: string | undefined;
+  #focusWasInside = false;
+  #returnFocus: HTMLElement | undefined;
+  #releaseAlert = new Map<string, () => void>();
+  #desktop = new Map<string, Notification>();
+
+  constructor() {
+    super();
+    try {
+      this.#internals = this.attachInternals();
+      this.#internals.states.add('idle');
+    } catch {
+      // Older engines lack custom states: the element then keeps an empty block box.
+    }
+    this.addEventListener('focusin', this.#onFocusIn);
+    this.addEventListener('focusout', this.#onFocusOut);
+  }
+
+  protected override deskChanged(desk: Desk | undefined): void {
+    this.offers.set(desk?.$offers);
+    this.missedOffers.set(desk?.$missedOffers);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const release of this.#releaseAlert.values()) release();
+    this.#releaseAlert.clear();
+    for (const notification of this.#desktop.values()) notification.close();
+    this.#desktop.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const desk = this.activeDesk;
+    const offers = this.offers.value;
+    const missed = this.missedOffers.value;
+    const first = offers[0];
+    // The clock ticks every second while listened to: only while there is a countdown to show.
+    this.clock.set(first ? desk?.$now : undefined);
+
+    const pending = new Set(offers.map((o) => o.id));
+    for (const offer of offers) {
+      if (!this.#known.has(offer.id)) {
+        this.#known.add(offer.id);
+        this.#arrivals.push(offer);
+      }
+    }
+    for (const [id, release] of this.#releaseAlert) {
+      if (!pending.has(id)) {
+        release();
+        this.#releaseAlert.delete(id);
+      }
+    }
+    for (const [id, notification] of this.#desktop) {
+      if (!pending.has(id)) {
+        notification.close();
+        this.#desktop.delete(id);
+      }
+    }
+    if (this.failedFor !== undefined && this.failedFor !== 'missed' && !pending.has(this.failedFor)) {
+      this.failedFor = undefined;
+    }
+    if (this.failedFor === 'missed' && missed.length === 0) this.failedFor = undefined;
+
+    const t = this.localize.t.notification;
+    const lastMissed = missed[missed.length - 1];
+    if (first && first.id !== this.#shownId) {
+      this.#announcement = { key: `offer:${first.id}`, text: t.announce(first.customer.name, first.queue) };
+    } else if (lastMissed && this.#known.has(lastMissed.id) && !this.#reportedExpired.has(lastMissed.id)) {
+      this.#announcement = { key: `missed:${lastMissed.id}`, text: `${t.missedTitle}. ${t.missed(lastMissed.customer.name)}` };
+    }
+
+    this.#focusWasInside = this.shadowRoot?.activeElement != null;
+    this.#setIdle(!first && missed.length === 0);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    for (const offer of this.missedOffers.value) {
+      if (this.#known.has(offer.id) && !this.#reportedExpired.has(offer.id)) {
+        this.#reportedExpired.add(offer.id);
+        this.dispatchEvent(new CcOfferExpiredEvent(offer.id));
+      }
+    }
+
+    const arrivals = this.#arrivals;
+    this.#arrivals = [];
+    for (const offer of arrivals) this.#alert(offer);
+
+    const first = this.offers.value[0];
+    if (first && first.id !== this.#shownId) {
+      this.#shownId = first.id;
+      this.#focusAccept();
+    } else if (!first) {
+      this.#shownId = undefined;
+      // The focused control went away with the card (accepted, rejected, expired, dismissed).
+      if (this.#focusWasInside && !this.shadowRoot?.activeElement) this.#restoreFocus();
+    }
+    this.#focusWasInside = false;
+  }
+
+  // ---- intents ----
+
+  async #accept(): Promise<void> {
+    const desk = this.activeDesk;
+    const offer = this.offers.value[0];
+    if (!desk || !offer || this.busy) return;
+    if (!this.dispatchEvent(new CcAcceptEvent(offer.id))) return;
+    this.busy = 'accept';
+    this.failedFor = undefined;
+    try {
+      await desk.accept(offer.id);
+    } catch {
+      this.failedFor = offer.id;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  async #reject(): Promise<void> {
+    const desk = this.activeDesk;
+    const offer = this.offers.value[0];
+    if (!desk?.canReject || !offer || this.busy) return;
+    if (!this.dispatchEvent(new CcRejectEvent(offer.id))) return;
+    this.busy = 'reject';
+    this.failedFor = undefined;
+    try {
+      await desk.reject(offer.id);
+    } catch {
+      this.failedFor = offer.id;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  async #becomeAvailable(): Promise<void> {
+    const desk = this.activeDesk;
+    if (!desk || this.busy) return;
+    if (!this.dispatchEvent(new CcPresenceEvent('available'))) return;
+    this.busy = 'presence';
+    this.failedFor = undefined;
+    try {
+      await desk.setPresence('available');
+    } catch {
+      this.failedFor = 'missed';
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  #dismiss(): void {
+    this.failedFor = undefined;
+    this.activeDesk?.dismissMissed();
+  }
+
+  readonly #onCardKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.activeDesk?.canReject) return;
+    event.preventDefault();
+    void this.#reject();
+  };
+
+  // ---- focus ----
+
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    const from = event.relatedTarget;
+    if (!this.#returnFocus && from instanceof HTMLElement && from !== this && !this.contains(from)) {
+      this.#returnFocus = from;
+    }
+  };
+
+  readonly #onFocusOut = (event: FocusEvent): void => {
+    const to = event.relatedTarget;
+    // The agent moved on by themselves: there is nothing to return to later.
+    if (to instanceof HTMLElement && to !== this && !this.contains(to)) this.#returnFocus = undefined;
+  };
+
+  #focusAccept(): void {
+    const active = deepActiveElement();
+    if (isEditable(active)) return;
+    const accept = this.renderRoot.querySelector<HTMLButtonElement>('[part="accept"]');
+    if (!accept) return;
+    if (active instanceof HTMLElement && active !== document.body && active !== this && !this.shadowRoot?.contains(active)) {
+      this.#returnFocus = active;
+    }
+    accept.focus();
+  }
+
+  #restoreFocus(): void {
+    const target = this.#returnFocus;
+    this.#returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+  }
+
+  // ---- sound and desktop notification ----
+
+  #alert(offer: Offer): void {
+    if (!this.sound && !this.desktopNotification) return;
+    const run = (): void => {
+      if (this.sound) playTone().catch(() => undefined);
+      if (this.desktopNotification) this.#showDesktop(offer);
+    };
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks) {
+      run();
+      return;
+    }
+    // One CRM tab alerts per offer: the tab holding the lock until the offer leaves plays it, others stay quiet.
+    const agent = this.activeDesk?.agent.id ?? '';
+    locks
+      .request(`cc-offer-alert:${agent}:${offer.id}`, { ifAvailable: true }, (lock) => {
+        if (!lock || !this.isConnected || !this.offers.value.some((o) => o.id === offer.id)) return undefined;
+        run();
+        return new Promise<void>((resolve) => this.#releaseAlert.set(offer.id, resolve));
+      })
+      .catch(() => undefined);
+  }
+
+  #showDesktop(offer: Offer): void {
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    try {
+      const notification = new Notification(this.localize.t.notification.desktopTitle(offer.customer.name), {
+        body: offer.firstMessage,
+        tag: `cc-offer-${offer.id}`,
+        lang: this.localize.lang,
+      });
+      notification.addEventListener('click', () => {
+        window.focus();
+        notification.close();
+        if (this.offers.value[0]?.id === offer.id) {
+          this.renderRoot.querySelector<HTMLButtonElement>('[part="accept"]')?.focus();
+        }
+      });
+      this.#desktop.set(offer.id, notification);
+    } catch {
+      // Some platforms allow notifications only from a service worker.
+    }
+  }
+
+  #setIdle(idle: boolean): void {
+    try {
+      if (idle) this.#internals?.states.add('idle');
+      else this.#internals?.states.delete('idle');
+    } catch {
+      // See constructor.
+    }
+  }
+
+  // ---- rendering ----
+
+  protected override render(): TemplateResult {
+    const offers = this.offers.value;
+    const missed = this.missedOffers.value;
+    const announcement = this.#announcement;
+    return html`
+      <div class="visually-hidden" role="status" aria-live="polite">
+        ${announcement ? keyed(announcement.key, html`<span>${announcement.text}</span>`) : nothing}
+      </div>
+      ${missed.length > 0 ? this.renderMissed(missed[missed.length - 1]!) : nothing}
+      ${offers[0] ? this.renderCard(offers[0], offers.length - 1) : nothing}
+    `;
+  }
+
+  private renderCard(offer: Offer, more: number): TemplateResult {
+    const t = this.localize.t;
+    const desk = this.activeDesk;
+    const now = this.clock.store ? this.clock.value : (desk?.now() ?? Date.now());
+    return html`
+      <div
+        part="card"
+        class="card"
+        role="alertdialog"
+        aria-labelledby="title name"
+        aria-describedby="details"
+        @keydown=${this.#onCardKeydown}
+      >
+        <header>
+          ${this.renderAvatar(offer)}
+          <div>
+            <h2 id="title">${t.notification.title}</h2>
+            <p id="name" class="name">${offer.customer.name}</p>
+          </div>
+        </header>
+        <div id="details">
+          <dl class="meta">
+            <dt>${t.notification.channel}</dt>
+            <dd>${t.channel[offer.channel]}</dd>
+            <dt>${t.notification.queue}</dt>
+            <dd>${offer.queue}</dd>
+            <dt>${t.notification.waiting}</dt>
+            <dd>${formatRemaining(now - offer.requestedAt, t)}</dd>
+          </dl>
+          <p class="visually-hidden">${t.notification.firstMessage}:</p>
+          <p class="preview" title=${offer.firstMessage}>${offer.firstMessage}</p>
+        </div>
+        ${this.renderCountdown(offer, now, desk?.offerTimeoutMs ?? 0)}
+        ${this.failedFor === offer.id ? html`<p class="error" role="alert">${t.notification.failed}</p>` : nothing}
+        <div class="actions">
+          <button
+            part="accept"
+            class="primary"
+            aria-disabled=${this.busy ? 'true' : 'false'}
+            @click=${() => void this.#accept()}
+          >
+            ${t.notification.accept}
+          </button>
+          ${desk?.canReject
+            ? html`<button part="reject" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.#reject()}>
+                ${t.notification.reject}
+              </button>`
+            : nothing}
+        </div>
+        ${more > 0 ? html`<p class="more">${t.notification.moreWaiting(more)}</p>` : nothing}
+        ${this.renderOthers(offer.otherConversations ?? [])}
+      </div>
+    `;
+  }
+
+  private renderAvatar(offer: Offer): TemplateResult | typeof nothing {
+    const src = httpUrl(offer.customer.avatarUrl);
+    if (!src || src === this.brokenAvatar) return nothing;
+    return html`<img
+      class="avatar"
+      src=${src}
+      alt=""
+      referrerpolicy="no-referrer"
+      @error=${() => (this.brokenAvatar = src)}
+    />`;
+  }
+
+  private renderCountdown(offer: Offer, now: number, timeoutMs: number): TemplateResult {
+    const remainingMs = Math.max(0, (offer.expiresAt ?? now) - now);
+    const seconds = Math.ceil(remainingMs / 1000);
+    const total = Math.max(timeoutMs, remainingMs, 1);
+    const urgent = remainingMs <= Math.min(10_000, total / 4);
+    // Read on demand only: a live countdown would talk over everything every second.
+    return html`
+      <div part="countdown" class="countdown ${urgent ? 'urgent' : ''}" role="timer" aria-live="off">
+        <progress max=${total} .value=${remainingMs} aria-hidden="true"></progress>
+        <span>${this.localize.t.notification.expiresIn(seconds)}</span>
+      </div>
+    `;
+  }
+
+  private renderOthers(others: readonly ConversationSummary[]): TemplateResult {
+    const t = this.localize.t;
+    return html`
+      <div class="others">
+        <h3>${t.notification.otherConversations}</h3>
+        ${others.length === 0
+          ? html`<p class="muted">${t.notification.noOtherConversations}</p>`
+          : html`<ul>
+              ${others.map(
+                (c) => html`<li>
+                  <span>${c.queue}</span>
+                  <span class="badge">${t.state[c.state]}</span>
+                  <time class="muted" datetime=${new Date(c.startedAt).toISOString()}
+                    >${t.notification.startedAt(this.formatTime(c.startedAt))}</time
+                  >
+                </li>`,
+              )}
+            </ul>`}
+      </div>
+    `;
+  }
+
+  private renderMissed(offer: Offer): TemplateResult {
+    const t = this.localize.t.notification;
+    const busy = this.busy === 'presence' ? 'true' : 'false';
+    return html`
+      <div part="missed" class="missed" role="group" aria-labelledby="missed-title">
+        <h2 id="missed-title">${t.missedTitle}</h2>
+        <p>${t.missed(offer.customer.name)}</p>
+        ${this.failedFor === 'missed' ? html`<p class="error" role="alert">${t.failed}</p>` : nothing}
+        <div class="actions">
+          <button class="primary" aria-disabled=${busy} @click=${() => void this.#becomeAvailable()}>
+            ${t.becomeAvailable}
+          </button>
+          <button @click=${() => this.#dismiss()}>${t.dismiss}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  private formatTime(at: number): string {
+    const date = new Date(at);
+    const sameDay = new Date().toDateString() === date.toDateString();
+    return new Intl.DateTimeFormat(this.localize.lang, sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-conversation-notification': CcConversationNotification;
+  }
+}

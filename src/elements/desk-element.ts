@@ -1,0 +1,31 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Desk } from '../core/desk.js';
+import { DeskController } from '../controllers/desk-controller.js';
+import { LocalizeController } from '../controllers/localize-controller.js';
+
+/**
+ * Shared plumbing of every desk-bound element: finds the desk (property, `desk="id"`, or the
+ * nearest `<cc-agent-desk>`) and the language. Subclasses react to desk changes in `deskChanged`.
+ */
+export abstract class DeskElement extends LitElement {
+  /** The desk, when given directly. Otherwise found through `desk="id"` or the nearest `<cc-agent-desk>`. */
+  @property({ attribute: false }) desk: Desk | undefined;
+
+  /** Id of a `<cc-agent-desk>` elsewhere on the page. */
+  @property({ attribute: 'desk' }) deskId: string | undefined;
+
+  /** @internal */
+  protected readonly deskController = new DeskController(this, (desk) => this.deskChanged(desk));
+
+  /** @internal */
+  protected readonly localize = new LocalizeController(this, () => this.deskController?.value?.$locale.get());
+
+  /** The desk in use, however it was found. */
+  get activeDesk(): Desk | undefined {
+    return this.deskController.value;
+  }
+
+  /** Called when the desk in use changes; point store controllers at the new desk here. */
+  protected abstract deskChanged(desk: Desk | undefined): void;
+}

@@ -1,0 +1,208 @@
+import { css } from 'lit';
+
+export const transcriptStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    position: relative;
+    background: var(--_surface);
+  }
+  .scroller {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+    overflow-anchor: none;
+    overscroll-behavior: contain;
+    padding: 0 var(--_space);
+  }
+  .rows {
+    contain: layout;
+  }
+  .empty {
+    color: var(--_muted);
+    text-align: center;
+    padding: calc(var(--_space) * 3);
+  }
+  .row {
+    display: flow-root;
+    padding: 2px 0;
+  }
+  .row.group-start {
+    padding-top: var(--_space);
+  }
+  .day {
+    text-align: center;
+    color: var(--_muted);
+    font-size: 0.85em;
+    margin: var(--_space) 0;
+  }
+  .header {
+    font-size: 0.85em;
+    color: var(--_muted);
+    margin: 0 0 2px;
+  }
+  .agent .header {
+    text-align: end;
+  }
+  .bubble {
+    max-width: min(80%, 42rem);
+    width: fit-content;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_customer-bubble);
+    overflow-wrap: anywhere;
+    white-space: pre-wrap;
+  }
+  .agent .bubble {
+    margin-inline-start: auto;
+    background: var(--_agent-bubble);
+  }
+  .system .bubble,
+  .bot .bubble {
+    margin-inline: auto;
+    background: transparent;
+    color: var(--_muted);
+    font-style: italic;
+    text-align: center;
+  }
+  .bubble.unsupported {
+    background: transparent;
+    border: 1px dashed var(--_danger);
+    color: var(--_danger);
+  }
+  .bubble.failed {
+    outline: 1px solid var(--_danger);
+  }
+  .bubble pre {
+    margin: 4px 0;
+    white-space: pre-wrap;
+  }
+  .bubble code {
+    font-family: var(--cc-font-mono, ui-monospace, 'SFMono-Regular', Consolas, monospace);
+    font-size: 0.92em;
+  }
+  .bubble a {
+    color: var(--_accent);
+  }
+  .quote {
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: 6px;
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin-bottom: 4px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .meta {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+    font-size: 0.78em;
+    color: var(--_muted);
+    margin-top: 2px;
+  }
+  .agent .meta {
+    justify-content: flex-end;
+  }
+  .system .meta,
+  .bot .meta {
+    justify-content: center;
+  }
+  .status-read {
+    color: var(--_accent);
+  }
+  .status-failed {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .retry {
+    min-height: 24px;
+    padding: 0 8px;
+    font-size: 1em;
+    border-color: var(--_danger);
+    color: var(--_danger);
+  }
+  .reactions {
+    margin-top: 2px;
+    font-size: 0.95em;
+  }
+  .agent .reactions {
+    text-align: end;
+  }
+  .thumb {
+    display: block;
+    padding: 0;
+    border: 0;
+    background: none;
+    line-height: 0;
+  }
+  .thumb img {
+    display: block;
+    width: 180px;
+    height: 135px;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+  }
+  .sticker {
+    display: block;
+    width: 96px;
+    height: 96px;
+    object-fit: contain;
+  }
+  .file-name {
+    display: block;
+    font-size: 0.85em;
+    color: var(--_muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-width: 180px;
+  }
+  .file {
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+    padding: 4px 0;
+  }
+  .typing {
+    padding: 2px calc(var(--_space) * 1.5);
+    font-size: 0.85em;
+    color: var(--_muted);
+    min-height: 1.6em;
+  }
+  .jump {
+    position: absolute;
+    inset-inline-end: calc(var(--_space) * 2);
+    bottom: calc(var(--_space) * 3);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+  }
+  dialog {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    max-width: 92vw;
+    max-height: 92vh;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.7);
+  }
+  dialog img {
+    display: block;
+    max-width: 88vw;
+    max-height: 80vh;
+    object-fit: contain;
+  }
+  dialog p {
+    margin: 4px 0 0;
+    overflow-wrap: anywhere;
+  }
+  dialog .close {
+    float: inline-end;
+    margin-bottom: 4px;
+  }
+`;

@@ -1,0 +1,363 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AttachmentRef, Message } from '../../core/model.js';
+import { safeDownloadName } from '../../core/attachment-policy.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
+import { hostStyles } from '../../styles/tokens.js';
+import { HeightIndex } from './height-index.js';
+import { richText, safeMediaUrl } from './rich-text.js';
+import { transcriptStyles } from './transcript.styles.js';
+
+/** Pixels rendered above and below the viewport. */
+const OVERSCAN = 600;
+const ESTIMATED_ROW = 64;
+/** Messages closer than this from the same author share one header. */
+const GROUP_GAP_MS = 5 * 60 * 1000;
+
+const keyOf = (m: Message): string => m.clientId ?? m.id;
+
+/** Fired (not composed) when the agent asks to resend a failed message; the panel turns it into `cc-retry`. */
+export class TranscriptRetryEvent extends Event {
+  static readonly type = 'transcript-retry';
+  constructor(readonly message: Message) {
+    super(TranscriptRetryEvent.type, { bubbles: true });
+  }
+}
+
+/**
+ * A virtualized, read-only view of a conversation's messages that opens at the newest one.
+ * Only the rows near the viewport exist in the DOM, so 100,000 messages cost what 30 do.
+ * Customer content is rendered as text; Messenger markdown becomes bold, italic, strikethrough,
+ * monospace and http(s) links only.
+ *
+ * @summary Virtualized conversation transcript with Messenger formatting, attachments and delivery state.
+ * @tag cc-transcript
+ * @fires transcript-retry - The agent pressed Retry on a failed message (`TranscriptRetryEvent`, bubbles, not composed).
+ * @csspart scroller - The scrolling log.
+ * @csspart jump - The "new messages" button shown when scrolled away from the newest message.
+ * @csspart typing - The typing indicator line.
+ * @cssprop --cc-color-customer-bubble - Background of customer messages.
+ * @cssprop --cc-color-agent-bubble - Background of agent messages.
+ * @cssprop --cc-color-surface - Background.
+ * @cssprop --cc-color-text-muted - Timestamps and headers.
+ * @cssprop --cc-color-danger - Failed and unsupported messages.
+ * @cssprop --cc-font-mono - Monospace font for `code`.
+ */
+export class CcTranscript extends LitElement {
+  static override styles = [hostStyles, transcriptStyles];
+
+  /** @internal */
+  protected readonly localize = new LocalizeController(this);
+
+  /** The messages, oldest first. Replace the array to update (it is compared by identity). */
+  @property({ attribute: false }) messages: readonly Message[] = [];
+
+  /** The customer's display name, used in headers and the typing line. */
+  @property({ attribute: 'customer-name' }) customerName = '';
+
+  /** Shows "… is typing". */
+  @property({ type: Boolean }) typing = false;
+
+  /** Accessible name of the log. */
+  @property() label = '';
+
+  /** @internal */
+  @state() private unseen = 0;
+  /** @internal */
+  @state() private announcement = '';
+
+  /** @internal */
+  @query('.scroller') private scroller!: HTMLElement;
+
+  #index = new HeightIndex(ESTIMATED_ROW);
+  #heights = new Map<string, number>();
+  #previous: readonly Message[] = [];
+  #atBottom = true;
+  #window = { start: 0, end: 0 };
+  #passes = 0;
+  #resizeObserver: ResizeObserver | undefined;
+  #timeFormat: Intl.DateTimeFormat | undefined;
+  #dayFormat: Intl.DateTimeFormat | undefined;
+  #formatLang = '';
+
+  /** Scrolls to the newest message. */
+  scrollToLatest(): void {
+    this.#atBottom = true;
+    this.unseen = 0;
+    this.requestUpdate();
+  }
+
+  /** Whether the view is at the newest message (new messages keep it there). */
+  get atLatest(): boolean {
+    return this.#atBottom;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resizeObserver ??= new ResizeObserver(() => this.#measure());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.#sync();
+  }
+
+  /** Keeps the height index in step with the messages: O(k) for k appended, O(n) otherwise. */
+  #sync(): void {
+    const previous = this.#previous;
+    const next = this.messages;
+    this.#previous = next;
+    const appended =
+      previous.length > 0 &&
+      next.length >= previous.length &&
+      keyOf(previous[0]!) === keyOf(next[0]!) &&
+      keyOf(previous[previous.length - 1]!) === keyOf(next[previous.length - 1]!);
+    if (appended) {
+      const added = next.length - previous.length;
+      if (added > 0) {
+        this.#index.append(added);
+        const fresh = next.slice(previous.length);
+        if (!this.#atBottom) this.unseen += fresh.filter((m) => m.author !== 'agent').length;
+        const last = fresh[fresh.length - 1]!;
+        if (added <= 5 && last.author !== 'agent') this.announcement = this.#describe(last);
+      }
+    } else {
+      const sizes = new Float64Array(next.length);
+      for (let i = 0; i < next.length; i++) sizes[i] = this.#heights.get(keyOf(next[i]!)) ?? ESTIMATED_ROW;
+      this.#index.reset(sizes);
+    }
+  }
+
+  #viewport(): number {
+    return this.scroller?.clientHeight || this.clientHeight || 600;
+  }
+
+  #computeWindow(): { start: number; end: number; scrollTop: number } {
+    const n = this.messages.length;
+    const viewport = this.#viewport();
+    const total = this.#index.total();
+    const scrollTop = this.#atBottom ? Math.max(0, total - viewport) : (this.scroller?.scrollTop ?? 0);
+    const start = n === 0 ? 0 : this.#index.indexAt(Math.max(0, scrollTop - OVERSCAN));
+    const end = n === 0 ? 0 : Math.min(n, this.#index.indexAt(scrollTop + viewport + OVERSCAN) + 1);
+    return { start, end, scrollTop };
+  }
+
+  #onScroll = (): void => {
+    const el = this.scroller;
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+    if (atBottom !== this.#atBottom) {
+      this.#atBottom = atBottom;
+      if (atBottom) this.unseen = 0;
+    }
+    const { start, end } = this.#computeWindow();
+    if (start !== this.#window.start || end !== this.#window.end) this.requestUpdate();
+  };
+
+  protected override updated(): void {
+    this.#measure();
+  }
+
+  /** Reads rendered row heights, keeps the view anchored (or at the bottom), and re-renders if the window moved. */
+  #measure(): void {
+    const el = this.scroller;
+    if (!el) return;
+    const n = this.messages.length;
+    const anchorIndex = this.#atBottom || n === 0 ? -1 : this.#index.indexAt(el.scrollTop);
+    const anchorShift = anchorIndex < 0 ? 0 : el.scrollTop - this.#index.offsetOf(anchorIndex);
+    let changed = false;
+    const rows = el.querySelectorAll<HTMLElement>('.row');
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver?.observe(el);
+    for (const row of rows) {
+      this.#resizeObserver?.observe(row);
+      const i = Number(row.dataset['index']);
+      const height = row.offsetHeight;
+      if (height > 0 && this.#index.size(i) !== height) {
+        this.#index.set(i, height);
+        this.#heights.set(row.dataset['key']!, height);
+        changed = true;
+      }
+    }
+    const top = this.#index.offsetOf(this.#window.start);
+    const rowsEl = el.firstElementChild as HTMLElement | null;
+    if (rowsEl) {
+      // Spacers are set here, through CSSOM (allowed under a strict style-src CSP), right after
+      // measuring, so the scroll position below is exact before the frame is painted.
+      rowsEl.style.paddingTop = `${top}px`;
+      rowsEl.style.paddingBottom = `${this.#index.total() - this.#index.offsetOf(this.#window.end)}px`;
+    }
+    if (this.#atBottom) el.scrollTop = el.scrollHeight;
+    else if (anchorIndex >= 0 && changed) el.scrollTop = this.#index.offsetOf(anchorIndex) + anchorShift;
+    const next = this.#computeWindow();
+    if ((next.start !== this.#window.start || next.end !== this.#window.end) && this.#passes < 4) {
+      this.#passes++;
+      this.requestUpdate();
+    } else {
+      this.#passes = 0;
+    }
+  }
+
+  #formats(): { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat } {
+    const lang = this.localize.lang;
+    if (!this.#timeFormat || !this.#dayFormat || this.#formatLang !== lang) {
+      this.#timeFormat = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+      this.#dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+      this.#formatLang = lang;
+    }
+    return { time: this.#timeFormat, day: this.#dayFormat };
+  }
+
+  #authorName(m: Message): string {
+    const t = this.localize.t.message;
+    if (m.author === 'customer') return this.customerName || t.customer;
+    return t[m.author];
+  }
+
+  #describe(m: Message): string {
+    const t = this.localize.t.message;
+    const body =
+      m.kind === 'unsupported'
+        ? t.unsupported
+        : (m.text ?? (m.attachments ?? []).map((a) => (a.kind === 'sticker' ? t.sticker : a.name)).join(', '));
+    return `${this.#authorName(m)}: ${body}`;
+  }
+
+  protected override render() {
+    const t = this.localize.t;
+    const { start, end } = this.#computeWindow();
+    this.#window = { start, end };
+    const slice = this.messages.slice(start, end);
+    return html`
+      <div
+        class="scroller"
+        part="scroller"
+        role="log"
+        aria-live="off"
+        tabindex="0"
+        aria-label=${this.label || t.panel.transcriptLabel(this.customerName || t.message.customer)}
+        @scroll=${this.#onScroll}
+      >
+        <div class="rows">
+          ${this.messages.length === 0
+            ? html`<p class="empty">${t.panel.empty}</p>`
+            : repeat(slice, keyOf, (m, i) => this.#renderRow(m, start + i))}
+        </div>
+      </div>
+      <div class="typing" part="typing">${this.typing ? t.panel.typing(this.customerName || t.message.customer) : nothing}</div>
+      ${this.unseen > 0 && !this.#atBottom
+        ? html`<button class="jump primary" part="jump" @click=${this.scrollToLatest}>
+            ${t.message.newMessages(this.unseen)} · ${t.message.jumpToLatest}
+          </button>`
+        : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  #renderRow(m: Message, index: number): TemplateResult {
+    const previous = index > 0 ? this.messages[index - 1] : undefined;
+    const { time, day } = this.#formats();
+    const newDay = !previous || new Date(previous.at).toDateString() !== new Date(m.at).toDateString();
+    const groupStart = newDay || !previous || previous.author !== m.author || m.at - previous.at > GROUP_GAP_MS;
+    const name = this.#authorName(m);
+    return html`<div
+      class="row ${m.author} ${groupStart ? 'group-start' : ''}"
+      data-key=${keyOf(m)}
+      data-index=${index}
+    >
+      ${newDay ? html`<div class="day">${day.format(m.at)}</div>` : nothing}
+      ${groupStart && m.author !== 'system'
+        ? html`<div class="header">${name}</div>`
+        : html`<span class="visually-hidden">${name}:</span>`}
+      ${this.#renderBubble(m)}
+      ${m.reactions?.length
+        ? html`<div class="reactions" aria-label=${this.localize.t.message.reactions(m.reactions.map((r) => r.emoji).join(' '))}>
+            ${m.reactions.map((r) => r.emoji).join(' ')}
+          </div>`
+        : nothing}
+      <div class="meta">
+        <time datetime=${new Date(m.at).toISOString()}>${time.format(m.at)}</time>
+        ${m.editedAt ? html`<span>(${this.localize.t.message.edited})</span>` : nothing}
+        ${m.author === 'agent' ? this.#renderStatus(m) : nothing}
+      </div>
+    </div>`;
+  }
+
+  #renderBubble(m: Message): TemplateResult {
+    const t = this.localize.t.message;
+    if (m.kind === 'unsupported') {
+      return html`<div class="bubble unsupported" role="note">${t.unsupported}</div>`;
+    }
+    const quoted = m.replyTo ? this.#findBefore(m) : undefined;
+    return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}">
+      ${quoted ? html`<div class="quote">${quoted.text ?? quoted.attachments?.[0]?.name ?? ''}</div>` : nothing}
+      ${m.text ? richText(m.text) : nothing}
+      ${(m.attachments ?? []).map((a) => this.#renderAttachment(a))}
+    </div>`;
+  }
+
+  #findBefore(m: Message): Message | undefined {
+    const list = this.messages;
+    for (let i = list.length - 1, seen = 0; i >= 0 && seen < 2000; i--, seen++) {
+      if (list[i]!.id === m.replyTo) return list[i];
+    }
+    return undefined;
+  }
+
+  #renderAttachment(a: AttachmentRef): TemplateResult {
+    const t = this.localize.t.message;
+    if (a.kind === 'sticker') {
+      const src = safeMediaUrl(a.url, { image: true });
+      return src ? html`<img class="sticker" src=${src} alt=${t.sticker} />` : html`<span>${t.sticker}</span>`;
+    }
+    if (a.kind === 'image') {
+      const src = safeMediaUrl(a.url, { image: true });
+      if (src) {
+        return html`<button class="thumb" aria-label=${t.openImage(a.name)} @click=${(e: Event) => this.#open(e, src, a.name)}>
+            <img src=${src} alt=${t.image(a.name)} loading="lazy" />
+          </button>
+          <span class="file-name">${a.name}</span>`;
+      }
+    }
+    const href = safeMediaUrl(a.url);
+    const label = a.size ? `${a.name} (${this.localize.t.attachments.size(a.size)})` : a.name;
+    // Downloads always get a generated safe name; the shown name is never trusted.
+    return href
+      ? html`<a class="file" href=${href} download=${safeDownloadName(a.name)} rel="noopener noreferrer" aria-label=${t.download(a.name)}
+          >📎 <span>${label}</span></a
+        >`
+      : html`<span class="file">📎 <span>${label}</span></span>`;
+  }
+
+  #renderStatus(m: Message): TemplateResult {
+    const t = this.localize.t.message;
+    const status = m.status ?? 'sent';
+    if (status === 'failed') {
+      return html`<span class="status-failed">${t.status.failed}</span>
+        <button class="retry" @click=${() => this.dispatchEvent(new TranscriptRetryEvent(m))}>${t.retry}</button>`;
+    }
+    const ticks = { sending: '○', sent: '✓', delivered: '✓✓', read: '✓✓' }[status];
+    return html`<span class="status-${status}" title=${t.status[status]}
+      ><span aria-hidden="true">${ticks}</span><span class="visually-hidden">${t.status[status]}</span></span
+    >`;
+  }
+
+  async #open(event: Event, src: string, name: string): Promise<void> {
+    const opener = event.currentTarget as HTMLElement;
+    const { openLightbox } = await import('./lightbox.js');
+    openLightbox(this.renderRoot as ShadowRoot, { src, name, closeLabel: this.localize.t.message.closeImage, opener });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-transcript': CcTranscript;
+  }
+  interface HTMLElementEventMap {
+    'transcript-retry': TranscriptRetryEvent;
+  }
+}

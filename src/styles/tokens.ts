@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+/**
+ * Shared host rules. Every token has a fallback, so an element looks right on a page with no theme;
+ * `color-scheme` lets a host switch light/dark with one property.
+ */
+export const hostStyles = css`
+  :host {
+    box-sizing: border-box;
+    color-scheme: light dark;
+    font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--cc-font-size, 14px);
+    line-height: 1.4;
+    color: var(--cc-color-text, light-dark(#1d2330, #e8eaf0));
+    --_surface: var(--cc-color-surface, light-dark(#ffffff, #1c1f26));
+    --_surface-2: var(--cc-color-surface-2, light-dark(#f3f5f8, #262a33));
+    --_border: var(--cc-color-border, light-dark(#c9ced8, #444b57));
+    --_muted: var(--cc-color-text-muted, light-dark(#555e6e, #aab1be));
+    --_accent: var(--cc-color-accent, light-dark(#0a5dc2, #6aa8ff));
+    --_on-accent: var(--cc-color-on-accent, light-dark(#ffffff, #0b1220));
+    --_danger: var(--cc-color-danger, light-dark(#b3261e, #ff8a80));
+    --_success: var(--cc-color-success, light-dark(#1b6e3a, #7ddc9b));
+    --_warning: var(--cc-color-warning, light-dark(#8a5a00, #ffd27a));
+    --_customer-bubble: var(--cc-color-customer-bubble, light-dark(#eef1f5, #2c313b));
+    --_agent-bubble: var(--cc-color-agent-bubble, light-dark(#dcebff, #1d3557));
+    --_radius: var(--cc-radius, 8px);
+    --_space: var(--cc-space, 8px);
+    --_focus: var(--cc-color-focus, light-dark(#0a5dc2, #9cc3ff));
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 1.5);
+    min-height: 32px;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

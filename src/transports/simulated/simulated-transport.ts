@@ -1,0 +1,1004 @@
+/**
+ * The simulated Facebook Messenger transport: an in-memory, scripted customer. It is the
+ * embedded default for the demo, Storybook and tests.
+ *
+ * - Deterministic with a seed (mulberry32); the clock can be injected with `now`.
+ * - Every event is logged with a zero-padded, monotonically increasing cursor; `connect`
+ *   replays what the caller missed (backfill). While disconnected, events are logged only.
+ * - Tests and stories drive it step by step (`offer()`, `customerSays()`, `deliver()`, …);
+ *   with `autoplay` it plays a customer on its own, for the demo.
+ *
+ * Nothing here touches the DOM at import time; `URL.createObjectURL` is only called by
+ * `upload()` and (lazily) by `customerSendsFile()`.
+ */
+import { canTransition } from '../../core/conversation-state.js';
+import type {
+  AgentRef,
+  AttachmentKind,
+  AttachmentRef,
+  BasePresence,
+  Conversation,
+  ConversationSummary,
+  Customer,
+  Message,
+  MessageStatus,
+  Offer,
+  Reaction,
+} from '../../core/model.js';
+import { replyWindow } from '../../core/reply-window.js';
+import {
+  TransportError,
+  type Capabilities,
+  type Command,
+  type CommandResults,
+  type ConnectOptions,
+  type EditEvent,
+  type MessageStatusEvent,
+  type OfferWithdrawnEvent,
+  type ReactionEvent,
+  type ReceiptEvent,
+  type ResultOf,
+  type SendMessageCommand,
+  type Transport,
+  type TransportEvent,
+  type TypingEvent,
+  type UploadMeta,
+} from '../../core/transport.js';
+import {
+  OTHER_CONVERSATION_STATES,
+  PHOTO_PNG_BYTES,
+  PHOTO_PNG_DATA_URL,
+  Random,
+  REACTIONS,
+  SAMPLE_PDF_BASE64,
+  SAMPLE_PDF_BYTES,
+  scenariosFor,
+  scriptedCustomer,
+  STICKER_PNG_BYTES,
+  STICKER_PNG_DATA_URL,
+  transcriptLine,
+  type Scenario,
+  type ScriptLocale,
+} from './scripts.js';
+
+export interface AutoplayOptions {
+  /** Milliseconds between offers while fewer than 3 are pending. Default 45 000. */
+  offerEvery?: number;
+  /** Milliseconds from connect to the first offer. Default: 1.5–3 s (seeded). */
+  firstOfferAfter?: number;
+  /**
+   * Multiplier for the scripted customer's delays (typing, replies, the attachment sequence).
+   * 1 is real time; 0.01 plays a whole conversation in well under a second (tests).
+   */
+  pace?: number;
+}
+
+export interface SimulatedTransportOptions {
+  /** PRNG seed: the same seed gives the same customers, texts and file names. Default 1. */
+  seed?: number;
+  capabilities?: Partial<Capabilities>;
+  /** Simulated network latency of every command, connect and upload, ms. Default 0. */
+  latency?: number;
+  /** The next `n` `message.send` commands fail with a retryable TransportError('network'). */
+  failNextSends?: number;
+  /** Play a scripted customer on its own (the demo). */
+  autoplay?: boolean | AutoplayOptions;
+  /** Clock, epoch ms. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** What `offer()` accepts: any offer field, a partial customer, and the script language. */
+export interface OfferInput extends Partial<Omit<Offer, 'customer'>> {
+  customer?: Partial<Customer>;
+  /** Language of the scripted customer. Default: seeded, 60 % Polish. */
+  locale?: ScriptLocale;
+}
+
+export interface CustomerMessageOptions {
+  /** Time of the message, epoch ms. Default now. */
+  at?: number;
+  /** Id of the message this one replies to. */
+  replyTo?: string;
+}
+
+/** A finished upload, as recorded by the simulator. */
+export interface RecordedUpload {
+  meta: UploadMeta;
+  attachment: AttachmentRef;
+  file: Blob;
+}
+
+export const DEFAULT_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
+  reject: true,
+  upload: true,
+  typing: true,
+  maxAttachmentBytes: 25 * 1024 * 1024,
+  humanAgent: false,
+});
+
+const MAX_PENDING_AUTOPLAY_OFFERS = 3;
+const MAX_TEXT_LENGTH = 2000;
+const CURSOR_WIDTH = 12;
+const UPLOAD_STEPS = 5;
+
+type Timer = ReturnType<typeof setTimeout>;
+
+interface SimConversation {
+  conversation: Conversation;
+  scenario: Scenario;
+  /** Customer and agent messages, in the order they were created (seeded history first). */
+  messages: Message[];
+  /** Agent messages not yet reported delivered. */
+  undelivered: Message[];
+  /** Id of the offer while it is pending. */
+  offerId: string | undefined;
+  firstMessageId: string;
+  repliesSent: number;
+  agentTyping: boolean;
+  scriptStarted: boolean;
+  replyTimers: Timer[];
+}
+
+interface SentRecord {
+  conversationId: string;
+  messageId: string;
+  at: number;
+}
+
+function cursorOf(n: number): string {
+  return String(n).padStart(CURSOR_WIDTH, '0');
+}
+
+function abortedError(): TransportError {
+  return new TransportError('aborted', 'The operation was cancelled.', { retryable: false });
+}
+
+function notFound(what: string): TransportError {
+  return new TransportError('not-found', what, { retryable: false });
+}
+
+function kindOf(mimeType: string): AttachmentKind {
+  if (mimeType.startsWith('image/')) return 'image';
+  if (mimeType.startsWith('audio/')) return 'audio';
+  if (mimeType.startsWith('video/')) return 'video';
+  return 'file';
+}
+
+/** Resolves after `ms` (a macrotask, even for 0); rejects with TransportError('aborted') on abort. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortedError());
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** An in-memory, scripted Facebook Messenger customer. */
+export class SimulatedTransport implements Transport {
+  readonly capabilities: Capabilities;
+  /** The next `n` `message.send` commands fail with a retryable network error. Writable. */
+  failNextSends: number;
+  /** Simulated latency, ms. Writable. */
+  latency: number;
+
+  readonly #random: Random;
+  readonly #now: () => number;
+  readonly #autoplay: Required<Omit<AutoplayOptions, 'firstOfferAfter'>> & { firstOfferAfter?: number } | undefined;
+
+  readonly #log: TransportEvent[] = [];
+  /** Index in the log up to which events have been dispatched. */
+  #dispatched = 0;
+  #replaying = false;
+  readonly #listeners = new Set<(event: TransportEvent) => void>();
+
+  #connected = false;
+  #connecting: Promise<void> | undefined;
+  #epoch = 0;
+  #agent: AgentRef | undefined;
+  #presence: BasePresence = 'offline';
+
+  readonly #conversations = new Map<string, SimConversation>();
+  readonly #pendingOffers = new Map<string, Offer>();
+  readonly #sent = new Map<string, SentRecord>();
+  readonly #sentMessages: Message[] = [];
+  readonly #uploads: RecordedUpload[] = [];
+
+  readonly #timers = new Set<Timer>();
+  #offerTimer: Timer | undefined;
+  #pdfUrl: string | undefined;
+
+  #offerSeq = 0;
+  #messageSeq = 0;
+  #attachmentSeq = 0;
+
+  constructor(options: SimulatedTransportOptions = {}) {
+    this.#random = new Random(options.seed ?? 1);
+    this.#now = options.now ?? Date.now;
+    this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...options.capabilities });
+    this.latency = Math.max(0, options.latency ?? 0);
+    this.failNextSends = Math.max(0, options.failNextSends ?? 0);
+    const autoplay = options.autoplay;
+    if (autoplay) {
+      const settings = autoplay === true ? {} : autoplay;
+      this.#autoplay = {
+        offerEvery: settings.offerEvery ?? 45_000,
+        pace: settings.pace ?? 1,
+        ...(settings.firstOfferAfter !== undefined ? { firstOfferAfter: settings.firstOfferAfter } : {}),
+      };
+    }
+  }
+
+  // ---- inspection (tests, stories) ----
+
+  /** Every event emitted so far, oldest first. */
+  get events(): readonly TransportEvent[] {
+    return this.#log;
+  }
+
+  /** Cursor of the latest event, or undefined before the first. */
+  get cursor(): string | undefined {
+    return this.#log.length === 0 ? undefined : cursorOf(this.#log.length);
+  }
+
+  get connected(): boolean {
+    return this.#connected;
+  }
+
+  /** The agent passed to the last successful connect. */
+  get agent(): AgentRef | undefined {
+    return this.#agent;
+  }
+
+  /** Presence last set by the agent (`available` after connect). */
+  get presence(): BasePresence {
+    return this.#presence;
+  }
+
+  /** Offers neither accepted, rejected nor withdrawn. */
+  get pendingOffers(): readonly Offer[] {
+    return [...this.#pendingOffers.values()];
+  }
+
+  /** Agent messages the simulated backend accepted, each once. */
+  get sentMessages(): readonly Message[] {
+    return this.#sentMessages;
+  }
+
+  /** Finished uploads, oldest first. Aborted or refused uploads are not recorded. */
+  get uploads(): readonly RecordedUpload[] {
+    return this.#uploads;
+  }
+
+  conversation(conversationId: string): Conversation | undefined {
+    return this.#conversations.get(conversationId)?.conversation;
+  }
+
+  /** Every message of a conversation the simulator knows (customer and agent). */
+  transcript(conversationId: string): readonly Message[] {
+    return this.#conversations.get(conversationId)?.messages ?? [];
+  }
+
+  /** Whether the agent's typing indicator is on (from `typing.set`). */
+  agentTyping(conversationId: string): boolean {
+    return this.#conversations.get(conversationId)?.agentTyping ?? false;
+  }
+
+  // ---- Transport ----
+
+  connect(agent: AgentRef, opts: ConnectOptions = {}): Promise<void> {
+    if (this.#connected) return Promise.resolve();
+    if (this.#connecting) return this.#connecting;
+    const epoch = ++this.#epoch;
+    const connecting = (async () => {
+      if (this.latency > 0) await sleep(this.latency, opts.signal);
+      else if (opts.signal?.aborted) throw abortedError();
+      if (epoch !== this.#epoch) throw abortedError();
+      const from = opts.cursor === undefined ? this.#dispatched : this.#parseCursor(opts.cursor);
+      this.#agent = agent;
+      this.#connected = true;
+      if (this.#presence === 'offline') this.#presence = 'available';
+      this.#replay(from);
+      this.#startAutoplay();
+    })();
+    this.#connecting = connecting;
+    const clear = (): void => {
+      if (this.#connecting === connecting) this.#connecting = undefined;
+    };
+    connecting.then(clear, clear);
+    return connecting;
+  }
+
+  disconnect(): Promise<void> {
+    this.#epoch++;
+    this.#connected = false;
+    this.#connecting = undefined;
+    this.#stopTimers();
+    return Promise.resolve();
+  }
+
+  subscribe(listener: (event: TransportEvent) => void): () => void {
+    // Wrapped so the same function can subscribe twice and unsubscribe independently.
+    const entry = (event: TransportEvent): void => listener(event);
+    this.#listeners.add(entry);
+    return () => {
+      this.#listeners.delete(entry);
+    };
+  }
+
+  async execute<C extends Command>(command: C, opts: { signal?: AbortSignal } = {}): Promise<ResultOf<C>> {
+    if (this.latency > 0) await sleep(this.latency, opts.signal);
+    else {
+      await Promise.resolve();
+      if (opts.signal?.aborted) throw abortedError();
+    }
+    this.#requireConnected();
+    return this.#handle(command) as ResultOf<C>;
+  }
+
+  async upload(
+    file: Blob,
+    meta: UploadMeta,
+    opts: { signal?: AbortSignal; onProgress?(sent: number): void } = {},
+  ): Promise<AttachmentRef> {
+    const { signal, onProgress } = opts;
+    if (signal?.aborted) throw abortedError();
+    if (!this.capabilities.upload) {
+      throw new TransportError('unavailable', 'This backend does not take files.', { retryable: false });
+    }
+    this.#requireConnected();
+    const max = this.capabilities.maxAttachmentBytes;
+    if (max !== undefined && file.size > max) {
+      throw new TransportError('policy', `${meta.name} is larger than ${max} bytes.`, { retryable: false });
+    }
+    const total = file.size;
+    for (let step = 1; step <= UPLOAD_STEPS; step++) {
+      await sleep(this.latency / UPLOAD_STEPS, signal);
+      if (!this.#connected) throw new TransportError('network', 'The connection dropped during the upload.');
+      onProgress?.(Math.round((total * step) / UPLOAD_STEPS));
+    }
+    if (signal?.aborted) throw abortedError();
+    const mimeType = meta.mimeType || file.type || 'application/octet-stream';
+    const attachment: AttachmentRef = {
+      id: `att-${++this.#attachmentSeq}`,
+      kind: kindOf(mimeType),
+      name: meta.name,
+      mimeType,
+      size: total,
+      url: URL.createObjectURL(file),
+    };
+    this.#uploads.push({ meta: { ...meta }, attachment, file });
+    return attachment;
+  }
+
+  // ---- driving API: offers ----
+
+  /** A new scripted customer asks for an agent: emits offer.created and the first message. */
+  offer(input: OfferInput = {}): Offer {
+    const random = this.#random;
+    // Draw every random value first so overrides do not shift the sequence.
+    const locale: ScriptLocale = random.chance(0.6) ? 'pl' : 'en';
+    const language = input.locale ?? localeOf(input.customer?.locale) ?? locale;
+    const scenario = random.pick(scenariosFor(language));
+    const n = ++this.#offerSeq;
+    const generated = scriptedCustomer(random, language, n);
+    const waited = random.int(5, 95) * 1000;
+    const others = random.chance(0.35) ? this.#otherConversations(n, scenario) : undefined;
+
+    const now = this.#now();
+    const conversationId = input.conversationId ?? `conv-${n}`;
+    if (this.#conversations.has(conversationId)) {
+      throw new TransportError('conflict', `Conversation "${conversationId}" already exists.`, { retryable: false });
+    }
+    const id = input.id ?? `offer-${n}`;
+    if (this.#pendingOffers.has(id)) {
+      throw new TransportError('conflict', `Offer "${id}" already exists.`, { retryable: false });
+    }
+    const customer: Customer = { ...generated, ...input.customer };
+    const requestedAt = input.requestedAt ?? now - waited;
+    const firstMessage = input.firstMessage ?? scenario.first;
+    const otherConversations = input.otherConversations ?? others;
+    const offer: Offer = {
+      id,
+      conversationId,
+      customer,
+      channel: 'facebook',
+      queue: input.queue ?? scenario.queue,
+      requestedAt,
+      firstMessage,
+      ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+      ...(otherConversations ? { otherConversations } : {}),
+    };
+    const sim = this.#createConversation(offer, scenario, 'open');
+    sim.offerId = offer.id;
+    this.#pendingOffers.set(offer.id, offer);
+    this.#emit({ type: 'offer.created', offer, cursor: '' });
+    this.#emit({ type: 'message.received', message: sim.messages[0]!, cursor: '' });
+    return offer;
+  }
+
+  /**
+   * A conversation that is already active (no offer), e.g. for a communication-panel story.
+   * Emits conversation.updated and the first customer message.
+   */
+  startConversation(input: OfferInput = {}): Conversation {
+    const offer = this.offer(input);
+    // Undo the offer without emitting anything but the conversation: rebuild the log entries.
+    this.#pendingOffers.delete(offer.id);
+    const sim = this.#conversations.get(offer.conversationId)!;
+    sim.offerId = undefined;
+    sim.conversation = { ...sim.conversation, state: 'active', acceptedAt: this.#now() };
+    this.#emit({ type: 'offer.withdrawn', offerId: offer.id, reason: 'taken', cursor: '' });
+    this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+    this.#startScript(sim);
+    return sim.conversation;
+  }
+
+  /** The offer goes away (another agent took it, the customer left, or it timed out). */
+  withdraw(offerId: string, reason: OfferWithdrawnEvent['reason'] = 'abandoned'): OfferWithdrawnEvent {
+    const offer = this.#pendingOffers.get(offerId);
+    if (!offer) throw notFound(`No offer "${offerId}" is pending.`);
+    this.#pendingOffers.delete(offerId);
+    const sim = this.#conversations.get(offer.conversationId);
+    if (sim) sim.offerId = undefined;
+    return this.#emit({ type: 'offer.withdrawn', offerId, reason, cursor: '' });
+  }
+
+  // ---- driving API: the customer ----
+
+  /** A customer text message. Text may contain Messenger markdown, emoji and links. */
+  customerSays(conversationId: string, text: string, opts: CustomerMessageOptions = {}): Message {
+    return this.#customerMessage(this.#sim(conversationId), { kind: 'text', text }, opts);
+  }
+
+  customerTyping(conversationId: string, on: boolean): TypingEvent {
+    this.#sim(conversationId);
+    return this.#emit({ type: 'typing', conversationId, on, cursor: '' });
+  }
+
+  /** A photo with a random numeric file name, as Messenger delivers them. */
+  customerSendsImage(conversationId: string, opts: CustomerMessageOptions = {}): Message {
+    const sim = this.#sim(conversationId);
+    const name = `${this.#random.digits(8)}_${this.#random.digits(5)}.jpg`;
+    return this.#customerMessage(
+      sim,
+      {
+        kind: 'attachment',
+        attachments: [
+          { id: `att-${++this.#attachmentSeq}`, kind: 'image', name, mimeType: 'image/jpeg', size: PHOTO_PNG_BYTES, url: PHOTO_PNG_DATA_URL },
+        ],
+      },
+      opts,
+    );
+  }
+
+  /** A PDF document, e.g. `invoice-2291.pdf`. */
+  customerSendsFile(conversationId: string, opts: CustomerMessageOptions = {}): Message {
+    const sim = this.#sim(conversationId);
+    const name = `${sim.scenario.documentName}.pdf`;
+    return this.#customerMessage(
+      sim,
+      {
+        kind: 'attachment',
+        attachments: [
+          { id: `att-${++this.#attachmentSeq}`, kind: 'file', name, mimeType: 'application/pdf', size: SAMPLE_PDF_BYTES, url: this.#samplePdfUrl() },
+        ],
+      },
+      opts,
+    );
+  }
+
+  /** A sticker: a `sticker` message carrying one `sticker` attachment (an image). */
+  customerSendsSticker(conversationId: string, opts: CustomerMessageOptions = {}): Message {
+    const sim = this.#sim(conversationId);
+    return this.#customerMessage(
+      sim,
+      {
+        kind: 'sticker',
+        attachments: [
+          { id: `att-${++this.#attachmentSeq}`, kind: 'sticker', name: 'sticker.png', mimeType: 'image/png', size: STICKER_PNG_BYTES, url: STICKER_PNG_DATA_URL },
+        ],
+      },
+      opts,
+    );
+  }
+
+  /** A message of a type Messenger cannot show (fallback, template, unknown): no text. */
+  customerSendsUnsupported(conversationId: string, opts: CustomerMessageOptions = {}): Message {
+    return this.#customerMessage(this.#sim(conversationId), { kind: 'unsupported' }, opts);
+  }
+
+  customerReacts(
+    conversationId: string,
+    messageId: string,
+    emoji: string,
+    action: ReactionEvent['action'] = 'react',
+  ): ReactionEvent {
+    const sim = this.#sim(conversationId);
+    const index = this.#messageIndex(sim, messageId);
+    const message = sim.messages[index]!;
+    const reaction: Reaction = { emoji, by: 'customer' };
+    const others = (message.reactions ?? []).filter((r) => !(r.by === 'customer' && r.emoji === emoji));
+    sim.messages[index] = { ...message, reactions: action === 'react' ? [...others, reaction] : others };
+    return this.#emit({ type: 'message.reaction', conversationId, messageId, reaction, action, cursor: '' });
+  }
+
+  customerEdits(conversationId: string, messageId: string, text: string): EditEvent {
+    const sim = this.#sim(conversationId);
+    const index = this.#messageIndex(sim, messageId);
+    const message = sim.messages[index]!;
+    if (message.author !== 'customer' || message.kind !== 'text') {
+      throw new TransportError('invalid', 'The customer can only edit their own text messages.', { retryable: false });
+    }
+    const at = this.#now();
+    sim.messages[index] = { ...message, text, editedAt: at };
+    return this.#emit({ type: 'message.edited', conversationId, messageId, text, at, cursor: '' });
+  }
+
+  /** Reports every not-yet-delivered agent message of the conversation as delivered. */
+  deliver(conversationId: string): MessageStatusEvent[] {
+    const sim = this.#sim(conversationId);
+    const pending = sim.undelivered;
+    sim.undelivered = [];
+    return pending.map((m) => {
+      this.#setAgentStatus(sim, m.id, 'delivered');
+      return this.#emit({
+        type: 'message.status',
+        conversationId,
+        ...(m.clientId !== undefined ? { clientId: m.clientId } : {}),
+        messageId: m.id,
+        status: 'delivered',
+        cursor: '',
+      });
+    });
+  }
+
+  /** The customer read everything up to now: a `read` watermark receipt. */
+  read(conversationId: string): ReceiptEvent {
+    const sim = this.#sim(conversationId);
+    const watermark = this.#now();
+    sim.undelivered = sim.undelivered.filter((m) => m.at > watermark);
+    for (const m of this.#sentMessages) {
+      if (m.conversationId === conversationId && m.at <= watermark) this.#setAgentStatus(sim, m.id, 'read');
+    }
+    return this.#emit({ type: 'receipt', conversationId, status: 'read', watermark, cursor: '' });
+  }
+
+  /** Moves the reply-window anchor (F18), e.g. 25 h back to close it. Emits conversation.updated. */
+  setLastCustomerMessageAt(conversationId: string, at: number): Conversation {
+    const sim = this.#sim(conversationId);
+    sim.conversation = { ...sim.conversation, lastCustomerMessageAt: at };
+    this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+    return sim.conversation;
+  }
+
+  /**
+   * Prepends `count` alternating customer/agent messages of varied length as history before the
+   * conversation's first message, and emits them as message.received in one go.
+   */
+  seedTranscript(conversationId: string, count: number): Message[] {
+    const sim = this.#sim(conversationId);
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}.`);
+    const random = this.#random;
+    const locale = sim.scenario.locale;
+    let earliest = this.#now();
+    for (const m of sim.messages) if (m.at < earliest) earliest = m.at;
+    const times = new Float64Array(count);
+    let t = earliest - 60_000;
+    for (let i = count - 1; i >= 0; i--) {
+      times[i] = t;
+      // Mostly a few seconds to minutes apart, sometimes hours (a new day of the thread).
+      t -= random.chance(0.02) ? random.int(2, 30) * 3_600_000 : random.int(4, 240) * 1000;
+    }
+    const seeded: Message[] = new Array<Message>(count);
+    for (let i = 0; i < count; i++) {
+      const author = i % 2 === 0 ? 'customer' : 'agent';
+      const message: Message = {
+        id: `m-${++this.#messageSeq}`,
+        conversationId,
+        author,
+        kind: 'text',
+        text: transcriptLine(random, author, locale),
+        at: times[i]!,
+      };
+      if (author === 'agent') message.status = 'read';
+      seeded[i] = message;
+    }
+    sim.messages = seeded.concat(sim.messages);
+    for (const message of seeded) this.#emit({ type: 'message.received', message, cursor: '' });
+    return seeded;
+  }
+
+  // ---- commands ----
+
+  #handle(command: Command): CommandResults[Command['type']] {
+    switch (command.type) {
+      case 'offer.accept': {
+        const offer = this.#pendingOffers.get(command.offerId);
+        if (!offer) throw notFound(`No offer "${command.offerId}" is pending (unknown, taken or withdrawn).`);
+        this.#pendingOffers.delete(offer.id);
+        const sim = this.#sim(offer.conversationId);
+        sim.offerId = undefined;
+        sim.conversation = { ...sim.conversation, state: 'active', acceptedAt: this.#now() };
+        this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+        this.#startScript(sim);
+        return { conversation: sim.conversation };
+      }
+      case 'offer.reject': {
+        const offer = this.#pendingOffers.get(command.offerId);
+        if (!offer) throw notFound(`No offer "${command.offerId}" is pending.`);
+        this.#pendingOffers.delete(offer.id);
+        const sim = this.#conversations.get(offer.conversationId);
+        if (sim) sim.offerId = undefined;
+        return { ok: true };
+      }
+      case 'message.send':
+        return this.#send(command);
+      case 'typing.set': {
+        const sim = this.#sim(command.conversationId);
+        if (!this.capabilities.typing) {
+          throw new TransportError('unavailable', 'Typing indicators are not forwarded.', { retryable: false });
+        }
+        sim.agentTyping = command.on;
+        return { ok: true };
+      }
+      case 'conversation.transition': {
+        const sim = this.#sim(command.conversationId);
+        const from = sim.conversation.state;
+        if (!canTransition(from, command.to)) {
+          throw new TransportError('invalid', `A conversation cannot go from "${from}" to "${command.to}".`, {
+            retryable: false,
+          });
+        }
+        sim.conversation = {
+          ...sim.conversation,
+          state: command.to,
+          ...(command.to === 'active' && sim.conversation.acceptedAt === undefined ? { acceptedAt: this.#now() } : {}),
+        };
+        if (command.to !== 'active' && command.to !== 'waiting') this.#clearReplyTimers(sim);
+        this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+        return { conversation: sim.conversation };
+      }
+      case 'presence.set':
+        this.#presence = command.presence;
+        return { presence: command.presence };
+      default: {
+        const unknown: { type?: unknown } = command;
+        throw new TransportError('invalid', `Unknown command "${String(unknown.type)}".`, { retryable: false });
+      }
+    }
+  }
+
+  #send(command: SendMessageCommand): CommandResults['message.send'] {
+    if (this.failNextSends > 0) {
+      this.failNextSends--;
+      throw new TransportError('network', 'Simulated network failure.', { retryable: true });
+    }
+    const sim = this.#sim(command.conversationId);
+    const prior = this.#sent.get(command.clientId);
+    if (prior) {
+      if (prior.conversationId !== command.conversationId) {
+        throw new TransportError('conflict', `Client id "${command.clientId}" was used in another conversation.`, {
+          retryable: false,
+        });
+      }
+      return { messageId: prior.messageId, at: prior.at };
+    }
+    const text = command.text;
+    const attachments = command.attachments ?? [];
+    if (!text?.trim() && attachments.length === 0) {
+      throw new TransportError('invalid', 'There is nothing to send.', { retryable: false });
+    }
+    if (text !== undefined && text.length > MAX_TEXT_LENGTH) {
+      throw new TransportError('invalid', `Messenger takes at most ${MAX_TEXT_LENGTH} characters.`, { retryable: false });
+    }
+    if (sim.conversation.state === 'closed') {
+      throw new TransportError('invalid', 'The conversation is closed.', { retryable: false });
+    }
+    const now = this.#now();
+    if (!replyWindow(sim.conversation, now).open) {
+      const days = sim.conversation.humanAgent ? '7 days' : '24 hours';
+      throw new TransportError('window-closed', `The customer's last message is more than ${days} old.`, {
+        retryable: false,
+      });
+    }
+    const message: Message = {
+      id: `m-${++this.#messageSeq}`,
+      clientId: command.clientId,
+      conversationId: command.conversationId,
+      author: 'agent',
+      kind: attachments.length > 0 && !text?.trim() ? 'attachment' : 'text',
+      at: now,
+      status: 'sent',
+      ...(text !== undefined ? { text } : {}),
+      ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+    };
+    this.#sent.set(command.clientId, { conversationId: command.conversationId, messageId: message.id, at: now });
+    this.#sentMessages.push(message);
+    sim.messages.push(message);
+    sim.undelivered.push(message);
+    sim.agentTyping = false;
+    this.#scheduleReply(sim);
+    return { messageId: message.id, at: now };
+  }
+
+  // ---- internals ----
+
+  #sim(conversationId: string): SimConversation {
+    const sim = this.#conversations.get(conversationId);
+    if (!sim) throw notFound(`No conversation "${conversationId}".`);
+    return sim;
+  }
+
+  #messageIndex(sim: SimConversation, messageId: string): number {
+    for (let i = sim.messages.length - 1; i >= 0; i--) {
+      if (sim.messages[i]!.id === messageId) return i;
+    }
+    throw notFound(`No message "${messageId}" in "${sim.conversation.id}".`);
+  }
+
+  #requireConnected(): void {
+    if (!this.#connected) {
+      throw new TransportError('network', 'The simulated transport is not connected.', { retryable: true });
+    }
+  }
+
+  #parseCursor(cursor: string): number {
+    if (!/^\d+$/.test(cursor)) {
+      throw new TransportError('invalid', `"${cursor}" is not a cursor of this transport.`, { retryable: false });
+    }
+    return Math.min(Number(cursor), this.#log.length);
+  }
+
+  #createConversation(offer: Offer, scenario: Scenario, state: Conversation['state']): SimConversation {
+    const first: Message = {
+      id: `m-${++this.#messageSeq}`,
+      conversationId: offer.conversationId,
+      author: 'customer',
+      kind: 'text',
+      text: offer.firstMessage,
+      at: offer.requestedAt,
+    };
+    const conversation: Conversation = {
+      id: offer.conversationId,
+      customer: offer.customer,
+      channel: 'facebook',
+      queue: offer.queue,
+      state,
+      skills: [...scenario.skills],
+      requestedAt: offer.requestedAt,
+      lastCustomerMessageAt: first.at,
+      ...(this.capabilities.humanAgent ? { humanAgent: true } : {}),
+    };
+    const sim: SimConversation = {
+      conversation,
+      scenario,
+      messages: [first],
+      undelivered: [],
+      offerId: undefined,
+      firstMessageId: first.id,
+      repliesSent: 0,
+      agentTyping: false,
+      scriptStarted: false,
+      replyTimers: [],
+    };
+    this.#conversations.set(conversation.id, sim);
+    return sim;
+  }
+
+  #otherConversations(n: number, scenario: Scenario): ConversationSummary[] {
+    const count = this.#random.int(1, 2);
+    const out: ConversationSummary[] = [];
+    for (let i = 1; i <= count; i++) {
+      out.push({
+        id: `conv-${n}-other-${i}`,
+        channel: 'facebook',
+        queue: i === 1 ? scenario.queue : this.#random.pick(scenariosFor(scenario.locale)).queue,
+        state: this.#random.pick(OTHER_CONVERSATION_STATES),
+        startedAt: this.#now() - this.#random.int(10, 60 * 24 * 3) * 60_000,
+      });
+    }
+    return out;
+  }
+
+  #customerMessage(
+    sim: SimConversation,
+    body: Pick<Message, 'kind'> & Partial<Pick<Message, 'text' | 'attachments'>>,
+    opts: CustomerMessageOptions,
+  ): Message {
+    const at = opts.at ?? this.#now();
+    const message: Message = {
+      id: `m-${++this.#messageSeq}`,
+      conversationId: sim.conversation.id,
+      author: 'customer',
+      at,
+      ...body,
+      ...(opts.replyTo !== undefined ? { replyTo: opts.replyTo } : {}),
+    };
+    sim.messages.push(message);
+    this.#emit({ type: 'message.received', message, cursor: '' });
+    if ((sim.conversation.lastCustomerMessageAt ?? -Infinity) < at) {
+      sim.conversation = { ...sim.conversation, lastCustomerMessageAt: at };
+      // A conversation still on offer is not the agent's yet: it arrives with accept.
+      if (sim.offerId === undefined) {
+        this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+      }
+    }
+    return message;
+  }
+
+  #setAgentStatus(sim: SimConversation, messageId: string, status: MessageStatus): void {
+    const rank: Record<MessageStatus, number> = { failed: -1, sending: 0, sent: 1, delivered: 2, read: 3 };
+    for (let i = sim.messages.length - 1; i >= 0; i--) {
+      const m = sim.messages[i]!;
+      if (m.id !== messageId) continue;
+      if (rank[status] > rank[m.status ?? 'sent']) sim.messages[i] = { ...m, status };
+      return;
+    }
+  }
+
+  /** Whether the customer PDF can be a blob: URL (created on first use, never at import). */
+  #samplePdfUrl(): string {
+    if (this.#pdfUrl) return this.#pdfUrl;
+    const dataUrl = `data:application/pdf;base64,${SAMPLE_PDF_BASE64}`;
+    if (typeof URL.createObjectURL !== 'function' || typeof Blob === 'undefined' || typeof atob !== 'function') {
+      return dataUrl;
+    }
+    const binary = atob(SAMPLE_PDF_BASE64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    this.#pdfUrl = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    return this.#pdfUrl;
+  }
+
+  /** Stamps the cursor, logs, and dispatches when connected. Returns the stamped event. */
+  #emit<E extends TransportEvent>(event: E): E {
+    event.cursor = cursorOf(this.#log.length + 1);
+    this.#log.push(event);
+    if (this.#connected && !this.#replaying) this.#replay(this.#dispatched);
+    return event;
+  }
+
+  /** Dispatches every logged event from index `from` on, including ones emitted meanwhile. */
+  #replay(from: number): void {
+    this.#replaying = true;
+    try {
+      for (let i = from; i < this.#log.length; i++) {
+        const event = this.#log[i]!;
+        for (const listener of [...this.#listeners]) {
+          try {
+            listener(event);
+          } catch (error) {
+            // A failing listener must not break the others or the simulator; surface it.
+            queueMicrotask(() => {
+              throw error;
+            });
+          }
+        }
+      }
+    } finally {
+      this.#replaying = false;
+      this.#dispatched = Math.max(this.#dispatched, this.#log.length);
+    }
+  }
+
+  // ---- autoplay ----
+
+  #later(ms: number, run: () => void): Timer {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (this.#connected) run();
+    }, Math.max(0, ms));
+    this.#timers.add(timer);
+    return timer;
+  }
+
+  #stopTimers(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#offerTimer = undefined;
+    for (const sim of this.#conversations.values()) {
+      sim.replyTimers = [];
+      sim.scriptStarted = false;
+    }
+  }
+
+  #startAutoplay(): void {
+    const autoplay = this.#autoplay;
+    if (!autoplay) return;
+    const first = autoplay.firstOfferAfter ?? this.#random.int(1500, 2800);
+    const tick = (): void => {
+      const presence = this.#presence;
+      if (this.#pendingOffers.size < MAX_PENDING_AUTOPLAY_OFFERS && (presence === 'available' || presence === 'busy')) {
+        this.offer();
+      }
+      this.#offerTimer = this.#later(autoplay.offerEvery, tick);
+    };
+    if (this.#offerTimer === undefined) this.#offerTimer = this.#later(first, tick);
+    // Conversations accepted before a reconnect carry on replying, but their script does not restart.
+    for (const sim of this.#conversations.values()) sim.scriptStarted = true;
+  }
+
+  /** The scripted sequence of an accepted conversation: typing, text, then every kind of content. */
+  #startScript(sim: SimConversation): void {
+    const autoplay = this.#autoplay;
+    if (!autoplay || sim.scriptStarted) return;
+    sim.scriptStarted = true;
+    const id = sim.conversation.id;
+    const live = (): boolean => sim.conversation.state === 'active' || sim.conversation.state === 'waiting';
+    const steps: [number, () => void][] = [
+      [1500, () => this.customerTyping(id, true)],
+      [4000, () => this.customerSays(id, sim.scenario.followUp)],
+      [14000, () => this.customerSendsImage(id)],
+      [22000, () => this.customerSendsFile(id)],
+      [30000, () => this.customerSendsSticker(id)],
+      [38000, () => this.customerSendsUnsupported(id)],
+      [
+        46000,
+        () => {
+          const last = [...sim.messages].reverse().find((m) => m.author === 'agent');
+          if (last) this.customerReacts(id, last.id, this.#random.pick(REACTIONS));
+        },
+      ],
+      [54000, () => this.customerEdits(id, sim.firstMessageId, sim.scenario.firstEdited)],
+    ];
+    for (const [at, step] of steps) {
+      this.#later(at * autoplay.pace, () => {
+        if (live()) step();
+      });
+    }
+  }
+
+  /** After an agent message: delivered, read, the customer types and answers. */
+  #scheduleReply(sim: SimConversation): void {
+    const autoplay = this.#autoplay;
+    if (!autoplay || !this.#connected) return;
+    const id = sim.conversation.id;
+    const pace = autoplay.pace;
+    this.#later(600 * pace, () => {
+      if (this.#conversations.get(id) === sim) this.deliver(id);
+    });
+    this.#later(1800 * pace, () => {
+      if (this.#conversations.get(id) === sim) this.read(id);
+    });
+    this.#clearReplyTimers(sim);
+    const live = (): boolean => sim.conversation.state === 'active' || sim.conversation.state === 'waiting';
+    const typingAt = 2400 * pace;
+    const replyAt = typingAt + this.#random.int(1500, 3500) * pace;
+    sim.replyTimers = [
+      this.#later(typingAt, () => {
+        if (live()) this.customerTyping(id, true);
+      }),
+      this.#later(replyAt, () => {
+        sim.replyTimers = [];
+        if (!live()) return;
+        const replies = sim.scenario.replies;
+        this.customerSays(id, replies[sim.repliesSent++ % replies.length]!);
+      }),
+    ];
+  }
+
+  #clearReplyTimers(sim: SimConversation): void {
+    for (const timer of sim.replyTimers) {
+      clearTimeout(timer);
+      this.#timers.delete(timer);
+    }
+    sim.replyTimers = [];
+  }
+}
+
+function localeOf(locale: string | undefined): ScriptLocale | undefined {
+  if (!locale) return undefined;
+  if (locale.toLowerCase().startsWith('pl')) return 'pl';
+  if (locale.toLowerCase().startsWith('en')) return 'en';
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const src = (path: string) => `${root}src/${path}`;
+
+/** One `define/<name>` entry per element folder that has a define.ts, so new elements ship without edits here. */
+function elementEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const dir of readdirSync(src('elements'), { withFileTypes: true })) {
+    if (dir.isDirectory() && existsSync(src(`elements/${dir.name}/define.ts`))) {
+      entries[`define/${dir.name}`] = src(`elements/${dir.name}/define.ts`);
+    }
+  }
+  return entries;
+}
+
+function libraryEntries(): Record<string, string> {
+  const entries: Record<string, string> = {
+    index: src('index.ts'),
+    define: src('define.ts'),
+    ...elementEntries(),
+  };
+  if (existsSync(src('transports/simulated/index.ts'))) {
+    entries['transports/simulated'] = src('transports/simulated/index.ts');
+  }
+  return entries;
+}
+
+/** Runtime dependencies stay imports, so the host app dedupes them (and Node resolves lit's node build). */
+const external = /^(lit|lit\/.*|@lit\/.*|@lit-labs\/.*|nanostores|nanostores\/.*|idb|idb\/.*)$/;
+
+export default defineConfig(({ command, mode }) => {
+  const nodeEnv = command === 'serve' ? 'development' : 'production';
+  const define = { 'process.env.NODE_ENV': JSON.stringify(mode === 'test' ? 'test' : nodeEnv) };
+
+  if (command === 'serve') {
+    // `npm start`: the demo CRM page, importing straight from src.
+    return {
+      root: 'demo',
+      define,
+      server: { host: '127.0.0.1', port: 5173, strictPort: true, fs: { allow: [root] } },
+    };
+  }
+
+  return {
+    define,
+    publicDir: false,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      lib: {
+        entry: libraryEntries(),
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        external: (id: string) => external.test(id),
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // Vite keeps whitespace in ES libraries by default; ship them fully minified (pure annotations stay).
+          minify: { codegen: true },
+        },
+      },
+    },
+  };
+});

@@ -1,0 +1,37 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 180000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--autoplay-policy=no-user-gesture-required',
+        ],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  // nanostores reads process.env.NODE_ENV without a guard.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`,
+};
