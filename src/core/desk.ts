@@ -315,7 +315,8 @@ export class Desk {
       ...all,
       [conversation.id]: Number.isFinite(lastCustomerMessageAt) ? { ...conversation, lastCustomerMessageAt } : conversation,
     });
-    if (!known) void this.#hydrate(conversation.id);
+    // Hydration is a convenience: a storage failure must not become an unhandled rejection.
+    if (!known) void this.#hydrate(conversation.id).catch(() => undefined);
   }
 
   async #hydrate(conversationId: string): Promise<void> {
@@ -474,18 +475,28 @@ export class Desk {
         return;
       }
       case 'message.status': {
-        const key = event.clientId ?? event.messageId;
-        const current = key === undefined ? undefined : this.#find(event.conversationId, key);
+        // The client id may belong to another tab or a previous session: fall back to the server id.
+        const current =
+          (event.clientId === undefined ? undefined : this.#find(event.conversationId, event.clientId)) ??
+          (event.messageId === undefined ? undefined : this.#find(event.conversationId, event.messageId));
         if (current) this.#replaceMessage(this.#withStatus(current, event.status));
         return;
       }
       case 'receipt': {
         const store = this.#messages.get(event.conversationId);
         if (!store) return;
-        const updated = store.get().map((m) =>
-          m.author === 'agent' && m.at <= event.watermark ? this.#withStatus(m, event.status) : m,
-        );
-        store.set(updated);
+        // A failed send never reached the customer, whatever its local time says.
+        const changed: Message[] = [];
+        const updated = store.get().map((m) => {
+          if (m.author !== 'agent' || m.status === 'failed' || m.at > event.watermark) return m;
+          const next = this.#withStatus(m, event.status);
+          if (next !== m) changed.push(next);
+          return next;
+        });
+        if (changed.length > 0) {
+          store.set(updated);
+          this.#persist(changed);
+        }
         return;
       }
       case 'typing':
@@ -507,7 +518,10 @@ export class Desk {
   }
 
   #withStatus(message: Message, status: MessageStatus): Message {
-    if (message.status === 'failed' && status !== 'failed') return { ...message, status };
+    if (message.status === 'failed' && status !== 'failed') {
+      const { error: _cleared, ...rest } = message;
+      return { ...rest, status };
+    }
     return statusRank[status] > statusRank[message.status ?? 'sending'] ? { ...message, status } : message;
   }
 

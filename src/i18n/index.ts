@@ -21,14 +21,16 @@ export function catalogFor(lang: string | undefined): Catalog {
   return catalogs.get(tag) ?? catalogs.get(tag.split('-')[0] ?? '') ?? en;
 }
 
-/** "1:05" under an hour; "23 h 10 min" under a day; "6 days 4 h" beyond. */
+/** "1:05" under an hour; "23 h 10 min" up to a day; "6 days 4 h" beyond. */
 export function formatRemaining(ms: number, t: Catalog): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const days = Math.floor(total / 86400);
   const hours = Math.floor((total % 86400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  if (days > 0) return `${t.duration.days(days)} ${t.duration.hours(hours)}`;
+  // A full day reads better as "24 h 0 min" than "1 day 0 h".
+  if (days > 0 && total > 86400) return `${t.duration.days(days)} ${t.duration.hours(hours)}`;
+  if (days > 0) return `${t.duration.hours(24)} ${t.duration.minutes(0)}`;
   if (hours > 0) return `${t.duration.hours(hours)} ${t.duration.minutes(minutes)}`;
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }

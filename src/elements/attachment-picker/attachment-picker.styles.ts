@@ -62,8 +62,14 @@ export const attachmentPickerStyles = css`
     border-inline-start-color: var(--_accent);
   }
   .status {
+    grid-column: 1;
+    grid-row: 1;
     overflow-wrap: anywhere;
     min-width: 0;
+  }
+  li > button {
+    grid-column: 2;
+    grid-row: 1 / span 2;
   }
   .reason,
   .error {
@@ -78,7 +84,7 @@ export const attachmentPickerStyles = css`
     font-size: 0.9em;
   }
   progress {
-    grid-column: 1 / -1;
+    grid-column: 1;
     grid-row: 2;
     width: 100%;
     height: 6px;

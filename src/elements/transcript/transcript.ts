@@ -77,6 +77,8 @@ export class CcTranscript extends LitElement {
   #window = { start: 0, end: 0 };
   #passes = 0;
   #resizeObserver: ResizeObserver | undefined;
+  #observed = new Set<Element>();
+  #frame = 0;
   #timeFormat: Intl.DateTimeFormat | undefined;
   #dayFormat: Intl.DateTimeFormat | undefined;
   #formatLang = '';
@@ -95,12 +97,23 @@ export class CcTranscript extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#resizeObserver ??= new ResizeObserver(() => this.#measure());
+    // Late size changes (an image loading, the panel resizing) are handled in the next frame, so the
+    // observer never changes layout inside its own callback.
+    this.#resizeObserver ??= new ResizeObserver(() => {
+      if (this.#frame) return;
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#measure();
+      });
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
+    this.#observed.clear();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -160,6 +173,17 @@ export class CcTranscript extends LitElement {
 
   protected override updated(): void {
     this.#measure();
+    this.#observe();
+  }
+
+  #observe(): void {
+    const observer = this.#resizeObserver;
+    const el = this.scroller;
+    if (!observer || !el) return;
+    const current = new Set<Element>([el, ...el.querySelectorAll('.row')]);
+    for (const node of this.#observed) if (!current.has(node)) observer.unobserve(node);
+    for (const node of current) if (!this.#observed.has(node)) observer.observe(node);
+    this.#observed = current;
   }
 
   /** Reads rendered row heights, keeps the view anchored (or at the bottom), and re-renders if the window moved. */
@@ -171,10 +195,7 @@ export class CcTranscript extends LitElement {
     const anchorShift = anchorIndex < 0 ? 0 : el.scrollTop - this.#index.offsetOf(anchorIndex);
     let changed = false;
     const rows = el.querySelectorAll<HTMLElement>('.row');
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver?.observe(el);
     for (const row of rows) {
-      this.#resizeObserver?.observe(row);
       const i = Number(row.dataset['index']);
       const height = row.offsetHeight;
       if (height > 0 && this.#index.size(i) !== height) {
@@ -196,7 +217,8 @@ export class CcTranscript extends LitElement {
     const next = this.#computeWindow();
     if ((next.start !== this.#window.start || next.end !== this.#window.end) && this.#passes < 4) {
       this.#passes++;
-      this.requestUpdate();
+      // Deferred past this update (still before paint) so Lit does not see a change-in-update.
+      queueMicrotask(() => this.requestUpdate());
     } else {
       this.#passes = 0;
     }

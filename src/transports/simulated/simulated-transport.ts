@@ -384,41 +384,7 @@ export class SimulatedTransport implements Transport {
 
   /** A new scripted customer asks for an agent: emits offer.created and the first message. */
   offer(input: OfferInput = {}): Offer {
-    const random = this.#random;
-    // Draw every random value first so overrides do not shift the sequence.
-    const locale: ScriptLocale = random.chance(0.6) ? 'pl' : 'en';
-    const language = input.locale ?? localeOf(input.customer?.locale) ?? locale;
-    const scenario = random.pick(scenariosFor(language));
-    const n = ++this.#offerSeq;
-    const generated = scriptedCustomer(random, language, n);
-    const waited = random.int(5, 95) * 1000;
-    const others = random.chance(0.35) ? this.#otherConversations(n, scenario) : undefined;
-
-    const now = this.#now();
-    const conversationId = input.conversationId ?? `conv-${n}`;
-    if (this.#conversations.has(conversationId)) {
-      throw new TransportError('conflict', `Conversation "${conversationId}" already exists.`, { retryable: false });
-    }
-    const id = input.id ?? `offer-${n}`;
-    if (this.#pendingOffers.has(id)) {
-      throw new TransportError('conflict', `Offer "${id}" already exists.`, { retryable: false });
-    }
-    const customer: Customer = { ...generated, ...input.customer };
-    const requestedAt = input.requestedAt ?? now - waited;
-    const firstMessage = input.firstMessage ?? scenario.first;
-    const otherConversations = input.otherConversations ?? others;
-    const offer: Offer = {
-      id,
-      conversationId,
-      customer,
-      channel: 'facebook',
-      queue: input.queue ?? scenario.queue,
-      requestedAt,
-      firstMessage,
-      ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
-      ...(otherConversations ? { otherConversations } : {}),
-    };
-    const sim = this.#createConversation(offer, scenario, 'open');
+    const { offer, sim } = this.#newCustomer(input);
     sim.offerId = offer.id;
     this.#pendingOffers.set(offer.id, offer);
     this.#emit({ type: 'offer.created', offer, cursor: '' });
@@ -427,18 +393,14 @@ export class SimulatedTransport implements Transport {
   }
 
   /**
-   * A conversation that is already active (no offer), e.g. for a communication-panel story.
+   * A conversation that is already active, without an offer (e.g. a communication-panel story).
    * Emits conversation.updated and the first customer message.
    */
   startConversation(input: OfferInput = {}): Conversation {
-    const offer = this.offer(input);
-    // Undo the offer without emitting anything but the conversation: rebuild the log entries.
-    this.#pendingOffers.delete(offer.id);
-    const sim = this.#conversations.get(offer.conversationId)!;
-    sim.offerId = undefined;
+    const { sim } = this.#newCustomer(input);
     sim.conversation = { ...sim.conversation, state: 'active', acceptedAt: this.#now() };
-    this.#emit({ type: 'offer.withdrawn', offerId: offer.id, reason: 'taken', cursor: '' });
     this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+    this.#emit({ type: 'message.received', message: sim.messages[0]!, cursor: '' });
     this.#startScript(sim);
     return sim.conversation;
   }
@@ -567,8 +529,13 @@ export class SimulatedTransport implements Transport {
     const sim = this.#sim(conversationId);
     const watermark = this.#now();
     sim.undelivered = sim.undelivered.filter((m) => m.at > watermark);
-    for (const m of this.#sentMessages) {
-      if (m.conversationId === conversationId && m.at <= watermark) this.#setAgentStatus(sim, m.id, 'read');
+    const messages = sim.messages;
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i]!;
+      if (m.author !== 'agent' || m.at > watermark) continue;
+      // Older messages were read by an earlier watermark.
+      if (m.status === 'read') break;
+      messages[i] = { ...m, status: 'read' };
     }
     return this.#emit({ type: 'receipt', conversationId, status: 'read', watermark, cursor: '' });
   }
@@ -759,7 +726,42 @@ export class SimulatedTransport implements Transport {
     return Math.min(Number(cursor), this.#log.length);
   }
 
-  #createConversation(offer: Offer, scenario: Scenario, state: Conversation['state']): SimConversation {
+  /** Draws a scripted customer and creates its conversation (state open). Emits nothing. */
+  #newCustomer(input: OfferInput): { offer: Offer; sim: SimConversation } {
+    const random = this.#random;
+    // Draw every random value first so overrides do not shift the sequence.
+    const drawn: ScriptLocale = random.chance(0.6) ? 'pl' : 'en';
+    const language = input.locale ?? localeOf(input.customer?.locale) ?? drawn;
+    const scenario = random.pick(scenariosFor(language));
+    const n = ++this.#offerSeq;
+    const generated = scriptedCustomer(random, language, n);
+    const waited = random.int(5, 95) * 1000;
+    const others = random.chance(0.35) ? this.#otherConversations(n, scenario) : undefined;
+
+    const conversationId = input.conversationId ?? `conv-${n}`;
+    if (this.#conversations.has(conversationId)) {
+      throw new TransportError('conflict', `Conversation "${conversationId}" already exists.`, { retryable: false });
+    }
+    const id = input.id ?? `offer-${n}`;
+    if (this.#pendingOffers.has(id)) {
+      throw new TransportError('conflict', `Offer "${id}" already exists.`, { retryable: false });
+    }
+    const otherConversations = input.otherConversations ?? others;
+    const offer: Offer = {
+      id,
+      conversationId,
+      customer: { ...generated, ...input.customer },
+      channel: 'facebook',
+      queue: input.queue ?? scenario.queue,
+      requestedAt: input.requestedAt ?? this.#now() - waited,
+      firstMessage: input.firstMessage ?? scenario.first,
+      ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+      ...(otherConversations ? { otherConversations } : {}),
+    };
+    return { offer, sim: this.#createConversation(offer, scenario) };
+  }
+
+  #createConversation(offer: Offer, scenario: Scenario): SimConversation {
     const first: Message = {
       id: `m-${++this.#messageSeq}`,
       conversationId: offer.conversationId,
@@ -773,7 +775,7 @@ export class SimulatedTransport implements Transport {
       customer: offer.customer,
       channel: 'facebook',
       queue: offer.queue,
-      state,
+      state: 'open',
       skills: [...scenario.skills],
       requestedAt: offer.requestedAt,
       lastCustomerMessageAt: first.at,
@@ -906,10 +908,8 @@ export class SimulatedTransport implements Transport {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.#offerTimer = undefined;
-    for (const sim of this.#conversations.values()) {
-      sim.replyTimers = [];
-      sim.scriptStarted = false;
-    }
+    // Scripts do not resume after a reconnect; pending replies are dropped.
+    for (const sim of this.#conversations.values()) sim.replyTimers = [];
   }
 
   #startAutoplay(): void {
@@ -924,8 +924,6 @@ export class SimulatedTransport implements Transport {
       this.#offerTimer = this.#later(autoplay.offerEvery, tick);
     };
     if (this.#offerTimer === undefined) this.#offerTimer = this.#later(first, tick);
-    // Conversations accepted before a reconnect carry on replying, but their script does not restart.
-    for (const sim of this.#conversations.values()) sim.scriptStarted = true;
   }
 
   /** The scripted sequence of an accepted conversation: typing, text, then every kind of content. */

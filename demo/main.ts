@@ -1,0 +1,273 @@
+// The demo CRM page: wires the elements to a desk over the simulated Messenger customer,
+// translates the page's own static content, and logs the intents the elements fire.
+// `.js` specifiers resolve to the .ts sources (Vite and tsc agree); a host would import the package.
+import '../src/define.js';
+// src/define.ts registers every element once all are listed there; naming the two used here keeps
+// the page working meanwhile (each define is guarded, so registering twice is harmless).
+import '../src/elements/conversation-notification/define.js';
+import '../src/elements/communication-panel/define.js';
+import { createDesk, type BasePresence } from '../src/index.js';
+import { SimulatedTransport } from '../src/transports/simulated/index.js';
+
+type Lang = 'en' | 'pl';
+
+const presenceLabels: Record<BasePresence, string> = {
+  available: 'Available',
+  busy: 'Busy',
+  'busy-dnd': 'Busy – Do not disturb',
+  away: 'Away',
+  offline: 'Offline',
+  inactive: 'Inactive',
+};
+
+const en = {
+  'page.title': 'Acme CRM — Nordwind Logistics',
+  'nav.label': 'Main',
+  'nav.accounts': 'Accounts',
+  'nav.cases': 'Cases',
+  'nav.contacts': 'Contacts',
+  'nav.reports': 'Reports',
+  'presence.label': 'Presence:',
+  'lang.label': 'Language',
+  'record.kind': 'Account',
+  'record.owner': 'Owner: Anna Kowalska',
+  'record.tier': 'Gold support plan',
+  'details.title': 'Account details',
+  'field.number': 'Account number',
+  'field.industry': 'Industry',
+  'field.phone': 'Phone',
+  'field.email': 'Email',
+  'field.website': 'Website',
+  'field.since': 'Customer since',
+  'field.address': 'Billing address',
+  'field.contact': 'Primary contact',
+  'field.revenue': 'Annual revenue',
+  'field.channel': 'Preferred channel',
+  'value.industry': 'Logistics & transport',
+  'value.since': 'March 2019',
+  'value.channel': 'Facebook Messenger',
+  'cases.title': 'Recent cases',
+  'cases.number': 'Case',
+  'cases.subject': 'Subject',
+  'cases.status': 'Status',
+  'cases.priority': 'Priority',
+  'cases.opened': 'Opened',
+  'case1.subject': 'Delayed shipment to Poznań warehouse',
+  'case2.subject': 'Invoice 2025/05/114 shows the wrong VAT rate',
+  'case3.subject': 'Tracking link in the confirmation email does not open',
+  'case4.subject': 'Request for a pallet return pickup',
+  'status.open': 'Open',
+  'status.progress': 'In progress',
+  'status.resolved': 'Resolved',
+  'priority.high': 'High',
+  'priority.normal': 'Normal',
+  'priority.low': 'Low',
+  'side.label': 'Contact center',
+  'log.title': 'DOM events fired by the elements',
+  'log.empty': 'Nothing yet. Accept the incoming conversation to see cc-accept.',
+  'log.connectFailed': 'Could not connect to the contact center:',
+  ...prefixed('presence.', presenceLabels),
+};
+
+type Key = keyof typeof en;
+
+const pl: Record<Key, string> = {
+  'page.title': 'Acme CRM — Nordwind Logistics',
+  'nav.label': 'Menu główne',
+  'nav.accounts': 'Klienci',
+  'nav.cases': 'Sprawy',
+  'nav.contacts': 'Kontakty',
+  'nav.reports': 'Raporty',
+  'presence.label': 'Status:',
+  'lang.label': 'Język',
+  'record.kind': 'Klient',
+  'record.owner': 'Opiekun: Anna Kowalska',
+  'record.tier': 'Plan wsparcia Gold',
+  'details.title': 'Dane klienta',
+  'field.number': 'Numer klienta',
+  'field.industry': 'Branża',
+  'field.phone': 'Telefon',
+  'field.email': 'E-mail',
+  'field.website': 'Strona WWW',
+  'field.since': 'Klient od',
+  'field.address': 'Adres rozliczeniowy',
+  'field.contact': 'Główny kontakt',
+  'field.revenue': 'Roczny przychód',
+  'field.channel': 'Preferowany kanał',
+  'value.industry': 'Logistyka i transport',
+  'value.since': 'marzec 2019',
+  'value.channel': 'Facebook Messenger',
+  'cases.title': 'Ostatnie sprawy',
+  'cases.number': 'Sprawa',
+  'cases.subject': 'Temat',
+  'cases.status': 'Stan',
+  'cases.priority': 'Priorytet',
+  'cases.opened': 'Otwarta',
+  'case1.subject': 'Opóźniona dostawa do magazynu w Poznaniu',
+  'case2.subject': 'Faktura 2025/05/114 ma błędną stawkę VAT',
+  'case3.subject': 'Link do śledzenia w e-mailu z potwierdzeniem nie działa',
+  'case4.subject': 'Prośba o odbiór zwrotnych palet',
+  'status.open': 'Otwarta',
+  'status.progress': 'W toku',
+  'status.resolved': 'Rozwiązana',
+  'priority.high': 'Wysoki',
+  'priority.normal': 'Normalny',
+  'priority.low': 'Niski',
+  'side.label': 'Contact center',
+  'log.title': 'Zdarzenia DOM wysyłane przez elementy',
+  'log.empty': 'Na razie nic. Przyjmij przychodzącą rozmowę, aby zobaczyć cc-accept.',
+  'log.connectFailed': 'Nie udało się połączyć z contact center:',
+  'presence.available': 'Dostępny',
+  'presence.busy': 'Zajęty',
+  'presence.busy-dnd': 'Zajęty – nie przeszkadzać',
+  'presence.away': 'Zaraz wracam',
+  'presence.offline': 'Offline',
+  'presence.inactive': 'Nieaktywny',
+};
+
+const dictionaries: Record<Lang, Record<Key, string>> = { en, pl };
+
+function prefixed<P extends string, T extends Record<string, string>>(
+  prefix: P,
+  entries: T,
+): { [K in keyof T & string as `${P}${K}`]: string } {
+  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [prefix + k, v])) as {
+    [K in keyof T & string as `${P}${K}`]: string;
+  };
+}
+
+const LANG_KEY = 'acme-crm-demo:lang';
+
+function currentLang(): Lang {
+  return document.documentElement.lang === 'pl' ? 'pl' : 'en';
+}
+
+function t(key: Key): string {
+  return dictionaries[currentLang()][key];
+}
+
+function savedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'pl' ? 'pl' : 'en';
+  } catch {
+    // Storage can be blocked (privacy settings); the page simply starts in English.
+    return 'en';
+  }
+}
+
+function required<T extends Element>(selector: string): T {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`demo/index.html lacks ${selector}`);
+  return element;
+}
+
+const deskElement = required<HTMLElementTagNameMap['cc-agent-desk']>('#desk');
+const presenceText = required<HTMLElement>('#presence');
+const presenceDot = required<HTMLElement>('#presence-dot');
+const logList = required<HTMLOListElement>('#event-log');
+const logEmpty = required<HTMLElement>('#event-log-empty');
+
+let presence: BasePresence = 'offline';
+
+function renderPresence(): void {
+  presenceText.textContent = t(`presence.${presence}`);
+  presenceDot.dataset['presence'] = presence;
+}
+
+function translatePage(): void {
+  document.title = t('page.title');
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    element.textContent = t(element.dataset['i18n'] as Key);
+  }
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    element.setAttribute('aria-label', t(element.dataset['i18nLabel'] as Key));
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset['lang'] === currentLang()));
+  }
+  renderPresence();
+}
+
+function setLang(lang: Lang): void {
+  // The elements watch the page's `lang` and re-render themselves; the page translates its own text.
+  document.documentElement.lang = lang;
+  translatePage();
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Not remembering the choice is fine.
+  }
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+  button.addEventListener('click', () => setLang(button.dataset['lang'] === 'pl' ? 'pl' : 'en'));
+}
+
+// ---- event log: what a host page would hook into (the intents bubble out of the shadow roots) ----
+
+const MAX_LOG_ENTRIES = 50;
+
+function log(type: string, detail: string, vetoable: boolean): void {
+  const item = document.createElement('li');
+  const time = document.createElement('time');
+  const now = new Date();
+  time.dateTime = now.toISOString();
+  time.textContent = now.toLocaleTimeString(currentLang(), { hour12: false });
+  const name = document.createElement('code');
+  name.textContent = type;
+  const text = document.createElement('span');
+  text.textContent = detail;
+  item.append(time, ' ', name, ' ', text);
+  if (vetoable) item.classList.add('cancelable');
+  logList.prepend(item);
+  while (logList.children.length > MAX_LOG_ENTRIES) logList.lastElementChild?.remove();
+  logEmpty.hidden = true;
+}
+
+function quote(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine);
+}
+
+deskElement.addEventListener('cc-accept', (e) => log(e.type, `offerId=${e.offerId}`, e.cancelable));
+deskElement.addEventListener('cc-reject', (e) => log(e.type, `offerId=${e.offerId}`, e.cancelable));
+deskElement.addEventListener('cc-offer-expired', (e) => log(e.type, `offerId=${e.offerId}`, e.cancelable));
+deskElement.addEventListener('cc-presence', (e) => log(e.type, `presence=${e.presence}`, e.cancelable));
+deskElement.addEventListener('cc-send', (e) =>
+  log(
+    e.type,
+    `conversationId=${e.conversationId} text=${quote(e.text)} attachments=${e.attachments.length}`,
+    e.cancelable,
+  ),
+);
+deskElement.addEventListener('cc-retry', (e) =>
+  log(e.type, `conversationId=${e.conversationId} clientId=${e.clientId}`, e.cancelable),
+);
+deskElement.addEventListener('cc-end', (e) => log(e.type, `conversationId=${e.conversationId} to=${e.to}`, e.cancelable));
+deskElement.addEventListener('cc-attach', (e) =>
+  log(e.type, `files=${e.files.map((f) => quote(f.name, 40)).join(', ')}`, e.cancelable),
+);
+deskElement.addEventListener('cc-files-rejected', (e) =>
+  log(
+    e.type,
+    e.rejected.map((r) => `${quote(r.name, 40)} (${r.reason})`).join(', '),
+    e.cancelable,
+  ),
+);
+
+// ---- the desk ----
+
+setLang(savedLang());
+
+const transport = new SimulatedTransport({ autoplay: true, latency: 300, seed: Date.now() });
+const desk = createDesk({ transport, locale: currentLang() });
+deskElement.desk = desk;
+
+desk.$presence.subscribe((value) => {
+  presence = value;
+  renderPresence();
+});
+
+desk.connect().catch((error: unknown) => {
+  log('connect', `${t('log.connectFailed')} ${error instanceof Error ? error.message : String(error)}`, false);
+});

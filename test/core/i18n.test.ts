@@ -1,0 +1,194 @@
+import { expect } from '@open-wc/testing';
+import { catalogFor, en, formatRemaining, pl, registerCatalog, type Catalog } from '../../src/i18n/index.js';
+import { plural } from '../../src/i18n/pl.js';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+interface Shape {
+  [key: string]: string | Shape;
+}
+
+/** The catalog with every leaf replaced by its type, for comparing structure. */
+function shapeOf(value: object): Shape {
+  const shape: Shape = {};
+  for (const [key, v] of Object.entries(value)) shape[key] = v && typeof v === 'object' ? shapeOf(v) : typeof v;
+  return shape;
+}
+
+function leaves(value: unknown, path: string[] = []): { path: string; value: unknown }[] {
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  }
+  return [{ path: path.join('.'), value }];
+}
+
+/** Numeric parameters by function path; every other parameter is text. */
+const NUMERIC: Record<string, unknown[]> = {
+  'duration.seconds': [5],
+  'duration.minutes': [5],
+  'duration.hours': [5],
+  'duration.days': [5],
+  conversations: [5],
+  'notification.expiresIn': [42],
+  'notification.moreWaiting': [3],
+  'panel.counter': [120, 2000],
+  'panel.tooLong': [3],
+  'message.newMessages': [4],
+  'attachments.uploading': ['report.pdf', 40],
+  'attachments.rejectedCount': [2],
+  'attachments.size': [5 * 1024 * 1024],
+};
+
+function sampleArgs(path: string, fn: (...args: unknown[]) => unknown): unknown[] {
+  return NUMERIC[path] ?? ['Anna Nowak', 'pdf'].slice(0, Math.max(fn.length, 1));
+}
+
+describe('i18n', () => {
+  describe('Polish plurals', () => {
+    const cases: [number, string][] = [
+      [0, '0 rozmów'],
+      [1, '1 rozmowa'],
+      [2, '2 rozmowy'],
+      [4, '4 rozmowy'],
+      [5, '5 rozmów'],
+      [12, '12 rozmów'],
+      [14, '14 rozmów'],
+      [21, '21 rozmów'],
+      [22, '22 rozmowy'],
+      [104, '104 rozmowy'],
+      [111, '111 rozmów'],
+    ];
+    for (const [n, expected] of cases) {
+      it(`conversations(${n}) is "${expected}"`, () => {
+        expect(pl.conversations(n)).to.equal(expected);
+      });
+    }
+
+    it('uses the same three forms elsewhere', () => {
+      expect(pl.attachments.rejectedCount(1)).to.equal('Odrzucono 1 plik');
+      expect(pl.attachments.rejectedCount(3)).to.equal('Odrzucono 3 pliki');
+      expect(pl.attachments.rejectedCount(7)).to.equal('Odrzucono 7 plików');
+      expect(pl.duration.days(1)).to.equal('1 dzień');
+      expect(pl.duration.days(2)).to.equal('2 dni');
+    });
+
+    it('treats fractions like "few" (1,5 rozmowy)', () => {
+      expect(plural(1.5, 'rozmowa', 'rozmowy', 'rozmów')).to.equal('rozmowy');
+    });
+
+    it('English has one and other', () => {
+      expect(en.conversations(1)).to.equal('1 conversation');
+      expect(en.conversations(2)).to.equal('2 conversations');
+      expect(en.conversations(0)).to.equal('0 conversations');
+    });
+  });
+
+  describe('catalogFor', () => {
+    it('picks Polish for pl and its regional tags', () => {
+      expect(catalogFor('pl')).to.equal(pl);
+      expect(catalogFor('pl-PL')).to.equal(pl);
+      expect(catalogFor('PL-pl')).to.equal(pl);
+    });
+
+    it('falls back to English for unknown or missing languages', () => {
+      expect(catalogFor('xx')).to.equal(en);
+      expect(catalogFor('de-DE')).to.equal(en);
+      expect(catalogFor('')).to.equal(en);
+      expect(catalogFor(undefined)).to.equal(en);
+      expect(catalogFor('en-GB')).to.equal(en);
+    });
+  });
+
+  describe('registerCatalog', () => {
+    afterEach(() => registerCatalog('en', en));
+
+    it('lets a host override wording of a built-in language', () => {
+      registerCatalog('en', { ...en, panel: { ...en.panel, send: 'Reply' } });
+      expect(catalogFor('en-US').panel.send).to.equal('Reply');
+      expect(catalogFor('fr').panel.send).to.equal('Send');
+    });
+
+    it('adds a language, matched without regard to case or region', () => {
+      const de: Catalog = { ...en, lang: 'de', panel: { ...en.panel, send: 'Senden' } };
+      registerCatalog('DE', de);
+      expect(catalogFor('de-AT')).to.equal(de);
+      expect(catalogFor('de').panel.send).to.equal('Senden');
+    });
+
+    it('prefers an exact regional catalog over its language', () => {
+      const ptBR: Catalog = { ...en, lang: 'pt-BR' };
+      const pt: Catalog = { ...en, lang: 'pt' };
+      registerCatalog('pt', pt);
+      registerCatalog('pt-BR', ptBR);
+      expect(catalogFor('pt-br')).to.equal(ptBR);
+      expect(catalogFor('pt-PT')).to.equal(pt);
+    });
+  });
+
+  describe('formatRemaining', () => {
+    it('shows minutes and seconds under an hour', () => {
+      expect(formatRemaining(65 * SECOND, en)).to.equal('1:05');
+      expect(formatRemaining(59 * MINUTE + 59 * SECOND, en)).to.equal('59:59');
+      expect(formatRemaining(9 * SECOND, pl)).to.equal('0:09');
+    });
+
+    it('rounds up partial seconds, so it reads 0:00 only when time is up', () => {
+      expect(formatRemaining(1, en)).to.equal('0:01');
+      expect(formatRemaining(59 * SECOND + 1, en)).to.equal('1:00');
+      expect(formatRemaining(0, en)).to.equal('0:00');
+      expect(formatRemaining(-5000, en)).to.equal('0:00');
+    });
+
+    it('shows hours and minutes under a day', () => {
+      expect(formatRemaining(23 * HOUR + 10 * MINUTE, en)).to.equal('23 h 10 min');
+      expect(formatRemaining(HOUR, en)).to.equal('1 h 0 min');
+      expect(formatRemaining(23 * HOUR + 10 * MINUTE, pl)).to.equal('23 godz. 10 min');
+    });
+
+    it('shows days and hours beyond a day, in the catalog’s language', () => {
+      expect(formatRemaining(6 * DAY + 4 * HOUR, en)).to.equal('6 days 4 h');
+      expect(formatRemaining(DAY, en)).to.equal('1 day 0 h');
+      expect(formatRemaining(2 * DAY + 3 * HOUR, pl)).to.equal('2 dni 3 godz.');
+      expect(formatRemaining(DAY + HOUR, pl)).to.equal('1 dzień 1 godz.');
+    });
+  });
+
+  describe('catalogs', () => {
+    it('en and pl have the same keys, with strings and functions in the same places', () => {
+      expect(shapeOf(pl)).to.deep.equal(shapeOf(en));
+    });
+
+    for (const catalog of [en, pl]) {
+      it(`${catalog.lang}: every string is non-empty and every function returns text`, () => {
+        const all = leaves(catalog);
+        expect(all.length).to.be.greaterThan(100);
+        for (const { path, value } of all) {
+          if (typeof value === 'function') {
+            const fn = value as (...args: unknown[]) => unknown;
+            const result = fn(...sampleArgs(path, fn));
+            expect(result, path).to.be.a('string');
+            expect((result as string).trim(), path).not.to.equal('');
+            expect(result, path).not.to.match(/undefined|NaN|\[object/);
+          } else {
+            expect(value, path).to.be.a('string');
+            expect((value as string).trim(), path).not.to.equal('');
+          }
+        }
+      });
+    }
+
+    it('each catalog names its own language', () => {
+      expect(en.lang).to.equal('en');
+      expect(pl.lang).to.equal('pl');
+    });
+
+    it('formats file sizes with the locale’s decimal separator', () => {
+      expect(en.attachments.size(1536)).to.equal('1.5 KB');
+      expect(pl.attachments.size(1536)).to.equal('1,5 KB');
+      expect(en.attachments.size(512)).to.equal('512 B');
+    });
+  });
+});

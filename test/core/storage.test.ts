@@ -1,0 +1,200 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { createDesk } from '../../src/core/desk.js';
+import type { Message } from '../../src/core/model.js';
+import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
+import { FakeTransport } from './fake-transport.js';
+
+const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
+
+function message(overrides: Partial<Message> = {}): Message {
+  return { id: 'm1', conversationId: 'c1', author: 'customer', kind: 'text', text: 'Hello', at: T0, ...overrides };
+}
+
+let counter = 0;
+const uniqueName = () => `cce-test-${Date.now()}-${++counter}-${Math.random().toString(36).slice(2)}`;
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+interface Harness {
+  open(): Promise<Storage>;
+  /** Closes and discards everything the test created. */
+  cleanup(): Promise<void>;
+}
+
+/** One contract, run against every Storage. */
+function storageContract(label: string, kind: Storage['kind'], harness: () => Harness): void {
+  describe(`${label} storage contract`, () => {
+    let h: Harness;
+    let storage: Storage;
+
+    beforeEach(async () => {
+      h = harness();
+      storage = await h.open();
+    });
+    afterEach(() => h.cleanup());
+
+    it(`reports kind "${kind}"`, () => {
+      expect(storage.kind).to.equal(kind);
+    });
+
+    it('sets, gets and deletes drafts per conversation', async () => {
+      expect(await storage.getDraft('c1')).to.equal(undefined);
+      await storage.setDraft('c1', 'Dzień dobry, sprawdzę zamówienie');
+      await storage.setDraft('c2', 'Other');
+      expect(await storage.getDraft('c1')).to.equal('Dzień dobry, sprawdzę zamówienie');
+      expect(await storage.getDraft('c2')).to.equal('Other');
+      await storage.setDraft('c1', 'Rewritten');
+      expect(await storage.getDraft('c1')).to.equal('Rewritten');
+      await storage.setDraft('c1', '');
+      expect(await storage.getDraft('c1')).to.equal(undefined);
+      expect(await storage.getDraft('c2')).to.equal('Other');
+    });
+
+    it('returns one conversation’s transcript in time order', async () => {
+      await storage.putMessages([
+        message({ id: 'm3', at: T0 + 3000 }),
+        message({ id: 'x1', conversationId: 'c2', at: T0 + 1500 }),
+        message({ id: 'm1', at: T0 + 1000 }),
+      ]);
+      await storage.putMessages([message({ id: 'm2', at: T0 + 2000 })]);
+      await storage.putMessages([]);
+      expect((await storage.getTranscript('c1')).map((m) => m.id)).to.deep.equal(['m1', 'm2', 'm3']);
+      expect((await storage.getTranscript('c2')).map((m) => m.id)).to.deep.equal(['x1']);
+      expect(await storage.getTranscript('none')).to.deep.equal([]);
+    });
+
+    it('gives back exactly the message it was given', async () => {
+      const full = message({
+        id: 'srv-1',
+        clientId: 'c-1',
+        author: 'agent',
+        status: 'read',
+        reactions: [{ emoji: '👍', by: 'customer' }],
+        attachments: [{ id: 'a', kind: 'image', name: '12345.jpg', url: 'https://example.test/a.jpg' }],
+        cursor: '17',
+      });
+      await storage.putMessages([full]);
+      expect(await storage.getTranscript('c1')).to.deep.equal([full]);
+    });
+
+    it('stores a message sent under a client id once after its server id arrives', async () => {
+      const sending = message({ id: 'c-1', clientId: 'c-1', author: 'agent', status: 'sending' });
+      await storage.putMessages([sending]);
+      await storage.putMessages([{ ...sending, id: 'srv-1', status: 'sent' }]);
+      await storage.putMessages([{ ...sending, id: 'srv-1', status: 'read' }]);
+      const transcript = await storage.getTranscript('c1');
+      expect(transcript).to.have.lengthOf(1);
+      expect(transcript[0]).to.deep.include({ id: 'srv-1', clientId: 'c-1', status: 'read' });
+    });
+
+    it('stores a message without a client id once per server id', async () => {
+      await storage.putMessages([message({ text: 'v1' })]);
+      await storage.putMessages([message({ text: 'v2', editedAt: T0 + 1 })]);
+      const transcript = await storage.getTranscript('c1');
+      expect(transcript).to.have.lengthOf(1);
+      expect(transcript[0]!.text).to.equal('v2');
+    });
+
+    it('keeps the same id apart in different conversations', async () => {
+      await storage.putMessages([message({ id: 'same' }), message({ id: 'same', conversationId: 'c2' })]);
+      expect(await storage.getTranscript('c1')).to.have.lengthOf(1);
+      expect(await storage.getTranscript('c2')).to.have.lengthOf(1);
+    });
+  });
+}
+
+storageContract('memory', 'memory', () => ({
+  open: async () => createMemoryStorage(),
+  cleanup: async () => undefined,
+}));
+
+storageContract('IndexedDB', 'indexeddb', () => {
+  const name = uniqueName();
+  let opened: Storage | undefined;
+  return {
+    async open() {
+      opened = await openStorage(name);
+      return opened;
+    },
+    async cleanup() {
+      opened?.close();
+      await deleteDatabase(name);
+    },
+  };
+});
+
+describe('openStorage (IndexedDB)', () => {
+  const names: string[] = [];
+  afterEach(async () => {
+    for (const name of names.splice(0)) await deleteDatabase(name);
+  });
+
+  it('keeps drafts and transcripts across a reopen', async () => {
+    const name = uniqueName();
+    names.push(name);
+    const first = await openStorage(name);
+    await first.setDraft('c1', 'survives reload');
+    await first.putMessages([message({ id: 'm2', at: T0 + 2 }), message({ id: 'm1', at: T0 + 1 })]);
+    first.close();
+
+    const second = await openStorage(name);
+    try {
+      expect(second.kind).to.equal('indexeddb');
+      expect(await second.getDraft('c1')).to.equal('survives reload');
+      expect((await second.getTranscript('c1')).map((m) => m.id)).to.deep.equal(['m1', 'm2']);
+    } finally {
+      second.close();
+    }
+  });
+
+  describe('when IndexedDB cannot be opened', () => {
+    beforeEach(() => {
+      // An own property shadows IDBFactory.prototype.open until it is deleted again.
+      Object.defineProperty(indexedDB, 'open', {
+        configurable: true,
+        value: () => {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+      });
+    });
+    afterEach(() => {
+      delete (indexedDB as unknown as { open?: unknown }).open;
+    });
+
+    it('falls back to memory storage that still works', async () => {
+      const storage = await openStorage(uniqueName());
+      expect(storage.kind).to.equal('memory');
+      await storage.setDraft('c1', 'kept in memory');
+      expect(await storage.getDraft('c1')).to.equal('kept in memory');
+    });
+
+    it('lets the desk report that it keeps nothing', async () => {
+      const desk = createDesk({ transport: new FakeTransport() });
+      try {
+        await waitUntil(() => desk.$storageKind.get() !== 'pending', 'storage never settled');
+        expect(desk.$storageKind.get()).to.equal('memory');
+        await desk.saveDraft('c1', 'still works');
+        expect(await desk.getDraft('c1')).to.equal('still works');
+      } finally {
+        desk.dispose();
+      }
+    });
+  });
+
+  it('a desk with default storage uses IndexedDB when it is available', async () => {
+    const desk = createDesk({ transport: new FakeTransport() });
+    try {
+      await waitUntil(() => desk.$storageKind.get() !== 'pending', 'storage never settled');
+      expect(desk.$storageKind.get()).to.equal('indexeddb');
+    } finally {
+      desk.dispose();
+      names.push('contact-center-elements');
+    }
+  });
+});

@@ -1,0 +1,253 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
+import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import '../../src/elements/agent-desk/define.js';
+import '../../src/elements/communication-panel/define.js';
+import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
+import type { CcTranscript } from '../../src/elements/transcript/transcript.js';
+import { CcSendEvent } from '../../src/elements/events.js';
+
+interface Setup {
+  desk: Desk;
+  transport: SimulatedTransport;
+  panel: CcCommunicationPanel;
+  conversationId: string;
+}
+
+/** Moves both clocks, so reply-window tests need not wait a day. */
+let skew = 0;
+const now = () => Date.now() + skew;
+
+async function setup(options: { storage?: Storage; lang?: string; accept?: boolean } = {}): Promise<Setup> {
+  skew = 0;
+  const transport = new SimulatedTransport({ seed: 7, now });
+  const desk = createDesk({ transport, storage: options.storage ?? 'memory', now });
+  await desk.connect();
+  const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello, my order is late' });
+  const wrapper = await fixture<HTMLElement>(html`
+    <cc-agent-desk .desk=${desk} lang=${options.lang ?? 'en'}>
+      <cc-communication-panel style="height: 600px; display: flex"></cc-communication-panel>
+    </cc-agent-desk>
+  `);
+  const panel = wrapper.querySelector('cc-communication-panel')!;
+  if (options.accept !== false) await desk.accept(offer.id);
+  await panel.updateComplete;
+  return { desk, transport, panel, conversationId: offer.conversationId };
+}
+
+const transcriptOf = (panel: CcCommunicationPanel) => panel.shadowRoot!.querySelector('cc-transcript') as CcTranscript;
+const textOf = (el: Element) => (el.shadowRoot ?? el).textContent ?? '';
+const textarea = (panel: CcCommunicationPanel) => panel.shadowRoot!.querySelector('textarea')!;
+
+async function typeInto(panel: CcCommunicationPanel, text: string): Promise<void> {
+  const field = textarea(panel);
+  field.focus();
+  await sendKeys({ type: text });
+  await panel.updateComplete;
+}
+
+describe('cc-communication-panel', () => {
+  it('says no conversation is open before one is accepted, and is accessible', async () => {
+    const { panel } = await setup({ accept: false });
+    expect(textOf(panel)).to.contain('No conversation is open');
+    await expect(panel).to.be.accessible();
+  });
+
+  it('shows the accepted conversation: customer, state and first message', async () => {
+    const { panel } = await setup();
+    const header = panel.shadowRoot!.querySelector('header')!;
+    expect(header.textContent).to.contain('Anna Nowak');
+    expect(header.textContent).to.contain('Active');
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => textOf(transcript).includes('Hello, my order is late'));
+    await expect(panel).to.be.accessible();
+  });
+
+  it('sends on Enter with a client id, keeps Shift+Enter as a new line, and clears the draft', async () => {
+    const { panel, transport } = await setup();
+    await typeInto(panel, 'First line');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ type: 'second line' });
+    expect(transport.sentMessages).to.have.length(0);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => transport.sentMessages.length === 1);
+    const sent = transport.sentMessages[0]!;
+    expect(sent.text).to.equal('First line\nsecond line');
+    expect(sent.clientId).to.match(/^c-/);
+    await panel.updateComplete;
+    expect(textarea(panel).value).to.equal('');
+    await waitUntil(() => textOf(transcriptOf(panel)).includes('second line'));
+  });
+
+  it('sends nothing when the host cancels cc-send, and keeps the text', async () => {
+    const { panel, transport } = await setup();
+    panel.addEventListener('cc-send', (e) => e.preventDefault());
+    await typeInto(panel, 'Do not send this');
+    await sendKeys({ press: 'Enter' });
+    await aTimeout(50);
+    expect(transport.sentMessages).to.have.length(0);
+    expect(textarea(panel).value).to.equal('Do not send this');
+  });
+
+  it('fires cc-send with the text before sending', async () => {
+    const { panel } = await setup();
+    let seen: CcSendEvent | undefined;
+    document.addEventListener('cc-send', (e) => (seen = e as CcSendEvent), { once: true });
+    await typeInto(panel, 'Observed');
+    await sendKeys({ press: 'Enter' });
+    expect(seen).to.be.instanceOf(CcSendEvent);
+    expect(seen!.text).to.equal('Observed');
+    expect(seen!.cancelable).to.equal(true);
+  });
+
+  it('shows a received image with its numeric name, a PDF as a safe download, a sticker, and the unsupported-message text', async () => {
+    const { panel, transport, conversationId } = await setup();
+    const image = transport.customerSendsImage(conversationId);
+    transport.customerSendsFile(conversationId);
+    transport.customerSendsSticker(conversationId);
+    transport.customerSendsUnsupported(conversationId);
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => textOf(transcript).includes('Customer sent an unsupported message type.'));
+    const name = image.attachments![0]!.name;
+    expect(name).to.match(/^\d+_\d+\.jpg$/);
+    expect(textOf(transcript)).to.contain(name);
+    expect(transcript.shadowRoot!.querySelector('.thumb img')).to.exist;
+    expect(transcript.shadowRoot!.querySelector('img.sticker')).to.exist;
+    const download = transcript.shadowRoot!.querySelector<HTMLAnchorElement>('a.file')!;
+    expect(download.getAttribute('download')).to.match(/\.pdf$/);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('renders Messenger markdown as formatting and never makes a javascript: link', async () => {
+    const { panel, transport, conversationId } = await setup();
+    transport.customerSays(conversationId, '*bold* _it_ ~gone~ `code` https://example.com/a_b javascript:alert(1) <img src=x onerror=alert(2)>');
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => transcript.shadowRoot!.querySelector('strong'));
+    const root = transcript.shadowRoot!;
+    expect(root.querySelector('strong')!.textContent).to.equal('bold');
+    expect(root.querySelector('em')!.textContent).to.equal('it');
+    expect(root.querySelector('s')!.textContent).to.equal('gone');
+    expect(root.querySelector('code')!.textContent).to.equal('code');
+    const links = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(['https://example.com/a_b']);
+    expect(root.querySelector('.bubble img')).to.equal(null);
+    expect(textOf(transcript)).to.contain('<img src=x onerror=alert(2)>');
+  });
+
+  it('shows failed — retry, and retry resends with the same client id', async () => {
+    const { panel, transport } = await setup();
+    transport.failNextSends = 1;
+    await typeInto(panel, 'Flaky network');
+    await sendKeys({ press: 'Enter' });
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => transcript.shadowRoot!.querySelector('.retry'));
+    expect(textOf(transcript)).to.contain('Failed');
+    expect(transport.sentMessages).to.have.length(0);
+    transcript.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    await waitUntil(() => transport.sentMessages.length === 1);
+    await waitUntil(() => !transcript.shadowRoot!.querySelector('.retry'));
+  });
+
+  it('counts characters and refuses more than 2,000', async () => {
+    const { panel, transport } = await setup();
+    const field = textarea(panel);
+    field.value = 'x'.repeat(2001);
+    field.dispatchEvent(new Event('input'));
+    await panel.updateComplete;
+    expect(textOf(panel)).to.contain('2001 / 2000');
+    expect(textOf(panel)).to.contain('1 character too many');
+    const send = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="send"]')!;
+    expect(send.disabled).to.equal(true);
+    field.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(transport.sentMessages).to.have.length(0);
+  });
+
+  it('blocks the composer with an explanation when the reply window has closed', async () => {
+    const { panel, transport, conversationId } = await setup();
+    skew = 25 * 60 * 60 * 1000;
+    await waitUntil(() => textarea(panel).disabled, 'composer not blocked', { timeout: 3000 });
+    expect(textOf(panel)).to.contain('Reply window closed');
+    expect(textOf(panel)).to.contain('24 hours');
+    await expect(panel).to.be.accessible();
+    transport.customerSays(conversationId, 'I am back');
+    await waitUntil(() => !textarea(panel).disabled);
+    expect(panel.shadowRoot!.querySelector('[part="window"]')!.textContent).to.match(/Reply window: 23 h 59 min left|Reply window: 24 h 0 min left/);
+  });
+
+  it('keeps the draft across a reload', async () => {
+    const storage = createMemoryStorage();
+    const first = await setup({ storage });
+    await typeInto(first.panel, 'Half-written answer');
+    first.panel.remove();
+    await aTimeout(20);
+    const desk = createDesk({ transport: first.transport, storage });
+    await desk.connect();
+    desk.$conversations.set({ [first.conversationId]: first.desk.$conversations.get()[first.conversationId]! });
+    desk.setActive(first.conversationId);
+    const panel = await fixture<CcCommunicationPanel>(html`<cc-communication-panel .desk=${desk}></cc-communication-panel>`);
+    await waitUntil(() => textarea(panel)?.value === 'Half-written answer');
+  });
+
+  it('ends the conversation into wrap-up, then closes it', async () => {
+    const { panel, desk, conversationId } = await setup();
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
+    await panel.updateComplete;
+    const end = [...panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) =>
+      b.textContent!.includes('End conversation'),
+    )!;
+    end.click();
+    await waitUntil(() => desk.$conversations.get()[conversationId]!.state === 'wrap-up');
+    await panel.updateComplete;
+    expect(textOf(panel)).to.contain('Wrap-up');
+    await expect(panel).to.be.accessible();
+    const close = [...panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Close conversation'))!;
+    close.click();
+    await waitUntil(() => desk.$conversations.get()[conversationId]!.state === 'closed');
+  });
+
+  it('operates the … menu from the keyboard', async () => {
+    const { panel } = await setup();
+    const button = panel.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await panel.updateComplete;
+    await aTimeout(0);
+    expect((panel.shadowRoot!.activeElement as HTMLElement).textContent).to.contain('Attach file');
+    await sendKeys({ press: 'ArrowDown' });
+    expect((panel.shadowRoot!.activeElement as HTMLElement).textContent).to.contain('End conversation');
+    await sendKeys({ press: 'Escape' });
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
+    expect(panel.shadowRoot!.activeElement).to.equal(button);
+  });
+
+  it('renders 10,000 messages with a small DOM and shows the newest one', async () => {
+    const { panel, transport, conversationId } = await setup();
+    transport.seedTranscript(conversationId, 10_000);
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => transcript.messages.length > 10_000);
+    await transcript.updateComplete;
+    await aTimeout(50);
+    const rows = transcript.shadowRoot!.querySelectorAll('.row');
+    expect(rows.length).to.be.below(80);
+    const scroller = transcript.shadowRoot!.querySelector('.scroller')!;
+    const last = rows[rows.length - 1]!.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    expect(last.bottom).to.be.at.most(view.bottom + 1);
+    expect(last.top).to.be.at.least(view.top - 1);
+    expect(transcript.shadowRoot!.querySelectorAll('*').length).to.be.below(800);
+  });
+
+  it('speaks Polish', async () => {
+    const { panel, transport, conversationId } = await setup({ lang: 'pl' });
+    transport.customerSendsUnsupported(conversationId);
+    await waitUntil(() => textOf(transcriptOf(panel)).includes('Klient wysłał nieobsługiwany typ wiadomości.'));
+    expect(textOf(panel)).to.contain('Aktywna');
+    expect(panel.shadowRoot!.querySelector('[part="send"]')!.textContent).to.contain('Wyślij');
+  });
+});
