@@ -196,9 +196,10 @@ export class Desk {
   replyWindow(conversationId: string): ReadableAtom<ReplyWindow> {
     let store = this.#windows.get(conversationId);
     if (!store) {
-      store = computed([this.$conversations, this.$now], (all, now) => {
+      // $now only triggers the recount; the clock is read afresh so a new customer message counts from now.
+      store = computed([this.$conversations, this.$now], (all) => {
         const conversation = all[conversationId];
-        return conversation ? replyWindow(conversation, now) : { open: false, mode: 'standard' as const, remainingMs: 0 };
+        return conversation ? replyWindow(conversation, this.now()) : { open: false, mode: 'standard' as const, remainingMs: 0 };
       });
       this.#windows.set(conversationId, store);
     }

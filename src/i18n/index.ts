@@ -23,7 +23,8 @@ export function catalogFor(lang: string | undefined): Catalog {
 
 /** "1:05" under an hour; "23 h 10 min" up to a day; "6 days 4 h" beyond. */
 export function formatRemaining(ms: number, t: Catalog): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
+  // Seconds round up in the last hour (a countdown never shows 0:00 early); longer spans round down.
+  const total = Math.max(0, ms < 3_600_000 ? Math.ceil(ms / 1000) : Math.floor(ms / 1000));
   const days = Math.floor(total / 86400);
   const hours = Math.floor((total % 86400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);

@@ -561,6 +561,21 @@ describe('SimulatedTransport', () => {
       }
     });
 
+    it('a conversation started 25 h after the customer wrote has a closed reply window', async () => {
+      const transport = new SimulatedTransport({ seed: 9 });
+      const desk = createDesk({ transport, storage: 'memory' });
+      try {
+        await desk.connect();
+        const conversation = transport.startConversation({ requestedAt: Date.now() - 25 * HOUR, locale: 'en' });
+        expect(desk.$conversations.get()[conversation.id]!.state).to.equal('active');
+        expect(desk.replyWindow(conversation.id).get().open).to.equal(false);
+        transport.customerSays(conversation.id, 'Hello again');
+        expect(desk.replyWindow(conversation.id).get().open).to.equal(true);
+      } finally {
+        desk.dispose();
+      }
+    });
+
     it('a failed send is retried with the same clientId and recorded once', async () => {
       const transport = new SimulatedTransport({ seed: 9, failNextSends: 1 });
       const desk = createDesk({ transport, storage: 'memory' });
