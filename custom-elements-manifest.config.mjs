@@ -1,6 +1,7 @@
 // `cem analyze` reads this. `@internal` / `@ignore` members are dropped by the analyzer itself;
 // ECMAScript `#private` members can never be reached from outside, so they are dropped here too
-// (otherwise Storybook would offer them as controls).
+// (otherwise Storybook would offer them as controls). Modules are sorted because the analyzer's
+// file order varies from run to run, which would make the staleness check flaky.
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts', 'src/**/*.stories.ts'],
@@ -10,8 +11,9 @@ export default {
   packagejson: false,
   plugins: [
     {
-      name: 'drop-hash-private-members',
+      name: 'stable-public-manifest',
       packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules ?? []) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.members) {

@@ -260,7 +260,9 @@ deskElement.addEventListener('cc-files-rejected', (e) =>
 setLang(savedLang());
 
 const transport = new SimulatedTransport({ autoplay: true, latency: 300, seed: Date.now() });
-const desk = createDesk({ transport, locale: currentLang() });
+// Memory storage: the simulator numbers its conversations conv-1, conv-2… again on every load, so
+// IndexedDB would restore the previous visit's transcript and draft into an unrelated new conv-1.
+const desk = createDesk({ transport, locale: currentLang(), storage: 'memory' });
 deskElement.desk = desk;
 
 desk.$presence.subscribe((value) => {

@@ -1,10 +1,12 @@
 // Drives the demo page (npm start) like an agent and saves what it looks like at each step.
 // Usage: node scripts/screenshot-demo.mjs [url]   (default http://127.0.0.1:5173/)
-// Exits 1 if the page logged a console error or threw.
+// The page is served under the strict CSP a CRM may have (QUALITY.md), so a violation shows up as a
+// console error. Exits 1 if the page logged a console error, threw, or a request failed.
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:5173/';
+const csp = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 const outDir = new URL('../bench/out/', import.meta.url);
 const out = (name) => new URL(name, outDir).pathname;
 
@@ -31,11 +33,31 @@ try {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  // Others edit the sources while this runs; a Vite hot reload mid-run would reset the page and
+  // the screenshots. Answer Vite's HMR socket here instead of the server's, so no reload arrives.
+  await page.routeWebSocket(/[?&]token=/, (socket) => {
+    socket.send(JSON.stringify({ type: 'connected' }));
+  });
+  await page.route(
+    (target) => target.href === new URL(url).href,
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    },
+  );
+  let loads = 0;
+  page.on('load', () => {
+    loads += 1;
+  });
 
   await page.goto(url, { waitUntil: 'load' });
   // Start in English whatever an earlier run chose (the demo remembers the language).
   await page.evaluate(() => localStorage.clear());
   await page.reload({ waitUntil: 'load' });
+  const loadsBeforeRun = loads;
 
   const accept = page.locator('cc-conversation-notification').getByRole('button', { name: 'Accept' });
   await accept.waitFor({ state: 'visible', timeout: 30_000 });
@@ -65,6 +87,7 @@ try {
   await page.screenshot({ path: out('demo-1000.png') });
   console.log('saved bench/out/demo-1000.png');
 
+  if (loads !== loadsBeforeRun) problems.push('the page reloaded during the run: the screenshots may not show each step');
   const sent = await page.locator('#event-log').textContent();
   if (!sent?.includes('cc-accept') || !sent.includes('cc-send')) {
     problems.push(`event log lacks cc-accept/cc-send: ${JSON.stringify(sent)}`);

@@ -1,4 +1,8 @@
 // Registers every element (the side-effect entry) and re-exports the public API, so one import does both.
 import './elements/agent-desk/define.js';
+import './elements/conversation-notification/define.js';
+import './elements/communication-panel/define.js';
+import './elements/attachment-picker/define.js';
+import './elements/transcript/define.js';
 
 export * from './index.js';

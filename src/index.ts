@@ -58,6 +58,11 @@ export type { Storage } from './core/storage.js';
 // ---- elements (classes only; see define.ts) ----
 export { DeskElement } from './elements/desk-element.js';
 export { CcAgentDesk } from './elements/agent-desk/agent-desk.js';
+export { CcConversationNotification } from './elements/conversation-notification/conversation-notification.js';
+export { CcCommunicationPanel } from './elements/communication-panel/communication-panel.js';
+export { CcAttachmentPicker } from './elements/attachment-picker/attachment-picker.js';
+export type { AddFilesResult, AttachmentItemState, RejectedFile } from './elements/attachment-picker/attachment-picker.js';
+export { CcTranscript, TranscriptRetryEvent } from './elements/transcript/transcript.js';
 export {
   CcAcceptEvent,
   CcRejectEvent,

@@ -74,6 +74,8 @@ export class Desk {
   readonly $now: ReadableAtom<number>;
 
   #messages = new Map<string, WritableAtom<readonly Message[]>>();
+  #inbox = new Map<string, Message[]>();
+  #inboxScheduled = false;
   #seen = new Map<string, Set<string>>();
   #typing = new Map<string, WritableAtom<boolean>>();
   #windows = new Map<string, ReadableAtom<ReplyWindow>>();
@@ -176,10 +178,26 @@ export class Desk {
     let store = this.#messages.get(conversationId);
     if (!store) {
       store = atom<readonly Message[]>([]);
+      // Reading never misses a message that arrived earlier in the same task.
+      const read = store.get.bind(store);
+      store.get = () => {
+        if (this.#inbox.size > 0) this.#flushInbox();
+        return read();
+      };
       this.#messages.set(conversationId, store);
       this.#seen.set(conversationId, new Set());
     }
     return store;
+  }
+
+  #flushInbox(): void {
+    this.#inboxScheduled = false;
+    if (this.#inbox.size === 0) return;
+    const inbox = this.#inbox;
+    this.#inbox = new Map();
+    for (const [conversationId, messages] of inbox) {
+      this.#mergeMessages(conversationId, messages);
+    }
   }
 
   /** Whether the customer is typing. */
@@ -448,6 +466,8 @@ export class Desk {
 
   #onEvent(event: TransportEvent): void {
     this.#lastCursor = event.cursor;
+    // Anything that may refer to a just-received message sees it first.
+    if (event.type !== 'message.received') this.#flushInbox();
     switch (event.type) {
       case 'offer.created': {
         if (this.$offers.get().some((o) => o.id === event.offer.id)) return;
@@ -463,13 +483,19 @@ export class Desk {
         this.#upsertConversation(event.conversation);
         return;
       case 'message.received': {
-        const { message } = event;
-        this.#mergeMessages(message.conversationId, [{ ...message, cursor: event.cursor }]);
+        // Batched per task: a backfill of thousands of messages costs one copy of the list, not one each.
+        const list = this.#inbox.get(event.message.conversationId);
+        const message = { ...event.message, cursor: event.cursor };
+        if (list) list.push(message);
+        else this.#inbox.set(event.message.conversationId, [message]);
+        if (!this.#inboxScheduled) {
+          this.#inboxScheduled = true;
+          queueMicrotask(() => this.#flushInbox());
+        }
         if (message.author === 'customer') {
-          this.typing(message.conversationId);
-          this.#typing.get(message.conversationId)!.set(false);
+          this.#typing.get(message.conversationId)?.set(false);
           const conversation = this.$conversations.get()[message.conversationId];
-          if (conversation && (conversation.lastCustomerMessageAt ?? 0) < message.at) {
+          if (conversation && (conversation.lastCustomerMessageAt ?? -Infinity) < message.at) {
             this.#upsertConversation({ ...conversation, lastCustomerMessageAt: message.at });
           }
         }
@@ -527,7 +553,7 @@ export class Desk {
   }
 
   #find(conversationId: string, key: string): Message | undefined {
-    const list = this.#messages.get(conversationId)?.get() ?? [];
+    const list = this.#messages.get(conversationId)?.get() ?? this.messages(conversationId).get();
     for (let i = list.length - 1; i >= 0; i--) {
       const m = list[i]!;
       if (m.id === key || m.clientId === key) return m;
@@ -539,12 +565,14 @@ export class Desk {
   #mergeMessages(conversationId: string, incoming: readonly Message[], persist = true): void {
     const store = this.messages(conversationId) as WritableAtom<readonly Message[]>;
     const seen = this.#seen.get(conversationId)!;
-    const fresh = incoming.filter((m) => !seen.has(m.id) && !(m.clientId && seen.has(m.clientId)));
-    if (fresh.length === 0) return;
-    for (const m of fresh) {
+    const fresh: Message[] = [];
+    for (const m of incoming) {
+      if (seen.has(m.id) || (m.clientId && seen.has(m.clientId))) continue;
       seen.add(m.id);
       if (m.clientId) seen.add(m.clientId);
+      fresh.push(m);
     }
+    if (fresh.length === 0) return;
     const list = store.get();
     const last = list[list.length - 1];
     const inOrder = fresh.every((m, i) => (i === 0 ? !last || last.at <= m.at : fresh[i - 1]!.at <= m.at));

@@ -145,12 +145,15 @@ describe('i18n', () => {
     it('shows hours and minutes under a day', () => {
       expect(formatRemaining(23 * HOUR + 10 * MINUTE, en)).to.equal('23 h 10 min');
       expect(formatRemaining(HOUR, en)).to.equal('1 h 0 min');
+      // A fresh 24-hour window reads as hours, not "1 day 0 h".
+      expect(formatRemaining(DAY, en)).to.equal('24 h 0 min');
+      expect(formatRemaining(DAY, pl)).to.equal('24 godz. 0 min');
       expect(formatRemaining(23 * HOUR + 10 * MINUTE, pl)).to.equal('23 godz. 10 min');
     });
 
     it('shows days and hours beyond a day, in the catalog’s language', () => {
       expect(formatRemaining(6 * DAY + 4 * HOUR, en)).to.equal('6 days 4 h');
-      expect(formatRemaining(DAY, en)).to.equal('1 day 0 h');
+      expect(formatRemaining(DAY + MINUTE, en)).to.equal('1 day 0 h');
       expect(formatRemaining(2 * DAY + 3 * HOUR, pl)).to.equal('2 dni 3 godz.');
       expect(formatRemaining(DAY + HOUR, pl)).to.equal('1 dzień 1 godz.');
     });

@@ -56,6 +56,14 @@ const liveText = (el: CcAttachmentPicker): string => $(el, '[role="status"]')!.t
 const chooseButton = (el: CcAttachmentPicker): HTMLButtonElement => $<HTMLButtonElement>(el, '[part="button"]')!;
 const fileInput = (el: CcAttachmentPicker): HTMLInputElement => $<HTMLInputElement>(el, 'input[type="file"]')!;
 
+/** Compares by identity and describes elements by their text: a failing chai diff of two elements is too big to report. */
+function expectFocused(el: CcAttachmentPicker, target: Element | null | undefined): void {
+  const active = el.shadowRoot!.activeElement;
+  const describe = (node: Element | null | undefined): string =>
+    node ? `<${node.localName}> "${node.getAttribute('aria-label') ?? node.textContent!.trim()}"` : String(node);
+  expect(active === target && target != null, `focus is on ${describe(active)}, expected ${describe(target)}`).to.equal(true);
+}
+
 function collect<E extends Event>(el: Element, type: string): E[] {
   const seen: E[] = [];
   el.addEventListener(type, (event) => seen.push(event as E));
@@ -105,7 +113,7 @@ describe('cc-attachment-picker', () => {
       'big.pdf is larger than the 5 MB limit.',
       'invoice.pdf.exe hides its real type behind a double extension.',
     ]);
-    expect($(el, '[part="progress"]')).to.equal(null);
+    expect($(el, '[part="progress"]') === null, 'no progress bar for refused files').to.equal(true);
     expect(liveText(el)).to.equal('2 files were refused');
     await aTimeout(30);
     expect(transport.uploads).to.have.lengthOf(0);
@@ -203,10 +211,10 @@ describe('cc-attachment-picker', () => {
 
     expect(item.dataset.state).to.equal('cancelled');
     expect(item.textContent).to.contain('Upload of contract.pdf cancelled.');
-    expect(item.querySelector('[part="progress"]')).to.equal(null);
+    expect(item.querySelector('[part="progress"]') === null, 'progress bar gone after cancel').to.equal(true);
     expect(liveText(el)).to.equal('Upload of contract.pdf cancelled.');
     // The same button now removes the row, so focus did not fall to the page.
-    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expectFocused(el, button);
     expect(button.getAttribute('aria-label')).to.equal('Remove contract.pdf');
 
     expect(await result.uploaded).to.deep.equal([]);
@@ -242,14 +250,14 @@ describe('cc-attachment-picker', () => {
     await el.updateComplete;
     expect(changes).to.have.lengthOf(1);
     expect(changes[0]!.attachments.map((a) => a.name)).to.deep.equal(['b.png']);
-    expect(el.shadowRoot!.activeElement).to.equal(itemNamed(el, 'b.png')!.querySelector('button'));
+    expectFocused(el, itemNamed(el, 'b.png')!.querySelector('button'));
 
     itemNamed(el, 'b.png')!.querySelector('button')!.click();
     await el.updateComplete;
     expect(items(el)).to.have.lengthOf(0);
     expect(el.attachments).to.deep.equal([]);
     expect(changes[1]!.attachments).to.deep.equal([]);
-    expect(el.shadowRoot!.activeElement).to.equal(chooseButton(el));
+    expectFocused(el, chooseButton(el));
   });
 
   it('moves focus to the previous item when the last one is removed', async () => {
@@ -259,7 +267,7 @@ describe('cc-attachment-picker', () => {
     const [first, last] = items(el);
     last!.querySelector('button')!.click();
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(first!.querySelector('button'));
+    expectFocused(el, first!.querySelector('button'));
   });
 
   it('clear() empties the list and the attachments', async () => {
@@ -292,7 +300,7 @@ describe('cc-attachment-picker', () => {
       event.preventDefault();
     });
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(chooseButton(el));
+    expectFocused(el, chooseButton(el));
     await sendKeys({ press: 'Enter' });
     expect(clicks).to.have.lengthOf(1);
     await sendKeys({ press: 'Space' });
@@ -356,7 +364,7 @@ describe('cc-attachment-picker', () => {
     const name = '<img src=x onerror="window.__pwned=1">.exe';
     await el.addFiles([new File(['x'], name)]);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('img') === null, 'a file name created an <img>').to.equal(true);
     expect(itemNamed(el, name)).to.exist;
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
@@ -416,7 +424,7 @@ describe('cc-attachment-picker', () => {
   it('hides itself and refuses files when the transport cannot upload', async () => {
     const { el, transport } = await setup({ capabilities: { upload: false } });
     expect(getComputedStyle(el).display).to.equal('none');
-    expect(chooseButton(el)).to.equal(null);
+    expect(chooseButton(el) === null, 'Choose button shown without upload capability').to.equal(true);
     expect(el.available).to.equal(false);
     expect(el.open()).to.equal(false);
     let error: unknown;

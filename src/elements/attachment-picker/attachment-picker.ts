@@ -164,7 +164,7 @@ export class CcAttachmentPicker extends DeskElement {
     if (accepted.length === 0) return nothingUploaded(false);
     const intent = new CcAttachEvent(accepted);
     this.dispatchEvent(intent);
-    
+    if (intent.defaultPrevented) return nothingUploaded(true);
 
     const items = accepted.map((file) => this.#newItem(file));
     list.push(...items);
@@ -277,6 +277,7 @@ export class CcAttachmentPicker extends DeskElement {
     try {
       const ref = await desk.upload(conversationId, item.file, { signal: abort.signal, onProgress });
       // A transport may finish an upload it was asked to abort; the agent said no, so it is not attached.
+      if (abort.signal.aborted) return undefined;
       item.state = 'ready';
       item.ref = ref;
       item.sent = item.file.size;
@@ -338,7 +339,7 @@ export class CcAttachmentPicker extends DeskElement {
     if (index < 0) return;
     list.splice(index, 1);
     const neighbour = list[index] ?? list[index - 1];
-    
+    this.#focusAfterUpdate = neighbour ? neighbour.key : 'choose';
     this.requestUpdate();
     if (item.state === 'ready') this.dispatchEvent(new CcAttachmentsChangeEvent(this.attachments));
   }

@@ -848,7 +848,7 @@ export class SimulatedTransport implements Transport {
     }
   }
 
-  /** Whether the customer PDF can be a blob: URL (created on first use, never at import). */
+  /** URL of the sample PDF: a blob: URL created on first use (never at import), else a data: URL. */
   #samplePdfUrl(): string {
     if (this.#pdfUrl) return this.#pdfUrl;
     const dataUrl = `data:application/pdf;base64,${SAMPLE_PDF_BASE64}`;

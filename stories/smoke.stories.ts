@@ -1,0 +1,35 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import manifest from '../custom-elements.json';
+import '../src/define.js';
+
+// A misconfigured `sideEffects` once let the production build drop element imports: the build
+// "succeeded" with no element defined. This story fails loudly (and `npm run build-storybook`
+// checks it in Chromium) when any tag the manifest registers is missing.
+const tags = manifest.modules
+  .flatMap((module) => module.exports ?? [])
+  .filter((entry) => entry.kind === 'custom-element-definition' && entry.name.startsWith('cc-'))
+  .map((entry) => entry.name)
+  .filter((tag, index, all) => all.indexOf(tag) === index)
+  .sort();
+
+const meta: Meta = {
+  title: 'Checks/Smoke',
+  parameters: { docs: { disable: true } },
+  tags: ['!autodocs'],
+};
+export default meta;
+
+export const AllElementsDefined: StoryObj = {
+  render: () => {
+    const missing = tags.filter((tag) => !customElements.get(tag));
+    if (tags.length === 0) throw new Error('custom-elements.json registers no cc-* element: run npm run manifest.');
+    if (missing.length > 0) throw new Error(`Not defined in this build: ${missing.join(', ')}`);
+    return html`
+      <p data-smoke="ok">All ${tags.length} elements are defined.</p>
+      <ul>
+        ${tags.map((tag) => html`<li><code>${tag}</code></li>`)}
+      </ul>
+    `;
+  },
+};
