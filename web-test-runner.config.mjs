@@ -28,10 +28,11 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
-  // nanostores reads process.env.NODE_ENV without a guard.
+  // nanostores reads process.env.NODE_ENV without a guard. Lit's dev-mode checks stay on; only its
+  // "dev mode" banner is silenced, so the browser logs show real warnings.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
-  <head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
+  <head><script>window.process = { env: { NODE_ENV: 'development' } }; window.litIssuedWarnings = new Set(['dev-mode']);</script></head>
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,
 };

@@ -31,6 +31,12 @@ const afterPaint = () =>
     }),
   );
 
+const idle = () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+const settle = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 5; i++) await idle();
+};
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -56,7 +62,8 @@ async function measure(count: number): Promise<Row> {
   const conversation = transport.startConversation({ locale: 'pl' });
   transport.seedTranscript(conversation.id, count);
   desk.setActive(conversation.id);
-  await nextFrame();
+  // The panel is measured, not the seeding: let the desk finish its background writes first.
+  await settle();
 
   const panel = document.createElement('cc-communication-panel') as CcCommunicationPanel;
   panel.desk = desk;
@@ -81,6 +88,7 @@ async function measure(count: number): Promise<Row> {
     }
     appendTimes.push(performance.now() - t0);
     await afterPaint();
+    await idle();
   }
   const domElements = transcript.shadowRoot!.querySelectorAll('*').length + panel.shadowRoot!.querySelectorAll('*').length;
   desk.dispose();

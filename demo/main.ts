@@ -259,10 +259,10 @@ deskElement.addEventListener('cc-files-rejected', (e) =>
 
 setLang(savedLang());
 
-const transport = new SimulatedTransport({ autoplay: true, latency: 300, seed: Date.now() });
-// Memory storage: the simulator numbers its conversations conv-1, conv-2… again on every load, so
-// IndexedDB would restore the previous visit's transcript and draft into an unrelated new conv-1.
-const desk = createDesk({ transport, locale: currentLang(), storage: 'memory' });
+const seed = Date.now();
+// Each load gets its own ids, so what IndexedDB kept from an earlier visit never lands in a new conversation.
+const transport = new SimulatedTransport({ autoplay: true, latency: 300, seed, idPrefix: `${seed.toString(36)}-` });
+const desk = createDesk({ transport, locale: currentLang() });
 deskElement.desk = desk;
 
 desk.$presence.subscribe((value) => {

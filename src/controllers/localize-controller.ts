@@ -33,6 +33,7 @@ export class LocalizeController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #fallback: () => string | undefined;
   #lang = 'en';
+  #own: MutationObserver | undefined;
   t: Catalog = catalogFor('en');
 
   constructor(host: ReactiveControllerHost & HTMLElement, fallback: () => string | undefined = () => undefined) {
@@ -48,11 +49,15 @@ export class LocalizeController implements ReactiveController {
   hostConnected(): void {
     hosts.add(this);
     watchLang();
+    // The page-wide observer cannot see into shadow roots, where a parent element sets `lang` on its children.
+    this.#own ??= new MutationObserver(() => this.refresh());
+    this.#own.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
     this.refresh();
   }
 
   hostDisconnected(): void {
     hosts.delete(this);
+    this.#own?.disconnect();
   }
 
   hostUpdate(): void {

@@ -576,7 +576,8 @@ export class Desk {
     const list = store.get();
     const last = list[list.length - 1];
     const inOrder = fresh.every((m, i) => (i === 0 ? !last || last.at <= m.at : fresh[i - 1]!.at <= m.at));
-    store.set(inOrder ? [...list, ...fresh] : [...list, ...fresh].sort((a, b) => a.at - b.at));
+    const merged = list.concat(fresh);
+    store.set(inOrder ? merged : merged.sort((a, b) => a.at - b.at));
     if (persist) this.#persist(fresh);
   }
 
@@ -598,16 +599,20 @@ export class Desk {
   }
 
   #persist(messages: readonly Message[]): void {
-    this.#pendingWrites.push(...messages);
+    for (const m of messages) this.#pendingWrites.push(m);
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    setTimeout(() => {
-      this.#flushScheduled = false;
-      const batch = this.#pendingWrites;
-      this.#pendingWrites = [];
-      void this.#storage.then((s) => s.putMessages(batch)).catch(() => undefined);
-    }, 50);
+    setTimeout(() => this.#writeSome(), 50);
   }
+
+  /** Writes in slices so a large backfill never holds the main thread for more than a frame. */
+  #writeSome(): void {
+    const batch = this.#pendingWrites.splice(0, 500);
+    if (this.#pendingWrites.length > 0) setTimeout(() => this.#writeSome(), 0);
+    else this.#flushScheduled = false;
+    void this.#storage.then((s) => s.putMessages(batch)).catch(() => undefined);
+  }
+
 }
 
 /** Creates a desk for one agent. Nothing touches the DOM. */

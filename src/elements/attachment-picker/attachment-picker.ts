@@ -153,7 +153,8 @@ export class CcAttachmentPicker extends DeskElement {
     if (rejected.length > 0) {
       this.requestUpdate();
       this.#announce(this.localize.t.attachments.rejectedCount(rejected.length));
-      this.dispatchEvent(new CcFilesRejectedEvent(rejected));
+      const refused = new CcFilesRejectedEvent(rejected);
+      this.dispatchEvent(refused);
     }
     const nothingUploaded = (vetoed: boolean): AddFilesResult => ({
       accepted,
@@ -284,7 +285,7 @@ export class CcAttachmentPicker extends DeskElement {
       this.requestUpdate();
       if (conversationId === this.#conversationId) {
         this.#announce(this.localize.t.attachments.uploaded(item.label));
-        this.dispatchEvent(new CcAttachmentsChangeEvent(this.attachments));
+        this.#attachmentsChanged();
       }
       return ref;
     } catch (error) {
@@ -341,7 +342,12 @@ export class CcAttachmentPicker extends DeskElement {
     const neighbour = list[index] ?? list[index - 1];
     this.#focusAfterUpdate = neighbour ? neighbour.key : 'choose';
     this.requestUpdate();
-    if (item.state === 'ready') this.dispatchEvent(new CcAttachmentsChangeEvent(this.attachments));
+    if (item.state === 'ready') this.#attachmentsChanged();
+  }
+
+  #attachmentsChanged(): void {
+    const change = new CcAttachmentsChangeEvent(this.attachments);
+    this.dispatchEvent(change);
   }
 
   #hasFiles(event: DragEvent): boolean {

@@ -222,7 +222,7 @@ export class CcConversationNotification extends DeskElement {
     } else if (!first) {
       this.#shownId = undefined;
       // The focused control went away with the card (accepted, rejected, expired, dismissed).
-      
+      if (this.#focusWasInside && !this.shadowRoot?.activeElement) this.#restoreFocus();
     }
     this.#focusWasInside = false;
   }

@@ -52,6 +52,8 @@ export const transcriptStyles = css`
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--_customer-bubble);
     overflow-wrap: anywhere;
+  }
+  .text {
     white-space: pre-wrap;
   }
   .agent .bubble {

@@ -16,6 +16,9 @@ const ESTIMATED_ROW = 64;
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
 const keyOf = (m: Message): string => m.clientId ?? m.id;
+/** Intl formatters are costly to create: one pair per language for the whole page. */
+const formatCache = new Map<string, { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat }>();
+const dayOf = (at: number): number => Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / 86_400_000);
 
 /** Fired (not composed) when the agent asks to resend a failed message; the panel turns it into `cc-retry`. */
 export class TranscriptRetryEvent extends Event {
@@ -79,9 +82,6 @@ export class CcTranscript extends LitElement {
   #resizeObserver: ResizeObserver | undefined;
   #observed = new Set<Element>();
   #frame = 0;
-  #timeFormat: Intl.DateTimeFormat | undefined;
-  #dayFormat: Intl.DateTimeFormat | undefined;
-  #formatLang = '';
 
   /** Scrolls to the newest message. */
   scrollToLatest(): void {
@@ -226,12 +226,15 @@ export class CcTranscript extends LitElement {
 
   #formats(): { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat } {
     const lang = this.localize.lang;
-    if (!this.#timeFormat || !this.#dayFormat || this.#formatLang !== lang) {
-      this.#timeFormat = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
-      this.#dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-      this.#formatLang = lang;
+    let formats = formatCache.get(lang);
+    if (!formats) {
+      formats = {
+        time: new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }),
+        day: new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }),
+      };
+      formatCache.set(lang, formats);
     }
-    return { time: this.#timeFormat, day: this.#dayFormat };
+    return formats;
   }
 
   #authorName(m: Message): string {
@@ -283,7 +286,7 @@ export class CcTranscript extends LitElement {
   #renderRow(m: Message, index: number): TemplateResult {
     const previous = index > 0 ? this.messages[index - 1] : undefined;
     const { time, day } = this.#formats();
-    const newDay = !previous || new Date(previous.at).toDateString() !== new Date(m.at).toDateString();
+    const newDay = !previous || dayOf(previous.at) !== dayOf(m.at);
     const groupStart = newDay || !previous || previous.author !== m.author || m.at - previous.at > GROUP_GAP_MS;
     const name = this.#authorName(m);
     return html`<div
@@ -315,11 +318,12 @@ export class CcTranscript extends LitElement {
       return html`<div class="bubble unsupported" role="note">${t.unsupported}</div>`;
     }
     const quoted = m.replyTo ? this.#findBefore(m) : undefined;
-    return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}">
-      ${quoted ? html`<div class="quote">${quoted.text ?? quoted.attachments?.[0]?.name ?? ''}</div>` : nothing}
-      ${m.text ? richText(m.text) : nothing}
-      ${(m.attachments ?? []).map((a) => this.#renderAttachment(a))}
-    </div>`;
+    // No whitespace around the text: the text span keeps the customer's own line breaks (pre-wrap).
+    return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}">${quoted
+        ? html`<div class="quote">${quoted.text ?? quoted.attachments?.[0]?.name ?? ''}</div>`
+        : nothing}${m.text ? html`<span class="text">${richText(m.text)}</span>` : nothing}${(m.attachments ?? []).map((a) =>
+        this.#renderAttachment(a),
+      )}</div>`;
   }
 
   #findBefore(m: Message): Message | undefined {

@@ -85,6 +85,11 @@ export interface SimulatedTransportOptions {
   autoplay?: boolean | AutoplayOptions;
   /** Clock, epoch ms. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Put in front of every conversation, offer and message id. Give each page load its own (the demo
+   * does) so transcripts and drafts kept in IndexedDB never attach to a new simulated conversation.
+   */
+  idPrefix?: string;
 }
 
 /** What `offer()` accepts: any offer field, a partial customer, and the script language. */
@@ -219,10 +224,12 @@ export class SimulatedTransport implements Transport {
 
   #offerSeq = 0;
   #messageSeq = 0;
+  #idPrefix: string;
   #attachmentSeq = 0;
 
   constructor(options: SimulatedTransportOptions = {}) {
     this.#random = new Random(options.seed ?? 1);
+    this.#idPrefix = options.idPrefix ?? '';
     this.#now = options.now ?? Date.now;
     this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...options.capabilities });
     this.latency = Math.max(0, options.latency ?? 0);
@@ -570,7 +577,7 @@ export class SimulatedTransport implements Transport {
     for (let i = 0; i < count; i++) {
       const author = i % 2 === 0 ? 'customer' : 'agent';
       const message: Message = {
-        id: `m-${++this.#messageSeq}`,
+        id: `${this.#idPrefix}m-${++this.#messageSeq}`,
         conversationId,
         author,
         kind: 'text',
@@ -679,7 +686,7 @@ export class SimulatedTransport implements Transport {
       });
     }
     const message: Message = {
-      id: `m-${++this.#messageSeq}`,
+      id: `${this.#idPrefix}m-${++this.#messageSeq}`,
       clientId: command.clientId,
       conversationId: command.conversationId,
       author: 'agent',
@@ -738,11 +745,11 @@ export class SimulatedTransport implements Transport {
     const waited = random.int(5, 95) * 1000;
     const others = random.chance(0.35) ? this.#otherConversations(n, scenario) : undefined;
 
-    const conversationId = input.conversationId ?? `conv-${n}`;
+    const conversationId = input.conversationId ?? `${this.#idPrefix}conv-${n}`;
     if (this.#conversations.has(conversationId)) {
       throw new TransportError('conflict', `Conversation "${conversationId}" already exists.`, { retryable: false });
     }
-    const id = input.id ?? `offer-${n}`;
+    const id = input.id ?? `${this.#idPrefix}offer-${n}`;
     if (this.#pendingOffers.has(id)) {
       throw new TransportError('conflict', `Offer "${id}" already exists.`, { retryable: false });
     }
@@ -763,7 +770,7 @@ export class SimulatedTransport implements Transport {
 
   #createConversation(offer: Offer, scenario: Scenario): SimConversation {
     const first: Message = {
-      id: `m-${++this.#messageSeq}`,
+      id: `${this.#idPrefix}m-${++this.#messageSeq}`,
       conversationId: offer.conversationId,
       author: 'customer',
       kind: 'text',
@@ -819,7 +826,7 @@ export class SimulatedTransport implements Transport {
   ): Message {
     const at = opts.at ?? this.#now();
     const message: Message = {
-      id: `m-${++this.#messageSeq}`,
+      id: `${this.#idPrefix}m-${++this.#messageSeq}`,
       conversationId: sim.conversation.id,
       author: 'customer',
       at,
