@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { parseRichText, safeHttpUrl, safeMediaUrl } from '../../src/elements/transcript/rich-text.js';
+
+describe('Messenger markdown', () => {
+  it('parses bold, italic, strikethrough, monospace and code blocks', () => {
+    expect(parseRichText('*a* _b_ ~c~ `d`')).to.deep.equal([
+      { type: 'bold', children: [{ type: 'text', text: 'a' }] },
+      { type: 'text', text: ' ' },
+      { type: 'italic', children: [{ type: 'text', text: 'b' }] },
+      { type: 'text', text: ' ' },
+      { type: 'strike', children: [{ type: 'text', text: 'c' }] },
+      { type: 'text', text: ' ' },
+      { type: 'code', text: 'd' },
+    ]);
+    expect(parseRichText('```\nlet x = *1*\n```')).to.deep.equal([{ type: 'pre', text: 'let x = *1*' }]);
+  });
+
+  it('nests emphasis and leaves unmatched or spaced markers as text', () => {
+    expect(parseRichText('*bold _and italic_*')).to.deep.equal([
+      { type: 'bold', children: [{ type: 'text', text: 'bold ' }, { type: 'italic', children: [{ type: 'text', text: 'and italic' }] }] },
+    ]);
+    expect(parseRichText('2 * 3 * 4')).to.deep.equal([{ type: 'text', text: '2 * 3 * 4' }]);
+    expect(parseRichText('snake_case_name')).to.deep.equal([{ type: 'text', text: 'snake_case_name' }]);
+    expect(parseRichText('```open fence')).to.deep.equal([{ type: 'text', text: '```open fence' }]);
+  });
+
+  it('links only http(s) URLs, without trailing punctuation, and keeps underscores in them', () => {
+    expect(parseRichText('see https://example.com/a_b_c. ok')).to.deep.equal([
+      { type: 'text', text: 'see ' },
+      { type: 'link', href: 'https://example.com/a_b_c', text: 'https://example.com/a_b_c' },
+      { type: 'text', text: '. ok' },
+    ]);
+    const nodes = parseRichText('javascript:alert(1) data:text/html,<b>x</b> vbscript:x');
+    expect(nodes.every((n) => n.type === 'text')).to.equal(true);
+  });
+
+  it('accepts only safe URLs', () => {
+    expect(safeHttpUrl('https://example.com/x')).to.equal('https://example.com/x');
+    expect(safeHttpUrl('javascript:alert(1)')).to.equal(undefined);
+    expect(safeHttpUrl(' JAVASCRIPT:alert(1)')).to.equal(undefined);
+    expect(safeHttpUrl('data:text/html,hi')).to.equal(undefined);
+    expect(safeMediaUrl('data:image/png;base64,AAAA', { image: true })).to.equal('data:image/png;base64,AAAA');
+    expect(safeMediaUrl('data:image/png;base64,AAAA')).to.equal(undefined);
+    expect(safeMediaUrl('data:text/html;base64,AAAA', { image: true })).to.equal(undefined);
+    expect(safeMediaUrl('blob:http://localhost/1')).to.equal('blob:http://localhost/1');
+  });
+});
