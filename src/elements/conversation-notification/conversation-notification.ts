@@ -304,7 +304,7 @@ export class CcConversationNotification extends DeskElement {
 
   #focusAccept(): void {
     const active = deepActiveElement();
-    
+    if (isEditable(active)) return;
     const accept = this.renderRoot.querySelector<HTMLButtonElement>('[part="accept"]');
     if (!accept) return;
     if (active instanceof HTMLElement && active !== document.body && active !== this && !this.shadowRoot?.contains(active)) {
