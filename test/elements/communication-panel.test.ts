@@ -250,4 +250,37 @@ describe('cc-communication-panel', () => {
     expect(textOf(panel)).to.contain('Aktywna');
     expect(panel.shadowRoot!.querySelector('[part="send"]')!.textContent).to.contain('Wyślij');
   });
+
+  it('uploads a pasted image, sends it, and shows it in the transcript', async () => {
+    const { panel, transport } = await setup();
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], 'label.png', { type: 'image/png' }));
+    textarea(panel).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
+    await waitUntil(() => transport.uploads.length === 1, 'not uploaded');
+    const send = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="send"]')!;
+    await waitUntil(() => !send.disabled, 'send stays disabled with a ready attachment');
+    send.click();
+    await waitUntil(() => transport.sentMessages.length === 1);
+    expect(transport.sentMessages[0]!.attachments?.[0]?.name).to.equal('label.png');
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => transcript.shadowRoot!.querySelector('.agent .thumb img'), 'image not shown');
+  });
+
+  it('refuses a 30 MB file and invoice.pdf.exe dropped on the panel, uploading nothing', async () => {
+    const { panel, transport } = await setup();
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(30 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' }));
+    data.items.add(new File(['MZ'], 'invoice.pdf.exe', { type: 'application/octet-stream' }));
+    const rejected = new Promise<Event>((resolve) => panel.addEventListener('cc-files-rejected', resolve, { once: true }));
+    panel.shadowRoot!.querySelector('[part="transcript"]')!.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, composed: true, cancelable: true }),
+    );
+    await rejected;
+    const picker = panel.shadowRoot!.querySelector('cc-attachment-picker')!;
+    await waitUntil(() => textOf(picker).includes('invoice.pdf.exe'));
+    expect(textOf(picker)).to.contain('larger than');
+    expect(textOf(picker)).to.contain('double extension');
+    await aTimeout(50);
+    expect(transport.uploads).to.have.length(0);
+  });
 });

@@ -311,19 +311,24 @@ export class CcCommunicationPanel extends DeskElement {
   #onDrop = (event: DragEvent): void => {
     this.#dragDepth = 0;
     this.dragging = false;
-    if (!this.#acceptsFiles(event)) return;
+    // A drop on the picker itself was already taken by it.
+    if (event.defaultPrevented || !this.#acceptsFiles(event)) return;
     event.preventDefault();
-    event.stopPropagation();
     const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length > 0) void this.picker?.addFiles(files);
+    if (files.length > 0) this.#addFiles(files);
   };
 
   #onPaste = (event: ClipboardEvent): void => {
     const files = [...(event.clipboardData?.files ?? [])];
     if (files.length === 0 || !this.#composerOpen()) return;
     event.preventDefault();
-    void this.picker?.addFiles(files);
+    this.#addFiles(files);
   };
+
+  #addFiles(files: File[]): void {
+    // The picker shows refusals and failures itself; nothing is left to handle here.
+    void this.picker?.addFiles(files).catch(() => undefined);
+  }
 
   #acceptsFiles(event: DragEvent): boolean {
     return this.#composerOpen() && Boolean(this.activeDesk?.capabilities.upload) && [...(event.dataTransfer?.types ?? [])].includes('Files');
