@@ -22,6 +22,9 @@ const DANGEROUS_EXTENSIONS = new Set([
   'html', 'htm', 'xhtml', 'svg', 'php', 'py', 'iso', 'docm', 'xlsm', 'pptm',
 ]);
 
+/** Inner parts that are also common in ordinary names (`receipt.example.com.pdf`, `my.app.pdf`). */
+const DOMAIN_LIKE = new Set(['com', 'app']);
+
 /** Extensions that some sender could plausibly have put in front of a final one. */
 const KNOWN_EXTENSIONS = new Set<string>([
   ...DEFAULT_ALLOWED_EXTENSIONS, ...DANGEROUS_EXTENSIONS,
@@ -76,7 +79,8 @@ export function checkFile(policy: AttachmentPolicy, file: { name: string; size: 
   if (/\u0000/.test(name)) return { ok: false, name: file.name, reason: 'null-byte' };
   // eslint-disable-next-line no-control-regex
   const base = name.split(/[\\/]/).pop() ?? '';
-  if (!base || /[\u0001-\u001f\u007f]/.test(base) || /^\.+$/.test(base)) {
+  // ':' would open an NTFS alternate stream (`evil.exe::$DATA`).
+  if (!base || /[\u0001-\u001f\u007f:]/.test(base) || /^\.+$/.test(base)) {
     return { ok: false, name: file.name, reason: 'invalid-name' };
   }
   if (file.size === 0) return { ok: false, name: file.name, reason: 'empty' };
@@ -85,7 +89,7 @@ export function checkFile(policy: AttachmentPolicy, file: { name: string; size: 
   if (parts.length < 2 || !parts[parts.length - 1]) return { ok: false, name: file.name, reason: 'no-extension' };
   const extension = parts[parts.length - 1]!;
   const inner = parts.slice(1, -1);
-  if (inner.some((p) => DANGEROUS_EXTENSIONS.has(p)) || (inner.some((p) => KNOWN_EXTENSIONS.has(p)) && DANGEROUS_EXTENSIONS.has(extension))) {
+  if (inner.some((p) => DANGEROUS_EXTENSIONS.has(p) && !DOMAIN_LIKE.has(p)) || (inner.some((p) => KNOWN_EXTENSIONS.has(p)) && DANGEROUS_EXTENSIONS.has(extension))) {
     return { ok: false, name: file.name, reason: 'double-extension', extension };
   }
   if (policy.block.includes(extension) || (DANGEROUS_EXTENSIONS.has(extension) && !policy.allow.includes(extension))) {

@@ -222,3 +222,14 @@ describe('attachment policy', () => {
     });
   });
 });
+
+describe('attachment policy: ordinary names with dots', () => {
+  it('accepts domain-like inner parts and refuses alternate data streams', () => {
+    const policy = createAttachmentPolicy();
+    expect(checkFile(policy, { name: 'receipt.example.com.pdf', size: 10 }).ok).to.equal(true);
+    expect(checkFile(policy, { name: 'my.app.pdf', size: 10 }).ok).to.equal(true);
+    const open = createAttachmentPolicy({ allow: [] });
+    expect(checkFile(open, { name: 'evil.exe::$DATA', size: 10 })).to.include({ ok: false, reason: 'invalid-name' });
+    expect(checkFile(policy, { name: 'invoice.pdf.exe', size: 10 })).to.include({ ok: false, reason: 'double-extension' });
+  });
+});

@@ -118,13 +118,18 @@ describe('cc-conversation-notification', () => {
     expect(el.shadowRoot!.querySelector('img')?.getAttribute('src')).to.equal(`${location.origin}/missing-avatar.png`);
   });
 
-  it('counts down live', async () => {
+  it('counts down live without re-announcing the offer', async () => {
     const { desk, transport } = await makeDesk({ offerTimeout: 3 });
     const el = await mount(desk);
     transport.offer(anna);
     await settle(el);
     expect(text(part(el, 'countdown'))).to.equal('Expires in 3 s');
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    const spoken = live.firstElementChild;
     await waitUntil(() => /Expires in [12] s/.test(text(part(el, 'countdown'))), 'countdown did not move', { timeout: 2500 });
+    // The offer is announced once: ticking changes nothing in the live region.
+    expect(live.firstElementChild === spoken, 'live region re-rendered').to.equal(true);
+    expect(el.shadowRoot!.querySelectorAll('[aria-live="polite"], [role="status"], [role="alert"]').length).to.equal(1);
   });
 
   it("lists the customer's other active conversations (F2)", async () => {

@@ -223,6 +223,8 @@ export class CcCommunicationPanel extends DeskElement {
       this.window.value.open &&
       this.conversation?.state === 'active' &&
       length <= MAX_MESSAGE_LENGTH &&
+      // Sending clears the picker, which would cancel an upload still running.
+      !this.picker?.busy &&
       (this.draft.trim().length > 0 || this.attachments.length > 0)
     );
   }
@@ -253,6 +255,11 @@ export class CcCommunicationPanel extends DeskElement {
 
   #onAttachmentsChange = (event: CcAttachmentsChangeEvent): void => {
     this.attachments = event.attachments;
+  };
+
+  #onUploadStart = (): void => {
+    // Send waits for running uploads; re-check once they have started.
+    void this.picker?.updateComplete.then(() => this.requestUpdate());
   };
 
   #toggleMenu = (): void => {
@@ -466,6 +473,7 @@ export class CcCommunicationPanel extends DeskElement {
         lang=${this.localize.lang}
         ?hidden=${blocked || !this.activeDesk?.capabilities.upload}
         @cc-attachments-change=${this.#onAttachmentsChange}
+        @cc-attach=${this.#onUploadStart}
       ></cc-attachment-picker>
     </div>`;
   }

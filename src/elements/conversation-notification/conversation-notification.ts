@@ -218,7 +218,7 @@ export class CcConversationNotification extends DeskElement {
     const first = this.offers.value[0];
     if (first && first.id !== this.#shownId) {
       this.#shownId = first.id;
-      
+      this.#focusAccept();
     } else if (!first) {
       this.#shownId = undefined;
       // The focused control went away with the card (accepted, rejected, expired, dismissed).
