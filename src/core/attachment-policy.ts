@@ -77,9 +77,9 @@ export function checkFile(policy: AttachmentPolicy, file: { name: string; size: 
   const name = decodeFileName(file.name);
   // eslint-disable-next-line no-control-regex
   if (/\u0000/.test(name)) return { ok: false, name: file.name, reason: 'null-byte' };
-  // eslint-disable-next-line no-control-regex
   const base = name.split(/[\\/]/).pop() ?? '';
   // ':' would open an NTFS alternate stream (`evil.exe::$DATA`).
+  // eslint-disable-next-line no-control-regex
   if (!base || /[\u0001-\u001f\u007f:]/.test(base) || /^\.+$/.test(base)) {
     return { ok: false, name: file.name, reason: 'invalid-name' };
   }

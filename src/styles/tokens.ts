@@ -1,13 +1,13 @@
 import { css } from 'lit';
 
 /**
- * Shared host rules. Every token has a fallback, so an element looks right on a page with no theme;
- * `color-scheme` lets a host switch light/dark with one property.
+ * Shared host rules. Every token has a fallback, so an element looks right on a page with no theme.
+ * Light or dark follows the inherited `color-scheme` (the host page's choice: `dark`, or
+ * `light dark` to follow the OS); elements never set it themselves, so a nested one cannot disagree.
  */
 export const hostStyles = css`
   :host {
     box-sizing: border-box;
-    color-scheme: light dark;
     font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--cc-font-size, 14px);
     line-height: 1.4;

@@ -96,6 +96,15 @@ export class CcCommunicationPanel extends DeskElement {
     this.#shownId = undefined;
   }
 
+  constructor() {
+    super();
+    // Listeners on the element itself live as long as it does: nothing to tear down.
+    this.addEventListener('dragenter', this.#onDragEnter);
+    this.addEventListener('dragover', this.#onDragOver);
+    this.addEventListener('dragleave', this.#onDragLeave);
+    this.addEventListener('drop', this.#onDrop);
+  }
+
   /** The conversation on screen. */
   get conversation(): Conversation | undefined {
     const id = this.conversationId ?? this.activeId.value;
@@ -366,13 +375,6 @@ export class CcCommunicationPanel extends DeskElement {
     `;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('dragenter', this.#onDragEnter);
-    this.addEventListener('dragover', this.#onDragOver);
-    this.addEventListener('dragleave', this.#onDragLeave);
-    this.addEventListener('drop', this.#onDrop);
-  }
 
   #renderHeader(conversation: Conversation) {
     const t = this.localize.t;
