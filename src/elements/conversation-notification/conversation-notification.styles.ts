@@ -87,6 +87,12 @@ export const styles = css`
   }
 
   .preview {
+    padding: calc(var(--_space) * 0.75);
+    background: var(--_surface-2);
+    border-radius: var(--_radius);
+  }
+  /* Clamped visually only: the whole message stays in the DOM for screen readers and in the tooltip. */
+  .preview-text {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 3;
@@ -94,9 +100,6 @@ export const styles = css`
     overflow: hidden;
     overflow-wrap: anywhere;
     white-space: pre-line;
-    padding: calc(var(--_space) * 0.75);
-    background: var(--_surface-2);
-    border-radius: var(--_radius);
   }
 
   .countdown {

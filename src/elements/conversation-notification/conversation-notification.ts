@@ -207,7 +207,8 @@ export class CcConversationNotification extends DeskElement {
     for (const offer of this.missedOffers.value) {
       if (this.#known.has(offer.id) && !this.#reportedExpired.has(offer.id)) {
         this.#reportedExpired.add(offer.id);
-        this.dispatchEvent(new CcOfferExpiredEvent(offer.id));
+        const expired = new CcOfferExpiredEvent(offer.id);
+        this.dispatchEvent(expired);
       }
     }
 
@@ -219,11 +220,12 @@ export class CcConversationNotification extends DeskElement {
     if (first && first.id !== this.#shownId) {
       this.#shownId = first.id;
       this.#focusAccept();
-    } else if (!first) {
-      this.#shownId = undefined;
-      // The focused control went away with the card (accepted, rejected, expired, dismissed).
-      if (this.#focusWasInside && !this.shadowRoot?.activeElement) this.#restoreFocus();
+    } else if (this.#focusWasInside && !this.shadowRoot?.activeElement) {
+      // The focused control went away (accepted, rejected, expired, dismissed): don't leave focus on <body>.
+      if (first) this.#acceptButton()?.focus();
+      else this.#restoreFocus();
     }
+    if (!first) this.#shownId = undefined;
     this.#focusWasInside = false;
   }
 
@@ -233,7 +235,9 @@ export class CcConversationNotification extends DeskElement {
     const desk = this.activeDesk;
     const offer = this.offers.value[0];
     if (!desk || !offer || this.busy) return;
-    if (!this.dispatchEvent(new CcAcceptEvent(offer.id))) return;
+    const intent = new CcAcceptEvent(offer.id);
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented) return;
     this.busy = 'accept';
     this.failedFor = undefined;
     try {
@@ -249,7 +253,9 @@ export class CcConversationNotification extends DeskElement {
     const desk = this.activeDesk;
     const offer = this.offers.value[0];
     if (!desk?.canReject || !offer || this.busy) return;
-    if (!this.dispatchEvent(new CcRejectEvent(offer.id))) return;
+    const intent = new CcRejectEvent(offer.id);
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented) return;
     this.busy = 'reject';
     this.failedFor = undefined;
     try {
@@ -264,7 +270,9 @@ export class CcConversationNotification extends DeskElement {
   async #becomeAvailable(): Promise<void> {
     const desk = this.activeDesk;
     if (!desk || this.busy) return;
-    if (!this.dispatchEvent(new CcPresenceEvent('available'))) return;
+    const intent = new CcPresenceEvent('available');
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented) return;
     this.busy = 'presence';
     this.failedFor = undefined;
     try {
@@ -305,12 +313,16 @@ export class CcConversationNotification extends DeskElement {
   #focusAccept(): void {
     const active = deepActiveElement();
     if (isEditable(active)) return;
-    const accept = this.renderRoot.querySelector<HTMLButtonElement>('[part="accept"]');
+    const accept = this.#acceptButton();
     if (!accept) return;
     if (active instanceof HTMLElement && active !== document.body && active !== this && !this.shadowRoot?.contains(active)) {
       this.#returnFocus = active;
     }
     accept.focus();
+  }
+
+  #acceptButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part="accept"]');
   }
 
   #restoreFocus(): void {
@@ -355,7 +367,7 @@ export class CcConversationNotification extends DeskElement {
         window.focus();
         notification.close();
         if (this.offers.value[0]?.id === offer.id) {
-          this.renderRoot.querySelector<HTMLButtonElement>('[part="accept"]')?.focus();
+          this.#acceptButton()?.focus();
         }
       });
       this.#desktop.set(offer.id, notification);
@@ -418,7 +430,7 @@ export class CcConversationNotification extends DeskElement {
             <dd>${formatRemaining(now - offer.requestedAt, t)}</dd>
           </dl>
           <p class="visually-hidden">${t.notification.firstMessage}:</p>
-          <p class="preview" title=${offer.firstMessage}>${offer.firstMessage}</p>
+          <div class="preview"><p class="preview-text" title=${offer.firstMessage}>${offer.firstMessage}</p></div>
         </div>
         ${this.renderCountdown(offer, now, desk?.offerTimeoutMs ?? 0)}
         ${this.failedFor === offer.id ? html`<p class="error" role="alert">${t.notification.failed}</p>` : nothing}
