@@ -76,7 +76,7 @@ export const Active: Story = {
     async () => {
       const s = await stage();
       const id = s.conversation.id;
-      s.transport.customerSays(id, 'You can track it here: https://example.com/track?id=4471 — or is it _lost_? ~nevermind~');
+      const question = s.transport.customerSays(id, 'You can track it here: https://example.com/track?id=4471 — or is it _lost_?');
       await s.desk.send(id, 'Let me check that for you. Could you send a photo of the label?');
       s.transport.deliver(id);
       s.transport.read(id);
@@ -84,7 +84,7 @@ export const Active: Story = {
       s.transport.customerSendsFile(id);
       s.transport.customerSendsSticker(id);
       s.transport.customerReacts(id, photo.id, '❤️');
-      s.transport.customerEdits(id, photo.id, 'Here is the label');
+      s.transport.customerEdits(id, question.id, 'You can track it here: https://example.com/track?id=4471 — or is it _lost_? ~nevermind~');
       s.transport.customerSays(id, 'Code: `PL-4471-X`');
       return { stage: s };
     },

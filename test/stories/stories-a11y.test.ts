@@ -1,0 +1,38 @@
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as notification from '../../stories/conversation-notification.stories.js';
+import * as panel from '../../stories/communication-panel.stories.js';
+import * as picker from '../../stories/attachment-picker.stories.js';
+import * as transcript from '../../stories/transcript.stories.js';
+
+type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
+type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
+interface StoryLike {
+  args?: Record<string, unknown>;
+  loaders?: Loader | Loader[];
+  render?: Render;
+  play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
+}
+
+const modules = { notification, panel, picker, transcript } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
+
+/** Every story of every element renders, and axe finds nothing, as the Storybook a11y addon would check. */
+describe('stories are accessible in every state', () => {
+  for (const [name, module] of Object.entries(modules)) {
+    const meta = module.default;
+    for (const [storyName, story] of Object.entries(module)) {
+      if (storyName === 'default' || typeof story !== 'object') continue;
+      it(`${name}: ${storyName}`, async () => {
+        const args = { ...meta.args, ...story.args };
+        const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as Loader[];
+        const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load({ args })))));
+        const render = story.render ?? meta.render;
+        if (!render) throw new Error(`${name}/${storyName} has no render function`);
+        const el = await fixture<HTMLElement>(html`<div>${render(args, { loaded, args })}</div>`);
+        await story.play?.({ canvasElement: el, loaded, args });
+        await aTimeout(50);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+});
