@@ -45,6 +45,8 @@ export interface Catalog {
     transcriptLabel(name: string): string;
     composerLabel: string;
     placeholder: string;
+    /** Read by screen readers with the message field. */
+    composerHint: string;
     send: string;
     more: string;
     attachFile: string;
@@ -165,7 +167,8 @@ export const en: Catalog = {
     noConversation: 'No conversation is open. Accept an incoming conversation to start.',
     transcriptLabel: (name) => `Conversation with ${name}`,
     composerLabel: 'Message',
-    placeholder: 'Type a message. Enter sends, Shift+Enter adds a line.',
+    placeholder: 'Type a message',
+    composerHint: 'Enter sends, Shift+Enter adds a line.',
     send: 'Send',
     more: 'More actions',
     attachFile: 'Attach file',

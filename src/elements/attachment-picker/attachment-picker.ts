@@ -89,6 +89,9 @@ export class CcAttachmentPicker extends DeskElement {
   /** The conversation files are uploaded to. Default: the desk's active conversation. */
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
 
+  /** Shows only the file list: no button, drop zone or limits (the host offers its own way to pick files). */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
   /** @internal */
   @state() private announcement = '';
   /** @internal */
@@ -396,21 +399,25 @@ export class CcAttachmentPicker extends DeskElement {
     const { maxBytes, allow } = this.activeDesk!.policy;
     const limits =
       allow.length > 0 ? t.limits(t.size(maxBytes), allow.map((ext) => `.${ext}`).join(', ')) : t.limitsAnyType(t.size(maxBytes));
+    const input = html`<input
+      type="file"
+      multiple
+      hidden
+      tabindex="-1"
+      accept=${allow.length > 0 ? allow.map((ext) => `.${ext}`).join(',') : nothing}
+      @change=${this.#onInputChange}
+    />`;
+    // Compact (inside the panel): the panel's "…" menu, drag & drop and paste bring the files in.
+    if (this.compact) {
+      return html`${input}${this.problem ? html`<p class="limits error">${this.problem}</p>` : nothing}`;
+    }
     return html`<div part="dropzone" class="dropzone">
       <button part="button" type="button" class="primary" aria-describedby="limits" @click=${this.#onChoose}>
         ${t.choose}
       </button>
       <span class="hint">${t.drop}</span>
       <p class="limits" id="limits">${limits}</p>
-      ${this.problem ? html`<p class="limits error">${this.problem}</p>` : nothing}
-      <input
-        type="file"
-        multiple
-        hidden
-        tabindex="-1"
-        accept=${allow.length > 0 ? allow.map((ext) => `.${ext}`).join(',') : nothing}
-        @change=${this.#onInputChange}
-      />
+      ${this.problem ? html`<p class="limits error">${this.problem}</p>` : nothing} ${input}
     </div>`;
   }
 

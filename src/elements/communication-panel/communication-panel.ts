@@ -452,6 +452,7 @@ export class CcCommunicationPanel extends DeskElement {
           </p>`
         : nothing}
       <label class="visually-hidden" for="composer">${t.panel.composerLabel}</label>
+      <span class="visually-hidden" id="hint">${t.panel.composerHint}</span>
       <textarea
         id="composer"
         part="textarea"
@@ -459,7 +460,7 @@ export class CcCommunicationPanel extends DeskElement {
         .value=${this.draft}
         placeholder=${t.panel.placeholder}
         ?disabled=${blocked || conversation.state !== 'active'}
-        aria-describedby=${blocked ? 'window-help counter' : 'counter'}
+        aria-describedby=${blocked ? 'window-help hint counter' : 'hint counter'}
         aria-invalid=${over > 0 ? 'true' : 'false'}
         @input=${this.#onInput}
         @keydown=${this.#onKeyDown}
@@ -470,6 +471,7 @@ export class CcCommunicationPanel extends DeskElement {
       </span>
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       <cc-attachment-picker
+        compact
         .desk=${this.activeDesk}
         conversation-id=${conversation.id}
         lang=${this.localize.lang}
