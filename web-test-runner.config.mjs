@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+import { chromiumArgs, executablePath } from './scripts/chromium.mjs';
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
@@ -15,16 +15,8 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--autoplay-policy=no-user-gesture-required',
-        ],
+        // Sound tests play a WebAudio tone without a real user gesture.
+        args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
       },
     }),
   ],

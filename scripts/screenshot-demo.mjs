@@ -4,6 +4,7 @@
 // console error. Exits 1 if the page logged a console error, threw, or a request failed.
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from './chromium.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:5173/';
 const csp = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
@@ -13,16 +14,8 @@ const out = (name) => new URL(name, outDir).pathname;
 await mkdir(outDir, { recursive: true });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath,
+  args: chromiumArgs,
 });
 
 const problems = [];
