@@ -12,6 +12,7 @@ import { transcriptStyles } from './transcript.styles.js';
 /** Pixels rendered above and below the viewport. */
 const OVERSCAN = 600;
 const ESTIMATED_ROW = 64;
+const END_GAP = 8;
 /** Messages closer than this from the same author share one header. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
@@ -77,6 +78,7 @@ export class CcTranscript extends LitElement {
   #heights = new Map<string, number>();
   #previous: readonly Message[] = [];
   #atBottom = true;
+  #pinnedTop = 0;
   #window = { start: 0, end: 0 };
   #passes = 0;
   #resizeObserver: ResizeObserver | undefined;
@@ -162,7 +164,10 @@ export class CcTranscript extends LitElement {
 
   #onScroll = (): void => {
     const el = this.scroller;
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+    // Pinned to the newest message until the user scrolls up from where we pinned it: a scroll event
+    // caused by our own re-layout (rows measured, spacers resized) must not unpin it.
+    const atBottom =
+      (this.#atBottom && el.scrollTop >= this.#pinnedTop - 2) || el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
     if (atBottom !== this.#atBottom) {
       this.#atBottom = atBottom;
       if (atBottom) this.unseen = 0;
@@ -210,9 +215,13 @@ export class CcTranscript extends LitElement {
       // Spacers are set here, through CSSOM (allowed under a strict style-src CSP), right after
       // measuring, so the scroll position below is exact before the frame is painted.
       rowsEl.style.paddingTop = `${top}px`;
-      rowsEl.style.paddingBottom = `${this.#index.total() - this.#index.offsetOf(this.#window.end)}px`;
+      // A little room below the newest row, also so sub-pixel row heights never leave it cut off.
+      rowsEl.style.paddingBottom = `${this.#index.total() - this.#index.offsetOf(this.#window.end) + END_GAP}px`;
     }
-    if (this.#atBottom) el.scrollTop = el.scrollHeight;
+    if (this.#atBottom) {
+      el.scrollTop = el.scrollHeight;
+      this.#pinnedTop = el.scrollTop;
+    }
     else if (anchorIndex >= 0 && changed) el.scrollTop = this.#index.offsetOf(anchorIndex) + anchorShift;
     const next = this.#computeWindow();
     if ((next.start !== this.#window.start || next.end !== this.#window.end) && this.#passes < 4) {
