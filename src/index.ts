@@ -14,6 +14,14 @@ export type {
   SetTypingCommand,
   TransitionCommand,
   SetPresenceCommand,
+  SearchRecordsCommand,
+  CreateRecordCommand,
+  LinkRecordCommand,
+  UnlinkRecordCommand,
+  ListNotesCommand,
+  AddNoteCommand,
+  SearchTranscriptsCommand,
+  GetTranscriptCommand,
   TransportEvent,
   OfferCreatedEvent,
   OfferWithdrawnEvent,
@@ -31,7 +39,10 @@ export type {
 } from './core/transport.js';
 export { TransportError, isTransportError, toTransportError, createClientId } from './core/transport.js';
 export { Desk, createDesk, MAX_MESSAGE_LENGTH } from './core/desk.js';
-export type { DeskOptions, ConnectionStatus } from './core/desk.js';
+export type { DeskOptions, ConnectionStatus, TimelineEntry } from './core/desk.js';
+export type * from './core/records.js';
+export { validateNewRecord, slotOf } from './core/records.js';
+export type { SearchStatus, SearchService } from './core/search/types.js';
 export { DeskError } from './core/errors.js';
 export type { DeskErrorCode } from './core/errors.js';
 export {
@@ -53,7 +64,7 @@ export type { AttachmentPolicy, FileVerdict, RejectionReason } from './core/atta
 export { replyWindow, STANDARD_WINDOW_MS, HUMAN_AGENT_WINDOW_MS } from './core/reply-window.js';
 export type { ReplyWindow } from './core/reply-window.js';
 export { createMemoryStorage, openStorage } from './core/storage.js';
-export type { Storage } from './core/storage.js';
+export type { Storage, StoredMessage } from './core/storage.js';
 
 // ---- elements (classes only; see define.ts) ----
 export { DeskElement } from './elements/desk-element.js';

@@ -18,6 +18,18 @@ import type {
   Offer,
 } from './model.js';
 import { replyWindow, type ReplyWindow } from './reply-window.js';
+import {
+  validateNewRecord,
+  type CrmRecord,
+  type LinkSlot,
+  type NewRecord,
+  type Note,
+  type RecordKind,
+  type RecordRef,
+  type SearchFilters,
+  type SearchResults,
+} from './records.js';
+import type { SearchService, SearchStatus } from './search/types.js';
 import { createMemoryStorage, openStorage, type Storage } from './storage.js';
 import {
   createClientId,
@@ -330,12 +342,28 @@ export class Desk {
     const known = all[conversation.id];
     // Keep the latest customer-message time even if the transport's snapshot is older.
     const lastCustomerMessageAt = Math.max(known?.lastCustomerMessageAt ?? -Infinity, conversation.lastCustomerMessageAt ?? -Infinity);
-    this.$conversations.set({
-      ...all,
-      [conversation.id]: Number.isFinite(lastCustomerMessageAt) ? { ...conversation, lastCustomerMessageAt } : conversation,
-    });
+    const next = Number.isFinite(lastCustomerMessageAt) ? { ...conversation, lastCustomerMessageAt } : conversation;
+    this.$conversations.set({ ...all, [conversation.id]: next });
+    if (!known || known.state !== next.state) this.#log(next.id, { kind: 'state', state: next.state });
+    this.#saveConversation(next);
     // Hydration is a convenience: a storage failure must not become an unhandled rejection.
     if (!known) void this.#hydrate(conversation.id).catch(() => undefined);
+  }
+
+  #conversationWrites = new Map<string, Conversation>();
+  #conversationTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Conversations are kept (debounced) for search filters and read-only transcripts. */
+  #saveConversation(conversation: Conversation): void {
+    this.#conversationWrites.set(conversation.id, conversation);
+    this.#search?.then((service) => service.updateConversation(conversation)).catch(() => undefined);
+    if (this.#conversationTimer) return;
+    this.#conversationTimer = setTimeout(() => {
+      this.#conversationTimer = undefined;
+      const batch = [...this.#conversationWrites.values()];
+      this.#conversationWrites.clear();
+      void this.#storage.then((s) => s.putConversations(batch)).catch(() => undefined);
+    }, 100);
   }
 
   async #hydrate(conversationId: string): Promise<void> {
@@ -450,6 +478,196 @@ export class Desk {
       { conversationId, clientId: createClientId(), name: verdict.name, mimeType: file.type || 'application/octet-stream', size: file.size },
       opts,
     );
+  }
+
+  // ---- records (F7, F8) ----
+
+  #require(capability: 'records' | 'notes' | 'search'): void {
+    if (!this.capabilities[capability]) {
+      throw new DeskError('unsupported', `This transport does not support ${capability}.`);
+    }
+  }
+
+  /** Searches contacts, accounts and cases. */
+  async searchRecords(
+    query: string,
+    options: { kinds?: RecordKind[]; customerId?: string; limit?: number } = {},
+  ): Promise<CrmRecord[]> {
+    this.#require('records');
+    const { records } = await this.transport.execute({
+      type: 'records.search',
+      query: query.trim(),
+      ...(options.kinds ? { kinds: options.kinds } : {}),
+      ...(options.customerId ? { customerId: options.customerId } : {}),
+      limit: options.limit ?? 20,
+    });
+    return records;
+  }
+
+  /** Quick-creates a case or contact (F7); invalid fields reject with DeskError('invalid') and send nothing. */
+  async createRecord(conversationId: string | undefined, record: NewRecord): Promise<CrmRecord> {
+    this.#require('records');
+    const errors = validateNewRecord(record);
+    if (Object.keys(errors).length > 0) {
+      throw new DeskError('invalid', 'Some fields are not valid.', errors as Record<string, string>);
+    }
+    const { record: created } = await this.transport.execute({
+      type: 'records.create',
+      record,
+      clientId: createClientId(),
+      ...(conversationId ? { conversationId } : {}),
+    });
+    if (conversationId) this.#log(conversationId, { kind: 'created', record: created });
+    return created;
+  }
+
+  /** Links a record: one contact-or-account and one case per conversation; linking replaces the slot's record. */
+  async link(conversationId: string, record: RecordRef): Promise<Conversation> {
+    this.#require('records');
+    this.#conversation(conversationId);
+    const { conversation } = await this.transport.execute({
+      type: 'records.link',
+      conversationId,
+      record: { kind: record.kind, id: record.id, title: record.title },
+    });
+    this.#upsertConversation(conversation);
+    this.#log(conversationId, { kind: 'link', record });
+    return conversation;
+  }
+
+  /** Unlinks the record in a slot. The record itself is never deleted. */
+  async unlink(conversationId: string, slot: LinkSlot): Promise<Conversation> {
+    this.#require('records');
+    const current = this.#conversation(conversationId).links?.[slot];
+    const { conversation } = await this.transport.execute({ type: 'records.unlink', conversationId, slot });
+    this.#upsertConversation(conversation);
+    if (current) this.#log(conversationId, { kind: 'unlink', record: current });
+    return conversation;
+  }
+
+  // ---- notes (F10) ----
+
+  #notes = new Map<string, WritableAtom<readonly Note[]>>();
+
+  /** Where a note on this conversation is saved: the linked case, else the linked contact or account. */
+  noteTarget(conversationId: string): RecordRef | undefined {
+    const links = this.$conversations.get()[conversationId]?.links;
+    return links?.case ?? links?.customer;
+  }
+
+  /** Notes of one record, newest last. Call loadNotes() to fetch them. */
+  notes(target: RecordRef): ReadableAtom<readonly Note[]> {
+    const key = `${target.kind}:${target.id}`;
+    let store = this.#notes.get(key);
+    if (!store) {
+      store = atom<readonly Note[]>([]);
+      this.#notes.set(key, store);
+    }
+    return store;
+  }
+
+  async loadNotes(target: RecordRef): Promise<readonly Note[]> {
+    this.#require('notes');
+    const { notes } = await this.transport.execute({ type: 'notes.list', target });
+    const store = this.notes(target) as WritableAtom<readonly Note[]>;
+    store.set([...notes].sort((a, b) => a.at - b.at));
+    return store.get();
+  }
+
+  /** Adds a note to the conversation's linked record; DeskError('no-link') when nothing is linked. */
+  async addNote(conversationId: string, text: string): Promise<Note> {
+    this.#require('notes');
+    const target = this.noteTarget(conversationId);
+    if (!target) throw new DeskError('no-link', 'Link a contact or a case before adding notes.');
+    if (!text.trim()) throw new DeskError('empty', 'The note is empty.');
+    const { note } = await this.transport.execute({ type: 'notes.add', target, conversationId, text, clientId: createClientId() });
+    const store = this.notes(target) as WritableAtom<readonly Note[]>;
+    if (!store.get().some((n) => n.id === note.id)) store.set([...store.get(), note]);
+    this.#log(conversationId, { kind: 'note', record: target });
+    return note;
+  }
+
+  async getNoteDraft(conversationId: string): Promise<string> {
+    return (await (await this.#storage).getDraft(`note:${conversationId}`)) ?? '';
+  }
+
+  async saveNoteDraft(conversationId: string, text: string): Promise<void> {
+    await (await this.#storage).setDraft(`note:${conversationId}`, text);
+  }
+
+  // ---- timeline (F5) ----
+
+  #timelines = new Map<string, WritableAtom<readonly TimelineEntry[]>>();
+
+  /** What happened in a conversation, as seen by this desk: states, links, notes, created records. */
+  timeline(conversationId: string): ReadableAtom<readonly TimelineEntry[]> {
+    let store = this.#timelines.get(conversationId);
+    if (!store) {
+      store = atom<readonly TimelineEntry[]>([]);
+      this.#timelines.set(conversationId, store);
+    }
+    return store;
+  }
+
+  #log(conversationId: string, entry: TimelineEntryInput): void {
+    const store = this.timeline(conversationId) as WritableAtom<readonly TimelineEntry[]>;
+    store.set([...store.get(), { ...entry, at: this.now() } as TimelineEntry]);
+  }
+
+  // ---- transcript search (F16) ----
+
+  #search: Promise<SearchService> | undefined;
+  readonly $searchStatus: WritableAtom<SearchStatus> = atom<SearchStatus>({ state: 'idle', indexed: 0 });
+
+  /** Loads the search engine (lazily, in its own chunk) and starts indexing stored transcripts. */
+  enableSearch(): Promise<SearchService> {
+    this.#search ??= (async () => {
+      this.$searchStatus.set({ state: 'loading', indexed: 0 });
+      const [{ createSearchService }, storage] = await Promise.all([import('./search/service.js'), this.#storage]);
+      return createSearchService({
+        storage,
+        conversations: () => this.$conversations.get(),
+        onStatus: (status) => this.$searchStatus.set(status),
+      });
+    })();
+    this.#search.catch((error: unknown) => this.$searchStatus.set({ state: 'error', indexed: 0, error: String(error) }));
+    return this.#search;
+  }
+
+  /**
+   * Full-text search over past and current transcripts: the local index, merged with the
+   * transport's server search when it has one. Diacritic-insensitive, prefix, every word must match.
+   */
+  async searchTranscripts(query: string, filters: SearchFilters = {}, options: { limit?: number } = {}): Promise<SearchResults> {
+    const limit = options.limit ?? 100;
+    const service = await this.enableSearch();
+    const local = service.search(query, filters, limit);
+    if (!this.capabilities.search || !query.trim()) return local;
+    try {
+      const { hits } = await this.transport.execute({ type: 'transcripts.search', query, filters, limit });
+      const seen = new Set(local.hits.map((h) => `${h.conversationId}/${h.messageKey}`));
+      const server = hits.filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`)).map((h) => ({ ...h, source: 'server' as const }));
+      const merged = [...local.hits, ...server].sort((a, b) => b.at - a.at).slice(0, limit);
+      return { ...local, hits: merged, total: Math.min(limit, local.total + server.length), more: local.more || local.total + server.length > limit };
+    } catch {
+      // Server search is a bonus: local results stand on their own.
+      return local;
+    }
+  }
+
+  /** A conversation and its messages for read-only display: from memory, else storage, else the server. */
+  async openTranscript(conversationId: string): Promise<{ conversation?: Conversation; messages: readonly Message[] }> {
+    const known = this.$conversations.get()[conversationId];
+    const inMemory = this.#messages.has(conversationId) ? this.messages(conversationId).get() : [];
+    if (known && inMemory.length > 0) return { conversation: known, messages: inMemory };
+    const storage = await this.#storage;
+    const [stored, conversations] = await Promise.all([storage.getTranscript(conversationId), storage.getConversations()]);
+    const conversation = known ?? conversations.find((c) => c.id === conversationId);
+    if (stored.length > 0 || !this.capabilities.search) {
+      return conversation ? { conversation, messages: stored } : { messages: stored };
+    }
+    const fromServer = await this.transport.execute({ type: 'transcripts.get', conversationId });
+    return { conversation: fromServer.conversation, messages: fromServer.messages };
   }
 
   // ---- drafts ----
@@ -611,9 +829,18 @@ export class Desk {
     if (this.#pendingWrites.length > 0) setTimeout(() => this.#writeSome(), 0);
     else this.#flushScheduled = false;
     void this.#storage.then((s) => s.putMessages(batch)).catch(() => undefined);
+    // Indexed as it is stored, so a message is searchable as soon as it is kept.
+    this.#search?.then((service) => service.add(batch)).catch(() => undefined);
   }
 
 }
+
+type TimelineEntryInput =
+  | { kind: 'state'; state: ConversationState }
+  | { kind: 'link' | 'unlink' | 'note' | 'created'; record: RecordRef };
+
+/** One line of a conversation's timeline (F5). */
+export type TimelineEntry = TimelineEntryInput & { at: number };
 
 /** Creates a desk for one agent. Nothing touches the DOM. */
 export function createDesk(options: DeskOptions): Desk {

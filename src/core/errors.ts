@@ -5,7 +5,9 @@ export type DeskErrorCode =
   | 'unknown-conversation'
   | 'unknown-offer'
   | 'policy'
-  | 'unsupported';
+  | 'unsupported'
+  | 'invalid'
+  | 'no-link';
 
 /** A request the desk refused before it reached the transport. */
 export class DeskError extends Error {
@@ -13,6 +15,8 @@ export class DeskError extends Error {
   constructor(
     readonly code: DeskErrorCode,
     message: string,
+    /** For `invalid`: which field failed which rule. */
+    readonly fieldErrors?: Partial<Record<string, string>>,
   ) {
     super(message);
   }

@@ -63,6 +63,14 @@ export interface Conversation {
   lastCustomerMessageAt?: number;
   /** The page may answer with the HUMAN_AGENT tag (7-day window). */
   humanAgent?: boolean;
+  /** Linked contact-or-account and case (F8). */
+  links?: import('./records.js').ConversationLinks;
+  /** Answers the customer gave before the conversation (F5), question → answer, in order. */
+  preChat?: { question: string; answer: string }[];
+  /** Visitor details (F5): locale, timezone, entry point… label → value. */
+  visitor?: Record<string, string>;
+  /** When the conversation was closed, epoch ms. */
+  closedAt?: number;
 }
 
 export type MessageAuthor = 'customer' | 'agent' | 'system' | 'bot';

@@ -1,5 +1,8 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Message } from './model.js';
+import type { Conversation, Message } from './model.js';
+
+/** A stored message with its storage key (client id when it has one, else server id). */
+export type StoredMessage = Message & { storeKey: string };
 
 /** What the desk persists. One implementation over IndexedDB, one in memory. */
 export interface Storage {
@@ -9,19 +12,34 @@ export interface Storage {
   setDraft(conversationId: string, text: string): Promise<void>;
   getTranscript(conversationId: string): Promise<Message[]>;
   putMessages(messages: readonly Message[]): Promise<void>;
+  /** Reads stored messages in key order, `limit` at a time, after the key `after` (all when undefined). */
+  scanMessages(after: [string, string] | undefined, limit: number): Promise<StoredMessage[]>;
+  /** Conversations seen by the desk, kept for search filters and read-only transcripts. */
+  putConversations(conversations: readonly Conversation[]): Promise<void>;
+  getConversations(): Promise<Conversation[]>;
+  /** Small key-value store for the desk's own data (e.g. the search index snapshot). */
+  getValue<T>(key: string): Promise<T | undefined>;
+  setValue(key: string, value: unknown): Promise<void>;
   close(): void;
 }
 
 interface DeskDB extends DBSchema {
   drafts: { key: string; value: { conversationId: string; text: string; at: number } };
-  transcripts: { key: [string, string]; value: Message & { storeKey: string }; indexes: { byConversation: [string, number] } };
+  transcripts: { key: [string, string]; value: StoredMessage; indexes: { byConversation: [string, number] } };
+  conversations: { key: string; value: Conversation };
+  values: { key: string; value: { key: string; value: unknown } };
 }
 
-const DB_VERSION = 1;
+const DB_VERSION = 2;
+
+const compareKeys = (a: [string, string], b: [string, string]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 
 export function createMemoryStorage(): Storage {
   const drafts = new Map<string, string>();
   const messages = new Map<string, Message>();
+  const conversations = new Map<string, Conversation>();
+  const values = new Map<string, unknown>();
   return {
     kind: 'memory',
     async getDraft(id) {
@@ -36,6 +54,25 @@ export function createMemoryStorage(): Storage {
     },
     async putMessages(list) {
       for (const m of list) messages.set(`${m.conversationId}/${m.clientId ?? m.id}`, m);
+    },
+    async scanMessages(after, limit) {
+      const all = [...messages.values()]
+        .map((m) => ({ ...m, storeKey: m.clientId ?? m.id }))
+        .sort((a, b) => compareKeys([a.conversationId, a.storeKey], [b.conversationId, b.storeKey]));
+      const start = after ? all.findIndex((m) => compareKeys([m.conversationId, m.storeKey], after) > 0) : 0;
+      return start < 0 ? [] : all.slice(start, start + limit);
+    },
+    async putConversations(list) {
+      for (const c of list) conversations.set(c.id, c);
+    },
+    async getConversations() {
+      return [...conversations.values()];
+    },
+    async getValue<T>(key: string) {
+      return values.get(key) as T | undefined;
+    },
+    async setValue(key, value) {
+      values.set(key, value);
     },
     close() {},
   };
@@ -56,6 +93,10 @@ export async function openStorage(name = 'contact-center-elements'): Promise<Sto
           database.createObjectStore('drafts', { keyPath: 'conversationId' });
           const transcripts = database.createObjectStore('transcripts', { keyPath: ['conversationId', 'storeKey'] });
           transcripts.createIndex('byConversation', ['conversationId', 'at']);
+        }
+        if (oldVersion < 2) {
+          database.createObjectStore('conversations', { keyPath: 'id' });
+          database.createObjectStore('values', { keyPath: 'key' });
         }
       },
       blocking() {
@@ -84,6 +125,24 @@ export async function openStorage(name = 'contact-center-elements'): Promise<Sto
       const tx = db.transaction('transcripts', 'readwrite');
       // One message is stored once, under its client id when it has one (its server id arrives later).
       await Promise.all([...list.map((m) => tx.store.put({ ...m, storeKey: m.clientId ?? m.id })), tx.done]);
+    },
+    async scanMessages(after, limit) {
+      const range = after ? IDBKeyRange.lowerBound(after, true) : undefined;
+      return db.getAll('transcripts', range, limit);
+    },
+    async putConversations(list) {
+      if (list.length === 0) return;
+      const tx = db.transaction('conversations', 'readwrite');
+      await Promise.all([...list.map((c) => tx.store.put(c)), tx.done]);
+    },
+    async getConversations() {
+      return db.getAll('conversations');
+    },
+    async getValue<T>(key: string) {
+      return (await db.get('values', key))?.value as T | undefined;
+    },
+    async setValue(key, value) {
+      await db.put('values', { key, value });
     },
     close() {
       db.close();

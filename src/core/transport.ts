@@ -9,6 +9,7 @@ import type {
   Offer,
   Reaction,
 } from './model.js';
+import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef, SearchFilters, SearchHit } from './records.js';
 
 /** What an adapter's backend can do. Elements hide what is missing. */
 export interface Capabilities {
@@ -22,6 +23,12 @@ export interface Capabilities {
   maxAttachmentBytes?: number;
   /** The page is allowed the HUMAN_AGENT tag (7-day reply window). */
   humanAgent?: boolean;
+  /** records.search / create / link / unlink (F7, F8). */
+  records?: boolean;
+  /** notes.list / notes.add (F10). */
+  notes?: boolean;
+  /** transcripts.search / transcripts.get on the server (F16). */
+  search?: boolean;
 }
 
 // ---- Commands: plain objects, so an adapter can forward, log or replay them. ----
@@ -43,6 +50,34 @@ export interface TransitionCommand {
   to: ConversationState;
 }
 export interface SetPresenceCommand { type: 'presence.set'; presence: BasePresence }
+export interface SearchRecordsCommand {
+  type: 'records.search';
+  query: string;
+  kinds?: RecordKind[];
+  /** Only records of this customer (e.g. recent cases). */
+  customerId?: string;
+  limit?: number;
+}
+export interface CreateRecordCommand {
+  type: 'records.create';
+  record: NewRecord;
+  /** The conversation it was created from (prefill, audit). */
+  conversationId?: string;
+  /** Idempotency key: creating twice with the same id creates once. */
+  clientId: string;
+}
+export interface LinkRecordCommand { type: 'records.link'; conversationId: string; record: RecordRef }
+/** Unlinking never deletes the record. */
+export interface UnlinkRecordCommand { type: 'records.unlink'; conversationId: string; slot: LinkSlot }
+export interface ListNotesCommand { type: 'notes.list'; target: RecordRef }
+export interface AddNoteCommand { type: 'notes.add'; target: RecordRef; conversationId?: string; text: string; clientId: string }
+export interface SearchTranscriptsCommand {
+  type: 'transcripts.search';
+  query: string;
+  filters?: SearchFilters;
+  limit?: number;
+}
+export interface GetTranscriptCommand { type: 'transcripts.get'; conversationId: string }
 
 export type Command =
   | AcceptOfferCommand
@@ -50,7 +85,15 @@ export type Command =
   | SendMessageCommand
   | SetTypingCommand
   | TransitionCommand
-  | SetPresenceCommand;
+  | SetPresenceCommand
+  | SearchRecordsCommand
+  | CreateRecordCommand
+  | LinkRecordCommand
+  | UnlinkRecordCommand
+  | ListNotesCommand
+  | AddNoteCommand
+  | SearchTranscriptsCommand
+  | GetTranscriptCommand;
 
 /** The acknowledgement each command resolves with. */
 export interface CommandResults {
@@ -60,6 +103,14 @@ export interface CommandResults {
   'typing.set': { ok: true };
   'conversation.transition': { conversation: Conversation };
   'presence.set': { presence: BasePresence };
+  'records.search': { records: CrmRecord[] };
+  'records.create': { record: CrmRecord };
+  'records.link': { conversation: Conversation };
+  'records.unlink': { conversation: Conversation };
+  'notes.list': { notes: Note[] };
+  'notes.add': { note: Note };
+  'transcripts.search': { hits: Omit<SearchHit, 'source'>[] };
+  'transcripts.get': { conversation: Conversation; messages: Message[] };
 }
 export type ResultOf<C extends Command> = CommandResults[C['type']];
 

@@ -160,6 +160,8 @@ export class FakeTransport implements Transport {
       case 'offer.reject':
       case 'typing.set':
         return { ok: true };
+      default:
+        throw new Error(`FakeTransport: no default answer for ${command.type}`);
     }
   }
 }

@@ -1,0 +1,32 @@
+import type { Conversation, Message } from '../model.js';
+import type { SearchFilters, SearchResults } from '../records.js';
+import type { Storage } from '../storage.js';
+
+export interface SearchStatus {
+  /** `loading`: engine loading / snapshot reading; `indexing`: catching up with stored messages. */
+  state: 'idle' | 'loading' | 'indexing' | 'ready' | 'error';
+  /** Messages in the index. */
+  indexed: number;
+  error?: string;
+}
+
+/** The lazily loaded search engine, as the desk sees it. */
+export interface SearchService {
+  /** Indexes messages (new or updated); cheap enough to call for every stored batch. */
+  add(messages: readonly Message[]): void;
+  /** Keeps conversation metadata (customer, state, dates) for filters. */
+  updateConversation(conversation: Conversation): void;
+  /** Synchronous query over the in-memory index. */
+  search(query: string, filters: SearchFilters, limit: number): SearchResults;
+  /** Resolves when the catch-up indexing of stored messages has finished. */
+  ready(): Promise<void>;
+  /** Writes the index snapshot now (otherwise it is written when idle). */
+  persist(): Promise<void>;
+}
+
+export interface SearchServiceOptions {
+  storage: Storage;
+  /** The desk's current conversations (metadata for filters). */
+  conversations(): Readonly<Record<string, Conversation>>;
+  onStatus(status: SearchStatus): void;
+}
