@@ -5,6 +5,7 @@ import type { Desk } from '../../core/desk.js';
 import type { ConversationSummary, Offer } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
+import { safeHttpUrl } from '../../core/safe-url.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../events.js';
@@ -24,16 +25,6 @@ function isEditable(element: Element | null): boolean {
   if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
   if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type);
   return element instanceof HTMLElement && element.isContentEditable;
-}
-
-function httpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 let audio: AudioContext | undefined;
@@ -456,7 +447,7 @@ export class CcConversationNotification extends DeskElement {
   }
 
   private renderAvatar(offer: Offer): TemplateResult | typeof nothing {
-    const src = httpUrl(offer.customer.avatarUrl);
+    const src = safeHttpUrl(offer.customer.avatarUrl, document.baseURI);
     if (!src || src === this.brokenAvatar) return nothing;
     return html`<img
       class="avatar"

@@ -1,4 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { safeHttpUrl } from '../../core/safe-url.js';
+
+export { safeHttpUrl, safeMediaUrl } from '../../core/safe-url.js';
 
 /** A parsed piece of Messenger-formatted text. Text stays text: nothing here becomes markup. */
 export type RichNode =
@@ -6,25 +9,6 @@ export type RichNode =
   | { type: 'bold' | 'italic' | 'strike'; children: RichNode[] }
   | { type: 'code' | 'pre'; text: string }
   | { type: 'link'; href: string; text: string };
-
-/** Returns the URL when it is http(s), else undefined. Everything else (javascript:, data:, …) is refused. */
-export function safeHttpUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** For `<img src>` and downloads: http(s), blob:, and data: images only. */
-export function safeMediaUrl(raw: string | undefined, { image = false } = {}): string | undefined {
-  if (!raw) return undefined;
-  if (raw.startsWith('blob:')) return raw;
-  if (image && /^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(raw)) return raw;
-  return safeHttpUrl(raw);
-}
 
 const DELIMITERS: Record<string, 'bold' | 'italic' | 'strike'> = { '*': 'bold', _: 'italic', '~': 'strike' };
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/giu;
