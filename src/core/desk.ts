@@ -683,7 +683,7 @@ export class Desk {
   // ---- incoming ----
 
   #onEvent(event: TransportEvent): void {
-    this.#lastCursor = event.cursor;
+    if (event.cursor) this.#lastCursor = event.cursor;
     // Anything that may refer to a just-received message sees it first.
     if (event.type !== 'message.received') this.#flushInbox();
     switch (event.type) {

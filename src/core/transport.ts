@@ -155,7 +155,18 @@ export interface EditEvent extends EventBase {
   at: number;
 }
 
+/**
+ * The connection dropped (not part of the event stream: its cursor is ''). The desk reconnects
+ * with backoff and backfills from the last cursor it saw. `code: 'auth-expired'` stops retrying.
+ */
+export interface DisconnectedEvent extends EventBase {
+  type: 'transport.disconnected';
+  reason: string;
+  code?: TransportErrorCode;
+}
+
 export type TransportEvent =
+  | DisconnectedEvent
   | OfferCreatedEvent
   | OfferWithdrawnEvent
   | ConversationUpdatedEvent
