@@ -22,8 +22,8 @@ function libraryEntries(): Record<string, string> {
     define: src('define.ts'),
     ...elementEntries(),
   };
-  if (existsSync(src('transports/simulated/index.ts'))) {
-    entries['transports/simulated'] = src('transports/simulated/index.ts');
+  for (const name of ['simulated', 'fault', 'conformance']) {
+    if (existsSync(src(`transports/${name}/index.ts`))) entries[`transports/${name}`] = src(`transports/${name}/index.ts`);
   }
   return entries;
 }
