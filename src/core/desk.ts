@@ -30,7 +30,8 @@ import {
   type SearchResults,
 } from './records.js';
 import type { SearchService, SearchStatus } from './search/types.js';
-import { createMemoryStorage, openStorage, type Storage } from './storage.js';
+import { createMemoryStorage, openStorage, type OutboxEntry, type Storage } from './storage.js';
+import { backoff, Outbox } from './outbox.js';
 import {
   createClientId,
   toTransportError,
@@ -59,6 +60,13 @@ export interface DeskOptions {
   allowReject?: boolean;
   /** Clock, for tests and stories. */
   now?: () => number;
+  /** Random source for backoff jitter, for tests. */
+  random?: () => number;
+  /**
+   * Automatic send attempts (with backoff, while connected) before a message shows "failed — retry".
+   * Default 6. Errors that cannot succeed on retry (window closed, invalid) fail at once.
+   */
+  maxSendAttempts?: number;
 }
 
 const statusRank: Record<MessageStatus, number> = { failed: -1, sending: 0, sent: 1, delivered: 2, read: 3 };
@@ -99,6 +107,11 @@ export class Desk {
   #pendingWrites: Message[] = [];
   #flushScheduled = false;
   #disposed = false;
+  #outbox: Outbox;
+  #outboxRestored: Promise<void>;
+  #random: () => number;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  #reconnectAttempt = 0;
 
   constructor(options: DeskOptions) {
     if (!options?.transport) throw new TypeError('createDesk needs a transport.');
@@ -118,6 +131,7 @@ export class Desk {
     this.offerTimeoutMs = timeout * 1000;
     this.allowReject = options.allowReject ?? true;
     this.now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
     this.$locale = atom(options.locale);
     this.$activeConversation = computed([this.$conversations, this.$activeConversationId], (all, id) =>
       id === undefined ? undefined : all[id],
@@ -132,6 +146,16 @@ export class Desk {
     const storage = options.storage === 'memory' ? createMemoryStorage() : options.storage;
     this.#storage = storage ? Promise.resolve(storage) : openStorage();
     void this.#storage.then((s) => this.$storageKind.set(s.kind));
+    this.#outbox = new Outbox({
+      storage: this.#storage,
+      send: (entry) => this.#sendEntry(entry),
+      online: () => this.$connection.get() === 'online',
+      sent: (entry, ack) => this.#onSent(entry, ack),
+      failed: (entry) => this.#onFailed(entry),
+      random: this.#random,
+      ...(options.maxSendAttempts !== undefined ? { maxAttempts: Math.max(1, options.maxSendAttempts) } : {}),
+    });
+    this.#outboxRestored = this.#restoreOutbox().catch(() => undefined);
   }
 
   get capabilities(): Capabilities {
@@ -145,30 +169,64 @@ export class Desk {
 
   // ---- connection ----
 
-  /** Connects and starts listening. Safe to call more than once. */
+  /**
+   * Connects and starts listening. Safe to call more than once. If the connection drops later, or
+   * this first attempt fails with a retryable error, the desk reconnects on its own with backoff
+   * and jitter and backfills from the last cursor; it stops only on `auth-expired` or disconnect().
+   */
   connect(): Promise<void> {
     if (this.#disposed) return Promise.reject(new DeskError('unsupported', 'This desk was disposed.'));
     if (this.#connecting) return this.#connecting;
     this.#unsubscribe ??= this.transport.subscribe((event) => this.#onEvent(event));
-    this.$connection.set('connecting');
-    this.#connecting = this.transport
+    this.#stopped = false;
+    this.$connection.set(this.#reconnectAttempt > 0 ? 'reconnecting' : 'connecting');
+    const attempt = this.transport
       .connect(this.agent, this.#lastCursor === undefined ? {} : { cursor: this.#lastCursor })
       .then(
         () => {
+          this.#reconnectAttempt = 0;
           this.$connection.set('online');
           if (this.$presence.get() === 'offline') this.$presence.set('available');
+          void this.#outboxRestored.then(() => this.#outbox.kick());
         },
         (error: unknown) => {
           const failure = toTransportError(error);
-          this.$connection.set(failure.code === 'auth-expired' ? 'auth-expired' : 'offline');
           this.#connecting = undefined;
+          if (failure.code === 'auth-expired') this.$connection.set('auth-expired');
+          else if (failure.retryable && !this.#stopped) this.#scheduleReconnect();
+          else this.$connection.set('offline');
           throw failure;
         },
       );
-    return this.#connecting;
+    this.#connecting = attempt;
+    return attempt;
+  }
+
+  #stopped = false;
+
+  #scheduleReconnect(): void {
+    if (this.#disposed || this.#stopped || this.#reconnectTimer) return;
+    this.#reconnectAttempt++;
+    this.$connection.set('reconnecting');
+    this.#reconnectTimer = setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      this.connect().catch(() => undefined);
+    }, backoff(this.#reconnectAttempt, this.#random));
+  }
+
+  #onDisconnected(code: string | undefined): void {
+    this.#connecting = undefined;
+    if (code === 'auth-expired') {
+      this.$connection.set('auth-expired');
+      return;
+    }
+    this.#scheduleReconnect();
   }
 
   async disconnect(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
     this.#connecting = undefined;
     this.$connection.set('offline');
     await this.transport.disconnect();
@@ -176,6 +234,8 @@ export class Desk {
 
   dispose(): void {
     this.#disposed = true;
+    this.#outbox.dispose();
+    clearTimeout(this.#reconnectTimer);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     clearTimeout(this.#offerTimer);
@@ -374,8 +434,11 @@ export class Desk {
   // ---- messages ----
 
   /**
-   * Sends an agent message. Resolves with the message as shown; a transport failure leaves it
-   * `failed` (see retry) instead of rejecting. Rejects with DeskError on input the desk refuses.
+   * Sends an agent message through the outbox: it is stored before anything goes out (a reload
+   * cannot lose it), sent in order with retries and backoff, and never twice (its client id is the
+   * idempotency key). Resolves with the message once acknowledged, or once it failed for good
+   * (`failed`, see retry); while offline it waits for the reconnect. Rejects with DeskError on
+   * input the desk refuses.
    */
   async send(conversationId: string, text: string, attachments: readonly AttachmentRef[] = []): Promise<Message> {
     const conversation = this.#conversation(conversationId);
@@ -400,7 +463,36 @@ export class Desk {
       ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
     };
     this.#mergeMessages(conversationId, [message]);
-    return this.#deliver(message);
+    // Durable before anything goes out: a reload or a crash from here on cannot lose it.
+    const settled = this.#settled(clientId);
+    await this.#outbox.enqueue({
+      clientId,
+      conversationId,
+      at: message.at,
+      state: 'pending',
+      attempts: 0,
+      ...(message.text !== undefined ? { text: message.text } : {}),
+      ...(message.attachments ? { attachments: message.attachments } : {}),
+    });
+    return settled;
+  }
+
+  #waiters = new Map<string, ((message: Message) => void)[]>();
+
+  /** Resolves with the message once it is acknowledged or has failed for good. */
+  #settled(clientId: string): Promise<Message> {
+    return new Promise((resolve) => {
+      const list = this.#waiters.get(clientId);
+      if (list) list.push(resolve);
+      else this.#waiters.set(clientId, [resolve]);
+    });
+  }
+
+  #settle(conversationId: string, clientId: string): void {
+    const message = this.#find(conversationId, clientId);
+    const waiters = this.#waiters.get(clientId);
+    this.#waiters.delete(clientId);
+    if (message) for (const resolve of waiters ?? []) resolve(message);
   }
 
   /** Sends a failed message again with the same client id, so the backend can drop a duplicate. */
@@ -411,37 +503,87 @@ export class Desk {
     const { error: _ignored, ...rest } = message;
     const sending: Message = { ...rest, status: 'sending' };
     this.#replaceMessage(sending);
-    return this.#deliver(sending);
-  }
-
-  async #deliver(message: Message): Promise<Message> {
-    try {
-      const ack = await this.transport.execute({
-        type: 'message.send',
-        conversationId: message.conversationId,
-        clientId: message.clientId!,
+    const settled = this.#settled(clientId);
+    if (!(await this.#outbox.retry(clientId))) {
+      // Not in the outbox (e.g. failed in another session before it had one): queue it again.
+      await this.#outbox.enqueue({
+        clientId,
+        conversationId,
+        at: message.at,
+        state: 'pending',
+        attempts: 0,
         ...(message.text !== undefined ? { text: message.text } : {}),
         ...(message.attachments ? { attachments: message.attachments } : {}),
       });
-      const current = this.#find(message.conversationId, message.clientId!) ?? message;
-      const sent: Message = {
-        ...current,
-        id: ack.messageId,
-        status: statusRank[current.status ?? 'sending'] > statusRank.sent ? current.status! : 'sent',
-      };
-      this.#seen.get(message.conversationId)?.add(ack.messageId);
-      this.#replaceMessage(sent);
-      return sent;
-    } catch (error) {
-      const failure = toTransportError(error);
-      const failed: Message = {
-        ...(this.#find(message.conversationId, message.clientId!) ?? message),
-        status: 'failed',
-        error: { code: failure.code, message: failure.message, retryable: failure.retryable },
-      };
-      this.#replaceMessage(failed);
-      return failed;
     }
+    return settled;
+  }
+
+  /** Unsent agent messages in the outbox, all conversations. */
+  get outboxSize(): number {
+    return this.#outbox.size;
+  }
+
+  #sendEntry(entry: OutboxEntry): Promise<{ messageId: string; at: number }> {
+    const send = () =>
+      this.transport.execute({
+        type: 'message.send',
+        conversationId: entry.conversationId,
+        clientId: entry.clientId,
+        ...(entry.text !== undefined ? { text: entry.text } : {}),
+        ...(entry.attachments ? { attachments: entry.attachments } : {}),
+      });
+    // Another tab of the same CRM may hold the same outbox: one sender per message at a time.
+    const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+    if (!locks) return send();
+    return locks.request(`cc-send:${entry.clientId}`, { ifAvailable: true }, (lock) =>
+      lock ? send() : Promise.reject(new TransportError('conflict', 'Another tab is sending this message.')),
+    );
+  }
+
+  #onSent(entry: OutboxEntry, ack: { messageId: string; at: number }): void {
+    const current = this.#find(entry.conversationId, entry.clientId);
+    if (!current) return;
+    const { error: _ignored, ...rest } = current;
+    this.#seen.get(entry.conversationId)?.add(ack.messageId);
+    this.#replaceMessage({
+      ...rest,
+      id: ack.messageId,
+      status: statusRank[current.status ?? 'sending'] > statusRank.sent ? current.status! : 'sent',
+    });
+    this.#settle(entry.conversationId, entry.clientId);
+  }
+
+  #onFailed(entry: OutboxEntry): void {
+    const current = this.#find(entry.conversationId, entry.clientId);
+    if (current) this.#replaceMessage({ ...current, status: 'failed', ...(entry.error ? { error: entry.error } : {}) });
+    this.#settle(entry.conversationId, entry.clientId);
+  }
+
+  /** Shows what an earlier page left in the outbox, as sending (or failed), before it goes out. */
+  async #restoreOutbox(): Promise<void> {
+    const entries = await this.#outbox.restore();
+    for (const entry of entries) {
+      this.#mergeMessages(
+        entry.conversationId,
+        [
+          {
+            id: entry.clientId,
+            clientId: entry.clientId,
+            conversationId: entry.conversationId,
+            author: 'agent',
+            kind: entry.attachments?.length && !entry.text ? 'attachment' : 'text',
+            at: entry.at,
+            status: entry.state === 'failed' ? 'failed' : 'sending',
+            ...(entry.text !== undefined ? { text: entry.text } : {}),
+            ...(entry.attachments ? { attachments: entry.attachments } : {}),
+            ...(entry.error ? { error: entry.error } : {}),
+          },
+        ],
+        false,
+      );
+    }
+    if (this.$connection.get() === 'online') this.#outbox.kick();
   }
 
   /** Tells the customer whether the agent is typing, when the transport supports it. */
@@ -641,7 +783,8 @@ export class Desk {
   async searchTranscripts(query: string, filters: SearchFilters = {}, options: { limit?: number } = {}): Promise<SearchResults> {
     const limit = options.limit ?? 100;
     const service = await this.enableSearch();
-    const local = service.search(query, filters, limit);
+    // The index keeps no texts: the hits' snippets are read back from storage.
+    const local = await service.hydrate(service.search(query, filters, limit));
     if (!this.capabilities.search || !query.trim()) return local;
     try {
       const { hits } = await this.transport.execute({ type: 'transcripts.search', query, filters, limit });
@@ -687,6 +830,9 @@ export class Desk {
     // Anything that may refer to a just-received message sees it first.
     if (event.type !== 'message.received') this.#flushInbox();
     switch (event.type) {
+      case 'transport.disconnected':
+        this.#onDisconnected(event.code);
+        return;
       case 'offer.created': {
         if (this.$offers.get().some((o) => o.id === event.offer.id)) return;
         const offer = { ...event.offer, expiresAt: event.offer.expiresAt ?? this.now() + this.offerTimeoutMs };

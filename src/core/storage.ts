@@ -1,5 +1,19 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Conversation, Message } from './model.js';
+import type { AttachmentRef, Conversation, Message } from './model.js';
+
+/** An agent message not yet acknowledged by the backend. Survives reloads; keyed by its client id. */
+export interface OutboxEntry {
+  clientId: string;
+  conversationId: string;
+  text?: string;
+  attachments?: AttachmentRef[];
+  /** When the agent sent it, epoch ms. */
+  at: number;
+  /** `failed`: gave up retrying on its own; waits for the agent's Retry. */
+  state: 'pending' | 'failed';
+  attempts: number;
+  error?: { code: string; message: string; retryable: boolean };
+}
 
 /** A stored message with its storage key (client id when it has one, else server id). */
 export type StoredMessage = Message & { storeKey: string };
@@ -20,6 +34,10 @@ export interface Storage {
   /** Small key-value store for the desk's own data (e.g. the search index snapshot). */
   getValue<T>(key: string): Promise<T | undefined>;
   setValue(key: string, value: unknown): Promise<void>;
+  /** Unsent agent messages, oldest first. */
+  getOutbox(): Promise<OutboxEntry[]>;
+  putOutbox(entry: OutboxEntry): Promise<void>;
+  deleteOutbox(clientId: string): Promise<void>;
   close(): void;
 }
 
@@ -28,9 +46,12 @@ interface DeskDB extends DBSchema {
   transcripts: { key: [string, string]; value: StoredMessage; indexes: { byConversation: [string, number] } };
   conversations: { key: string; value: Conversation };
   values: { key: string; value: { key: string; value: unknown } };
+  outbox: { key: string; value: OutboxEntry };
 }
 
-const DB_VERSION = 2;
+const DB_VERSION = 3;
+
+const byTime = (a: OutboxEntry, b: OutboxEntry): number => a.at - b.at;
 
 const compareKeys = (a: [string, string], b: [string, string]): number =>
   a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
@@ -40,6 +61,7 @@ export function createMemoryStorage(): Storage {
   const messages = new Map<string, Message>();
   const conversations = new Map<string, Conversation>();
   const values = new Map<string, unknown>();
+  const outbox = new Map<string, OutboxEntry>();
   return {
     kind: 'memory',
     async getDraft(id) {
@@ -74,6 +96,15 @@ export function createMemoryStorage(): Storage {
     async setValue(key, value) {
       values.set(key, value);
     },
+    async getOutbox() {
+      return [...outbox.values()].map((e) => structuredClone(e)).sort(byTime);
+    },
+    async putOutbox(entry) {
+      outbox.set(entry.clientId, structuredClone(entry));
+    },
+    async deleteOutbox(clientId) {
+      outbox.delete(clientId);
+    },
     close() {},
   };
 }
@@ -98,6 +129,7 @@ export async function openStorage(name = 'contact-center-elements'): Promise<Sto
           database.createObjectStore('conversations', { keyPath: 'id' });
           database.createObjectStore('values', { keyPath: 'key' });
         }
+        if (oldVersion < 3) database.createObjectStore('outbox', { keyPath: 'clientId' });
       },
       blocking() {
         // Another CRM tab is upgrading the schema: let it.
@@ -143,6 +175,15 @@ export async function openStorage(name = 'contact-center-elements'): Promise<Sto
     },
     async setValue(key, value) {
       await db.put('values', { key, value });
+    },
+    async getOutbox() {
+      return (await db.getAll('outbox')).sort(byTime);
+    },
+    async putOutbox(entry) {
+      await db.put('outbox', entry);
+    },
+    async deleteOutbox(clientId) {
+      await db.delete('outbox', clientId);
     },
     close() {
       db.close();

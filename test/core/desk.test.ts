@@ -60,7 +60,7 @@ describe('Desk', () => {
   const desks: Desk[] = [];
 
   function make(options: Partial<DeskOptions> = {}): Desk {
-    const created = createDesk({ transport, storage: 'memory', now: () => clock, ...options });
+    const created = createDesk({ transport, storage: 'memory', now: () => clock, maxSendAttempts: 1, ...options });
     desks.push(created);
     return created;
   }
@@ -270,7 +270,8 @@ describe('Desk', () => {
       const ack = deferred<{ messageId: string; at: number }>();
       transport.on('message.send', () => ack.promise);
       const sending = desk.send('c1', 'Your parcel left today.');
-      await Promise.resolve();
+      // Stored in the outbox first, then sent.
+      await waitUntil(() => transport.executed('message.send').length === 1);
 
       const [pending] = messages();
       expect(messages()).to.have.lengthOf(1);

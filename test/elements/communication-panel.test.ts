@@ -23,7 +23,8 @@ const now = () => Date.now() + skew;
 async function setup(options: { storage?: Storage; lang?: string; accept?: boolean } = {}): Promise<Setup> {
   skew = 0;
   const transport = new SimulatedTransport({ seed: 7, now });
-  const desk = createDesk({ transport, storage: options.storage ?? 'memory', now });
+  // One attempt: a failure shows at once instead of after the automatic retries.
+  const desk = createDesk({ transport, storage: options.storage ?? 'memory', now, maxSendAttempts: 1 });
   await desk.connect();
   const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello, my order is late' });
   const wrapper = await fixture<HTMLElement>(html`
