@@ -26,6 +26,14 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <head><script>window.process = { env: { NODE_ENV: 'development' } }; window.litIssuedWarnings = new Set(['dev-mode']);</script></head>
-  <body><script type="module" src="${testFramework}"></script></body>
+  <body>
+    <script type="module">
+      // Polish loads on first use in the library; tests start with it loaded, as a Polish host page
+      // that awaits loadCatalog('pl') would (the lazy path itself is tested in test/core/i18n.test.ts).
+      const { loadCatalog } = await import('/src/i18n/index.ts');
+      await loadCatalog('pl');
+      await import('${testFramework}');
+    </script>
+  </body>
 </html>`,
 };

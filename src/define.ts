@@ -4,5 +4,10 @@ import './elements/conversation-notification/define.js';
 import './elements/communication-panel/define.js';
 import './elements/attachment-picker/define.js';
 import './elements/transcript/define.js';
+import './elements/customer-form/define.js';
+import './elements/conversation-notes/define.js';
+import './elements/record-search/define.js';
+import './elements/record-create/define.js';
+import './elements/transcript-search/define.js';
 
 export * from './index.js';

@@ -74,6 +74,14 @@ export { CcCommunicationPanel } from './elements/communication-panel/communicati
 export { CcAttachmentPicker } from './elements/attachment-picker/attachment-picker.js';
 export type { AddFilesResult, AttachmentItemState, RejectedFile } from './elements/attachment-picker/attachment-picker.js';
 export { CcTranscript, TranscriptRetryEvent } from './elements/transcript/transcript.js';
+export { CcCustomerForm } from './elements/customer-form/customer-form.js';
+export type { CustomerFormTab, CustomerFormView } from './elements/customer-form/customer-form.js';
+export { CcConversationNotes, MAX_NOTE_LENGTH } from './elements/conversation-notes/conversation-notes.js';
+export { CcRecordSearch } from './elements/record-search/record-search.js';
+export type { RecordFilter, RecordSearchPhase } from './elements/record-search/record-search.js';
+export { CcRecordCreate } from './elements/record-create/record-create.js';
+export type { QuickCreateKind } from './elements/record-create/record-create.js';
+export { CcTranscriptSearch } from './elements/transcript-search/transcript-search.js';
 export {
   CcAcceptEvent,
   CcRejectEvent,
@@ -85,6 +93,13 @@ export {
   CcAttachEvent,
   CcFilesRejectedEvent,
   CcAttachmentsChangeEvent,
+  CcAddNoteEvent,
+  CcLinkEvent,
+  CcUnlinkEvent,
+  CcCreateRecordEvent,
+  CcRecordCreatedEvent,
+  CcCancelEvent,
+  CcOpenTranscriptEvent,
 } from './elements/events.js';
 
 // ---- controllers, context, styles ----
@@ -96,5 +111,6 @@ export { LocalizeController } from './controllers/localize-controller.js';
 export { hostStyles } from './styles/tokens.js';
 
 // ---- i18n ----
-export { en, pl, registerCatalog, catalogFor, formatRemaining } from './i18n/index.js';
+export { en, registerCatalog, catalogFor, loadCatalog, formatRemaining } from './i18n/index.js';
+export { pl } from './i18n/pl.js';
 export type { Catalog } from './i18n/index.js';

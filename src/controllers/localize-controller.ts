@@ -1,11 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogFor, type Catalog } from '../i18n/index.js';
+import { catalogFor, loadCatalog, needsCatalog, onCatalogsChange, type Catalog } from '../i18n/index.js';
 
 const hosts = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
 function watchLang(): void {
   if (observer || typeof MutationObserver === 'undefined') return;
+  onCatalogsChange(() => {
+    for (const controller of hosts) controller.refresh();
+  });
   // One observer for the page: a `lang` change anywhere re-renders every localized element.
   observer = new MutationObserver(() => {
     for (const controller of hosts) controller.refresh();
@@ -70,6 +73,8 @@ export class LocalizeController implements ReactiveController {
 
   #resolve(): boolean {
     const lang = langOf(this.#host) ?? this.#fallback() ?? 'en';
+    // English meanwhile; the catalog's arrival re-renders every localized element.
+    if (needsCatalog(lang)) void loadCatalog(lang).catch(() => undefined);
     if (lang === this.#lang && this.t.lang === catalogFor(lang).lang) return false;
     this.#lang = lang;
     this.t = catalogFor(lang);

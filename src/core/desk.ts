@@ -69,6 +69,14 @@ export interface DeskOptions {
   maxSendAttempts?: number;
 }
 
+/** Message order: time, then the transport's cursor for messages of the same millisecond. */
+function byTimeThenCursor(a: Message | undefined, b: Message): number {
+  if (!a) return -1;
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.cursor && b.cursor) return a.cursor < b.cursor ? -1 : a.cursor > b.cursor ? 1 : 0;
+  return 0;
+}
+
 const statusRank: Record<MessageStatus, number> = { failed: -1, sending: 0, sent: 1, delivered: 2, read: 3 };
 
 /** One agent's state and rules. Framework-free and DOM-free; the only caller of the transport and storage. */
@@ -939,9 +947,9 @@ export class Desk {
     if (fresh.length === 0) return;
     const list = store.get();
     const last = list[list.length - 1];
-    const inOrder = fresh.every((m, i) => (i === 0 ? !last || last.at <= m.at : fresh[i - 1]!.at <= m.at));
+    const inOrder = fresh.every((m, i) => byTimeThenCursor(i === 0 ? last : fresh[i - 1], m) <= 0);
     const merged = list.concat(fresh);
-    store.set(inOrder ? merged : merged.sort((a, b) => a.at - b.at));
+    store.set(inOrder ? merged : merged.sort(byTimeThenCursor));
     if (persist) this.#persist(fresh);
   }
 

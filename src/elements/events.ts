@@ -1,5 +1,6 @@
 import type { AttachmentRef } from '../core/model.js';
 import type { FileVerdict } from '../core/attachment-policy.js';
+import type { CrmRecord, LinkSlot, NewRecord, RecordRef } from '../core/records.js';
 
 /** Base of every intent: bubbles out of shadow roots and can be vetoed with preventDefault(). */
 abstract class IntentEvent extends Event {
@@ -98,6 +99,84 @@ export class CcAttachmentsChangeEvent extends IntentEvent {
   }
 }
 
+/**
+ * The agent adds a note to the conversation's linked record (case, else contact or account).
+ * Cancel to save nothing (the text stays). `record` is where it goes (`target` is the DOM's own).
+ */
+export class CcAddNoteEvent extends IntentEvent {
+  static readonly type = 'cc-add-note';
+  constructor(
+    readonly conversationId: string,
+    readonly record: RecordRef,
+    readonly text: string,
+  ) {
+    super(CcAddNoteEvent.type);
+  }
+}
+
+/** The agent links a record to a conversation; it replaces whatever its slot held. Cancel to link nothing. */
+export class CcLinkEvent extends IntentEvent {
+  static readonly type = 'cc-link';
+  constructor(
+    readonly conversationId: string,
+    readonly record: RecordRef,
+  ) {
+    super(CcLinkEvent.type);
+  }
+}
+
+/** The agent unlinks the record in a slot. The record itself is never deleted. Cancel to keep the link. */
+export class CcUnlinkEvent extends IntentEvent {
+  static readonly type = 'cc-unlink';
+  constructor(
+    readonly conversationId: string,
+    readonly slot: LinkSlot,
+    readonly record: RecordRef,
+  ) {
+    super(CcUnlinkEvent.type);
+  }
+}
+
+/** The agent quick-creates a case or contact (fields already valid). Cancel to create nothing (the form keeps its input). */
+export class CcCreateRecordEvent extends IntentEvent {
+  static readonly type = 'cc-create-record';
+  constructor(
+    readonly conversationId: string | undefined,
+    readonly record: NewRecord,
+  ) {
+    super(CcCreateRecordEvent.type);
+  }
+}
+
+/** A quick-created record exists. `linked`: it was linked too; `linkFailed`: linking was tried and failed. Not cancelable. */
+export class CcRecordCreatedEvent extends IntentEvent {
+  static readonly type = 'cc-record-created';
+  constructor(
+    readonly record: CrmRecord,
+    readonly conversationId: string | undefined,
+    readonly linked: boolean,
+    readonly linkFailed = false,
+  ) {
+    super(CcRecordCreatedEvent.type, false);
+  }
+}
+
+/** The agent closed a form without saving (e.g. quick-create's Cancel). Not cancelable. */
+export class CcCancelEvent extends IntentEvent {
+  static readonly type = 'cc-cancel';
+  constructor() {
+    super(CcCancelEvent.type, false);
+  }
+}
+
+/** The agent opens a transcript from the search results. Cancel to show it your own way (nothing opens). */
+export class CcOpenTranscriptEvent extends IntentEvent {
+  static readonly type = 'cc-open-transcript';
+  constructor(readonly conversationId: string) {
+    super(CcOpenTranscriptEvent.type);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'cc-accept': CcAcceptEvent;
@@ -110,5 +189,12 @@ declare global {
     'cc-attach': CcAttachEvent;
     'cc-files-rejected': CcFilesRejectedEvent;
     'cc-attachments-change': CcAttachmentsChangeEvent;
+    'cc-add-note': CcAddNoteEvent;
+    'cc-link': CcLinkEvent;
+    'cc-unlink': CcUnlinkEvent;
+    'cc-create-record': CcCreateRecordEvent;
+    'cc-record-created': CcRecordCreatedEvent;
+    'cc-cancel': CcCancelEvent;
+    'cc-open-transcript': CcOpenTranscriptEvent;
   }
 }

@@ -4,6 +4,11 @@ import * as notification from '../../stories/conversation-notification.stories.j
 import * as panel from '../../stories/communication-panel.stories.js';
 import * as picker from '../../stories/attachment-picker.stories.js';
 import * as transcript from '../../stories/transcript.stories.js';
+import * as customerForm from '../../stories/customer-form.stories.js';
+import * as notes from '../../stories/conversation-notes.stories.js';
+import * as recordSearch from '../../stories/record-search.stories.js';
+import * as recordCreate from '../../stories/record-create.stories.js';
+import * as transcriptSearch from '../../stories/transcript-search.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
 type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
@@ -14,7 +19,7 @@ interface StoryLike {
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
-const modules = { notification, panel, picker, transcript } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
 
 /** Every story of every element renders, and axe finds nothing, as the Storybook a11y addon would check. */
 describe('stories are accessible in every state', () => {

@@ -91,6 +91,9 @@ describe('SimulatedTransport', () => {
         typing: true,
         maxAttachmentBytes: 25 * 1024 * 1024,
         humanAgent: false,
+        records: true,
+        notes: true,
+        search: true,
       });
       const custom = new SimulatedTransport({ capabilities: { reject: false, humanAgent: true } });
       expect(custom.capabilities.reject).to.equal(false);
@@ -578,7 +581,8 @@ describe('SimulatedTransport', () => {
 
     it('a failed send is retried with the same clientId and recorded once', async () => {
       const transport = new SimulatedTransport({ seed: 9, failNextSends: 1 });
-      const desk = createDesk({ transport, storage: 'memory' });
+      // One attempt: the desk would otherwise retry on its own before showing "failed".
+      const desk = createDesk({ transport, storage: 'memory', maxSendAttempts: 1 });
       try {
         await desk.connect();
         const offer = transport.offer();

@@ -16,8 +16,17 @@ export interface SearchService {
   add(messages: readonly Message[]): void;
   /** Keeps conversation metadata (customer, state, dates) for filters. */
   updateConversation(conversation: Conversation): void;
-  /** Synchronous query over the in-memory index. */
+  /**
+   * Synchronous query over the in-memory index, newest first. The index keeps no message texts
+   * (heap): a hit's `text` is filled only for messages the service saw recently, else it is `''`
+   * until `hydrate` reads it from storage.
+   */
   search(query: string, filters: SearchFilters, limit: number): SearchResults;
+  /**
+   * Fills the `text` of local hits from storage. Hits whose message is no longer stored are
+   * dropped (and `total` lowered). Server hits are left as they are.
+   */
+  hydrate(results: SearchResults): Promise<SearchResults>;
   /** Resolves when the catch-up indexing of stored messages has finished. */
   ready(): Promise<void>;
   /** Writes the index snapshot now (otherwise it is written when idle). */

@@ -12,7 +12,7 @@ import {
 /** Probabilities (0–1) and delays of each fault. Everything is drawn from one seeded generator. */
 export interface FaultOptions {
   seed: number;
-  /** An incoming event is lost (the backend still has it: a backfill after reconnect recovers it). */
+  /** An incoming event is lost and the connection with it (the backend still has the event: the backfill recovers it). */
   dropEvent?: number;
   /** An incoming event arrives twice (Messenger webhooks are at-least-once). */
   duplicateEvent?: number;
@@ -161,8 +161,10 @@ export class FaultTransport implements Transport {
       return;
     }
     if (this.#chance(this.#options.dropEvent)) {
+      // A stream does not lose an event and carry on: a lost event is a lost connection, which the
+      // client sees and recovers from by backfilling from its last cursor.
       this.counts.droppedEvents++;
-      this.#maybeDisconnect();
+      this.#disconnectNow();
       return;
     }
     const copies = this.#chance(this.#options.duplicateEvent) ? 2 : 1;
@@ -208,6 +210,11 @@ export class FaultTransport implements Transport {
 
   #maybeDisconnect(): void {
     if (!this.#connected || !this.#chance(this.#options.disconnect)) return;
+    this.#disconnectNow();
+  }
+
+  #disconnectNow(): void {
+    if (!this.#connected) return;
     this.counts.disconnects++;
     this.#connected = false;
     this.#held = undefined;

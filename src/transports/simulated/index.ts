@@ -7,4 +7,13 @@ export {
   type RecordedUpload,
   type SimulatedTransportOptions,
 } from './simulated-transport.js';
+export {
+  foldText,
+  searchTranscripts,
+  SimulatedCrm,
+  type ConversationDetails,
+  type PastConversation,
+  type RecordQuery,
+  type SimulatedCrmOptions,
+} from './crm.js';
 export { mulberry32, Random, SCENARIOS, type Scenario, type ScriptLocale } from './scripts.js';

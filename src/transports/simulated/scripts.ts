@@ -126,6 +126,10 @@ export interface Scenario {
   replies: readonly string[];
   /** Name of the file the customer sends, without extension. */
   documentName: string;
+  /** What the customer picked as the topic in the pre-chat form. */
+  topic: string;
+  /** Order number the customer typed in the pre-chat form, when the scenario is about an order. */
+  orderNumber?: string;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -144,6 +148,8 @@ export const SCENARIOS: readonly Scenario[] = [
       'Super, dziękuję za pomoc! 🙏',
     ],
     documentName: 'potwierdzenie-zamowienia-48231',
+    topic: 'Dostawa',
+    orderNumber: '48213',
   },
   {
     locale: 'pl',
@@ -159,6 +165,8 @@ export const SCENARIOS: readonly Scenario[] = [
       'Dzięki, czekam w takim razie 😊',
     ],
     documentName: 'faktura-FV-2291-2024',
+    topic: 'Płatności',
+    orderNumber: 'PL-4471',
   },
   {
     locale: 'pl',
@@ -175,6 +183,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'Dziękuję, miłego dnia!',
     ],
     documentName: 'zrzut-bledu-logowania',
+    topic: 'Aplikacja mobilna',
   },
   {
     locale: 'pl',
@@ -190,6 +199,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'Dziękuję bardzo! 😀',
     ],
     documentName: 'oferta-rower-evado',
+    topic: 'Dostępność produktu',
   },
   {
     locale: 'en',
@@ -205,6 +215,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'Thanks, that sorts it 👍',
     ],
     documentName: 'invoice-2291',
+    topic: 'Billing',
   },
   {
     locale: 'en',
@@ -220,6 +231,8 @@ export const SCENARIOS: readonly Scenario[] = [
       'Cheers! 😊',
     ],
     documentName: 'receipt-A-55120',
+    topic: 'Returns',
+    orderNumber: 'A-55120',
   },
   {
     locale: 'en',
@@ -235,6 +248,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'Thanks for your patience!',
     ],
     documentName: 'router-diagnostics',
+    topic: 'Broadband',
   },
   {
     locale: 'en',
@@ -250,6 +264,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'Thank you 🙌',
     ],
     documentName: 'quote-oak-desk-140',
+    topic: 'Delivery',
   },
 ];
 

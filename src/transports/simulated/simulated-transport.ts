@@ -7,11 +7,15 @@
  *   replays what the caller missed (backfill). While disconnected, events are logged only.
  * - Tests and stories drive it step by step (`offer()`, `customerSays()`, `deliver()`, …);
  *   with `autoplay` it plays a customer on its own, for the demo.
+ * - Records, notes and server transcript search run over a seeded in-memory CRM (`crm`, see
+ *   crm.ts): contacts, accounts, cases and past conversations. Closing a conversation never
+ *   touches a linked case.
  *
  * Nothing here touches the DOM at import time; `URL.createObjectURL` is only called by
  * `upload()` and (lazily) by `customerSendsFile()`.
  */
 import { canTransition } from '../../core/conversation-state.js';
+import type { ConversationLinks } from '../../core/records.js';
 import type {
   AgentRef,
   AttachmentKind,
@@ -44,6 +48,7 @@ import {
   type TypingEvent,
   type UploadMeta,
 } from '../../core/transport.js';
+import { searchTranscripts, SimulatedCrm, type ConversationDetails } from './crm.js';
 import {
   OTHER_CONVERSATION_STATES,
   PHOTO_PNG_BYTES,
@@ -92,8 +97,11 @@ export interface SimulatedTransportOptions {
   idPrefix?: string;
 }
 
-/** What `offer()` accepts: any offer field, a partial customer, and the script language. */
-export interface OfferInput extends Partial<Omit<Offer, 'customer'>> {
+/**
+ * What `offer()` accepts: any offer field, a partial customer, the script language, and the
+ * conversation's pre-chat answers, visitor details and links (default: seeded; `links: {}` starts unlinked).
+ */
+export interface OfferInput extends Partial<Omit<Offer, 'customer'>>, Partial<Pick<Conversation, 'preChat' | 'visitor' | 'links'>> {
   customer?: Partial<Customer>;
   /** Language of the scripted customer. Default: seeded, 60 % Polish. */
   locale?: ScriptLocale;
@@ -119,6 +127,9 @@ export const DEFAULT_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
   typing: true,
   maxAttachmentBytes: 25 * 1024 * 1024,
   humanAgent: false,
+  records: true,
+  notes: true,
+  search: true,
 });
 
 const MAX_PENDING_AUTOPLAY_OFFERS = 3;
@@ -160,6 +171,10 @@ function abortedError(): TransportError {
 
 function notFound(what: string): TransportError {
   return new TransportError('not-found', what, { retryable: false });
+}
+
+function invalid(what: string): TransportError {
+  return new TransportError('invalid', what, { retryable: false });
 }
 
 function kindOf(mimeType: string): AttachmentKind {
@@ -217,6 +232,7 @@ export class SimulatedTransport implements Transport {
   readonly #sent = new Map<string, SentRecord>();
   readonly #sentMessages: Message[] = [];
   readonly #uploads: RecordedUpload[] = [];
+  readonly #crm: SimulatedCrm;
 
   readonly #timers = new Set<Timer>();
   #offerTimer: Timer | undefined;
@@ -234,6 +250,7 @@ export class SimulatedTransport implements Transport {
     this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...options.capabilities });
     this.latency = Math.max(0, options.latency ?? 0);
     this.failNextSends = Math.max(0, options.failNextSends ?? 0);
+    this.#crm = new SimulatedCrm({ seed: options.seed ?? 1, now: this.#now, idPrefix: this.#idPrefix });
     const autoplay = options.autoplay;
     if (autoplay) {
       const settings = autoplay === true ? {} : autoplay;
@@ -293,6 +310,11 @@ export class SimulatedTransport implements Transport {
   /** Every message of a conversation the simulator knows (customer and agent). */
   transcript(conversationId: string): readonly Message[] {
     return this.#conversations.get(conversationId)?.messages ?? [];
+  }
+
+  /** The seeded CRM behind the records, notes and transcript commands: contacts, accounts, cases, past conversations. */
+  get crm(): SimulatedCrm {
+    return this.#crm;
   }
 
   /** Whether the agent's typing indicator is on (from `typing.set`). */
@@ -637,6 +659,8 @@ export class SimulatedTransport implements Transport {
           ...sim.conversation,
           state: command.to,
           ...(command.to === 'active' && sim.conversation.acceptedAt === undefined ? { acceptedAt: this.#now() } : {}),
+          // Closing ends the conversation only: linked records, and a linked case's status, stay as they are.
+          ...(command.to === 'closed' ? { closedAt: this.#now() } : {}),
         };
         if (command.to !== 'active' && command.to !== 'waiting') this.#clearReplyTimers(sim);
         this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
@@ -645,6 +669,70 @@ export class SimulatedTransport implements Transport {
       case 'presence.set':
         this.#presence = command.presence;
         return { presence: command.presence };
+      case 'records.search':
+        this.#requireCapability('records');
+        if (typeof command.query !== 'string') throw invalid('The query must be text.');
+        return {
+          records: this.#crm.search(command.query, {
+            ...(command.kinds ? { kinds: command.kinds } : {}),
+            ...(command.customerId !== undefined ? { customerId: command.customerId } : {}),
+            limit: Math.min(command.limit ?? 20, 200),
+          }),
+        };
+      case 'records.create': {
+        this.#requireCapability('records');
+        const owner = command.conversationId === undefined ? undefined : this.#anyConversation(command.conversationId).customer;
+        return { record: this.#crm.create(command.record, command.clientId, owner) };
+      }
+      case 'records.link': {
+        this.#requireCapability('records');
+        const sim = this.#sim(command.conversationId);
+        const record = this.#crm.resolve(command.record);
+        const links: ConversationLinks = { ...sim.conversation.links };
+        if (record.kind === 'case') links.case = { kind: 'case', id: record.id, title: record.title };
+        else links.customer = { kind: record.kind, id: record.id, title: record.title };
+        return { conversation: this.#setLinks(sim, links) };
+      }
+      case 'records.unlink': {
+        this.#requireCapability('records');
+        const sim = this.#sim(command.conversationId);
+        if (command.slot !== 'customer' && command.slot !== 'case') throw invalid(`Unknown link slot "${String(command.slot)}".`);
+        if (!sim.conversation.links?.[command.slot]) return { conversation: sim.conversation };
+        const links: ConversationLinks = { ...sim.conversation.links };
+        // Only the link goes: the record stays in the CRM.
+        delete links[command.slot];
+        return { conversation: this.#setLinks(sim, links) };
+      }
+      case 'notes.list':
+        this.#requireCapability('notes');
+        return { notes: this.#crm.notes(command.target) };
+      case 'notes.add':
+        this.#requireCapability('notes');
+        return {
+          note: this.#crm.addNote({
+            target: command.target,
+            text: command.text,
+            clientId: command.clientId,
+            author: this.#agent?.name ?? this.#agent?.id ?? 'Agent',
+            ...(command.conversationId !== undefined ? { conversationId: command.conversationId } : {}),
+          }),
+        };
+      case 'transcripts.search': {
+        this.#requireCapability('search');
+        if (typeof command.query !== 'string') throw invalid('The query must be text.');
+        const live = [...this.#conversations.values()].map((sim) => ({ conversation: sim.conversation, messages: sim.messages }));
+        return {
+          hits: searchTranscripts([...this.#crm.pastConversations(), ...live], command.query, command.filters ?? {}, Math.min(command.limit ?? 50, 500)),
+        };
+      }
+      case 'transcripts.get': {
+        this.#requireCapability('search');
+        const sim = this.#conversations.get(command.conversationId);
+        if (sim) return { conversation: sim.conversation, messages: [...sim.messages] };
+        const past = this.#crm.pastConversation(command.conversationId);
+        if (!past) throw notFound(`No conversation "${command.conversationId}".`);
+        return { conversation: past.conversation, messages: [...past.messages] };
+      }
       default: {
         const unknown: { type?: unknown } = command;
         throw new TransportError('invalid', `Unknown command "${String(unknown.type)}".`, { retryable: false });
@@ -713,6 +801,26 @@ export class SimulatedTransport implements Transport {
     return sim;
   }
 
+  /** A live or past conversation. */
+  #anyConversation(conversationId: string): Conversation {
+    const conversation = this.#conversations.get(conversationId)?.conversation ?? this.#crm.pastConversation(conversationId)?.conversation;
+    if (!conversation) throw notFound(`No conversation "${conversationId}".`);
+    return conversation;
+  }
+
+  #requireCapability(capability: 'records' | 'notes' | 'search'): void {
+    if (!this.capabilities[capability]) {
+      throw new TransportError('unavailable', `This backend does not support ${capability}.`, { retryable: false });
+    }
+  }
+
+  #setLinks(sim: SimConversation, links: ConversationLinks): Conversation {
+    sim.conversation = { ...sim.conversation, links };
+    // A conversation still on offer is not the agent's yet: it arrives with accept.
+    if (sim.offerId === undefined) this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+    return sim.conversation;
+  }
+
   #messageIndex(sim: SimConversation, messageId: string): number {
     for (let i = sim.messages.length - 1; i >= 0; i--) {
       if (sim.messages[i]!.id === messageId) return i;
@@ -754,10 +862,11 @@ export class SimulatedTransport implements Transport {
       throw new TransportError('conflict', `Offer "${id}" already exists.`, { retryable: false });
     }
     const otherConversations = input.otherConversations ?? others;
+    const customer: Customer = { ...generated, ...input.customer };
     const offer: Offer = {
       id,
       conversationId,
-      customer: { ...generated, ...input.customer },
+      customer,
       channel: 'facebook',
       queue: input.queue ?? scenario.queue,
       requestedAt: input.requestedAt ?? this.#now() - waited,
@@ -765,10 +874,16 @@ export class SimulatedTransport implements Transport {
       ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
       ...(otherConversations ? { otherConversations } : {}),
     };
-    return { offer, sim: this.#createConversation(offer, scenario) };
+    const seeded = this.#crm.conversationDetails(customer, scenario, String(n));
+    const details: ConversationDetails = {
+      visitor: input.visitor ?? seeded.visitor,
+      ...((input.preChat ?? seeded.preChat) ? { preChat: input.preChat ?? seeded.preChat } : {}),
+      ...((input.links ?? seeded.links) ? { links: input.links ?? seeded.links } : {}),
+    };
+    return { offer, sim: this.#createConversation(offer, scenario, details) };
   }
 
-  #createConversation(offer: Offer, scenario: Scenario): SimConversation {
+  #createConversation(offer: Offer, scenario: Scenario, details: ConversationDetails): SimConversation {
     const first: Message = {
       id: `${this.#idPrefix}m-${++this.#messageSeq}`,
       conversationId: offer.conversationId,
@@ -787,6 +902,9 @@ export class SimulatedTransport implements Transport {
       requestedAt: offer.requestedAt,
       lastCustomerMessageAt: first.at,
       ...(this.capabilities.humanAgent ? { humanAgent: true } : {}),
+      ...(details.links ? { links: details.links } : {}),
+      ...(details.preChat ? { preChat: details.preChat } : {}),
+      visitor: details.visitor,
     };
     const sim: SimConversation = {
       conversation,

@@ -1,0 +1,890 @@
+/**
+ * A compact, DOM-free inverted index over message texts. It keeps no strings per message — no
+ * texts, no keys (heap, and reload time): only the vocabulary, postings and typed columns.
+ *
+ * - Vocabulary: token strings, with token ids sorted by token for prefix ranges and lookups by
+ *   binary search. New tokens wait in a small Map, merged into the sorted order in batches.
+ * - Postings: per token, doc numbers ascending, in linked blocks inside one pooled Uint32Array
+ *   (one object for every token's postings instead of one typed array per token).
+ * - Docs are numbered in insertion order. Docs [0, sortedUpTo) are also in time order, so a query
+ *   walking doc numbers downwards can stop early there; docs after it are ranked in full.
+ * - A message is known by two 32-bit hashes of its storage key (plus its conversation), found
+ *   through an open-addressing table; the key itself is read back from storage with the text.
+ * - Other query words are checked with a per-doc stamp array: each word stamps the docs of its
+ *   postings, in O(its postings), instead of a forward index (doc → tokens) that would double
+ *   the heap and the reload work.
+ */
+import type { MessageAuthor } from '../model.js';
+import { fold, tokenize } from './fold.js';
+
+export const SNAPSHOT_FORMAT = 'cc-search-index';
+/** Bump on any change of the snapshot layout or of folding/tokenizing: old snapshots are then rebuilt. */
+export const SNAPSHOT_VERSION = 1;
+
+/**
+ * What is written to storage, kept small because reading it back is most of a reload. Docs are
+ * in time order. Every array is exactly sized (structured clone copies whole buffers).
+ */
+export interface SearchSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  /** Tokens in sort order, `\n`-joined; a token's id is its position. */
+  vocabulary: string;
+  /** Postings per token. */
+  postingCounts: Uint32Array;
+  /** Each token's doc numbers in turn, ascending, as LEB128 varints of the gaps (the first from 0). */
+  postings: Uint8Array;
+  /** Per doc: time, conversation number, author code, text hash, the two key hashes. */
+  at: Float64Array;
+  conversation: Uint32Array;
+  author: Uint8Array;
+  hash: Uint32Array;
+  keyHash: Uint32Array;
+  keyCheck: Uint32Array;
+  /** Conversation ids by conversation number, `\0`-joined. */
+  conversations: string;
+}
+
+export interface ConversationMeta {
+  customerId: string;
+  /** Folded customer name. */
+  customerName: string;
+  state: string;
+}
+
+export interface DocFilter {
+  /** Customer id, or part of the folded customer name. */
+  customer?: string;
+  from?: number;
+  to?: number;
+  states?: readonly string[];
+}
+
+export interface DocInfo {
+  conversationId: string;
+  at: number;
+  author: MessageAuthor;
+  /** `hashKey(messageKey)`: how the message is found again in storage. */
+  key: readonly [number, number];
+}
+
+export type AddOutcome = 'added' | 'unchanged' | 'skipped';
+
+const AUTHORS: readonly MessageAuthor[] = ['customer', 'agent', 'system', 'bot'];
+const AUTHOR_CODE: Readonly<Record<MessageAuthor, number>> = { customer: 0, agent: 1, system: 2, bot: 3 };
+const NONE = 0xffffffff;
+/** Up to this many tokens a prefix's postings are merged with a heap; beyond, through a bitmap of docs. */
+const HEAP_MERGE_MAX = 16;
+
+type Growable = Uint32Array | Float64Array | Uint8Array;
+
+function grow<T extends Growable>(array: T, need: number): T {
+  if (need <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(need, Math.ceil(array.length * 1.5), 64));
+  next.set(array);
+  return next;
+}
+
+/** With slack to grow into, so the first add after a reload does not copy. */
+function withSlack<T extends Growable>(source: T, length: number): T {
+  const next = new (source.constructor as new (length: number) => T)(Math.ceil(length * 1.1) + 64);
+  next.set(source.subarray(0, length));
+  return next;
+}
+
+/** FNV-1a. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Two independent 32-bit hashes of a message key. Together (64 bits, within one conversation)
+ * they stand for the key: a collision among a conversation's messages is not a practical concern.
+ */
+export function hashKey(key: string): [number, number] {
+  let h = 0x9747b28c ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 13;
+  }
+  return [hashString(key), h >>> 0];
+}
+
+const slotOf = (keyHash: number, conversation: number, mask: number) => ((keyHash ^ Math.imul(conversation + 1, 0x9e3779b1)) >>> 0) & mask;
+
+/**
+ * A token cut out of a message with `match` may be a slice that keeps the whole text alive;
+ * the vocabulary keeps its own flat copy.
+ */
+function ownString(token: string): string {
+  return token.length < 13 ? token : token.split('').join('');
+}
+
+/** Bottom-up merge sort that yields between slices of work, so a large sort never blocks for long. */
+function* mergeSort(input: Uint32Array, compare: (a: number, b: number) => number): Generator<void, Uint32Array> {
+  const run = 2048;
+  const n = input.length;
+  let source = input.slice();
+  for (let i = 0; i < n; i += run) {
+    source.subarray(i, Math.min(n, i + run)).sort(compare);
+    yield;
+  }
+  let target = new Uint32Array(n);
+  for (let width = run; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) target[k++] = compare(source[i]!, source[j]!) <= 0 ? source[i++]! : source[j++]!;
+      while (i < mid) target[k++] = source[i++]!;
+      while (j < hi) target[k++] = source[j++]!;
+      yield;
+    }
+    [source, target] = [target, source];
+  }
+  return source;
+}
+
+/** Runs a sliced computation to its end at once. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+interface Range {
+  word: string;
+  /** Ranks in the sorted vocabulary. */
+  lo: number;
+  hi: number;
+  /** Unmerged tokens with the prefix. */
+  fresh: number[];
+  /** Postings over all of them. */
+  total: number;
+}
+
+export class InvertedIndex {
+  // ---- vocabulary ----
+  #tokens: string[] = [];
+  /** Ids of the first #merged tokens, sorted by token. Replaced, never mutated, when tokens merge in. */
+  #sorted: Uint32Array = new Uint32Array(0);
+  #merged = 0;
+  /** Ids of tokens not merged into #sorted yet. */
+  #freshIds = new Map<string, number>();
+
+  // ---- postings ----
+  #pool: Uint32Array = new Uint32Array(1024);
+  /** Offset 0 means "no block". A block is [previous block, capacity, …doc numbers]. */
+  #poolLength = 1;
+  #tail: Uint32Array = new Uint32Array(64);
+  #tailLength: Uint32Array = new Uint32Array(64);
+  #count: Uint32Array = new Uint32Array(64);
+
+  // ---- docs ----
+  #docs = 0;
+  #live = 0;
+  #sortedUpTo = 0;
+  #at: Float64Array = new Float64Array(64);
+  #conversation: Uint32Array = new Uint32Array(64);
+  #author: Uint8Array = new Uint8Array(64);
+  #hash: Uint32Array = new Uint32Array(64);
+  #keyHash: Uint32Array = new Uint32Array(64);
+  #keyCheck: Uint32Array = new Uint32Array(64);
+  #dead: Uint8Array = new Uint8Array(64);
+  /** Open addressing by key hash and conversation: doc + 1, 0 for an empty slot. */
+  #slots: Uint32Array = new Uint32Array(1024);
+  #slotsUsed = 0;
+
+  // ---- conversations ----
+  #conversationIds: string[] = [];
+  #conversationNumbers = new Map<string, number>();
+  #meta: (ConversationMeta | undefined)[] = [];
+
+  // ---- query scratch, reused ----
+  #marks: Uint8Array = new Uint8Array(0);
+  #stamps: Uint32Array = new Uint32Array(0);
+  #stamp = 0;
+
+  /** Messages in the index (edited ones counted once). */
+  get size(): number {
+    return this.#live;
+  }
+
+  /** Distinct tokens. */
+  get vocabularySize(): number {
+    return this.#tokens.length;
+  }
+
+  /** Docs added out of time order since the last snapshot: queries rank them in full. */
+  get unsortedDocs(): number {
+    return this.#docs - this.#sortedUpTo;
+  }
+
+  /** Docs replaced by an edit, still taking room until the next snapshot. */
+  get deadDocs(): number {
+    return this.#docs - this.#live;
+  }
+
+  /**
+   * Indexes one message. A message seen again with the same text (a status update, a re-delivery)
+   * is `unchanged`; with a new text (an edit) its old entry is dropped and the new text indexed.
+   */
+  add(conversationId: string, messageKey: string, at: number, author: MessageAuthor, text: string): AddOutcome {
+    // `\0` separates conversation ids in the snapshot; no real id contains it.
+    if (!text || conversationId.includes('\0')) return 'skipped';
+    const c = this.#conversationNumber(conversationId);
+    const [keyHash, keyCheck] = hashKey(messageKey);
+    const slot = this.#findSlot(keyHash, keyCheck, c);
+    const hash = hashString(text);
+    const known = slot >= 0 ? this.#slots[slot]! - 1 : -1;
+    if (known >= 0) {
+      if (this.#dead[known]) {
+        // Emptied by an earlier edit: indexed anew below.
+      } else if (this.#hash[known] === hash) {
+        return 'unchanged';
+      } else {
+        this.#dead[known] = 1;
+        this.#live--;
+      }
+    }
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return known >= 0 ? 'added' : 'skipped';
+
+    const d = this.#docs;
+    if (d >= this.#at.length) this.#growDocs(d + 1);
+    for (const token of tokens) {
+      // A repeated word in one message is one posting.
+      this.#appendPosting(this.#tokenId(token) ?? this.#newToken(token), d);
+    }
+    this.#at[d] = at;
+    this.#conversation[d] = c;
+    this.#author[d] = AUTHOR_CODE[author] ?? 0;
+    this.#hash[d] = hash;
+    this.#keyHash[d] = keyHash;
+    this.#keyCheck[d] = keyCheck;
+    this.#dead[d] = 0;
+    if (slot >= 0) this.#slots[slot] = d + 1;
+    else this.#insertSlot(-1 - slot, d);
+    if (this.#sortedUpTo === d && (d === 0 || at >= this.#at[d - 1]!)) this.#sortedUpTo = d + 1;
+    this.#docs = d + 1;
+    this.#live++;
+    // Queries scan unmerged tokens one by one: keep them few, but merge in batches.
+    if (this.#freshIds.size >= Math.min(4096, Math.max(512, this.#merged >> 3))) this.mergeVocabulary();
+    return 'added';
+  }
+
+  /** Keeps what the filters need to know about a conversation. */
+  setConversation(conversationId: string, meta: ConversationMeta): void {
+    if (conversationId.includes('\0')) return;
+    this.#meta[this.#conversationNumber(conversationId)] = meta;
+  }
+
+  /** Sorts the tokens added since the last merge into the vocabulary. Cheap to call when idle. */
+  mergeVocabulary(): void {
+    const total = this.#tokens.length;
+    if (this.#merged === total) return;
+    const tokens = this.#tokens;
+    const fresh = Array.from({ length: total - this.#merged }, (_, i) => this.#merged + i).sort((a, b) =>
+      tokens[a]! < tokens[b]! ? -1 : 1,
+    );
+    // Each new token's place is found by binary search; the old ones between are copied in runs.
+    const old = this.#sorted;
+    const sorted = new Uint32Array(total);
+    let from = 0;
+    let k = 0;
+    for (const t of fresh) {
+      const token = tokens[t]!;
+      let lo = from;
+      let hi = old.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (tokens[old[mid]!]! < token) lo = mid + 1;
+        else hi = mid;
+      }
+      sorted.set(old.subarray(from, lo), k);
+      k += lo - from;
+      sorted[k++] = t;
+      from = lo;
+    }
+    sorted.set(old.subarray(from), k);
+    this.#sorted = sorted;
+    this.#merged = total;
+    this.#freshIds.clear();
+  }
+
+  /**
+   * Docs matching every word as a prefix of one of their tokens, newest first (by `at`), at most
+   * `limit`; `more` when there are others.
+   */
+  search(words: readonly string[], filter: DocFilter, limit: number): { docs: number[]; more: boolean } {
+    const none = { docs: [], more: false };
+    if (words.length === 0 || this.#live === 0 || limit <= 0) return none;
+    const ranges = words.map((word) => this.#range(word));
+    let driver = ranges[0]!;
+    for (const range of ranges) {
+      if (range.total === 0) return none;
+      if (range.total < driver.total) driver = range;
+    }
+    // The other words stamp their docs, each only where the previous one did: the AND of them all.
+    let stamp = 0;
+    const stamps = this.#stamps.length >= this.#docs ? this.#stamps : (this.#stamps = new Uint32Array(Math.ceil(this.#docs * 1.25)));
+    for (const other of ranges) {
+      if (other === driver) continue;
+      const previous = stamp;
+      if (this.#stamp >= 0xfffffffe) {
+        stamps.fill(0);
+        this.#stamp = 0;
+      }
+      stamp = ++this.#stamp;
+      this.#forEachPosting(other, (d) => {
+        if (previous === 0 || stamps[d] === previous) stamps[d] = stamp;
+      });
+    }
+    const allowed = this.#allowedConversations(filter);
+    const from = filter.from ?? -Infinity;
+    const to = filter.to ?? Infinity;
+    const at = this.#at;
+    const dead = this.#dead;
+    const conversation = this.#conversation;
+    const accept = (d: number) => (stamp === 0 || stamps[d] === stamp) && (!allowed || allowed[conversation[d]!] === 1);
+
+    // Docs after sortedUpTo are not in time order: their best `keep` are kept in a min-heap by time.
+    const keep = limit + 1;
+    const heapDoc = new Uint32Array(keep);
+    let heapSize = 0;
+    const older = (a: number, b: number) => at[a]! < at[b]! || (at[a] === at[b] && a < b);
+    const heapPush = (d: number) => {
+      if (heapSize === keep) {
+        // Replace the oldest, sift down.
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          let md = d;
+          if (l < heapSize && older(heapDoc[l]!, md)) {
+            m = l;
+            md = heapDoc[l]!;
+          }
+          if (r < heapSize && older(heapDoc[r]!, md)) m = r;
+          if (m === i) break;
+          heapDoc[i] = heapDoc[m]!;
+          i = m;
+        }
+        heapDoc[i] = d;
+        return;
+      }
+      let i = heapSize++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!older(d, heapDoc[parent]!)) break;
+        heapDoc[i] = heapDoc[parent]!;
+        i = parent;
+      }
+      heapDoc[i] = d;
+    };
+    const inOrder: number[] = [];
+    const sortedUpTo = this.#sortedUpTo;
+
+    /** Called with candidate docs in descending doc order; returns false to stop. */
+    const visit = (d: number): boolean => {
+      if (dead[d]) return true;
+      const time = at[d]!;
+      if (d >= sortedUpTo) {
+        if (time < from || time > to || (heapSize === keep && !older(heapDoc[0]!, d))) return true;
+        if (accept(d)) heapPush(d);
+        return true;
+      }
+      // In time order from here on: older docs only.
+      if (time < from) return false;
+      if (time > to || !accept(d)) return true;
+      inOrder.push(d);
+      return inOrder.length < keep;
+    };
+    this.#candidates(driver, visit);
+
+    const fromHeap = Array.from(heapDoc.subarray(0, heapSize)).sort((a, b) => (older(a, b) ? 1 : -1));
+    const docs: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (docs.length < keep && (i < fromHeap.length || j < inOrder.length)) {
+      if (j >= inOrder.length || (i < fromHeap.length && older(inOrder[j]!, fromHeap[i]!))) docs.push(fromHeap[i++]!);
+      else docs.push(inOrder[j++]!);
+    }
+    const more = docs.length > limit;
+    if (more) docs.length = limit;
+    return { docs, more };
+  }
+
+  info(d: number): DocInfo {
+    return {
+      conversationId: this.#conversationIds[this.#conversation[d]!]!,
+      at: this.#at[d]!,
+      author: AUTHORS[this.#author[d]!]!,
+      key: [this.#keyHash[d]!, this.#keyCheck[d]!],
+    };
+  }
+
+  /** Builds a snapshot at once (see `snapshotSteps` for the sliced version). */
+  snapshot(): SearchSnapshot {
+    return finish(this.snapshotSteps());
+  }
+
+  /**
+   * Builds a snapshot in small steps (the generator yields between them), so the caller can give
+   * the event loop a turn. Docs come out in time order without edited-away entries, tokens in sort
+   * order without unused ones. What is added meanwhile is left out (and found again by the next
+   * start's catch-up, or replayed by the caller).
+   */
+  *snapshotSteps(): Generator<void, SearchSnapshot> {
+    this.mergeVocabulary();
+    const n = this.#docs;
+    const sortedTokens = this.#sorted;
+    const tokens = this.#tokens;
+    const dead = this.#dead.slice(0, n);
+    const at = this.#at.slice(0, n);
+
+    // Time order: the in-order prefix as it is, the rest sorted, then the two merged.
+    const sortedUpTo = Math.min(this.#sortedUpTo, n);
+    const prefix: number[] = [];
+    for (let d = 0; d < sortedUpTo; d++) if (!dead[d]) prefix.push(d);
+    const rest: number[] = [];
+    for (let d = sortedUpTo; d < n; d++) if (!dead[d]) rest.push(d);
+    yield;
+    const sortedRest = yield* mergeSort(Uint32Array.from(rest), (a, b) => at[a]! - at[b]! || a - b);
+    const order = new Uint32Array(prefix.length + sortedRest.length);
+    {
+      let i = 0;
+      let j = 0;
+      let k = 0;
+      const before = (a: number, b: number) => at[a]! < at[b]! || (at[a] === at[b] && a < b);
+      while (i < prefix.length && j < sortedRest.length) order[k++] = before(sortedRest[j]!, prefix[i]!) ? sortedRest[j++]! : prefix[i++]!;
+      while (i < prefix.length) order[k++] = prefix[i++]!;
+      while (j < sortedRest.length) order[k++] = sortedRest[j++]!;
+    }
+    const m = order.length;
+    const renumber = new Uint32Array(n).fill(NONE);
+    for (let i = 0; i < m; i++) renumber[order[i]!] = i;
+    yield;
+
+    // Each token's postings renumbered (sorted again only if the renumbering reordered them),
+    // written as varint gaps; tokens left with none are dropped.
+    const vocabulary: string[] = [];
+    const counts: number[] = [];
+    let bytes = new Uint8Array(1 << 16);
+    let b = 0;
+    let buffer = new Uint32Array(1024);
+    let work = 0;
+    for (let r = 0; r < sortedTokens.length; r++) {
+      const t = sortedTokens[r]!;
+      const pool = this.#pool;
+      if (buffer.length < this.#count[t]!) buffer = new Uint32Array(this.#count[t]! * 2);
+      let k = 0;
+      let descending = true;
+      for (let o = this.#tail[t]!, length = this.#tailLength[t]!; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
+        // Blocks come newest first; collected backwards so the buffer ends up ascending.
+        for (let i = o + 1 + length; i > o + 1; i--) {
+          const d = pool[i]!;
+          const mapped = d < n ? renumber[d]! : NONE;
+          if (mapped === NONE) continue;
+          if (k > 0 && mapped > buffer[k - 1]!) descending = false;
+          buffer[k++] = mapped;
+        }
+      }
+      work += k + 8;
+      if (k === 0) continue;
+      const list = buffer.subarray(0, k);
+      if (descending) list.reverse();
+      else list.sort();
+      vocabulary.push(tokens[t]!);
+      counts.push(k);
+      if (bytes.length - b < 5 * k) bytes = grow(bytes, b + 5 * k + bytes.length);
+      let previous = 0;
+      for (let i = 0; i < k; i++) {
+        let gap = list[i]! - previous;
+        previous = list[i]!;
+        while (gap >= 0x80) {
+          bytes[b++] = (gap & 0x7f) | 0x80;
+          gap >>>= 7;
+        }
+        bytes[b++] = gap;
+      }
+      if (work > 65536) {
+        work = 0;
+        yield;
+      }
+    }
+    yield;
+
+    const pick = <T extends Growable>(source: T, into: T): T => {
+      for (let i = 0; i < m; i++) into[i] = source[order[i]!]!;
+      return into;
+    };
+    return {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      vocabulary: vocabulary.join('\n'),
+      postingCounts: Uint32Array.from(counts),
+      postings: bytes.slice(0, b),
+      at: pick(at, new Float64Array(m)),
+      conversation: pick(this.#conversation, new Uint32Array(m)),
+      author: pick(this.#author, new Uint8Array(m)),
+      hash: pick(this.#hash, new Uint32Array(m)),
+      keyHash: pick(this.#keyHash, new Uint32Array(m)),
+      keyCheck: pick(this.#keyCheck, new Uint32Array(m)),
+      conversations: this.#conversationIds.join('\0'),
+    };
+  }
+
+  /** The index a snapshot describes, or undefined when it is of another version or inconsistent. */
+  static fromSnapshot(snapshot: unknown): InvertedIndex | undefined {
+    return finish(InvertedIndex.restoreSteps(snapshot));
+  }
+
+  /** `fromSnapshot` in small steps, for rebuilding in the background. */
+  static *restoreSteps(snapshot: unknown): Generator<void, InvertedIndex | undefined> {
+    const s = snapshot as Partial<SearchSnapshot> | undefined;
+    if (!s || s.format !== SNAPSHOT_FORMAT || s.version !== SNAPSHOT_VERSION) return undefined;
+    const { postingCounts, postings, at, conversation, author, hash, keyHash, keyCheck, vocabulary, conversations } = s;
+    if (
+      !(postingCounts instanceof Uint32Array) ||
+      !(postings instanceof Uint8Array) ||
+      !(at instanceof Float64Array) ||
+      !(conversation instanceof Uint32Array) ||
+      !(author instanceof Uint8Array) ||
+      !(hash instanceof Uint32Array) ||
+      !(keyHash instanceof Uint32Array) ||
+      !(keyCheck instanceof Uint32Array) ||
+      typeof vocabulary !== 'string' ||
+      typeof conversations !== 'string'
+    ) {
+      return undefined;
+    }
+    const v = postingCounts.length;
+    const n = at.length;
+    const tokens = v > 0 ? vocabulary.split('\n') : [];
+    const conversationIds = conversations ? conversations.split('\0') : [];
+    if (tokens.length !== v || [conversation, author, hash, keyHash, keyCheck].some((column) => column.length !== n)) return undefined;
+
+    const index = new InvertedIndex();
+    index.#tokens = tokens;
+    index.#sorted = new Uint32Array(v);
+    for (let t = 0; t < v; t++) index.#sorted[t] = t;
+    index.#merged = v;
+
+    // Postings: one exact block per token.
+    let total = 0;
+    for (let t = 0; t < v; t++) total += postingCounts[t]!;
+    index.#tail = new Uint32Array(v + 64);
+    index.#tailLength = new Uint32Array(v + 64);
+    index.#count = new Uint32Array(v + 64);
+    const pool = new Uint32Array(Math.ceil((1 + 2 * v + total) * 1.1) + 1024);
+    let o = 1;
+    let b = 0;
+    for (let t = 0; t < v; t++) {
+      const count = postingCounts[t]!;
+      if (count === 0) return undefined;
+      pool[o + 1] = count;
+      let d = 0;
+      for (let i = o + 2, end = o + 2 + count; i < end; i++) {
+        let gap = 0;
+        let shift = 0;
+        let byte: number;
+        do {
+          byte = postings[b++]!;
+          gap |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80 && shift < 35);
+        d += gap >>> 0;
+        pool[i] = d;
+      }
+      if (d >= n || b > postings.length) return undefined;
+      index.#tail[t] = o;
+      index.#tailLength[t] = count;
+      index.#count[t] = count;
+      o += 2 + count;
+      if ((t & 8191) === 8191) yield;
+    }
+    if (b !== postings.length) return undefined;
+    index.#pool = pool;
+    index.#poolLength = o;
+    yield;
+
+    index.#at = withSlack(at, n);
+    index.#conversation = withSlack(conversation, n);
+    index.#author = withSlack(author, n);
+    index.#hash = withSlack(hash, n);
+    index.#keyHash = withSlack(keyHash, n);
+    index.#keyCheck = withSlack(keyCheck, n);
+    index.#dead = new Uint8Array(index.#at.length);
+    index.#docs = n;
+    index.#live = n;
+    index.#sortedUpTo = n;
+    for (const id of conversationIds) index.#conversationNumber(id);
+
+    let size = 1024;
+    while (size < n * 2) size *= 2;
+    const slots = new Uint32Array(size);
+    for (let d = 0; d < n; d++) {
+      const c = conversation[d]!;
+      if (c >= conversationIds.length) return undefined;
+      let slot = slotOf(keyHash[d]!, c, size - 1);
+      while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+      slots[slot] = d + 1;
+    }
+    index.#slots = slots;
+    index.#slotsUsed = n;
+    return index;
+  }
+
+  // ---- internals ----
+
+  /** The slot holding the message's doc, or -1 - the free slot where it would go. */
+  #findSlot(keyHash: number, keyCheck: number, conversation: number): number {
+    const mask = this.#slots.length - 1;
+    for (let slot = slotOf(keyHash, conversation, mask); ; slot = (slot + 1) & mask) {
+      const entry = this.#slots[slot]!;
+      if (entry === 0) return -1 - slot;
+      const d = entry - 1;
+      if (this.#keyHash[d] === keyHash && this.#keyCheck[d] === keyCheck && this.#conversation[d] === conversation) return slot;
+    }
+  }
+
+  #insertSlot(slot: number, d: number): void {
+    this.#slots[slot] = d + 1;
+    if (++this.#slotsUsed * 2 <= this.#slots.length) return;
+    const slots = new Uint32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    for (const entry of this.#slots) {
+      if (entry === 0) continue;
+      let s = slotOf(this.#keyHash[entry - 1]!, this.#conversation[entry - 1]!, mask);
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = entry;
+    }
+    this.#slots = slots;
+  }
+
+  #conversationNumber(conversationId: string): number {
+    let c = this.#conversationNumbers.get(conversationId);
+    if (c === undefined) {
+      c = this.#conversationIds.length;
+      this.#conversationIds.push(conversationId);
+      this.#conversationNumbers.set(conversationId, c);
+    }
+    return c;
+  }
+
+  #growDocs(need: number): void {
+    this.#at = grow(this.#at, need);
+    this.#conversation = grow(this.#conversation, need);
+    this.#author = grow(this.#author, need);
+    this.#hash = grow(this.#hash, need);
+    this.#keyHash = grow(this.#keyHash, need);
+    this.#keyCheck = grow(this.#keyCheck, need);
+    this.#dead = grow(this.#dead, need);
+  }
+
+  #tokenId(token: string): number | undefined {
+    const sorted = this.#sorted;
+    const tokens = this.#tokens;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = sorted[mid]!;
+      const other = tokens[t]!;
+      if (other === token) return t;
+      if (other < token) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.#freshIds.get(token);
+  }
+
+  #newToken(token: string): number {
+    const t = this.#tokens.length;
+    const own = ownString(token);
+    this.#tokens.push(own);
+    this.#freshIds.set(own, t);
+    if (t >= this.#tail.length) {
+      this.#tail = grow(this.#tail, t + 1);
+      this.#tailLength = grow(this.#tailLength, t + 1);
+      this.#count = grow(this.#count, t + 1);
+    }
+    return t;
+  }
+
+  #allocateBlock(capacity: number, previous: number): number {
+    this.#pool = grow(this.#pool, this.#poolLength + 2 + capacity);
+    const o = this.#poolLength;
+    this.#pool[o] = previous;
+    this.#pool[o + 1] = capacity;
+    this.#poolLength += 2 + capacity;
+    return o;
+  }
+
+  #appendPosting(t: number, d: number): void {
+    const count = this.#count[t]!;
+    if (count === 0) {
+      const o = this.#allocateBlock(1, 0);
+      this.#pool[o + 2] = d;
+      this.#tail[t] = o;
+      this.#tailLength[t] = 1;
+      this.#count[t] = 1;
+      return;
+    }
+    const o = this.#tail[t]!;
+    const length = this.#tailLength[t]!;
+    if (this.#pool[o + 1 + length] === d) return;
+    if (length === this.#pool[o + 1]) {
+      // Blocks grow with the list (a quarter of it), bounded so a reload's exact blocks waste little.
+      const next = this.#allocateBlock(Math.min(1024, Math.max(4, count >> 2)), o);
+      this.#pool[next + 2] = d;
+      this.#tail[t] = next;
+      this.#tailLength[t] = 1;
+    } else {
+      this.#pool[o + 2 + length] = d;
+      this.#tailLength[t] = length + 1;
+    }
+    this.#count[t] = count + 1;
+  }
+
+  /** Tokens starting with `word`: a range of ranks in the sorted vocabulary plus unmerged tokens. */
+  #range(word: string): Range {
+    const sorted = this.#sorted;
+    const tokens = this.#tokens;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[sorted[mid]!]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = lo;
+    hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[sorted[mid]!]!.startsWith(word)) lo = mid + 1;
+      else hi = mid;
+    }
+    let total = 0;
+    for (let r = start; r < lo; r++) total += this.#count[sorted[r]!]!;
+    const fresh: number[] = [];
+    for (const [token, t] of this.#freshIds) {
+      if (token.startsWith(word)) {
+        fresh.push(t);
+        total += this.#count[t]!;
+      }
+    }
+    return { word, lo: start, hi: lo, fresh, total };
+  }
+
+  #allowedConversations(filter: DocFilter): Uint8Array | undefined {
+    const customer = filter.customer?.trim() ?? '';
+    const states = filter.states?.length ? filter.states : undefined;
+    if (!customer && !states) return undefined;
+    const name = fold(customer);
+    const allowed = new Uint8Array(this.#conversationIds.length);
+    for (let c = 0; c < allowed.length; c++) {
+      const meta = this.#meta[c];
+      if (!meta) continue;
+      if (states && !states.includes(meta.state)) continue;
+      if (customer && meta.customerId !== customer && !meta.customerName.includes(name)) continue;
+      allowed[c] = 1;
+    }
+    return allowed;
+  }
+
+  #tokensOf(range: Range): number[] {
+    return [...this.#sorted.subarray(range.lo, range.hi), ...range.fresh];
+  }
+
+  /** Every posting of the range's tokens, in no particular order (a doc once per token). */
+  #forEachPosting(range: Range, visit: (d: number) => void): void {
+    const pool = this.#pool;
+    for (const t of this.#tokensOf(range)) {
+      for (let o = this.#tail[t]!, length = this.#tailLength[t]!; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
+        for (let i = o + 2, end = o + 2 + length; i < end; i++) visit(pool[i]!);
+      }
+    }
+  }
+
+  /** Feeds `visit` the docs having any token of the range, in descending doc order, each once. */
+  #candidates(range: Range, visit: (d: number) => boolean): void {
+    const list = this.#tokensOf(range);
+    const pool = this.#pool;
+    if (list.length === 1) {
+      const t = list[0]!;
+      for (let o = this.#tail[t]!, length = this.#tailLength[t]!; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
+        for (let i = o + 1 + length; i > o + 1; i--) if (!visit(pool[i]!)) return;
+      }
+      return;
+    }
+    if (list.length <= HEAP_MERGE_MAX) {
+      // k-way merge: a max-heap of list cursors by their current doc.
+      const k = list.length;
+      const block = new Uint32Array(k);
+      const position = new Uint32Array(k); // index of the current doc inside its block
+      const heap: number[] = [];
+      const doc = (c: number) => pool[block[c]! + 2 + position[c]!]!;
+      const siftDown = (i: number) => {
+        const size = heap.length;
+        for (;;) {
+          const l = 2 * i + 1;
+          let m = i;
+          if (l < size && doc(heap[l]!) > doc(heap[m]!)) m = l;
+          if (l + 1 < size && doc(heap[l + 1]!) > doc(heap[m]!)) m = l + 1;
+          if (m === i) return;
+          [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+          i = m;
+        }
+      };
+      for (let c = 0; c < k; c++) {
+        block[c] = this.#tail[list[c]!]!;
+        position[c] = this.#tailLength[list[c]!]! - 1;
+        heap.push(c);
+      }
+      for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
+      let last = -1;
+      while (heap.length > 0) {
+        const c = heap[0]!;
+        const d = doc(c);
+        if (d !== last) {
+          if (!visit(d)) return;
+          last = d;
+        }
+        if (position[c]! > 0) position[c]!--;
+        else {
+          const previous = pool[block[c]!]!;
+          if (previous === 0) {
+            heap[0] = heap[heap.length - 1]!;
+            heap.pop();
+          } else {
+            block[c] = previous;
+            position[c] = pool[previous + 1]! - 1;
+          }
+        }
+        if (heap.length > 0) siftDown(0);
+      }
+      return;
+    }
+    // Many tokens (a short prefix): mark their docs, then walk the marks downwards.
+    if (this.#marks.length < this.#docs) this.#marks = new Uint8Array(Math.ceil(this.#docs * 1.25));
+    const marks = this.#marks;
+    let highest = -1;
+    let lowest = this.#docs;
+    this.#forEachPosting(range, (d) => {
+      marks[d] = 1;
+      if (d > highest) highest = d;
+      if (d < lowest) lowest = d;
+    });
+    for (let d = highest; d >= lowest; d--) {
+      if (marks[d] && !visit(d)) break;
+    }
+    if (highest >= 0) marks.fill(0, lowest, highest + 1);
+  }
+}

@@ -1,0 +1,368 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Desk } from '../../core/desk.js';
+import { DeskError } from '../../core/errors.js';
+import type { Conversation } from '../../core/model.js';
+import type { Note, RecordRef } from '../../core/records.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { hostStyles } from '../../styles/tokens.js';
+import { DeskElement } from '../desk-element.js';
+import { CcAddNoteEvent } from '../events.js';
+import { conversationNotesStyles } from './conversation-notes.styles.js';
+
+/** Longest note the element lets the agent save. */
+export const MAX_NOTE_LENGTH = 4000;
+const DRAFT_SAVE_DELAY = 300;
+
+type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
+
+const keyOf = (target: RecordRef | undefined): string | undefined => (target ? `${target.kind}:${target.id}` : undefined);
+
+/**
+ * Notes on a conversation (F10). They are saved to the record linked to the conversation: the
+ * linked case, else the linked contact or account, and the element says which. With nothing
+ * linked the agent can still write (the draft is kept) but "Add note" stays disabled, with the
+ * reason read by screen readers. Drafts are kept per conversation by the desk (IndexedDB), so they
+ * survive a reload. Notes are listed newest first, under the note field.
+ *
+ * Follows the desk's active conversation unless `conversation-id` is set. When the transport has
+ * no notes (`capabilities.notes` is false) only a short "Notes are not available" message is
+ * shown, and the host gets `:state(unavailable)` to hide the element if it prefers.
+ *
+ * @summary Lists a conversation's notes and adds new ones to the linked case or contact.
+ * @tag cc-conversation-notes
+ * @fires cc-add-note - Before a note is saved (`CcAddNoteEvent`, cancelable: nothing is sent and the text stays).
+ * @csspart message - A short status text: not available, no conversation, nothing linked, loading, no notes.
+ * @csspart composer - The note field with its label, target, counter and Add button.
+ * @csspart target - "Saved to case …": where new notes go.
+ * @csspart textarea - The note field.
+ * @csspart counter - The character counter.
+ * @csspart add-button - The "Add note" button.
+ * @csspart error - A failure to load or save (`role="alert"`).
+ * @csspart retry-button - Loads the notes again after a failure.
+ * @csspart list - The list of notes, newest first.
+ * @csspart note - One note.
+ * @csspart note-meta - Author and time of a note.
+ * @csspart note-text - The text of a note, line breaks kept.
+ * @cssprop --cc-color-accent - The Add button.
+ * @cssprop --cc-color-border - Note and field borders.
+ * @cssprop --cc-color-danger - Errors and the over-limit counter.
+ * @cssprop --cc-color-warning - Edge of the "link a record first" message.
+ * @cssprop --cc-color-surface - Note and field background.
+ * @cssprop --cc-color-surface-2 - Status message background.
+ * @cssprop --cc-color-text-muted - Times, counter, hints.
+ * @cssprop --cc-space - Spacing unit.
+ * @cssprop --cc-radius - Corner radius.
+ */
+export class CcConversationNotes extends DeskElement {
+  static override styles = [hostStyles, conversationNotesStyles];
+
+  /** @internal */
+  private readonly activeId = new StoreController<string | undefined>(this, undefined);
+  /** @internal */
+  private readonly conversations = new StoreController<Readonly<Record<string, Conversation>>>(this, {});
+  /** @internal */
+  private readonly noteList = new StoreController<readonly Note[]>(this, []);
+
+  /** Show the notes of this conversation instead of the desk's active one. */
+  @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
+
+  /** @internal */
+  @state() private draft = '';
+  /** @internal */
+  @state() private loadState: LoadState = 'idle';
+  /** @internal */
+  @state() private saving = false;
+  /** @internal */
+  @state() private saveError = '';
+  /** @internal */
+  @state() private announcement = '';
+
+  /** @internal */
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  #internals = this.attachInternals();
+  #shownId: string | undefined;
+  #shownDesk: Desk | undefined;
+  #targetKey: string | undefined;
+  #loadToken = 0;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #dirty = false;
+  #focusField = false;
+
+  /** The conversation whose notes are shown. */
+  get #id(): string | undefined {
+    return this.conversationId || this.activeId.value;
+  }
+
+  /** Where a new note would be saved now, if anywhere. */
+  get noteTarget(): RecordRef | undefined {
+    const desk = this.activeDesk;
+    const id = this.#id;
+    return desk && id ? desk.noteTarget(id) : undefined;
+  }
+
+  /** Focuses the note field. */
+  override focus(options?: FocusOptions): void {
+    if (this.textarea) this.textarea.focus(options);
+    else super.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#flushDraft();
+  }
+
+  protected override deskChanged(desk: Desk | undefined): void {
+    this.activeId.set(desk?.$activeConversationId);
+    // Links change through conversation updates, so the target is re-read whenever they do.
+    this.conversations.set(desk?.$conversations);
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const desk = this.activeDesk;
+    const available = desk?.capabilities.notes === true;
+    const id = available ? this.#id : undefined;
+    if (id !== this.#shownId || desk !== this.#shownDesk) {
+      this.#flushDraft();
+      this.#shownId = id;
+      this.#shownDesk = desk;
+      this.draft = '';
+      this.saveError = '';
+      this.saving = false;
+      this.#targetKey = undefined;
+      this.noteList.set(undefined);
+      if (desk && id) void this.#restoreDraft(desk, id);
+    }
+    const target = desk && id ? desk.noteTarget(id) : undefined;
+    const key = keyOf(target);
+    if (key !== this.#targetKey) {
+      this.#targetKey = key;
+      this.noteList.set(desk && target ? desk.notes(target) : undefined);
+      this.loadState = 'idle';
+      if (desk && target) void this.#load(desk, target);
+    }
+    const states = this.#internals.states;
+    if (desk && !available) states.add('unavailable');
+    else states.delete('unavailable');
+    if (id && !target) states.add('no-link');
+    else states.delete('no-link');
+  }
+
+  protected override updated(): void {
+    if (this.#focusField) {
+      this.#focusField = false;
+      this.textarea?.focus();
+    }
+  }
+
+  async #restoreDraft(desk: Desk, id: string): Promise<void> {
+    const text = await desk.getNoteDraft(id).catch(() => '');
+    // Whatever the agent typed in the meantime wins over the stored draft.
+    if (this.#shownDesk === desk && this.#shownId === id && !this.draft && text) this.draft = text;
+  }
+
+  #flushDraft(): void {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    const desk = this.#shownDesk;
+    const id = this.#shownId;
+    if (desk && id && this.#dirty) void desk.saveNoteDraft(id, this.draft).catch(() => undefined);
+    this.#dirty = false;
+  }
+
+  async #load(desk: Desk, target: RecordRef): Promise<void> {
+    const token = ++this.#loadToken;
+    this.loadState = 'loading';
+    try {
+      await desk.loadNotes(target);
+      if (token === this.#loadToken) this.loadState = 'loaded';
+    } catch {
+      if (token === this.#loadToken) this.loadState = 'error';
+    }
+  }
+
+  readonly #onRetry = (): void => {
+    const desk = this.activeDesk;
+    const target = this.noteTarget;
+    if (!desk || !target) return;
+    // The Retry button goes away while loading; the note field is the nearest sensible place for focus.
+    this.#focusField = true;
+    void this.#load(desk, target);
+  };
+
+  readonly #onInput = (event: Event): void => {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    this.saveError = '';
+    this.#dirty = true;
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => this.#flushDraft(), DRAFT_SAVE_DELAY);
+  };
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    // Plain Enter is a new line in a note; Ctrl/Cmd+Enter saves.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.isComposing) {
+      event.preventDefault();
+      void this.save();
+    }
+  };
+
+  /** Why the note cannot be saved now: the id of the text that explains it, or undefined when it can. */
+  #blocker(target: RecordRef | undefined): 'no-link' | 'counter' | 'empty' | 'saving' | undefined {
+    if (!target) return 'no-link';
+    if (this.draft.length > MAX_NOTE_LENGTH) return 'counter';
+    if (!this.draft.trim()) return 'empty';
+    if (this.saving) return 'saving';
+    return undefined;
+  }
+
+  /**
+   * Saves the note field as a note, as the Add note button does: fires `cc-add-note`, then (unless
+   * it was cancelled) adds the note to the linked record. Does nothing when there is nothing to save
+   * or nowhere to save it. Failures are shown, never thrown.
+   */
+  async save(): Promise<void> {
+    const desk = this.#shownDesk;
+    const id = this.#shownId;
+    const target = this.noteTarget;
+    if (!desk || !id || !target || this.#blocker(target)) return;
+    const typed = this.draft;
+    const text = typed.trim();
+    const intent = new CcAddNoteEvent(id, target, text);
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented) return;
+    this.saving = true;
+    this.saveError = '';
+    try {
+      await desk.addNote(id, text);
+      const stillShown = this.#shownDesk === desk && this.#shownId === id;
+      if (stillShown && this.draft === typed) {
+        this.draft = '';
+        this.#dirty = true;
+        this.#flushDraft();
+      } else if (!stillShown) {
+        // The agent moved on while saving: the stored draft is the saved text, unless edited since.
+        const stored = await desk.getNoteDraft(id).catch(() => '');
+        if (stored === typed) await desk.saveNoteDraft(id, '').catch(() => undefined);
+      }
+      if (stillShown) this.#announce(this.localize.t.notes.saved);
+    } catch (error) {
+      if (this.#shownDesk === desk && this.#shownId === id) {
+        const t = this.localize.t.notes;
+        this.saveError = error instanceof DeskError && error.code === 'no-link' ? t.noLink : t.saveFailed;
+      }
+    } finally {
+      if (this.#shownDesk === desk && this.#shownId === id) this.saving = false;
+    }
+  }
+
+  #announce(text: string): void {
+    // An unchanged live region is not read again; a trailing no-break space makes it change.
+    this.announcement = text === this.announcement ? `${text}\u00A0` : text;
+  }
+
+  readonly #onAdd = (): void => {
+    void this.save();
+  };
+
+  protected override render(): TemplateResult | typeof nothing {
+    const desk = this.activeDesk;
+    if (!desk) return nothing;
+    const t = this.localize.t.notes;
+    if (!desk.capabilities.notes) return html`<p part="message" class="message">${t.unavailable}</p>`;
+    if (!this.#shownId) return html`<p part="message" class="message">${t.noConversation}</p>`;
+    const target = this.noteTarget;
+    return html`${this.renderComposer(target)} ${target ? this.renderNotes() : nothing}
+      <div role="status" class="visually-hidden">${this.announcement}</div>`;
+  }
+
+  private renderComposer(target: RecordRef | undefined): TemplateResult {
+    const t = this.localize.t.notes;
+    const length = this.draft.length;
+    const over = length - MAX_NOTE_LENGTH;
+    const blocker = this.#blocker(target);
+    const where = target ? 'target' : 'no-link';
+    return html`<div class="composer" part="composer">
+      ${target ? nothing : html`<p part="message" class="message no-link" id="no-link">${t.noLink}</p>`}
+      <label for="note">${t.label}</label>
+      ${target ? html`<p part="target" class="target" id="target">${t.savedTo[target.kind](target.title)}</p>` : nothing}
+      <textarea
+        id="note"
+        part="textarea"
+        rows="3"
+        .value=${this.draft}
+        aria-describedby="${where} hint counter"
+        aria-invalid=${over > 0 ? 'true' : 'false'}
+        @input=${this.#onInput}
+        @keydown=${this.#onKeyDown}
+      ></textarea>
+      <div class="footer">
+        <span class="hint" id="hint">${t.hint}</span>
+        <span part="counter" id="counter" class="counter ${over > 0 ? 'over' : ''}">
+          ${t.counter(length, MAX_NOTE_LENGTH)}${over > 0 ? html` · <span role="alert">${t.tooLong(over)}</span>` : nothing}
+        </span>
+        <button
+          type="button"
+          part="add-button"
+          class="primary"
+          aria-disabled=${blocker ? 'true' : 'false'}
+          aria-describedby=${blocker === 'no-link' || blocker === 'counter' ? blocker : nothing}
+          @click=${this.#onAdd}
+        >
+          ${this.saving ? t.saving : t.add}
+        </button>
+      </div>
+      ${this.saveError ? html`<p part="error" class="alert error" role="alert">${this.saveError}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderNotes(): TemplateResult {
+    const t = this.localize.t.notes;
+    const notes = this.noteList.value;
+    const loadError =
+      this.loadState === 'error'
+        ? html`<div class="load-error">
+            <p part="error" class="alert error" role="alert">${t.loadFailed}</p>
+            <button type="button" part="retry-button" @click=${this.#onRetry}>${t.retry}</button>
+          </div>`
+        : nothing;
+    if (notes.length === 0) {
+      if (this.loadState === 'error') return loadError as TemplateResult;
+      const text = this.loadState === 'loaded' ? t.empty : t.loading;
+      return html`<p part="message" class="message list-status">${text}</p>`;
+    }
+    // The desk keeps notes oldest first; the newest is shown first, right under the note field.
+    const newestFirst = [...notes].reverse();
+    return html`${loadError}
+      <ul part="list" aria-label=${t.listLabel} aria-busy=${this.loadState === 'loading' ? 'true' : 'false'}>
+        ${repeat(newestFirst, (note) => note.id, (note) => this.renderNote(note))}
+      </ul>`;
+  }
+
+  private renderNote(note: Note): TemplateResult {
+    return html`<li part="note">
+      <p part="note-meta" class="meta">
+        <span class="author">${note.author}</span>
+        <time datetime=${new Date(note.at).toISOString()}>${this.#formatTime(note.at)}</time>
+      </p>
+      <p part="note-text" class="text">${note.text}</p>
+    </li>`;
+  }
+
+  #formatTime(at: number): string {
+    const date = new Date(at);
+    const now = new Date(this.activeDesk?.now() ?? Date.now());
+    const sameDay = date.toDateString() === now.toDateString();
+    return new Intl.DateTimeFormat(
+      this.localize.lang,
+      sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+    ).format(date);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-conversation-notes': CcConversationNotes;
+  }
+}

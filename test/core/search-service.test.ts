@@ -1,0 +1,158 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { createDesk, type Desk } from '../../src/core/desk.js';
+import type { Conversation, Message } from '../../src/core/model.js';
+import { createSearchService, SNAPSHOT_KEY } from '../../src/core/search/service.js';
+import type { SearchService, SearchStatus } from '../../src/core/search/types.js';
+import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
+import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+
+const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
+
+function message(id: string, conversationId: string, text: string, at: number, extra: Partial<Message> = {}): Message {
+  return { id, conversationId, author: 'customer', kind: 'text', text, at, ...extra };
+}
+
+function conversation(id: string, name: string, state: Conversation['state']): Conversation {
+  return { id, customer: { id: `u-${id}`, name }, channel: 'facebook', queue: 'Sales', state, requestedAt: T0 };
+}
+
+function start(storage: Storage, conversations: Record<string, Conversation> = {}) {
+  const statuses: SearchStatus[] = [];
+  const service = createSearchService({ storage, conversations: () => conversations, onStatus: (s) => statuses.push(s), tuning: { persistDelayMs: 20 } });
+  return { service, statuses };
+}
+
+/** Keys of the hits, once the service has read them back from storage (the index keeps only hashes). */
+const keys = async (service: SearchService, query: string, filters = {}, limit = 50) =>
+  (await service.hydrate(service.search(query, filters, limit))).hits.map((h) => h.messageKey);
+
+describe('search service', () => {
+  it('catches up with stored messages in slices, reporting progress', async () => {
+    const storage = createMemoryStorage();
+    const stored = Array.from({ length: 2500 }, (_, i) => message(`m${i}`, `c${i % 40}`, `Wiadomość numer ${i} o zamówieniu`, T0 + i * 1000));
+    stored.push(message('s1', 'c1', '', T0, { kind: 'system' }), message('u1', 'c1', 'fallback', T0, { kind: 'unsupported' }));
+    await storage.putMessages(stored);
+    const { service, statuses } = start(storage);
+    await service.ready();
+    expect(statuses[0]!.state).to.equal('loading');
+    expect(statuses.some((s) => s.state === 'indexing' && s.indexed > 0 && s.indexed < 2500)).to.be.true;
+    expect(statuses.at(-1)).to.deep.equal({ state: 'ready', indexed: 2500 });
+    expect(await keys(service, 'zamowieniu 2499')).to.deep.equal(['m2499']);
+    expect(await keys(service, 'fallback')).to.deep.equal([]);
+    const results = await service.hydrate(service.search('numer', {}, 5));
+    expect(results.hits.map((h) => h.messageKey)).to.deep.equal(['m2499', 'm2498', 'm2497', 'm2496', 'm2495']);
+    expect(results.more).to.be.true;
+  });
+
+  it('makes an added message searchable at once and fills texts from storage', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages([message('old', 'c1', 'Stara reklamacja butów', T0)]);
+    const { service } = start(storage);
+    await service.ready();
+    const fresh = message('new', 'c1', 'Nowa reklamacja płaszcza', T0 + 1000);
+    service.add([fresh, message('st', 'c1', '', T0, { kind: 'sticker' })]);
+    const found = service.search('reklamacja', {}, 10);
+    expect(found.terms).to.deep.equal(['reklamacja']);
+    // The fresh one is known at once; the stored one is read back by hydrate().
+    expect(found.hits.map((h) => [h.messageKey, h.text])).to.deep.equal([
+      ['new', 'Nowa reklamacja płaszcza'],
+      ['', ''],
+    ]);
+    const hydrated = await service.hydrate(found);
+    expect(hydrated.hits.map((h) => [h.messageKey, h.text])).to.deep.equal([
+      ['new', 'Nowa reklamacja płaszcza'],
+      ['old', 'Stara reklamacja butów'],
+    ]);
+    expect(hydrated.hits[0]).to.include({ conversationId: 'c1', at: T0 + 1000, author: 'customer', source: 'local' });
+    // A status update of the same message does not index it twice.
+    service.add([{ ...fresh, status: 'read' }]);
+    expect(await keys(service, 'reklamacja')).to.deep.equal(['new', 'old']);
+  });
+
+  it('filters by the conversations it is told about and the stored ones', async () => {
+    const storage = createMemoryStorage();
+    await storage.putConversations([conversation('c1', 'Łucja Wąs', 'closed')]);
+    await storage.putMessages([message('a', 'c1', 'faktura proforma', T0), message('b', 'c2', 'faktura VAT', T0 + 1)]);
+    const { service } = start(storage, { c2: conversation('c2', 'Jan Kowalski', 'active') });
+    await service.ready();
+    expect(await keys(service, 'faktura', { customer: 'lucja was' })).to.deep.equal(['a']);
+    expect(await keys(service, 'faktura', { states: ['active'] })).to.deep.equal(['b']);
+    service.updateConversation(conversation('c2', 'Jan Kowalski', 'closed'));
+    expect(await keys(service, 'faktura', { states: ['closed'] })).to.deep.equal(['b', 'a']);
+    expect(await keys(service, 'faktura', { customer: 'u-c2' })).to.deep.equal(['b']);
+  });
+
+  it('persists its snapshot in IndexedDB and reloads it', async () => {
+    const name = `cc-search-test-${Math.random().toString(36).slice(2)}`;
+    try {
+      const storage = await openStorage(name);
+      expect(storage.kind).to.equal('indexeddb');
+      const messages = Array.from({ length: 300 }, (_, i) => message(`m${i}`, `c${i % 7}`, `Przesyłka ${i} dotarła do Łodzi`, T0 + i * 1000));
+      await storage.putMessages(messages);
+      const first = start(storage);
+      await first.service.ready();
+      await first.service.persist();
+      const snapshot = await storage.getValue<{ version: number; postings: unknown }>(SNAPSHOT_KEY);
+      expect(snapshot?.postings).to.be.instanceOf(Uint8Array);
+      const before = await first.service.hydrate(first.service.search('lodzi prze', {}, 20));
+      expect(before.hits).to.have.length(20);
+      storage.close();
+
+      // A newer message stored after the snapshot is found by the catch-up of the next start.
+      const reopened = await openStorage(name);
+      await reopened.putMessages([message('late', 'c1', 'Przesyłka spóźniona, Łódź', T0 + 999_999)]);
+      const second = start(reopened);
+      await second.service.ready();
+      expect(second.statuses.at(-1)).to.deep.equal({ state: 'ready', indexed: 301 });
+      const after = await second.service.hydrate(second.service.search('lodzi prze', {}, 20));
+      expect(after).to.deep.equal(before);
+      expect(await keys(second.service, 'spozniona lodz')).to.deep.equal(['late']);
+      const hydrated = await second.service.hydrate(second.service.search('przesylka 299', {}, 5));
+      expect(hydrated.hits.map((h) => h.text)).to.deep.equal(['Przesyłka 299 dotarła do Łodzi']);
+      await second.service.persist();
+      reopened.close();
+    } finally {
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = resolve;
+      });
+    }
+  });
+
+  it('rebuilds from stored messages when the snapshot is of another version', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages([message('a', 'c1', 'gwarancja', T0)]);
+    await storage.setValue(SNAPSHOT_KEY, { format: 'cc-search-index', version: -1 });
+    const { service } = start(storage);
+    await service.ready();
+    expect(await keys(service, 'gwar')).to.deep.equal(['a']);
+    await service.persist();
+    expect((await storage.getValue<{ version: number }>(SNAPSHOT_KEY))!.version).to.be.greaterThan(0);
+  });
+});
+
+describe('desk transcript search', () => {
+  let desk: Desk | undefined;
+  afterEach(() => desk?.dispose());
+
+  it('finds messages that arrived through the desk, with their text', async () => {
+    const transport = new SimulatedTransport({ seed: 3 });
+    desk = createDesk({ transport, storage: 'memory' });
+    await desk.connect();
+    const c1 = transport.startConversation({ customer: { id: 'u1', name: 'Łucja Wąs' } });
+    const c2 = transport.startConversation({ customer: { id: 'u2', name: 'John Smith' } });
+    await desk.enableSearch();
+    transport.customerSays(c1.id, 'Moje zamówienie 8841 nie dotarło');
+    transport.customerSays(c2.id, 'My order 8841 has not arrived');
+    await waitUntil(async () => (await desk!.searchTranscripts('8841')).hits.length === 2, 'both messages indexed', { timeout: 3000 });
+    await (await desk.enableSearch()).ready();
+
+    const polish = await desk.searchTranscripts('zamowienie dotarlo');
+    expect(polish.hits.map((h) => [h.conversationId, h.text])).to.deep.equal([[c1.id, 'Moje zamówienie 8841 nie dotarło']]);
+    expect(polish.terms).to.deep.equal(['zamowienie', 'dotarlo']);
+    const byCustomer = await desk.searchTranscripts('8841', { customer: 'smith' });
+    expect(byCustomer.hits.map((h) => h.text)).to.deep.equal(['My order 8841 has not arrived']);
+    expect((await desk.searchTranscripts('8841 zwrot')).hits).to.deep.equal([]);
+    expect(desk.$searchStatus.get().state).to.equal('ready');
+  });
+});
