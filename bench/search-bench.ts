@@ -7,9 +7,8 @@
  */
 import type { Conversation, Message } from '../src/core/model.js';
 import { openStorage, type Storage } from '../src/core/storage.js';
-import { createSearchService, fold, InvertedIndex, queryWords, SNAPSHOT_KEY, tokenize } from '../src/core/search/service.js';
+import { createSearchService, finish, fold, InvertedIndex, queryWords, readSnapshot, tokenize, type SearchTuning } from '../src/core/search/service.js';
 import type { SearchService, SearchStatus } from '../src/core/search/types.js';
-import type { SearchSnapshot } from '../src/core/search/inverted-index.js';
 
 const MESSAGES = 100_000;
 const PER_CONVERSATION = 20;
@@ -187,9 +186,11 @@ function watchBlocking(): () => number {
   };
 }
 
-function startService(storage: Storage, onStatus: (s: SearchStatus) => void = () => undefined): SearchService {
+function startService(storage: Storage, onStatus: (s: SearchStatus) => void = () => undefined, onTiming?: SearchTuning['onTiming']): SearchService {
   // No background snapshot while measuring: it is written by persist(), timed.
-  return createSearchService({ storage, conversations: () => ({}), onStatus, tuning: { persistDelayMs: 3_600_000, persistMaxWaitMs: 3_600_000 } });
+  const tuning: SearchTuning = { persistDelayMs: 3_600_000, persistMaxWaitMs: 3_600_000 };
+  if (onTiming) tuning.onTiming = onTiming;
+  return createSearchService({ storage, conversations: () => ({}), onStatus, tuning });
 }
 
 interface QuerySet {
@@ -255,8 +256,24 @@ async function deleteDatabase(name: string): Promise<void> {
   });
 }
 
+const log = (text: string) => console.log(`[search bench] ${text}`);
+const REFERENCE = 'cc-search-bench-reference';
+
+interface Reference {
+  db: string;
+  sets: QuerySet[];
+  /** Per set, per query: the hits as `conversationId@at`. */
+  results: string[][];
+}
+
+const hitsOf = (service: SearchService, q: string) =>
+  service
+    .search(q, {}, LIMIT)
+    .hits.map((h) => `${h.conversationId}@${h.at}`)
+    .join();
+
+/** First page: corpus, build, snapshot, queries, naive baseline, fresh messages. */
 async function run(): Promise<unknown> {
-  const log = (text: string) => console.log(`[search bench] ${text}`);
   const corpus = makeCorpus(20250330);
   const sets = makeQueries(corpus, 7);
   log(`corpus: ${corpus.messages.length} messages, ${(corpus.bytes / MB).toFixed(1)} MB`);
@@ -268,157 +285,235 @@ async function run(): Promise<unknown> {
   await gc();
   const naiveHeap = heap() - beforeNaive;
 
-  const name = `cc-search-bench-${Date.now()}`;
-  await deleteDatabase(name);
-  let storage = await openStorage(name);
+  const db = `cc-search-bench-${Date.now()}`;
+  await deleteDatabase(db);
+  const storage = await openStorage(db);
   if (storage.kind !== 'indexeddb') throw new Error('IndexedDB unavailable');
-  const writeStart = now();
-  for (let i = 0; i < corpus.messages.length; i += 2000) await storage.putMessages(corpus.messages.slice(i, i + 2000));
+  const t = now();
+  for (let i = 0; i < corpus.messages.length; i += 10_000) await storage.putMessages(corpus.messages.slice(i, i + 10_000));
   await storage.putConversations(corpus.conversations);
-  log(`stored in IndexedDB in ${(now() - writeStart).toFixed(0)} ms`);
-
+  log(`stored in IndexedDB in ${(now() - t).toFixed(0)} ms`);
   try {
-    // Build: the real path, catching up with the stored messages in slices.
-    await gc();
-    const beforeBuild = heap();
-    let stopWatch = watchBlocking();
-    let t = now();
-    let service = startService(storage);
-    await service.ready();
-    const buildMs = now() - t;
-    const buildBlockMs = stopWatch();
-    await gc();
-    const indexHeap = heap() - beforeBuild;
-    log(`built in ${buildMs.toFixed(0)} ms`);
-
-    // The engine alone, without storage reads: all messages in one synchronous loop.
-    let engineMs = 0;
-    {
-      const index = new InvertedIndex();
-      t = now();
-      for (const m of corpus.messages) index.add(m.conversationId, m.id, m.at, m.author, m.text!);
-      engineMs = now() - t;
-    }
-
-    stopWatch = watchBlocking();
-    t = now();
-    await service.persist();
-    const writeMs = now() - t;
-    const writeBlockMs = stopWatch();
-    const snapshot = (await storage.getValue<SearchSnapshot>(SNAPSHOT_KEY))!;
-    const snapshotBytes = Object.values(snapshot).reduce<number>(
-      (sum, value) => sum + (ArrayBuffer.isView(value) ? value.byteLength : typeof value === 'string' ? value.length : 0),
-      0,
-    );
-    const vocabulary = snapshot.postingCounts.length;
-
-    const ours = timeQueries(sets, (q) => service.search(q, {}, LIMIT));
-    const naive = timeQueries(sets, (q) => naiveSearch(folded, q, LIMIT));
-    // Filters narrow the candidates after the postings walk: a date range and a customer.
-    const filtered = timeQueries(
-      [{ kind: '1-word + customer + dates', queries: sets[0]!.queries }],
-      (q) => service.search(q, { customer: 'nowak', from: T0 + 30 * 86_400_000, to: T0 + 60 * 86_400_000 }, LIMIT),
-    );
-
-    // Every hit has every word as a prefix of one of its words, and the naive scan agrees on
-    // which queries find nothing.
-    const position = new Map(corpus.messages.map((m, i) => [m.id, i] as const));
-    for (const set of sets) {
-      for (const q of set.queries) {
-        const result = service.search(q, {}, LIMIT);
-        for (const hit of result.hits) {
-          const tokens = tokenize(corpus.messages[position.get(hit.messageKey)!]!.text!);
-          if (!result.terms.every((w) => tokens.some((tok) => tok.startsWith(w)))) throw new Error(`wrong hit for "${q}"`);
-        }
-        if (result.hits.length === 0) throw new Error(`no hit for "${q}", drawn from the corpus`);
-        if (set.kind === '1-word' && naiveSearch(folded, q, LIMIT).length < result.hits.length) throw new Error(`naive found fewer for "${q}"`);
-      }
-    }
-
-    // A new message: searchable how soon after add()?
-    const fresh: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      const word = `nowość${i}x${i * 7}`;
-      const message: Message = { id: `fresh-${i}`, conversationId: corpus.conversations[i]!.id, author: 'customer', kind: 'text', text: `Pytanie o ${word} i zamówienie`, at: Date.now() };
-      t = now();
-      service.add([message]);
-      while (service.search(word, {}, 10).hits.length === 0) {
-        if (now() - t > 1000) throw new Error('a new message never became searchable');
-      }
-      fresh.push(now() - t);
-    }
-
-    // Reload: read the snapshot from IndexedDB and rebuild the index, in a new service.
-    await service.persist();
-    const reference = sets.map((s) => s.queries.slice(0, 50).map((q) => service.search(q, {}, LIMIT).hits.map((h) => h.messageKey).join()));
-    service = undefined as unknown as SearchService;
+    return await measure(corpus, sets, folded, naiveHeap, storage, db);
+  } catch (error) {
     storage.close();
-    storage = await openStorage(name);
-    await gc();
-    const beforeReload = heap();
-    const reloads: { total: number; read: number; rebuild: number }[] = [];
-    let reloaded: SearchService | undefined;
-    let catchUpMs = 0;
-    let catchUpBlockMs = 0;
-    for (let round = 0; round < 3; round++) {
-      t = now();
-      const raw = await storage.getValue<SearchSnapshot>(SNAPSHOT_KEY);
-      const read = now() - t;
-      const t2 = now();
-      InvertedIndex.fromSnapshot(raw);
-      const rebuild = now() - t2;
-      let loadedAt = 0;
-      const t3 = now();
-      stopWatch = watchBlocking();
-      const service2 = startService(storage, (s) => {
-        if (s.state !== 'loading' && !loadedAt) loadedAt = now();
-      });
-      await service2.ready();
-      catchUpMs = now() - loadedAt;
-      catchUpBlockMs = stopWatch();
-      reloads.push({ total: loadedAt - t3, read, rebuild });
-      reloaded = service2;
-      await gc();
-    }
-    const reloadHeap = heap() - beforeReload;
-    const again = sets.map((s) => s.queries.slice(0, 50).map((q) => reloaded!.search(q, {}, LIMIT).hits.map((h) => h.messageKey).join()));
-    if (JSON.stringify(again) !== JSON.stringify(reference)) throw new Error('results differ after reload');
-    const median = (key: 'total' | 'read' | 'rebuild') => percentile(reloads.map((r) => r[key]), 50);
-
-    return {
-      messages: corpus.messages.length,
-      limit: LIMIT,
-      queries: QUERIES,
-      conversations: corpus.conversations.length,
-      textMB: corpus.bytes / MB,
-      vocabulary,
-      naiveHeapMB: naiveHeap / MB,
-      indexHeapMB: indexHeap / MB,
-      reloadHeapMB: reloadHeap / MB,
-      buildMs,
-      buildBlockMs,
-      engineMs,
-      writeMs,
-      writeBlockMs,
-      snapshotMB: snapshotBytes / MB,
-      reloadMs: median('total'),
-      reloadReadMs: median('read'),
-      reloadRebuildMs: median('rebuild'),
-      catchUpMs,
-      catchUpBlockMs,
-      freshP50Ms: percentile(fresh, 50),
-      freshMaxMs: Math.max(...fresh),
-      ours,
-      naive,
-      filtered,
-    };
-  } finally {
-    storage.close();
-    await deleteDatabase(name);
+    await deleteDatabase(db);
+    throw error;
   }
 }
 
-run().then(
+async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string[], naiveHeap: number, storage: Storage, db: string): Promise<unknown> {
+  let t: number;
+  // Build: the real path, catching up with the stored messages (in key order) in slices.
+  await gc();
+  const beforeBuild = heap();
+  const timings = { read: 0, restore: 0, keys: 0, slice: 0, put: 0 };
+  const record: SearchTuning['onTiming'] = (what, ms) => (timings[what] = Math.max(timings[what], ms));
+  let stopWatch = watchBlocking();
+  t = now();
+  const service = startService(storage, undefined, record);
+  await service.ready();
+  const buildMs = now() - t;
+  const buildBlockMs = stopWatch();
+  const buildSliceMs = timings.slice;
+  timings.slice = 0;
+  // Measured before the compaction the service starts now gets a turn: synchronous GC, no await.
+  const collect = (globalThis as unknown as { gc: () => void }).gc;
+  collect();
+  collect();
+  const indexHeap = heap() - beforeBuild;
+  log(`built in ${buildMs.toFixed(0)} ms`);
+  // Straight after a catch-up, docs are in key order, not time order: queries rank more candidates.
+  const beforeCompaction = timeQueries(sets, (q) => service.search(q, {}, LIMIT));
+
+  // The snapshot, built in slices and written; the live index is replaced by the compacted one
+  // (started by the service when the catch-up ended).
+  stopWatch = watchBlocking();
+  t = now();
+  await service.persist();
+  const writeMs = now() - t;
+  const writeBlockMs = stopWatch();
+  const writeSliceMs = timings.slice;
+  const writePutMs = timings.put;
+  await gc();
+  const compactHeap = heap() - beforeBuild;
+
+  // The engine alone, without storage reads: every message in one synchronous loop.
+  const engineMs = (() => {
+    const engine = new InvertedIndex();
+    const started = now();
+    for (const m of corpus.messages) engine.add(m.conversationId, m.id, m.at, m.author, m.text!);
+    return now() - started;
+  })();
+
+  const snapshot = await readSnapshot(storage);
+  const bytesOf = (part: unknown) =>
+    Object.values(part as object).reduce<number>((sum, value) => sum + (ArrayBuffer.isView(value) ? value.byteLength : typeof value === 'string' ? value.length : 0), 0);
+  const snapshotBytes = bytesOf(snapshot.index) + bytesOf(snapshot.keys);
+  const indexPartBytes = bytesOf(snapshot.index);
+  const vocabulary = (snapshot.index as { vocabulary: string }).vocabulary.split('\n').length;
+
+  const ours = timeQueries(sets, (q) => service.search(q, {}, LIMIT));
+  const naive = timeQueries(sets, (q) => naiveSearch(folded, q, LIMIT));
+  // Filters narrow the candidates after the postings walk: a date range and a customer.
+  const filtered = timeQueries(
+    [{ kind: '1-word + customer + dates', queries: sets[0]!.queries }],
+    (q) => service.search(q, { customer: 'nowak', from: T0 + 30 * 86_400_000, to: T0 + 60 * 86_400_000 }, LIMIT),
+  );
+  // The text of the hits, read back from IndexedDB (what desk.searchTranscripts adds).
+  const hydrateTimes: number[] = [];
+  for (const q of sets[0]!.queries.slice(0, 30)) {
+    const results = service.search(q, {}, 20);
+    t = now();
+    await service.hydrate(results);
+    hydrateTimes.push(now() - t);
+  }
+
+  // Every hit has every word as a prefix of one of its words; the naive scan finds at least as many.
+  const byTime = new Map(corpus.messages.map((m) => [m.at, m] as const));
+  for (const set of sets) {
+    for (const q of set.queries) {
+      const result = service.search(q, {}, LIMIT);
+      for (const hit of result.hits) {
+        const tokens = tokenize(byTime.get(hit.at)!.text!);
+        if (!result.terms.every((w) => tokens.some((tok) => tok.startsWith(w)))) throw new Error(`wrong hit for "${q}"`);
+      }
+      if (result.hits.length === 0) throw new Error(`no hit for "${q}", drawn from the corpus`);
+      if (naiveSearch(folded, q, LIMIT).length < result.hits.length) throw new Error(`naive found fewer for "${q}"`);
+    }
+  }
+
+  // A new message: searchable how soon after add()?
+  const fresh: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const word = `nowość${i}x${i * 7}`;
+    const message: Message = { id: `fresh-${i}`, conversationId: corpus.conversations[i]!.id, author: 'customer', kind: 'text', text: `Pytanie o ${word} i zamówienie`, at: Date.now() };
+    t = now();
+    service.add([message]);
+    while (service.search(word, {}, 10).hits.length === 0) {
+      if (now() - t > 1000) throw new Error('a new message never became searchable');
+    }
+    fresh.push(now() - t);
+  }
+  await service.persist();
+  storage.close();
+
+  // The reload is measured in a fresh page (cold code, as after a real page load): it needs the
+  // queries and what they found here.
+  const reference: Reference = { db, sets: sets.map((s) => ({ kind: s.kind, queries: s.queries.slice(0, 100) })), results: [] };
+  reference.results = reference.sets.map((s) => s.queries.map((q) => hitsOf(service, q)));
+  localStorage.setItem(REFERENCE, JSON.stringify(reference));
+
+  return {
+    messages: corpus.messages.length,
+    limit: LIMIT,
+    queries: QUERIES,
+    conversations: corpus.conversations.length,
+    textMB: corpus.bytes / MB,
+    vocabulary,
+    naiveHeapMB: naiveHeap / MB,
+    indexHeapMB: indexHeap / MB,
+    compactHeapMB: compactHeap / MB,
+    buildMs,
+    buildBlockMs,
+    buildSliceMs,
+    writeSliceMs,
+    writePutMs,
+    engineMs,
+    writeMs,
+    writeBlockMs,
+    snapshotMB: snapshotBytes / MB,
+    indexPartMB: indexPartBytes / MB,
+    freshP50Ms: percentile(fresh, 50),
+    freshMaxMs: Math.max(...fresh),
+    hydrateP50Ms: percentile(hydrateTimes, 50),
+    ours,
+    beforeCompaction,
+    naive,
+    filtered,
+  };
+}
+
+/** Second page (`?reload`): a new service over the stored snapshot, as after a page reload. */
+async function runReload(): Promise<unknown> {
+  const reference = JSON.parse(localStorage.getItem(REFERENCE)!) as Reference;
+  localStorage.removeItem(REFERENCE);
+  try {
+    const storage = await openStorage(reference.db);
+    const timings = { read: 0, restore: 0, keys: 0, slice: 0, put: 0 };
+    const record: SearchTuning['onTiming'] = (what, ms) => (timings[what] = Math.max(timings[what], ms));
+    {
+      const diag: string[] = [];
+      let t0 = now();
+      await storage.getValue('nothing');
+      diag.push(`first tiny get ${(now() - t0).toFixed(0)}`);
+      t0 = now();
+      await storage.getValue('search-index');
+      diag.push(`head ${(now() - t0).toFixed(0)}`);
+      t0 = now();
+      await readSnapshot(storage);
+      diag.push(`readSnapshot ${(now() - t0).toFixed(0)}`);
+      t0 = now();
+      await readSnapshot(storage);
+      diag.push(`readSnapshot again ${(now() - t0).toFixed(0)}`);
+      t0 = now();
+      await storage.getConversations();
+      diag.push(`conversations ${(now() - t0).toFixed(0)}`);
+      log(diag.join(', '));
+    }
+    await gc();
+    const before = heap();
+    let loadedAt = 0;
+    const stopWatch = watchBlocking();
+    const t = now();
+    const service = startService(
+      storage,
+      (s) => {
+        if (s.state !== 'loading' && !loadedAt) loadedAt = now();
+      },
+      record,
+    );
+    await service.ready();
+    const reloadMs = loadedAt - t;
+    const catchUpMs = now() - loadedAt;
+    const catchUpBlockMs = stopWatch();
+    await gc();
+    const reloadHeap = heap() - before;
+    const again = reference.sets.map((s) => s.queries.map((q) => hitsOf(service, q)));
+    if (JSON.stringify(again) !== JSON.stringify(reference.results)) throw new Error('results differ after reload');
+
+    // Again, warm: reading the snapshot (both parts) and rebuilding the searchable part, each alone.
+    const reads: number[] = [];
+    const rebuilds: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      let t2 = now();
+      const raw = await readSnapshot(storage);
+      reads.push(now() - t2);
+      t2 = now();
+      finish(InvertedIndex.restoreSteps(raw.index));
+      rebuilds.push(now() - t2);
+    }
+    const afterReload = timeQueries(reference.sets, (q) => service.search(q, {}, LIMIT));
+    storage.close();
+    return {
+      reloadMs,
+      catchUpMs,
+      catchUpBlockMs,
+      reloadHeapMB: reloadHeap / MB,
+      readMs: percentile(reads, 50),
+      rebuildMs: percentile(rebuilds, 50),
+      coldReadMs: timings.read,
+      coldRestoreMs: timings.restore,
+      keysMs: timings.keys,
+      longestSliceMs: timings.slice,
+      afterReload,
+    };
+  } finally {
+    await deleteDatabase(reference.db);
+  }
+}
+
+(new URLSearchParams(location.search).has('reload') ? runReload() : run()).then(
   (results) => {
     (window as unknown as { searchBenchResults: unknown }).searchBenchResults = results;
   },

@@ -29,7 +29,7 @@ class CrmSwitch implements Transport {
   get capabilities() {
     return this.sim.capabilities;
   }
-  connect(agent: AgentRef, opts?: ConnectOptions): Promise<void> {
+  connect(agent: AgentRef, opts?: ConnectOptions): ReturnType<Transport['connect']> {
     return this.sim.connect(agent, opts);
   }
   disconnect(): Promise<void> {

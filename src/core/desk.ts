@@ -69,11 +69,16 @@ export interface DeskOptions {
   maxSendAttempts?: number;
 }
 
+/** Cursors only grow: compare by length, then text, so '10' comes after '9' even unpadded. */
+function compareCursors(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Message order: time, then the transport's cursor for messages of the same millisecond. */
 function byTimeThenCursor(a: Message | undefined, b: Message): number {
   if (!a) return -1;
   if (a.at !== b.at) return a.at - b.at;
-  if (a.cursor && b.cursor) return a.cursor < b.cursor ? -1 : a.cursor > b.cursor ? 1 : 0;
+  if (a.cursor && b.cursor) return compareCursors(a.cursor, b.cursor);
   return 0;
 }
 
@@ -188,11 +193,17 @@ export class Desk {
     this.#unsubscribe ??= this.transport.subscribe((event) => this.#onEvent(event));
     this.#stopped = false;
     this.$connection.set(this.#reconnectAttempt > 0 ? 'reconnecting' : 'connecting');
+    const epoch = this.#drops;
     const attempt = this.transport
       .connect(this.agent, this.#lastCursor === undefined ? {} : { cursor: this.#lastCursor })
       .then(
-        () => {
+        (result) => {
+          // Nothing received yet: resume from where this connection started.
+          if (result?.cursor && this.#recentCursors.length === 0) this.#noteCursor(result.cursor);
+          // The backend took the connection: backoff starts over even if it drops again at once.
           this.#reconnectAttempt = 0;
+          // Dropped again while connecting: the reconnect already scheduled takes over.
+          if (epoch !== this.#drops) return;
           this.$connection.set('online');
           if (this.$presence.get() === 'offline') this.$presence.set('available');
           void this.#outboxRestored.then(() => this.#outbox.kick());
@@ -222,7 +233,10 @@ export class Desk {
     }, backoff(this.#reconnectAttempt, this.#random));
   }
 
+  #drops = 0;
+
   #onDisconnected(code: string | undefined): void {
+    this.#drops++;
     this.#connecting = undefined;
     if (code === 'auth-expired') {
       this.$connection.set('auth-expired');
@@ -833,8 +847,23 @@ export class Desk {
 
   // ---- incoming ----
 
+  #recentCursors: string[] = [];
+
+  /**
+   * Where a reconnect resumes. Events can arrive out of order (at-least-once delivery), so resuming
+   * from the newest cursor could skip one still in flight; resuming from the oldest of the recent
+   * ones replays a little more, and the replay is deduplicated.
+   */
+  #noteCursor(cursor: string): void {
+    this.#recentCursors.push(cursor);
+    if (this.#recentCursors.length > 16) this.#recentCursors.shift();
+    let oldest = this.#recentCursors[0]!;
+    for (const c of this.#recentCursors) if (compareCursors(c, oldest) < 0) oldest = c;
+    this.#lastCursor = oldest;
+  }
+
   #onEvent(event: TransportEvent): void {
-    if (event.cursor) this.#lastCursor = event.cursor;
+    if (event.cursor) this.#noteCursor(event.cursor);
     // Anything that may refer to a just-received message sees it first.
     if (event.type !== 'message.received') this.#flushInbox();
     switch (event.type) {

@@ -185,6 +185,11 @@ export interface UploadMeta {
   size: number;
 }
 
+export interface ConnectResult {
+  /** Cursor just before the first event this connection delivers. */
+  cursor?: string;
+}
+
 export interface ConnectOptions {
   /** Resume after this cursor: the transport replays every later event. */
   cursor?: string;
@@ -194,8 +199,12 @@ export interface ConnectOptions {
 /** The only seam to a backend. See README, "Writing a Transport adapter". */
 export interface Transport {
   readonly capabilities: Capabilities;
-  /** Idempotent: a second call while connected resolves without reconnecting. */
-  connect(agent: AgentRef, opts?: ConnectOptions): Promise<void>;
+  /**
+   * Idempotent: a second call while connected resolves without reconnecting. May resolve with the
+   * stream position the connection started at, so a reconnect can resume from it even if the
+   * first event was lost before it arrived.
+   */
+  connect(agent: AgentRef, opts?: ConnectOptions): Promise<void | ConnectResult>;
   disconnect(): Promise<void>;
   subscribe(listener: (event: TransportEvent) => void): () => void;
   execute<C extends Command>(command: C, opts?: { signal?: AbortSignal }): Promise<ResultOf<C>>;

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createDesk, type Desk } from '../../src/core/desk.js';
 import type { Conversation, Message } from '../../src/core/model.js';
-import { createSearchService, SNAPSHOT_KEY } from '../../src/core/search/service.js';
+import { createSearchService, readSnapshot, SNAPSHOT_KEY, type SearchTuning } from '../../src/core/search/service.js';
+import { InvertedIndex } from '../../src/core/search/inverted-index.js';
 import type { SearchService, SearchStatus } from '../../src/core/search/types.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
@@ -16,9 +17,14 @@ function conversation(id: string, name: string, state: Conversation['state']): C
   return { id, customer: { id: `u-${id}`, name }, channel: 'facebook', queue: 'Sales', state, requestedAt: T0 };
 }
 
-function start(storage: Storage, conversations: Record<string, Conversation> = {}) {
+function start(storage: Storage, conversations: Record<string, Conversation> = {}, tuning: SearchTuning = {}) {
   const statuses: SearchStatus[] = [];
-  const service = createSearchService({ storage, conversations: () => conversations, onStatus: (s) => statuses.push(s), tuning: { persistDelayMs: 20 } });
+  const service = createSearchService({
+    storage,
+    conversations: () => conversations,
+    onStatus: (s) => statuses.push(s),
+    tuning: { persistDelayMs: 20, ...tuning },
+  });
   return { service, statuses };
 }
 
@@ -89,11 +95,14 @@ describe('search service', () => {
       expect(storage.kind).to.equal('indexeddb');
       const messages = Array.from({ length: 300 }, (_, i) => message(`m${i}`, `c${i % 7}`, `Przesyłka ${i} dotarła do Łodzi`, T0 + i * 1000));
       await storage.putMessages(messages);
-      const first = start(storage);
+      // Small chunks: the arrays go into several IndexedDB values.
+      const first = start(storage, {}, { chunkBytes: 256 });
       await first.service.ready();
       await first.service.persist();
-      const snapshot = await storage.getValue<{ version: number; postings: unknown }>(SNAPSHOT_KEY);
-      expect(snapshot?.postings).to.be.instanceOf(Uint8Array);
+      const head = await storage.getValue<Record<string, unknown>>(SNAPSHOT_KEY);
+      expect(head?.['postings']).to.deep.include({ type: 'Uint8Array' });
+      const stored = InvertedIndex.fromSnapshot(await readSnapshot(storage));
+      expect(stored?.size).to.equal(300);
       const before = await first.service.hydrate(first.service.search('lodzi prze', {}, 20));
       expect(before.hits).to.have.length(20);
       storage.close();
@@ -101,7 +110,7 @@ describe('search service', () => {
       // A newer message stored after the snapshot is found by the catch-up of the next start.
       const reopened = await openStorage(name);
       await reopened.putMessages([message('late', 'c1', 'Przesyłka spóźniona, Łódź', T0 + 999_999)]);
-      const second = start(reopened);
+      const second = start(reopened, {}, { chunkBytes: 256 });
       await second.service.ready();
       expect(second.statuses.at(-1)).to.deep.equal({ state: 'ready', indexed: 301 });
       const after = await second.service.hydrate(second.service.search('lodzi prze', {}, 20));
@@ -117,6 +126,37 @@ describe('search service', () => {
         request.onsuccess = request.onerror = request.onblocked = resolve;
       });
     }
+  });
+
+  it('keeps the previous snapshot when a write is cut short', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages(Array.from({ length: 200 }, (_, i) => message(`m${i}`, `c${i % 5}`, `Zwrot numer ${i}`, T0 + i)));
+    const first = start(storage, {}, { chunkBytes: 128 });
+    await first.service.ready();
+    await first.service.persist();
+
+    await storage.putMessages([message('later', 'c1', 'Zwrot późniejszy', T0 + 5000)]);
+    first.service.add([message('later', 'c1', 'Zwrot późniejszy', T0 + 5000)]);
+    // The tab closes after a few values of the next snapshot are written.
+    let writes = 0;
+    const failing: Storage = {
+      ...storage,
+      async setValue(key, value) {
+        if (++writes > 3) throw new Error('closed');
+        await storage.setValue(key, value);
+      },
+    };
+    const cut = start(failing, {}, { chunkBytes: 128 });
+    await cut.service.ready();
+    cut.service.add([message('later2', 'c2', 'Zwrot ostatni', T0 + 6000)]);
+    await cut.service.persist().catch(() => undefined);
+    expect(writes).to.be.greaterThan(3);
+
+    const next = start(storage, {}, { chunkBytes: 128 });
+    await next.service.ready();
+    expect(next.statuses.at(-1)).to.deep.equal({ state: 'ready', indexed: 201 });
+    expect(await keys(next.service, 'zwrot', {}, 300)).to.have.length(201);
+    expect(await keys(next.service, 'zwrot pozniejszy')).to.deep.equal(['later']);
   });
 
   it('rebuilds from stored messages when the snapshot is of another version', async () => {

@@ -190,9 +190,11 @@ describe('InvertedIndex', () => {
 
   it('ignores a snapshot of another version', () => {
     const snapshot = build(POLISH).snapshot();
-    expect(InvertedIndex.fromSnapshot({ ...snapshot, version: SNAPSHOT_VERSION + 1 })).to.be.undefined;
-    expect(InvertedIndex.fromSnapshot({ ...snapshot, hash: new Uint32Array(1) })).to.be.undefined;
-    expect(InvertedIndex.fromSnapshot({ ...snapshot, postings: snapshot.postings.slice(1) })).to.be.undefined;
+    expect(InvertedIndex.fromSnapshot({ ...snapshot, index: { ...snapshot.index, version: SNAPSHOT_VERSION + 1 } })).to.be.undefined;
+    expect(InvertedIndex.fromSnapshot({ ...snapshot, index: { ...snapshot.index, postings: snapshot.index.postings.slice(1) } })).to.be.undefined;
+    // Keys of another snapshot (written apart, e.g. the tab closed between the two writes).
+    expect(InvertedIndex.fromSnapshot({ ...snapshot, keys: build(POLISH).snapshot().keys })).to.be.undefined;
+    expect(InvertedIndex.fromSnapshot({ ...snapshot, keys: { ...snapshot.keys, hash: new Uint32Array(1) } })).to.be.undefined;
     expect(InvertedIndex.fromSnapshot(undefined)).to.be.undefined;
     expect(InvertedIndex.fromSnapshot(new InvertedIndex().snapshot())!.size).to.equal(0);
   });

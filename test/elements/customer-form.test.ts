@@ -52,7 +52,7 @@ class CrmTransport implements Transport {
     for (const listener of this.#listeners) listener({ type: 'conversation.updated', conversation, cursor: 'x' });
   }
 
-  connect(agent: AgentRef, opts?: ConnectOptions): Promise<void> {
+  connect(agent: AgentRef, opts?: ConnectOptions): ReturnType<Transport['connect']> {
     return this.sim.connect(agent, opts);
   }
 

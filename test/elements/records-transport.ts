@@ -69,7 +69,7 @@ export class RecordsTransport implements Transport {
     for (const release of this.#held.splice(0)) release();
   }
 
-  connect(agent: AgentRef, opts?: ConnectOptions): Promise<void> {
+  connect(agent: AgentRef, opts?: ConnectOptions): ReturnType<Transport['connect']> {
     return this.sim.connect(agent, opts);
   }
 

@@ -22,27 +22,46 @@ export const SNAPSHOT_FORMAT = 'cc-search-index';
 export const SNAPSHOT_VERSION = 1;
 
 /**
- * What is written to storage, kept small because reading it back is most of a reload. Docs are
- * in time order. Every array is exactly sized (structured clone copies whole buffers).
+ * What is written to storage, in two values: reading them back is most of a reload, so the part
+ * a query needs comes first and small; the part that recognizes messages again (for dedupe) is
+ * read after it. Docs are in time order. Every array is exactly sized (structured clone copies
+ * whole buffers).
  */
 export interface SearchSnapshot {
+  index: IndexSnapshot;
+  keys: KeySnapshot;
+}
+
+export interface IndexSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   version: number;
+  /** Pairs the two parts. */
+  id: number;
   /** Tokens in sort order, `\n`-joined; a token's id is its position. */
   vocabulary: string;
-  /** Postings per token. */
-  postingCounts: Uint32Array;
+  /** Postings per token, as LEB128 varints. */
+  postingCounts: Uint8Array;
+  /** Bytes of each token's postings, as LEB128 varints (a token is found without decoding the others). */
+  postingBytes: Uint8Array;
   /** Each token's doc numbers in turn, ascending, as LEB128 varints of the gaps (the first from 0). */
   postings: Uint8Array;
-  /** Per doc: time, conversation number, author code, text hash, the two key hashes. */
-  at: Float64Array;
-  conversation: Uint32Array;
+  docs: number;
+  /** Per doc: time as varints of the gaps (the first from 0), or as it is when not whole milliseconds. */
+  at: Uint8Array | Float64Array;
+  conversation: Uint16Array | Uint32Array;
   author: Uint8Array;
+  /** Conversation ids by conversation number, `\0`-joined. */
+  conversations: string;
+}
+
+export interface KeySnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  id: number;
+  /** Per doc: text hash, and the two key hashes. */
   hash: Uint32Array;
   keyHash: Uint32Array;
   keyCheck: Uint32Array;
-  /** Conversation ids by conversation number, `\0`-joined. */
-  conversations: string;
 }
 
 export interface ConversationMeta {
@@ -76,7 +95,7 @@ const NONE = 0xffffffff;
 /** Up to this many tokens a prefix's postings are merged with a heap; beyond, through a bitmap of docs. */
 const HEAP_MERGE_MAX = 16;
 
-type Growable = Uint32Array | Float64Array | Uint8Array;
+type Growable = Uint32Array | Uint16Array | Float64Array | Uint8Array;
 
 function grow<T extends Growable>(array: T, need: number): T {
   if (need <= array.length) return array;
@@ -90,6 +109,47 @@ function withSlack<T extends Growable>(source: T, length: number): T {
   const next = new (source.constructor as new (length: number) => T)(Math.ceil(length * 1.1) + 64);
   next.set(source.subarray(0, length));
   return next;
+}
+
+/** LEB128 writer for non-negative integers up to 2^53. */
+class VarintWriter {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  reserve(count: number): void {
+    if (this.bytes.length - this.length < count * 8) this.bytes = grow(this.bytes, this.length + count * 8 + this.bytes.length);
+  }
+
+  write(value: number): void {
+    let v = value;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.bytes[this.length++] = v;
+  }
+
+  done(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+/** Reads LEB128 varints; `at` moves on. Throws past the end. */
+class VarintReader {
+  at = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  read(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.at >= this.bytes.length) throw new RangeError('varint past the end');
+      const byte = this.bytes[this.at++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
 }
 
 /** FNV-1a. */
@@ -184,6 +244,12 @@ export class InvertedIndex {
   #tail: Uint32Array = new Uint32Array(64);
   #tailLength: Uint32Array = new Uint32Array(64);
   #count: Uint32Array = new Uint32Array(64);
+  /**
+   * After a reload, postings stay in the snapshot's varint form until a token is first used
+   * (#tail 0 with a count): a reload decodes nothing it doesn't need.
+   */
+  #packed: Uint8Array = new Uint8Array(0);
+  #packedAt: Uint32Array = new Uint32Array(0);
 
   // ---- docs ----
   #docs = 0;
@@ -196,6 +262,9 @@ export class InvertedIndex {
   #keyHash: Uint32Array = new Uint32Array(64);
   #keyCheck: Uint32Array = new Uint32Array(64);
   #dead: Uint8Array = new Uint8Array(64);
+  /** False from a restore until `attachKeys`: messages can't be recognized, so none are added. */
+  #keysAttached = true;
+  #snapshotId = 0;
   /** Open addressing by key hash and conversation: doc + 1, 0 for an empty slot. */
   #slots: Uint32Array = new Uint32Array(1024);
   #slotsUsed = 0;
@@ -236,6 +305,7 @@ export class InvertedIndex {
    */
   add(conversationId: string, messageKey: string, at: number, author: MessageAuthor, text: string): AddOutcome {
     // `\0` separates conversation ids in the snapshot; no real id contains it.
+    if (!this.#keysAttached) throw new Error('InvertedIndex.add() before attachKeys()');
     if (!text || conversationId.includes('\0')) return 'skipped';
     const c = this.#conversationNumber(conversationId);
     const [keyHash, keyCheck] = hashKey(messageKey);
@@ -475,19 +545,19 @@ export class InvertedIndex {
     // Each token's postings renumbered (sorted again only if the renumbering reordered them),
     // written as varint gaps; tokens left with none are dropped.
     const vocabulary: string[] = [];
-    const counts: number[] = [];
-    let bytes = new Uint8Array(1 << 16);
-    let b = 0;
+    const counts = new VarintWriter();
+    const sizes = new VarintWriter();
+    const postings = new VarintWriter();
     let buffer = new Uint32Array(1024);
     let work = 0;
     for (let r = 0; r < sortedTokens.length; r++) {
       const t = sortedTokens[r]!;
+      this.#unpack(t);
       const pool = this.#pool;
       if (buffer.length < this.#count[t]!) buffer = new Uint32Array(this.#count[t]! * 2);
       let k = 0;
       let descending = true;
       for (let o = this.#tail[t]!, length = this.#tailLength[t]!; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
-        // Blocks come newest first; collected backwards so the buffer ends up ascending.
         for (let i = o + 1 + length; i > o + 1; i--) {
           const d = pool[i]!;
           const mapped = d < n ? renumber[d]! : NONE;
@@ -502,18 +572,15 @@ export class InvertedIndex {
       if (descending) list.reverse();
       else list.sort();
       vocabulary.push(tokens[t]!);
-      counts.push(k);
-      if (bytes.length - b < 5 * k) bytes = grow(bytes, b + 5 * k + bytes.length);
+      counts.write(k);
+      postings.reserve(k);
+      const before = postings.length;
       let previous = 0;
       for (let i = 0; i < k; i++) {
-        let gap = list[i]! - previous;
+        postings.write(list[i]! - previous);
         previous = list[i]!;
-        while (gap >= 0x80) {
-          bytes[b++] = (gap & 0x7f) | 0x80;
-          gap >>>= 7;
-        }
-        bytes[b++] = gap;
       }
+      sizes.write(postings.length - before);
       if (work > 65536) {
         work = 0;
         yield;
@@ -521,55 +588,80 @@ export class InvertedIndex {
     }
     yield;
 
-    const pick = <T extends Growable>(source: T, into: T): T => {
+    const pick = <T extends Growable>(source: Growable, into: T): T => {
       for (let i = 0; i < m; i++) into[i] = source[order[i]!]!;
       return into;
     };
+    const times = pick(at, new Float64Array(m));
+    let whole = true;
+    for (let i = 0; i < m && whole; i++) whole = Number.isSafeInteger(times[i]) && times[i]! >= (i > 0 ? times[i - 1]! : 0);
+    let atColumn: Uint8Array | Float64Array = times;
+    if (whole) {
+      const gaps = new VarintWriter();
+      gaps.reserve(m);
+      for (let i = 0; i < m; i++) gaps.write(times[i]! - (i > 0 ? times[i - 1]! : 0));
+      atColumn = gaps.done();
+    }
+    const id = (Math.random() * 0x100000000) >>> 0;
     return {
-      format: SNAPSHOT_FORMAT,
-      version: SNAPSHOT_VERSION,
-      vocabulary: vocabulary.join('\n'),
-      postingCounts: Uint32Array.from(counts),
-      postings: bytes.slice(0, b),
-      at: pick(at, new Float64Array(m)),
-      conversation: pick(this.#conversation, new Uint32Array(m)),
-      author: pick(this.#author, new Uint8Array(m)),
-      hash: pick(this.#hash, new Uint32Array(m)),
-      keyHash: pick(this.#keyHash, new Uint32Array(m)),
-      keyCheck: pick(this.#keyCheck, new Uint32Array(m)),
-      conversations: this.#conversationIds.join('\0'),
+      index: {
+        format: SNAPSHOT_FORMAT,
+        version: SNAPSHOT_VERSION,
+        id,
+        vocabulary: vocabulary.join('\n'),
+        postingCounts: counts.done(),
+        postingBytes: sizes.done(),
+        postings: postings.done(),
+        docs: m,
+        at: atColumn,
+        conversation: pick(this.#conversation, this.#conversationIds.length <= 0xffff ? new Uint16Array(m) : new Uint32Array(m)),
+        author: pick(this.#author, new Uint8Array(m)),
+        conversations: this.#conversationIds.join('\0'),
+      },
+      keys: {
+        format: SNAPSHOT_FORMAT,
+        version: SNAPSHOT_VERSION,
+        id,
+        hash: pick(this.#hash, new Uint32Array(m)),
+        keyHash: pick(this.#keyHash, new Uint32Array(m)),
+        keyCheck: pick(this.#keyCheck, new Uint32Array(m)),
+      },
     };
   }
 
   /** The index a snapshot describes, or undefined when it is of another version or inconsistent. */
   static fromSnapshot(snapshot: unknown): InvertedIndex | undefined {
-    return finish(InvertedIndex.restoreSteps(snapshot));
+    const s = snapshot as Partial<SearchSnapshot> | undefined;
+    const index = finish(InvertedIndex.restoreSteps(s?.index));
+    return index?.attachKeys(s?.keys) ? index : undefined;
   }
 
-  /** `fromSnapshot` in small steps, for rebuilding in the background. */
+  /**
+   * The searchable part of a snapshot, in small steps. The index answers queries at once, and
+   * takes new messages once `attachKeys` has succeeded.
+   */
   static *restoreSteps(snapshot: unknown): Generator<void, InvertedIndex | undefined> {
-    const s = snapshot as Partial<SearchSnapshot> | undefined;
+    const s = snapshot as Partial<IndexSnapshot> | undefined;
     if (!s || s.format !== SNAPSHOT_FORMAT || s.version !== SNAPSHOT_VERSION) return undefined;
-    const { postingCounts, postings, at, conversation, author, hash, keyHash, keyCheck, vocabulary, conversations } = s;
+    const { postingCounts, postingBytes, postings, at, conversation, author, vocabulary, conversations, docs: n, id } = s;
     if (
-      !(postingCounts instanceof Uint32Array) ||
+      !(postingCounts instanceof Uint8Array) ||
+      !(postingBytes instanceof Uint8Array) ||
       !(postings instanceof Uint8Array) ||
-      !(at instanceof Float64Array) ||
-      !(conversation instanceof Uint32Array) ||
+      !(at instanceof Uint8Array || at instanceof Float64Array) ||
+      !(conversation instanceof Uint16Array || conversation instanceof Uint32Array) ||
       !(author instanceof Uint8Array) ||
-      !(hash instanceof Uint32Array) ||
-      !(keyHash instanceof Uint32Array) ||
-      !(keyCheck instanceof Uint32Array) ||
       typeof vocabulary !== 'string' ||
-      typeof conversations !== 'string'
+      typeof conversations !== 'string' ||
+      typeof n !== 'number' ||
+      typeof id !== 'number'
     ) {
       return undefined;
     }
-    const v = postingCounts.length;
-    const n = at.length;
-    const tokens = v > 0 ? vocabulary.split('\n') : [];
+    const tokens = vocabulary ? vocabulary.split('\n') : [];
+    const v = tokens.length;
     const conversationIds = conversations ? conversations.split('\0') : [];
-    if (tokens.length !== v || [conversation, author, hash, keyHash, keyCheck].some((column) => column.length !== n)) return undefined;
+    if (conversation.length !== n || author.length !== n) return undefined;
 
     const index = new InvertedIndex();
     index.#tokens = tokens;
@@ -577,69 +669,103 @@ export class InvertedIndex {
     for (let t = 0; t < v; t++) index.#sorted[t] = t;
     index.#merged = v;
 
-    // Postings: one exact block per token.
-    let total = 0;
-    for (let t = 0; t < v; t++) total += postingCounts[t]!;
-    index.#tail = new Uint32Array(v + 64);
-    index.#tailLength = new Uint32Array(v + 64);
-    index.#count = new Uint32Array(v + 64);
-    const pool = new Uint32Array(Math.ceil((1 + 2 * v + total) * 1.1) + 1024);
-    let o = 1;
-    let b = 0;
-    for (let t = 0; t < v; t++) {
-      const count = postingCounts[t]!;
-      if (count === 0) return undefined;
-      pool[o + 1] = count;
-      let d = 0;
-      for (let i = o + 2, end = o + 2 + count; i < end; i++) {
-        let gap = 0;
-        let shift = 0;
-        let byte: number;
-        do {
-          byte = postings[b++]!;
-          gap |= (byte & 0x7f) << shift;
-          shift += 7;
-        } while (byte & 0x80 && shift < 35);
-        d += gap >>> 0;
-        pool[i] = d;
+    try {
+      const counts = new Uint32Array(v);
+      const packedAt = new Uint32Array(v);
+      const countReader = new VarintReader(postingCounts);
+      const sizeReader = new VarintReader(postingBytes);
+      let total = 0;
+      let bytes = 0;
+      for (let t = 0; t < v; t++) {
+        const count = countReader.read();
+        if (count === 0) return undefined;
+        total += counts[t] = count;
+        packedAt[t] = bytes;
+        bytes += sizeReader.read();
       }
-      if (d >= n || b > postings.length) return undefined;
-      index.#tail[t] = o;
-      index.#tailLength[t] = count;
-      index.#count[t] = count;
-      o += 2 + count;
-      if ((t & 8191) === 8191) yield;
-    }
-    if (b !== postings.length) return undefined;
-    index.#pool = pool;
-    index.#poolLength = o;
-    yield;
+      if (countReader.at !== postingCounts.length || sizeReader.at !== postingBytes.length || bytes !== postings.length) return undefined;
 
-    index.#at = withSlack(at, n);
-    index.#conversation = withSlack(conversation, n);
+      // Postings stay packed until used.
+      index.#tail = new Uint32Array(v + 64);
+      index.#tailLength = new Uint32Array(v + 64);
+      index.#count = new Uint32Array(v + 64);
+      index.#count.set(counts);
+      index.#packed = postings;
+      index.#packedAt = packedAt;
+      index.#pool = new Uint32Array(Math.ceil(total / 4) + 1024);
+      yield;
+
+      if (at instanceof Float64Array) {
+        if (at.length !== n) return undefined;
+        index.#at = withSlack(at, n);
+      } else {
+        const times = new Float64Array(Math.ceil(n * 1.1) + 64);
+        let time = 0;
+        let b = 0;
+        for (let d = 0; d < n; d++) {
+          // Gaps up to 2^53: arithmetic, not 32-bit shifts.
+          let byte = at[b++]!;
+          let gap = byte & 0x7f;
+          for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
+            byte = at[b++]!;
+            gap += (byte & 0x7f) * scale;
+          }
+          times[d] = time += gap;
+        }
+        if (b !== at.length) return undefined;
+        index.#at = times;
+      }
+    } catch {
+      return undefined;
+    }
+    const capacity = index.#at.length;
+    index.#conversation = new Uint32Array(capacity);
+    index.#conversation.set(conversation);
     index.#author = withSlack(author, n);
-    index.#hash = withSlack(hash, n);
-    index.#keyHash = withSlack(keyHash, n);
-    index.#keyCheck = withSlack(keyCheck, n);
-    index.#dead = new Uint8Array(index.#at.length);
+    index.#dead = new Uint8Array(capacity);
     index.#docs = n;
     index.#live = n;
     index.#sortedUpTo = n;
-    for (const id of conversationIds) index.#conversationNumber(id);
+    for (const c of conversation) if (c >= conversationIds.length) return undefined;
+    for (const conversationId of conversationIds) index.#conversationNumber(conversationId);
+    index.#snapshotId = id;
+    index.#keysAttached = false;
+    return index;
+  }
 
+  /** Adds the message keys of the snapshot this index was restored from; false if they do not belong to it. */
+  attachKeys(snapshot: unknown): boolean {
+    const s = snapshot as Partial<KeySnapshot> | undefined;
+    const n = this.#docs;
+    if (
+      this.#keysAttached ||
+      !s ||
+      s.format !== SNAPSHOT_FORMAT ||
+      s.version !== SNAPSHOT_VERSION ||
+      s.id !== this.#snapshotId ||
+      !(s.hash instanceof Uint32Array && s.hash.length === n) ||
+      !(s.keyHash instanceof Uint32Array && s.keyHash.length === n) ||
+      !(s.keyCheck instanceof Uint32Array && s.keyCheck.length === n)
+    ) {
+      return false;
+    }
+    this.#hash = withSlack(s.hash, n);
+    this.#keyHash = withSlack(s.keyHash, n);
+    this.#keyCheck = withSlack(s.keyCheck, n);
     let size = 1024;
     while (size < n * 2) size *= 2;
     const slots = new Uint32Array(size);
+    const keyHash = this.#keyHash;
+    const conversation = this.#conversation;
     for (let d = 0; d < n; d++) {
-      const c = conversation[d]!;
-      if (c >= conversationIds.length) return undefined;
-      let slot = slotOf(keyHash[d]!, c, size - 1);
+      let slot = slotOf(keyHash[d]!, conversation[d]!, size - 1);
       while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
       slots[slot] = d + 1;
     }
-    index.#slots = slots;
-    index.#slotsUsed = n;
-    return index;
+    this.#slots = slots;
+    this.#slotsUsed = n;
+    this.#keysAttached = true;
+    return true;
   }
 
   // ---- internals ----
@@ -728,6 +854,7 @@ export class InvertedIndex {
   }
 
   #appendPosting(t: number, d: number): void {
+    this.#unpack(t);
     const count = this.#count[t]!;
     if (count === 0) {
       const o = this.#allocateBlock(1, 0);
@@ -799,14 +926,44 @@ export class InvertedIndex {
     return allowed;
   }
 
+  /** The range's tokens, their postings unpacked. */
   #tokensOf(range: Range): number[] {
-    return [...this.#sorted.subarray(range.lo, range.hi), ...range.fresh];
+    const list = [...this.#sorted.subarray(range.lo, range.hi), ...range.fresh];
+    for (const t of list) this.#unpack(t);
+    return list;
+  }
+
+  /** Decodes a token's postings from the snapshot into one exact block. */
+  #unpack(t: number): void {
+    if (this.#tail[t] !== 0) return;
+    const count = this.#count[t]!;
+    if (count === 0) return;
+    const o = this.#allocateBlock(count, 0);
+    const pool = this.#pool;
+    const bytes = this.#packed;
+    const n = this.#docs;
+    let b = this.#packedAt[t]!;
+    let d = 0;
+    for (let i = o + 2, end = o + 2 + count; i < end; i++) {
+      let byte = bytes[b++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80 && shift < 35; shift += 7) {
+        byte = bytes[b++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      d += gap >>> 0;
+      // A damaged snapshot must not point past the docs.
+      pool[i] = d < n ? d : n - 1;
+    }
+    this.#tail[t] = o;
+    this.#tailLength[t] = count;
   }
 
   /** Every posting of the range's tokens, in no particular order (a doc once per token). */
   #forEachPosting(range: Range, visit: (d: number) => void): void {
+    const list = this.#tokensOf(range);
     const pool = this.#pool;
-    for (const t of this.#tokensOf(range)) {
+    for (const t of list) {
       for (let o = this.#tail[t]!, length = this.#tailLength[t]!; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
         for (let i = o + 2, end = o + 2 + length; i < end; i++) visit(pool[i]!);
       }

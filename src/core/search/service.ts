@@ -7,15 +7,16 @@ import type { Conversation, Message } from '../model.js';
 import type { SearchFilters, SearchHit, SearchResults } from '../records.js';
 import type { Storage } from '../storage.js';
 import { fold, queryWords } from './fold.js';
-import { hashKey, InvertedIndex, type ConversationMeta, type SearchSnapshot } from './inverted-index.js';
+import { finish, hashKey, InvertedIndex, type ConversationMeta, type IndexSnapshot, type KeySnapshot } from './inverted-index.js';
 import type { SearchService, SearchServiceOptions, SearchStatus } from './types.js';
 
 export { highlight, type HighlightRange } from './highlight.js';
 export { fold, queryWords, tokenize } from './fold.js';
-export { hashKey, InvertedIndex, SNAPSHOT_VERSION, type SearchSnapshot } from './inverted-index.js';
+export { finish, hashKey, InvertedIndex, SNAPSHOT_VERSION, type IndexSnapshot, type KeySnapshot, type SearchSnapshot } from './inverted-index.js';
 
-/** Storage value key of the index snapshot. */
+/** Storage value keys of the snapshot: what queries need, read first; then the message keys. */
 export const SNAPSHOT_KEY = 'search-index';
+export const SNAPSHOT_KEYS_KEY = 'search-index-keys';
 
 export interface SearchTuning {
   /** Quiet time after the last change before the snapshot is written. */
@@ -24,6 +25,10 @@ export interface SearchTuning {
   persistMaxWaitMs?: number;
   /** Longest stretch of indexing work between two turns of the event loop. */
   sliceMs?: number;
+  /** Largest array stored in one IndexedDB value. */
+  chunkBytes?: number;
+  /** Where the time goes (bench): `read`, `restore`, `keys` on start, `slice` per slice of work, `put` per snapshot write (its synchronous part). */
+  onTiming?(what: 'read' | 'restore' | 'keys' | 'slice' | 'put', ms: number): void;
 }
 
 const SCAN_PAGE = 1000;
@@ -46,6 +51,75 @@ function indexable(message: Message): boolean {
 }
 
 const storeKeyOf = (message: Message) => message.clientId ?? message.id;
+
+/**
+ * One IndexedDB put clones its value on the main thread (here about 12–35 ms per MB): arrays
+ * larger than this go into values of their own, so no write blocks for more than a frame.
+ */
+const CHUNK_BYTES = 256 * 1024;
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+const TYPED: Record<string, new (length: number) => Typed> = { Uint8Array, Uint16Array, Uint32Array, Float64Array };
+interface Chunked {
+  chunks: number;
+  type: string;
+  length: number;
+}
+const isChunked = (value: unknown): value is Chunked =>
+  typeof value === 'object' && value !== null && typeof (value as Chunked).chunks === 'number' && (value as Chunked).type in TYPED;
+
+/**
+ * The values that store `value` under `base`: its large arrays cut into chunks under
+ * `base/slot/field/i`, then the head (written last, read first) that points to them. Writes
+ * alternate between two slots, so a write cut short never damages the chunks the current head uses.
+ */
+function toParts(base: string, value: object, slot: number, chunkBytes = CHUNK_BYTES): [string, unknown][] {
+  const head: Record<string, unknown> = { slot };
+  const parts: [string, unknown][] = [];
+  for (const [field, v] of Object.entries(value)) {
+    if (!ArrayBuffer.isView(v) || v.byteLength <= chunkBytes) {
+      head[field] = v;
+      continue;
+    }
+    const array = v as Typed;
+    const per = Math.max(1, Math.floor(chunkBytes / array.BYTES_PER_ELEMENT));
+    const chunks = Math.ceil(array.length / per);
+    for (let i = 0; i < chunks; i++) parts.push([`${base}/${slot}/${field}/${i}`, array.slice(i * per, (i + 1) * per)]);
+    head[field] = { chunks, type: array.constructor.name, length: array.length } satisfies Chunked;
+  }
+  parts.push([base, head]);
+  return parts;
+}
+
+/** The stored snapshot, as `InvertedIndex.fromSnapshot` takes it (tests, bench). */
+export async function readSnapshot(storage: Storage): Promise<{ index: unknown; keys: unknown }> {
+  const [index, keys] = await Promise.all([fromParts(storage, SNAPSHOT_KEY), fromParts(storage, SNAPSHOT_KEYS_KEY)]);
+  return { index: index.value, keys: keys.value };
+}
+
+/** Reads back what `toParts` wrote (undefined fields where chunks are missing: the snapshot is then refused). */
+async function fromParts(storage: Storage, base: string): Promise<{ value: Record<string, unknown> | undefined; slot: number }> {
+  const head = await storage.getValue<Record<string, unknown>>(base);
+  if (!head || typeof head !== 'object') return { value: undefined, slot: 0 };
+  const slot = head['slot'] === 1 ? 1 : 0;
+  const value: Record<string, unknown> = { ...head };
+  await Promise.all(
+    Object.entries(head).map(async ([field, v]) => {
+      if (!isChunked(v)) return;
+      const chunks = await Promise.all(Array.from({ length: v.chunks }, (_, i) => storage.getValue<Typed>(`${base}/${slot}/${field}/${i}`)));
+      const Type = TYPED[v.type]!;
+      const array = new Type(v.length);
+      let offset = 0;
+      for (const chunk of chunks) {
+        if (!(chunk instanceof Type) || offset + chunk.length > v.length) return void (value[field] = undefined);
+        array.set(chunk, offset);
+        offset += chunk.length;
+      }
+      value[field] = offset === v.length ? array : undefined;
+    }),
+  );
+  return { value, slot };
+}
 const recentId = (conversationId: string, [keyHash, keyCheck]: readonly [number, number]) => `${conversationId}\0${keyHash}\0${keyCheck}`;
 
 export function createSearchService(options: SearchServiceOptions & { tuning?: SearchTuning }): SearchService {
@@ -58,6 +132,8 @@ class LocalSearchService implements SearchService {
   readonly #persistDelayMs: number;
   readonly #persistMaxWaitMs: number;
   readonly #sliceMs: number;
+  readonly #chunkBytes: number;
+  readonly #onTiming: NonNullable<SearchTuning['onTiming']>;
   #index = new InvertedIndex();
   #loaded = false;
   readonly #started: Promise<void>;
@@ -77,6 +153,8 @@ class LocalSearchService implements SearchService {
   #dirtySince: number | undefined;
   #persistTimer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> | undefined;
+  /** Chunk slot of the stored snapshot: the next write goes to the other one. */
+  #slot = 0;
 
   constructor(options: SearchServiceOptions, tuning: SearchTuning) {
     this.#options = options;
@@ -84,6 +162,8 @@ class LocalSearchService implements SearchService {
     this.#persistDelayMs = tuning.persistDelayMs ?? 2000;
     this.#persistMaxWaitMs = tuning.persistMaxWaitMs ?? 30_000;
     this.#sliceMs = tuning.sliceMs ?? 6;
+    this.#chunkBytes = tuning.chunkBytes ?? CHUNK_BYTES;
+    this.#onTiming = tuning.onTiming ?? (() => undefined);
     this.#started = this.#start();
   }
 
@@ -174,17 +254,41 @@ class LocalSearchService implements SearchService {
   async #start(): Promise<void> {
     this.#report('loading');
     try {
-      const [snapshot, stored] = await Promise.all([
-        this.#storage.getValue<SearchSnapshot>(SNAPSHOT_KEY).catch(() => undefined),
-        this.#storage.getConversations().catch(() => [] as Conversation[]),
-      ]);
-      // A snapshot of another version, or a damaged one, is rebuilt from the stored messages.
-      const restored = InvertedIndex.fromSnapshot(snapshot);
-      if (restored) this.#index = restored;
-      else if (snapshot !== undefined) this.#markDirty();
-      for (const c of stored) this.updateConversation(c);
+      // Conversations only serve filters: they don't hold up the index.
+      const conversations = this.#storage
+        .getConversations()
+        .catch(() => [] as Conversation[])
+        .then((stored) => {
+          for (const c of stored) if (!this.#conversations.has(c.id)) this.updateConversation(c);
+        });
       for (const c of Object.values(this.#options.conversations())) this.updateConversation(c);
-      for (const [id, meta] of this.#conversations) this.#index.setConversation(id, meta);
+      let t = now();
+      const stored = await fromParts(this.#storage, SNAPSHOT_KEY).catch(() => ({ value: undefined, slot: 0 }));
+      const snapshot = stored.value as IndexSnapshot | undefined;
+      this.#slot = stored.slot;
+      this.#onTiming('read', now() - t);
+      t = now();
+      // A snapshot of another version, or a damaged one, is rebuilt from the stored messages.
+      const restored = finish(InvertedIndex.restoreSteps(snapshot));
+      this.#onTiming('restore', now() - t);
+      if (restored) {
+        for (const [id, meta] of this.#conversations) restored.setConversation(id, meta);
+        // Searchable from here on; new messages wait for the keys.
+        this.#index = restored;
+        this.#report('indexing');
+        t = now();
+        const keys = (await fromParts(this.#storage, SNAPSHOT_KEYS_KEY).catch(() => ({ value: undefined }))).value as KeySnapshot | undefined;
+        if (!restored.attachKeys(keys)) {
+          // Without its keys the index can't tell new messages from known ones: start over.
+          this.#index = new InvertedIndex();
+          for (const [id, meta] of this.#conversations) this.#index.setConversation(id, meta);
+          this.#markDirty();
+        }
+        this.#onTiming('keys', now() - t);
+      } else if (snapshot !== undefined) {
+        this.#markDirty();
+      }
+      await conversations;
     } finally {
       this.#loaded = true;
       this.#markLoaded();
@@ -195,6 +299,8 @@ class LocalSearchService implements SearchService {
       this.#drain();
       while (this.#draining) await this.#draining;
       this.#report('ready');
+      // A large catch-up leaves docs in key order: compact now rather than after the quiet spell.
+      if (this.#index.unsortedDocs > COMPACT_AFTER) void this.persist().catch(() => undefined);
     } catch (error) {
       // What is indexed stays searchable; the error is shown as the status.
       this.#error = error instanceof Error ? error.message : String(error);
@@ -232,11 +338,13 @@ class LocalSearchService implements SearchService {
   async #indexSliced<M extends Message>(messages: readonly M[], keyOf: (m: M) => string): Promise<void> {
     let i = 0;
     while (i < messages.length) {
-      const deadline = now() + this.#sliceMs;
+      const start = now();
+      const deadline = start + this.#sliceMs;
       do {
         const end = Math.min(messages.length, i + 16);
         for (; i < end; i++) if (indexable(messages[i]!)) this.#index1(messages[i]!, keyOf(messages[i]!));
       } while (i < messages.length && now() < deadline);
+      this.#onTiming('slice', now() - start);
       if (i < messages.length) await yieldToEventLoop();
     }
   }
@@ -269,9 +377,11 @@ class LocalSearchService implements SearchService {
   /** Runs sliced work to its end, giving the event loop a turn every `sliceMs`. */
   async #sliced<T>(steps: Generator<void, T>): Promise<T> {
     for (;;) {
-      const deadline = now() + this.#sliceMs;
+      const start = now();
+      const deadline = start + this.#sliceMs;
       let step = steps.next();
       while (!step.done && now() < deadline) step = steps.next();
+      this.#onTiming('slice', now() - start);
       if (step.done) return step.value;
       await yieldToEventLoop();
     }
@@ -284,12 +394,20 @@ class LocalSearchService implements SearchService {
     if (compact) this.#replay = [];
     try {
       const snapshot = await this.#sliced(index.snapshotSteps());
-      await this.#storage.setValue(SNAPSHOT_KEY, snapshot);
+      // Keys first: an index part without its keys is discarded on load, never misread.
+      const slot = this.#slot ^ 1;
+      for (const [key, value] of [...toParts(SNAPSHOT_KEYS_KEY, snapshot.keys, slot, this.#chunkBytes), ...toParts(SNAPSHOT_KEY, snapshot.index, slot, this.#chunkBytes)]) {
+        const t = now();
+        const written = this.#storage.setValue(key, value);
+        this.#onTiming('put', now() - t);
+        await written;
+      }
+      this.#slot = slot;
       // After a catch-up in key order (or many edits), the index the snapshot describes answers
       // faster (docs in time order) in less memory: it replaces the live one.
       if (compact) {
-        const compacted = await this.#sliced(InvertedIndex.restoreSteps(snapshot));
-        if (compacted && this.#index === index) {
+        const compacted = await this.#sliced(InvertedIndex.restoreSteps(snapshot.index));
+        if (compacted?.attachKeys(snapshot.keys) && this.#index === index) {
           for (const [m, key] of this.#replay!) compacted.add(m.conversationId, key, m.at, m.author, m.text!);
           for (const [id, meta] of this.#conversations) compacted.setConversation(id, meta);
           this.#index = compacted;

@@ -3,6 +3,7 @@ import {
   TransportError,
   type Command,
   type ConnectOptions,
+  type ConnectResult,
   type ResultOf,
   type Transport,
   type TransportEvent,
@@ -93,7 +94,7 @@ export class FaultTransport implements Transport {
     return this.#connected;
   }
 
-  async connect(agent: AgentRef, opts?: ConnectOptions): Promise<void> {
+  async connect(agent: AgentRef, opts?: ConnectOptions): Promise<void | ConnectResult> {
     this.#unsubscribe ??= this.#inner.subscribe((event) => this.#incoming(event));
     await this.#delay();
     if (this.#chance(this.#options.dropRequest)) {
@@ -103,8 +104,14 @@ export class FaultTransport implements Transport {
     // A real reconnect opens a new stream: the inner transport replays from the cursor.
     if (this.#connected) return;
     await this.#inner.disconnect();
-    await this.#inner.connect(agent, opts);
+    // Open before the inner connect: its backfill is delivered while connect() is still running.
     this.#connected = true;
+    try {
+      return await this.#inner.connect(agent, opts);
+    } catch (error) {
+      this.#connected = false;
+      throw error;
+    }
   }
 
   async disconnect(): Promise<void> {

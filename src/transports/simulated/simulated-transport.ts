@@ -36,6 +36,7 @@ import {
   type Command,
   type CommandResults,
   type ConnectOptions,
+  type ConnectResult,
   type EditEvent,
   type MessageStatusEvent,
   type OfferWithdrawnEvent,
@@ -222,7 +223,7 @@ export class SimulatedTransport implements Transport {
   readonly #listeners = new Set<(event: TransportEvent) => void>();
 
   #connected = false;
-  #connecting: Promise<void> | undefined;
+  #connecting: Promise<ConnectResult> | undefined;
   #epoch = 0;
   #agent: AgentRef | undefined;
   #presence: BasePresence = 'offline';
@@ -324,8 +325,8 @@ export class SimulatedTransport implements Transport {
 
   // ---- Transport ----
 
-  connect(agent: AgentRef, opts: ConnectOptions = {}): Promise<void> {
-    if (this.#connected) return Promise.resolve();
+  connect(agent: AgentRef, opts: ConnectOptions = {}): Promise<ConnectResult> {
+    if (this.#connected) return Promise.resolve({ cursor: cursorOf(this.#dispatched) });
     if (this.#connecting) return this.#connecting;
     const epoch = ++this.#epoch;
     const connecting = (async () => {
@@ -338,6 +339,7 @@ export class SimulatedTransport implements Transport {
       if (this.#presence === 'offline') this.#presence = 'available';
       this.#replay(from);
       this.#startAutoplay();
+      return { cursor: cursorOf(from) };
     })();
     this.#connecting = connecting;
     const clear = (): void => {
