@@ -163,6 +163,8 @@ export interface Catalog {
     dropHere: string;
     sendFailed: string;
     endFailed: string;
+    /** Under the connection banner while not online. */
+    offlineHint: string;
   };
   message: {
     customer: string;
@@ -470,6 +472,7 @@ export const en: Catalog = {
     dropHere: 'Drop files to attach',
     sendFailed: 'The message was not sent.',
     endFailed: 'The conversation could not be ended. Try again.',
+    offlineHint: 'Messages you send are kept and go out when the connection is back.',
   },
   message: {
     customer: 'Customer',

@@ -179,6 +179,7 @@ export const pl: Catalog = {
     dropHere: 'Upuść pliki, aby je dołączyć',
     sendFailed: 'Wiadomość nie została wysłana.',
     endFailed: 'Nie udało się zakończyć konwersacji. Spróbuj ponownie.',
+    offlineHint: 'Wysłane wiadomości są zachowane i wyjdą po przywróceniu połączenia.',
   },
   message: {
     customer: 'Klient',

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createDesk, type Desk } from '../../src/core/desk.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { FaultTransport } from '../../src/transports/fault/index.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
@@ -283,5 +284,34 @@ describe('cc-communication-panel', () => {
     expect(textOf(picker)).to.contain('double extension');
     await aTimeout(50);
     expect(transport.uploads).to.have.length(0);
+  });
+
+  it('shows a banner while reconnecting, keeps what the agent sends, and sends it once back online', async () => {
+    const backend = new SimulatedTransport({ seed: 8 });
+    const network = new FaultTransport(backend, { seed: 1 });
+    const desk = createDesk({ transport: network, storage: 'memory', random: () => 0 });
+    await desk.connect();
+    const conversation = backend.startConversation({ locale: 'en', links: {} });
+    await waitUntil(() => desk.$conversations.get()[conversation.id]);
+    desk.setActive(conversation.id);
+    const panel = await fixture<CcCommunicationPanel>(html`<cc-communication-panel .desk=${desk}></cc-communication-panel>`);
+    // Keep the connection down until the test lets it back.
+    const connect = network.connect.bind(network);
+    let release!: () => void;
+    const back = new Promise<void>((resolve) => (release = resolve));
+    network.connect = async (...args) => (await back, connect(...args));
+    network.dropConnection();
+    await waitUntil(() => panel.shadowRoot!.querySelector('[part="connection"]'), 'no banner');
+    expect(panel.shadowRoot!.querySelector('[part="connection"]')!.textContent).to.contain('Reconnecting');
+    await expect(panel).to.be.accessible();
+    await typeInto(panel, 'Written while offline');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textOf(transcriptOf(panel)).includes('Written while offline'));
+    expect(backend.sentMessages).to.have.length(0);
+    expect(desk.outboxSize).to.equal(1);
+    release();
+    await waitUntil(() => backend.sentMessages.length === 1, 'not sent after reconnect', { timeout: 5000 });
+    await waitUntil(() => !panel.shadowRoot!.querySelector('[part="connection"]'));
+    expect(desk.outboxSize).to.equal(0);
   });
 });

@@ -254,18 +254,11 @@ class LocalSearchService implements SearchService {
   async #start(): Promise<void> {
     this.#report('loading');
     try {
-      // Conversations only serve filters: they don't hold up the index.
-      const conversations = this.#storage
-        .getConversations()
-        .catch(() => [] as Conversation[])
-        .then((stored) => {
-          for (const c of stored) if (!this.#conversations.has(c.id)) this.updateConversation(c);
-        });
       for (const c of Object.values(this.#options.conversations())) this.updateConversation(c);
       let t = now();
-      const stored = await fromParts(this.#storage, SNAPSHOT_KEY).catch(() => ({ value: undefined, slot: 0 }));
-      const snapshot = stored.value as IndexSnapshot | undefined;
-      this.#slot = stored.slot;
+      const head = await fromParts(this.#storage, SNAPSHOT_KEY).catch(() => ({ value: undefined, slot: 0 }));
+      const snapshot = head.value as IndexSnapshot | undefined;
+      this.#slot = head.slot;
       this.#onTiming('read', now() - t);
       t = now();
       // A snapshot of another version, or a damaged one, is rebuilt from the stored messages.
@@ -288,7 +281,9 @@ class LocalSearchService implements SearchService {
       } else if (snapshot !== undefined) {
         this.#markDirty();
       }
-      await conversations;
+      // Stored conversations only serve filters: read after the index, not competing with it.
+      const stored = await this.#storage.getConversations().catch(() => [] as Conversation[]);
+      for (const c of stored) if (!this.#conversations.has(c.id)) this.updateConversation(c);
     } finally {
       this.#loaded = true;
       this.#markLoaded();

@@ -88,6 +88,18 @@ export const communicationPanelStyles = css`
   [role='menuitem']:focus-visible {
     background: var(--_surface-2);
   }
+  .connection {
+    margin: 0;
+    padding: 6px calc(var(--_space) * 1.5);
+    font-size: 0.9em;
+    background: var(--_surface-2);
+    border-bottom: 1px solid var(--_border);
+    color: var(--_warning);
+  }
+  .connection.auth-expired,
+  .connection.offline {
+    color: var(--_danger);
+  }
   cc-transcript {
     flex: 1 1 auto;
     min-height: 120px;

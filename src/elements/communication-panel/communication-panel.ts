@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Desk } from '../../core/desk.js';
+import type { ConnectionStatus, Desk } from '../../core/desk.js';
 import { MAX_MESSAGE_LENGTH } from '../../core/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { AttachmentRef, Conversation, Message } from '../../core/model.js';
@@ -33,6 +33,7 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @fires cc-files-rejected - Files refused by the attachment policy (`CcFilesRejectedEvent`).
  * @slot header-actions - Extra controls at the end of the header (e.g. transfer).
  * @csspart header - The header bar.
+ * @csspart connection - The banner shown while the connection is down or reconnecting.
  * @csspart state - The conversation state badge.
  * @csspart window - The reply-window countdown.
  * @csspart menu-button - The "…" button.
@@ -60,6 +61,8 @@ export class CcCommunicationPanel extends DeskElement {
   private readonly messageList = new StoreController<readonly Message[]>(this, []);
   /** @internal */
   private readonly customerTyping = new StoreController<boolean>(this, false);
+  /** @internal */
+  private readonly connection = new StoreController<ConnectionStatus>(this, 'idle');
   /** @internal */
   private readonly window = new StoreController<ReplyWindow>(this, { open: false, mode: 'standard', remainingMs: 0 });
 
@@ -92,6 +95,7 @@ export class CcCommunicationPanel extends DeskElement {
 
   protected deskChanged(desk: Desk | undefined): void {
     this.activeId.set(desk?.$activeConversationId);
+    this.connection.set(desk?.$connection);
     this.conversations.set(desk?.$conversations);
     this.#shownId = undefined;
   }
@@ -361,7 +365,7 @@ export class CcCommunicationPanel extends DeskElement {
       return html`<p class="empty">${t.panel.noConversation}</p>`;
     }
     return html`
-      ${this.#renderHeader(conversation)}
+      ${this.#renderHeader(conversation)} ${this.#renderConnection()}
       <cc-transcript
         part="transcript"
         lang=${this.localize.lang}
@@ -375,6 +379,15 @@ export class CcCommunicationPanel extends DeskElement {
     `;
   }
 
+
+  #renderConnection() {
+    const status = this.connection.value;
+    if (status === 'online' || status === 'idle') return nothing;
+    const t = this.localize.t;
+    return html`<p class="connection ${status}" part="connection" role="status">
+      <strong>${t.connection[status]}</strong> ${status === 'auth-expired' ? nothing : t.panel.offlineHint}
+    </p>`;
+  }
 
   #renderHeader(conversation: Conversation) {
     const t = this.localize.t;

@@ -204,6 +204,11 @@ export class FaultTransport implements Transport {
     }
   }
 
+  /** Drops the connection now, as a network failure would (tests, stories). */
+  dropConnection(): void {
+    this.#disconnectNow();
+  }
+
   #flushHeld(): void {
     const held = this.#held;
     this.#held = undefined;
