@@ -442,25 +442,6 @@ async function runReload(): Promise<unknown> {
     const storage = await openStorage(reference.db);
     const timings = { read: 0, restore: 0, keys: 0, slice: 0, put: 0 };
     const record: SearchTuning['onTiming'] = (what, ms) => (timings[what] = Math.max(timings[what], ms));
-    {
-      const diag: string[] = [];
-      let t0 = now();
-      await storage.getValue('nothing');
-      diag.push(`first tiny get ${(now() - t0).toFixed(0)}`);
-      t0 = now();
-      await storage.getValue('search-index');
-      diag.push(`head ${(now() - t0).toFixed(0)}`);
-      t0 = now();
-      await readSnapshot(storage);
-      diag.push(`readSnapshot ${(now() - t0).toFixed(0)}`);
-      t0 = now();
-      await readSnapshot(storage);
-      diag.push(`readSnapshot again ${(now() - t0).toFixed(0)}`);
-      t0 = now();
-      await storage.getConversations();
-      diag.push(`conversations ${(now() - t0).toFixed(0)}`);
-      log(diag.join(', '));
-    }
     await gc();
     const before = heap();
     let loadedAt = 0;

@@ -52,11 +52,12 @@ export type RejectionReason =
   | 'no-extension'
   | 'double-extension'
   | 'blocked-extension'
-  | 'extension-not-allowed';
+  | 'extension-not-allowed'
+  | 'type-mismatch';
 
 export type FileVerdict =
   | { ok: true; name: string; extension: string }
-  | { ok: false; name: string; reason: RejectionReason; extension?: string; limit?: number };
+  | { ok: false; name: string; reason: RejectionReason; extension?: string; limit?: number; detected?: string };
 
 /** Percent-decodes (repeatedly, so `%252e` counts), folds Unicode and trims what Windows would drop. */
 export function decodeFileName(raw: string): string {

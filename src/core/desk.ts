@@ -7,6 +7,7 @@ import {
 } from './attachment-policy.js';
 import { transition as checkedTransition } from './conversation-state.js';
 import { DeskError } from './errors.js';
+import { sniffFile } from './sniff.js';
 import type {
   AgentRef,
   AttachmentRef,
@@ -625,21 +626,38 @@ export class Desk {
     return files.map((f) => checkFile(this.policy, f));
   }
 
-  /** Uploads one file that passes the policy; rejects with DeskError('policy') otherwise. */
+  /**
+   * Checks files against the policy, then sniffs the content of those that pass against their
+   * extension (F4; the sniffer loads on first use). Nothing is uploaded.
+   */
+  async inspectFiles(files: readonly File[]): Promise<FileVerdict[]> {
+    return Promise.all(
+      files.map(async (file): Promise<FileVerdict> => {
+        const verdict = checkFile(this.policy, file);
+        if (!verdict.ok) return verdict;
+        const sniffed = await sniffFile(file, verdict.extension).catch(() => ({ ok: true, detected: undefined }));
+        return sniffed.ok
+          ? verdict
+          : { ok: false, name: file.name, reason: 'type-mismatch', extension: verdict.extension, detected: sniffed.detected ?? '?' };
+      }),
+    );
+  }
+
+  /** Uploads one file that passes the policy and the content check; rejects with DeskError('policy') otherwise. */
   async upload(
     conversationId: string,
     file: File,
     opts: { signal?: AbortSignal; onProgress?(sent: number): void } = {},
   ): Promise<AttachmentRef> {
     this.#conversation(conversationId);
-    const verdict = checkFile(this.policy, file);
-    if (!verdict.ok) throw new DeskError('policy', `${file.name}: ${verdict.reason}`);
+    const [verdict] = await this.inspectFiles([file]);
+    if (!verdict!.ok) throw new DeskError('policy', `${file.name}: ${verdict!.reason}`);
     if (!this.transport.upload || !this.capabilities.upload) {
       throw new DeskError('unsupported', 'This transport cannot send files.');
     }
     return this.transport.upload(
       file,
-      { conversationId, clientId: createClientId(), name: verdict.name, mimeType: file.type || 'application/octet-stream', size: file.size },
+      { conversationId, clientId: createClientId(), name: verdict!.name, mimeType: file.type || 'application/octet-stream', size: file.size },
       opts,
     );
   }

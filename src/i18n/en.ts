@@ -507,6 +507,7 @@ export const en: Catalog = {
       'double-extension': (name) => `${name} hides its real type behind a double extension.`,
       'blocked-extension': (name, ext) => `${name}: .${ext} files are blocked.`,
       'extension-not-allowed': (name, ext) => `${name}: .${ext} files are not allowed.`,
+      'type-mismatch': (name, detected) => `${name} is really a ${detected} file, not what its name says.`,
     },
     uploading: (name, percent) => `Uploading ${name}: ${percent}%`,
     uploaded: (name) => `${name} is ready to send`,

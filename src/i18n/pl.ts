@@ -214,6 +214,7 @@ export const pl: Catalog = {
       'double-extension': (name) => `${name} ukrywa prawdziwy typ za podwójnym rozszerzeniem.`,
       'blocked-extension': (name, ext) => `${name}: pliki .${ext} są zablokowane.`,
       'extension-not-allowed': (name, ext) => `${name}: pliki .${ext} są niedozwolone.`,
+      'type-mismatch': (name, detected) => `${name} to w rzeczywistości plik ${detected}, a nie to, co sugeruje nazwa.`,
     },
     uploading: (name, percent) => `Wysyłanie ${name}: ${percent}%`,
     uploaded: (name) => `${name} jest gotowy do wysłania`,

@@ -455,3 +455,31 @@ describe('cc-attachment-picker', () => {
     expect(getComputedStyle(el).display).to.equal('block');
   });
 });
+
+describe('cc-attachment-picker: content sniffing', () => {
+  it('refuses an executable named like a photo and a ZIP named like a PDF, and uploads a real PNG', async () => {
+    const { createDesk } = await import('../../src/core/desk.js');
+    const { SimulatedTransport } = await import('../../src/transports/simulated/index.js');
+    const transport = new SimulatedTransport({ seed: 12 });
+    const desk = createDesk({ transport, storage: 'memory' });
+    await desk.connect();
+    desk.setActive(transport.startConversation().id);
+    const el = await fixture<CcAttachmentPicker>(html`<cc-attachment-picker .desk=${desk}></cc-attachment-picker>`);
+    // A Windows executable starts with "MZ" and a PE header; a ZIP with "PK\x03\x04".
+    const pe = new Uint8Array(512);
+    pe.set([0x4d, 0x5a]);
+    pe.set([0x50, 0x45, 0, 0], 0x80);
+    new DataView(pe.buffer).setUint32(0x3c, 0x80, true);
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0, ...new Array(40).fill(0)]);
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (c) => c.charCodeAt(0));
+    const result = await el.addFiles([
+      new File([pe], 'holiday.jpg', { type: 'image/jpeg' }),
+      new File([zip], 'invoice.pdf', { type: 'application/pdf' }),
+      new File([png], 'label.png', { type: 'image/png' }),
+    ]);
+    expect(result.rejected.map((r) => r.reason)).to.deep.equal(['type-mismatch', 'type-mismatch']);
+    await result.uploaded;
+    expect(transport.uploads.map((u) => u.meta.name)).to.deep.equal(['label.png']);
+    expect(el.shadowRoot!.textContent).to.contain('holiday.jpg is really a EXE file');
+  });
+});

@@ -134,24 +134,6 @@ class VarintWriter {
   }
 }
 
-/** Reads LEB128 varints; `at` moves on. Throws past the end. */
-class VarintReader {
-  at = 0;
-  constructor(readonly bytes: Uint8Array) {}
-
-  read(): number {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (this.at >= this.bytes.length) throw new RangeError('varint past the end');
-      const byte = this.bytes[this.at++]!;
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-    }
-  }
-}
-
 /** FNV-1a. */
 function hashString(text: string): number {
   let h = 0x811c9dc5;
@@ -669,21 +651,28 @@ export class InvertedIndex {
     for (let t = 0; t < v; t++) index.#sorted[t] = t;
     index.#merged = v;
 
-    try {
+    {
       const counts = new Uint32Array(v);
       const packedAt = new Uint32Array(v);
-      const countReader = new VarintReader(postingCounts);
-      const sizeReader = new VarintReader(postingBytes);
       let total = 0;
       let bytes = 0;
+      let c = 0;
+      let z = 0;
+      // Two varints per token, inlined: at 40,000+ tokens this is a good part of a reload.
       for (let t = 0; t < v; t++) {
-        const count = countReader.read();
+        let byte = postingCounts[c++]!;
+        let count = byte & 0x7f;
+        for (let shift = 7; byte & 0x80 && shift < 35; shift += 7) count |= ((byte = postingCounts[c++]!) & 0x7f) << shift;
+        byte = postingBytes[z++]!;
+        let size = byte & 0x7f;
+        for (let shift = 7; byte & 0x80 && shift < 35; shift += 7) size |= ((byte = postingBytes[z++]!) & 0x7f) << shift;
         if (count === 0) return undefined;
-        total += counts[t] = count;
+        counts[t] = count;
+        total += count;
         packedAt[t] = bytes;
-        bytes += sizeReader.read();
+        bytes += size >>> 0;
       }
-      if (countReader.at !== postingCounts.length || sizeReader.at !== postingBytes.length || bytes !== postings.length) return undefined;
+      if (c !== postingCounts.length || z !== postingBytes.length || bytes !== postings.length) return undefined;
 
       // Postings stay packed until used.
       index.#tail = new Uint32Array(v + 64);
@@ -715,8 +704,6 @@ export class InvertedIndex {
         if (b !== at.length) return undefined;
         index.#at = times;
       }
-    } catch {
-      return undefined;
     }
     const capacity = index.#at.length;
     index.#conversation = new Uint32Array(capacity);
@@ -726,7 +713,7 @@ export class InvertedIndex {
     index.#docs = n;
     index.#live = n;
     index.#sortedUpTo = n;
-    for (const c of conversation) if (c >= conversationIds.length) return undefined;
+    for (let d = 0; d < n; d++) if (conversation[d]! >= conversationIds.length) return undefined;
     for (const conversationId of conversationIds) index.#conversationNumber(conversationId);
     index.#snapshotId = id;
     index.#keysAttached = false;

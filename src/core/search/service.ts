@@ -53,39 +53,48 @@ function indexable(message: Message): boolean {
 const storeKeyOf = (message: Message) => message.clientId ?? message.id;
 
 /**
- * One IndexedDB put clones its value on the main thread (here about 12–35 ms per MB): arrays
- * larger than this go into values of their own, so no write blocks for more than a frame.
+ * One IndexedDB put clones its value on the main thread (here about 12–35 ms per MB): arrays and
+ * strings larger than this go into values of their own, so no write blocks for more than a frame.
  */
 const CHUNK_BYTES = 256 * 1024;
+/** Smaller fields stay in the head; larger ones are read in parallel once the head is known. */
+const INLINE_BYTES = 8 * 1024;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 const TYPED: Record<string, new (length: number) => Typed> = { Uint8Array, Uint16Array, Uint32Array, Float64Array };
 interface Chunked {
   chunks: number;
+  /** A typed array's constructor name, or `string`. */
   type: string;
   length: number;
 }
 const isChunked = (value: unknown): value is Chunked =>
-  typeof value === 'object' && value !== null && typeof (value as Chunked).chunks === 'number' && (value as Chunked).type in TYPED;
+  typeof value === 'object' && value !== null && typeof (value as Chunked).chunks === 'number' && ((value as Chunked).type in TYPED || (value as Chunked).type === 'string');
 
 /**
- * The values that store `value` under `base`: its large arrays cut into chunks under
- * `base/slot/field/i`, then the head (written last, read first) that points to them. Writes
+ * The values that store `value` under `base`: its large arrays and strings cut into chunks under
+ * `base/slot/field/i`, then the small head (written last, read first) that points to them. Writes
  * alternate between two slots, so a write cut short never damages the chunks the current head uses.
  */
 function toParts(base: string, value: object, slot: number, chunkBytes = CHUNK_BYTES): [string, unknown][] {
   const head: Record<string, unknown> = { slot };
   const parts: [string, unknown][] = [];
+  const inline = Math.min(INLINE_BYTES, chunkBytes);
   for (const [field, v] of Object.entries(value)) {
-    if (!ArrayBuffer.isView(v) || v.byteLength <= chunkBytes) {
+    if (typeof v === 'string' && v.length > inline) {
+      // Strings here are mostly one byte per character.
+      const chunks = Math.ceil(v.length / chunkBytes);
+      for (let i = 0; i < chunks; i++) parts.push([`${base}/${slot}/${field}/${i}`, v.slice(i * chunkBytes, (i + 1) * chunkBytes)]);
+      head[field] = { chunks, type: 'string', length: v.length } satisfies Chunked;
+    } else if (ArrayBuffer.isView(v) && v.byteLength > inline) {
+      const array = v as Typed;
+      const per = Math.max(1, Math.floor(chunkBytes / array.BYTES_PER_ELEMENT));
+      const chunks = Math.ceil(array.length / per);
+      for (let i = 0; i < chunks; i++) parts.push([`${base}/${slot}/${field}/${i}`, array.slice(i * per, (i + 1) * per)]);
+      head[field] = { chunks, type: array.constructor.name, length: array.length } satisfies Chunked;
+    } else {
       head[field] = v;
-      continue;
     }
-    const array = v as Typed;
-    const per = Math.max(1, Math.floor(chunkBytes / array.BYTES_PER_ELEMENT));
-    const chunks = Math.ceil(array.length / per);
-    for (let i = 0; i < chunks; i++) parts.push([`${base}/${slot}/${field}/${i}`, array.slice(i * per, (i + 1) * per)]);
-    head[field] = { chunks, type: array.constructor.name, length: array.length } satisfies Chunked;
   }
   parts.push([base, head]);
   return parts;
@@ -106,7 +115,12 @@ async function fromParts(storage: Storage, base: string): Promise<{ value: Recor
   await Promise.all(
     Object.entries(head).map(async ([field, v]) => {
       if (!isChunked(v)) return;
-      const chunks = await Promise.all(Array.from({ length: v.chunks }, (_, i) => storage.getValue<Typed>(`${base}/${slot}/${field}/${i}`)));
+      const chunks = await Promise.all(Array.from({ length: v.chunks }, (_, i) => storage.getValue<unknown>(`${base}/${slot}/${field}/${i}`)));
+      if (v.type === 'string') {
+        const text = chunks.every((chunk) => typeof chunk === 'string') ? chunks.join('') : undefined;
+        value[field] = text?.length === v.length ? text : undefined;
+        return;
+      }
       const Type = TYPED[v.type]!;
       const array = new Type(v.length);
       let offset = 0;

@@ -118,8 +118,10 @@ export class CcAttachmentPicker extends DeskElement {
   }
 
   /** Whether any upload is still running. */
+  #checking = new Set<Promise<unknown>>();
+
   get busy(): boolean {
-    return this.#items().some((item) => item.state === 'uploading');
+    return this.#checking.size > 0 || this.#items().some((item) => item.state === 'uploading');
   }
 
   /** Whether files can be attached: a desk whose transport uploads, and a conversation. */
@@ -128,18 +130,28 @@ export class CcAttachmentPicker extends DeskElement {
   }
 
   /**
-   * Checks the files against the policy, lists the refused ones with their reason, then (unless
+   * Checks the files against the policy and their content against their extension, lists the refused ones with their reason, then (unless
    * `cc-attach` is cancelled) starts uploading the rest. Resolves once the checks are done and the
    * uploads have started; await `result.uploaded` or `settled()` for the uploads to finish.
    * Rejects with a `DeskError` when the picker is not `available`.
    */
-  async addFiles(files: Iterable<File>): Promise<AddFilesResult> {
+  addFiles(files: Iterable<File>): Promise<AddFilesResult> {
+    // Until the checks are done and the uploads started, settled() and busy account for these files.
+    const work = this.#addFiles(files);
+    this.#checking.add(work);
+    const done = (): void => void this.#checking.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  async #addFiles(files: Iterable<File>): Promise<AddFilesResult> {
     const unavailable = this.#unavailableReason();
     if (unavailable) throw unavailable;
     const desk = this.activeDesk!;
     const conversationId = this.#conversationId!;
     const all = [...files];
-    const verdicts = desk.checkFiles(all);
+    // Policy first, then the content of what passed (a renamed executable is refused here).
+    const verdicts = await desk.inspectFiles(all);
     const list = this.#list(conversationId);
     const accepted: File[] = [];
     const rejected: RejectedFile[] = [];
@@ -182,6 +194,8 @@ export class CcAttachmentPicker extends DeskElement {
 
   /** Resolves, with `attachments`, once no upload of the current conversation is running. */
   async settled(): Promise<AttachmentRef[]> {
+    // Files still being checked have no item yet: wait for their checks first.
+    while (this.#checking.size > 0) await Promise.all([...this.#checking]);
     await Promise.all(this.#items().map((item) => item.done));
     return this.attachments;
   }
@@ -449,7 +463,9 @@ export class CcAttachmentPicker extends DeskElement {
         const detail =
           verdict.reason === 'too-large'
             ? t.size(verdict.limit ?? this.activeDesk?.policy.maxBytes ?? 0)
-            : (verdict.extension ?? '');
+            : verdict.reason === 'type-mismatch'
+              ? (verdict.detected ?? '?').toUpperCase()
+              : (verdict.extension ?? '');
         return html`<span part="reason" class="reason">${t.reasons[verdict.reason](item.label, detail)}</span>`;
       }
       case 'uploading': {
