@@ -25,6 +25,6 @@ describe('content sniffing', () => {
     expect(await sniffFile(file(bytes('PK', [3, 4])), 'pdf')).to.deep.equal({ ok: false, detected: 'zip' });
     expect(await sniffFile(file(bytes('MZ')), 'jpg')).to.deep.equal({ ok: false, detected: 'exe' });
     expect(await sniffFile(file(bytes('MZ')), 'custom')).to.deep.equal({ ok: false, detected: 'exe' });
-    expect(await sniffFile(file(bytes('%PDF')), 'custom')).to.deep.equal({ ok: true, detected: 'pdf' });
+    expect(await sniffFile(file(bytes('%PDF-1.4')), 'custom')).to.deep.equal({ ok: true, detected: 'pdf' });
   });
 });
