@@ -10,7 +10,7 @@ const htmlSinkMessage = 'Render customer-controlled content as text: HTML sinks 
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'storybook-static/', '.size/', 'node_modules/', 'custom-elements.json', 'bench/out/'],
+    ignores: ['dist/', 'storybook-static/', '.size/', '.csp-demo/', 'node_modules/', 'custom-elements.json', 'bench/out/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

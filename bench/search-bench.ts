@@ -186,6 +186,21 @@ function watchBlocking(): () => number {
   };
 }
 
+function newTimings() {
+  return { read: 0, restore: 0, keys: 0, slice: 0, put: 0, slices: 0, longSlices: 0 };
+}
+
+/** Keeps the longest of each, and counts slices of work longer than a frame. */
+function recorder(timings: ReturnType<typeof newTimings>): NonNullable<SearchTuning['onTiming']> {
+  return (what, ms) => {
+    timings[what] = Math.max(timings[what], ms);
+    if (what === 'slice') {
+      timings.slices++;
+      if (ms > 16) timings.longSlices++;
+    }
+  };
+}
+
 function startService(storage: Storage, onStatus: (s: SearchStatus) => void = () => undefined, onTiming?: SearchTuning['onTiming']): SearchService {
   // No background snapshot while measuring: it is written by persist(), timed.
   const tuning: SearchTuning = { persistDelayMs: 3_600_000, persistMaxWaitMs: 3_600_000 };
@@ -307,8 +322,8 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   // Build: the real path, catching up with the stored messages (in key order) in slices.
   await gc();
   const beforeBuild = heap();
-  const timings = { read: 0, restore: 0, keys: 0, slice: 0, put: 0 };
-  const record: SearchTuning['onTiming'] = (what, ms) => (timings[what] = Math.max(timings[what], ms));
+  const timings = newTimings();
+  const record = recorder(timings);
   let stopWatch = watchBlocking();
   t = now();
   const service = startService(storage, undefined, record);
@@ -316,7 +331,8 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   const buildMs = now() - t;
   const buildBlockMs = stopWatch();
   const buildSliceMs = timings.slice;
-  timings.slice = 0;
+  const buildSlices = `${timings.longSlices} of ${timings.slices}`;
+  Object.assign(timings, { slice: 0, slices: 0, longSlices: 0 });
   // Measured before the compaction the service starts now gets a turn: synchronous GC, no await.
   const collect = (globalThis as unknown as { gc: () => void }).gc;
   collect();
@@ -334,6 +350,7 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   const writeMs = now() - t;
   const writeBlockMs = stopWatch();
   const writeSliceMs = timings.slice;
+  const writeSlices = `${timings.longSlices} of ${timings.slices}`;
   const writePutMs = timings.put;
   await gc();
   const compactHeap = heap() - beforeBuild;
@@ -417,7 +434,9 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
     buildMs,
     buildBlockMs,
     buildSliceMs,
+    buildSlices,
     writeSliceMs,
+    writeSlices,
     writePutMs,
     engineMs,
     writeMs,
@@ -440,8 +459,8 @@ async function runReload(): Promise<unknown> {
   localStorage.removeItem(REFERENCE);
   try {
     const storage = await openStorage(reference.db);
-    const timings = { read: 0, restore: 0, keys: 0, slice: 0, put: 0 };
-    const record: SearchTuning['onTiming'] = (what, ms) => (timings[what] = Math.max(timings[what], ms));
+    const timings = newTimings();
+    const record = recorder(timings);
     await gc();
     const before = heap();
     let loadedAt = 0;
@@ -487,6 +506,7 @@ async function runReload(): Promise<unknown> {
       coldRestoreMs: timings.restore,
       keysMs: timings.keys,
       longestSliceMs: timings.slice,
+      catchUpSlices: `${timings.longSlices} of ${timings.slices}`,
       afterReload,
     };
   } finally {

@@ -170,6 +170,7 @@ export class Desk {
       ...(options.maxSendAttempts !== undefined ? { maxAttempts: Math.max(1, options.maxSendAttempts) } : {}),
     });
     this.#outboxRestored = this.#restoreOutbox().catch(() => undefined);
+    this.#openChannel();
   }
 
   get capabilities(): Capabilities {
@@ -257,6 +258,7 @@ export class Desk {
 
   dispose(): void {
     this.#disposed = true;
+    this.#channel?.close();
     this.#outbox.dispose();
     clearTimeout(this.#reconnectTimer);
     this.#unsubscribe?.();
@@ -497,7 +499,26 @@ export class Desk {
       ...(message.text !== undefined ? { text: message.text } : {}),
       ...(message.attachments ? { attachments: message.attachments } : {}),
     });
+    this.#channel?.postMessage({ type: 'sent', conversationId, text });
     return settled;
+  }
+
+  /** Another tab of this agent's CRM sent `text` in a conversation (its composer draft is gone). */
+  onRemoteSend(listener: (conversationId: string, text: string) => void): () => void {
+    this.#remoteSendListeners.add(listener);
+    return () => this.#remoteSendListeners.delete(listener);
+  }
+
+  #remoteSendListeners = new Set<(conversationId: string, text: string) => void>();
+  #channel: BroadcastChannel | undefined;
+
+  #openChannel(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(`cc-desk:${this.agent.id}`);
+    this.#channel.onmessage = (event: MessageEvent<{ type: string; conversationId: string; text: string }>) => {
+      if (event.data?.type !== 'sent') return;
+      for (const listener of this.#remoteSendListeners) listener(event.data.conversationId, event.data.text);
+    };
   }
 
   #waiters = new Map<string, ((message: Message) => void)[]>();

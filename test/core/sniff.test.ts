@@ -18,7 +18,7 @@ describe('content sniffing', () => {
   });
 
   it('accepts content that matches or cannot be told, refuses content that is something else', async () => {
-    const file = (content: Uint8Array) => new Blob([content]);
+    const file = (content: Uint8Array) => new Blob([content as Uint8Array<ArrayBuffer>]);
     expect(await sniffFile(file(bytes('%PDF-1.4')), 'pdf')).to.deep.equal({ ok: true, detected: 'pdf' });
     expect(await sniffFile(file(bytes('just words')), 'txt')).to.deep.equal({ ok: true });
     expect(await sniffFile(file(bytes('PK', [3, 4])), 'docx')).to.deep.equal({ ok: true, detected: 'zip' });

@@ -314,4 +314,23 @@ describe('cc-communication-panel', () => {
     await waitUntil(() => !panel.shadowRoot!.querySelector('[part="connection"]'));
     expect(desk.outboxSize).to.equal(0);
   });
+
+  it('clears a draft that another tab of the same agent just sent, so it cannot be sent twice', async () => {
+    const storage = createMemoryStorage();
+    const first = await setup({ storage });
+    // A second tab: another desk and panel for the same agent and conversation.
+    const desk2 = createDesk({ transport: first.transport, storage, maxSendAttempts: 1 });
+    desk2.$conversations.set(first.desk.$conversations.get());
+    desk2.setActive(first.conversationId);
+    const other = await fixture<CcCommunicationPanel>(html`<cc-communication-panel .desk=${desk2}></cc-communication-panel>`);
+    await typeInto(first.panel, 'Same answer');
+    const field = textarea(other);
+    field.value = 'Same answer';
+    field.dispatchEvent(new Event('input'));
+    await other.updateComplete;
+    textarea(first.panel).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textarea(other).value === '', 'the other tab kept the sent draft');
+    desk2.dispose();
+  });
 });

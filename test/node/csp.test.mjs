@@ -1,3 +1,4 @@
+/* global window, document -- page.evaluate() callbacks run in the browser */
 // The golden path on a page served with a strict Content Security Policy and Trusted Types:
 // the demo is built for production, served with the header, and driven in Chromium.
 import { test } from 'node:test';

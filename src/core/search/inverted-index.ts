@@ -48,8 +48,8 @@ export interface IndexSnapshot {
   docs: number;
   /** Per doc: time as varints of the gaps (the first from 0), or as it is when not whole milliseconds. */
   at: Uint8Array | Float64Array;
+  /** Per doc: conversation number × 4 + author code. */
   conversation: Uint16Array | Uint32Array;
-  author: Uint8Array;
   /** Conversation ids by conversation number, `\0`-joined. */
   conversations: string;
 }
@@ -584,6 +584,8 @@ export class InvertedIndex {
       for (let i = 0; i < m; i++) gaps.write(times[i]! - (i > 0 ? times[i - 1]! : 0));
       atColumn = gaps.done();
     }
+    const conversationColumn = this.#conversationIds.length * 4 <= 0xffff ? new Uint16Array(m) : new Uint32Array(m);
+    for (let i = 0; i < m; i++) conversationColumn[i] = this.#conversation[order[i]!]! * 4 + this.#author[order[i]!]!;
     const id = (Math.random() * 0x100000000) >>> 0;
     return {
       index: {
@@ -596,8 +598,7 @@ export class InvertedIndex {
         postings: postings.done(),
         docs: m,
         at: atColumn,
-        conversation: pick(this.#conversation, this.#conversationIds.length <= 0xffff ? new Uint16Array(m) : new Uint32Array(m)),
-        author: pick(this.#author, new Uint8Array(m)),
+        conversation: conversationColumn,
         conversations: this.#conversationIds.join('\0'),
       },
       keys: {
@@ -625,14 +626,13 @@ export class InvertedIndex {
   static *restoreSteps(snapshot: unknown): Generator<void, InvertedIndex | undefined> {
     const s = snapshot as Partial<IndexSnapshot> | undefined;
     if (!s || s.format !== SNAPSHOT_FORMAT || s.version !== SNAPSHOT_VERSION) return undefined;
-    const { postingCounts, postingBytes, postings, at, conversation, author, vocabulary, conversations, docs: n, id } = s;
+    const { postingCounts, postingBytes, postings, at, conversation, vocabulary, conversations, docs: n, id } = s;
     if (
       !(postingCounts instanceof Uint8Array) ||
       !(postingBytes instanceof Uint8Array) ||
       !(postings instanceof Uint8Array) ||
       !(at instanceof Uint8Array || at instanceof Float64Array) ||
       !(conversation instanceof Uint16Array || conversation instanceof Uint32Array) ||
-      !(author instanceof Uint8Array) ||
       typeof vocabulary !== 'string' ||
       typeof conversations !== 'string' ||
       typeof n !== 'number' ||
@@ -643,7 +643,7 @@ export class InvertedIndex {
     const tokens = vocabulary ? vocabulary.split('\n') : [];
     const v = tokens.length;
     const conversationIds = conversations ? conversations.split('\0') : [];
-    if (conversation.length !== n || author.length !== n) return undefined;
+    if (conversation.length !== n) return undefined;
 
     const index = new InvertedIndex();
     index.#tokens = tokens;
@@ -707,13 +707,19 @@ export class InvertedIndex {
     }
     const capacity = index.#at.length;
     index.#conversation = new Uint32Array(capacity);
-    index.#conversation.set(conversation);
-    index.#author = withSlack(author, n);
+    index.#author = new Uint8Array(capacity);
+    const conversationCount = conversationIds.length;
+    for (let d = 0; d < n; d++) {
+      const value = conversation[d]!;
+      const c = value >>> 2;
+      if (c >= conversationCount) return undefined;
+      index.#conversation[d] = c;
+      index.#author[d] = value & 3;
+    }
     index.#dead = new Uint8Array(capacity);
     index.#docs = n;
     index.#live = n;
     index.#sortedUpTo = n;
-    for (let d = 0; d < n; d++) if (conversation[d]! >= conversationIds.length) return undefined;
     for (const conversationId of conversationIds) index.#conversationNumber(conversationId);
     index.#snapshotId = id;
     index.#keysAttached = false;

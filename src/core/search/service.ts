@@ -27,7 +27,7 @@ export interface SearchTuning {
   sliceMs?: number;
   /** Largest array stored in one IndexedDB value. */
   chunkBytes?: number;
-  /** Where the time goes (bench): `read`, `restore`, `keys` on start, `slice` per slice of work, `put` per snapshot write (its synchronous part). */
+  /** Where the time goes (bench): `read`, `restore`, `keys` on start, `slice` per slice of work, `put` per snapshot value written (its synchronous part). */
   onTiming?(what: 'read' | 'restore' | 'keys' | 'slice' | 'put', ms: number): void;
 }
 

@@ -93,7 +93,17 @@ export class CcCommunicationPanel extends DeskElement {
   #dirty = false;
   #focusPending = true;
 
+  #stopRemote: (() => void) | undefined;
+
   protected deskChanged(desk: Desk | undefined): void {
+    this.#stopRemote?.();
+    // The same draft open in another tab was sent there: clear it here so it cannot go twice.
+    this.#stopRemote = desk?.onRemoteSend((conversationId, text) => {
+      if (conversationId === this.#shownId && this.draft === text) {
+        this.draft = '';
+        this.#dirty = false;
+      }
+    });
     this.activeId.set(desk?.$activeConversationId);
     this.connection.set(desk?.$connection);
     this.conversations.set(desk?.$conversations);

@@ -77,7 +77,8 @@ export class FaultTransport implements Transport {
   readonly #listeners = new Set<(event: TransportEvent) => void>();
   #held: TransportEvent | undefined;
   #connected = false;
-  #unsubscribe: (() => void) | undefined;
+  /** Our one subscription to the inner transport, kept for the wrapper's lifetime. */
+  #subscribed: (() => void) | undefined;
   #timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(inner: Transport, options: FaultOptions) {
@@ -95,7 +96,7 @@ export class FaultTransport implements Transport {
   }
 
   async connect(agent: AgentRef, opts?: ConnectOptions): Promise<void | ConnectResult> {
-    this.#unsubscribe ??= this.#inner.subscribe((event) => this.#incoming(event));
+    this.#subscribed ??= this.#inner.subscribe((event) => this.#incoming(event));
     await this.#delay();
     if (this.#chance(this.#options.dropRequest)) {
       this.counts.droppedRequests++;
@@ -202,6 +203,13 @@ export class FaultTransport implements Transport {
       }, wait);
       this.#timers.add(timer);
     }
+  }
+
+  /** Stops listening to the inner transport for good. */
+  dispose(): void {
+    this.#subscribed?.();
+    this.#subscribed = undefined;
+    this.#connected = false;
   }
 
   /** Drops the connection now, as a network failure would (tests, stories). */
