@@ -505,6 +505,7 @@ export class InvertedIndex {
     const sortedUpTo = Math.min(this.#sortedUpTo, n);
     const prefix: number[] = [];
     for (let d = 0; d < sortedUpTo; d++) if (!dead[d]) prefix.push(d);
+    yield;
     const rest: number[] = [];
     for (let d = sortedUpTo; d < n; d++) if (!dead[d]) rest.push(d);
     yield;
@@ -520,6 +521,7 @@ export class InvertedIndex {
       while (j < sortedRest.length) order[k++] = sortedRest[j++]!;
     }
     const m = order.length;
+    yield;
     const renumber = new Uint32Array(n).fill(NONE);
     for (let i = 0; i < m; i++) renumber[order[i]!] = i;
     yield;
@@ -575,6 +577,7 @@ export class InvertedIndex {
       return into;
     };
     const times = pick(at, new Float64Array(m));
+    yield;
     let whole = true;
     for (let i = 0; i < m && whole; i++) whole = Number.isSafeInteger(times[i]) && times[i]! >= (i > 0 ? times[i - 1]! : 0);
     let atColumn: Uint8Array | Float64Array = times;
@@ -584,8 +587,12 @@ export class InvertedIndex {
       for (let i = 0; i < m; i++) gaps.write(times[i]! - (i > 0 ? times[i - 1]! : 0));
       atColumn = gaps.done();
     }
+    yield;
     const conversationColumn = this.#conversationIds.length * 4 <= 0xffff ? new Uint16Array(m) : new Uint32Array(m);
     for (let i = 0; i < m; i++) conversationColumn[i] = this.#conversation[order[i]!]! * 4 + this.#author[order[i]!]!;
+    yield;
+    const keyColumns = [this.#hash, this.#keyHash, this.#keyCheck].map((column) => pick(column, new Uint32Array(m)));
+    yield;
     const id = (Math.random() * 0x100000000) >>> 0;
     return {
       index: {
@@ -605,9 +612,9 @@ export class InvertedIndex {
         format: SNAPSHOT_FORMAT,
         version: SNAPSHOT_VERSION,
         id,
-        hash: pick(this.#hash, new Uint32Array(m)),
-        keyHash: pick(this.#keyHash, new Uint32Array(m)),
-        keyCheck: pick(this.#keyCheck, new Uint32Array(m)),
+        hash: keyColumns[0]!,
+        keyHash: keyColumns[1]!,
+        keyCheck: keyColumns[2]!,
       },
     };
   }
@@ -650,6 +657,7 @@ export class InvertedIndex {
     index.#sorted = new Uint32Array(v);
     for (let t = 0; t < v; t++) index.#sorted[t] = t;
     index.#merged = v;
+    yield;
 
     {
       const counts = new Uint32Array(v);
@@ -705,6 +713,7 @@ export class InvertedIndex {
         index.#at = times;
       }
     }
+    yield;
     const capacity = index.#at.length;
     index.#conversation = new Uint32Array(capacity);
     index.#author = new Uint8Array(capacity);
@@ -728,6 +737,11 @@ export class InvertedIndex {
 
   /** Adds the message keys of the snapshot this index was restored from; false if they do not belong to it. */
   attachKeys(snapshot: unknown): boolean {
+    return finish(this.attachKeysSteps(snapshot));
+  }
+
+  /** `attachKeys` in small steps. */
+  *attachKeysSteps(snapshot: unknown): Generator<void, boolean> {
     const s = snapshot as Partial<KeySnapshot> | undefined;
     const n = this.#docs;
     if (
@@ -742,19 +756,27 @@ export class InvertedIndex {
     ) {
       return false;
     }
-    this.#hash = withSlack(s.hash, n);
-    this.#keyHash = withSlack(s.keyHash, n);
-    this.#keyCheck = withSlack(s.keyCheck, n);
+    const capacity = this.#at.length;
+    const columns = [s.hash, s.keyHash, s.keyCheck].map((column) => {
+      const grown = new Uint32Array(capacity);
+      grown.set(column);
+      return grown;
+    });
+    yield;
     let size = 1024;
     while (size < n * 2) size *= 2;
     const slots = new Uint32Array(size);
-    const keyHash = this.#keyHash;
+    const keyHash = columns[1]!;
     const conversation = this.#conversation;
     for (let d = 0; d < n; d++) {
       let slot = slotOf(keyHash[d]!, conversation[d]!, size - 1);
       while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
       slots[slot] = d + 1;
+      if ((d & 16383) === 16383) yield;
     }
+    // Only now, all at once: add() must never see half of it.
+    if (this.#keysAttached || n !== this.#docs) return false;
+    [this.#hash, this.#keyHash, this.#keyCheck] = columns as [Uint32Array, Uint32Array, Uint32Array];
     this.#slots = slots;
     this.#slotsUsed = n;
     this.#keysAttached = true;

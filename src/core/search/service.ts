@@ -7,10 +7,9 @@ import type { Conversation, Message } from '../model.js';
 import type { SearchFilters, SearchHit, SearchResults } from '../records.js';
 import type { Storage } from '../storage.js';
 import { fold, queryWords } from './fold.js';
-import { finish, hashKey, InvertedIndex, type ConversationMeta, type IndexSnapshot, type KeySnapshot } from './inverted-index.js';
+import { hashKey, InvertedIndex, type ConversationMeta, type IndexSnapshot, type KeySnapshot } from './inverted-index.js';
 import type { SearchService, SearchServiceOptions, SearchStatus } from './types.js';
 
-export { highlight, type HighlightRange } from './highlight.js';
 export { fold, queryWords, tokenize } from './fold.js';
 export { finish, hashKey, InvertedIndex, SNAPSHOT_VERSION, type IndexSnapshot, type KeySnapshot, type SearchSnapshot } from './inverted-index.js';
 
@@ -276,7 +275,7 @@ class LocalSearchService implements SearchService {
       this.#onTiming('read', now() - t);
       t = now();
       // A snapshot of another version, or a damaged one, is rebuilt from the stored messages.
-      const restored = finish(InvertedIndex.restoreSteps(snapshot));
+      const restored = await this.#sliced(InvertedIndex.restoreSteps(snapshot));
       this.#onTiming('restore', now() - t);
       if (restored) {
         for (const [id, meta] of this.#conversations) restored.setConversation(id, meta);
@@ -285,7 +284,7 @@ class LocalSearchService implements SearchService {
         this.#report('indexing');
         t = now();
         const keys = (await fromParts(this.#storage, SNAPSHOT_KEYS_KEY).catch(() => ({ value: undefined }))).value as KeySnapshot | undefined;
-        if (!restored.attachKeys(keys)) {
+        if (!(await this.#sliced(restored.attachKeysSteps(keys)))) {
           // Without its keys the index can't tell new messages from known ones: start over.
           this.#index = new InvertedIndex();
           for (const [id, meta] of this.#conversations) this.#index.setConversation(id, meta);
@@ -298,6 +297,10 @@ class LocalSearchService implements SearchService {
       // Stored conversations only serve filters: read after the index, not competing with it.
       const stored = await this.#storage.getConversations().catch(() => [] as Conversation[]);
       for (const c of stored) if (!this.#conversations.has(c.id)) this.updateConversation(c);
+    } catch {
+      // Whatever went wrong with the snapshot, the stored messages rebuild the index.
+      this.#index = new InvertedIndex();
+      for (const [id, meta] of this.#conversations) this.#index.setConversation(id, meta);
     } finally {
       this.#loaded = true;
       this.#markLoaded();
@@ -416,7 +419,7 @@ class LocalSearchService implements SearchService {
       // faster (docs in time order) in less memory: it replaces the live one.
       if (compact) {
         const compacted = await this.#sliced(InvertedIndex.restoreSteps(snapshot.index));
-        if (compacted?.attachKeys(snapshot.keys) && this.#index === index) {
+        if (compacted && (await this.#sliced(compacted.attachKeysSteps(snapshot.keys))) && this.#index === index) {
           for (const [m, key] of this.#replay!) compacted.add(m.conversationId, key, m.at, m.author, m.text!);
           for (const [id, meta] of this.#conversations) compacted.setConversation(id, meta);
           this.#index = compacted;

@@ -17,14 +17,14 @@ export interface SearchService {
   /** Keeps conversation metadata (customer, state, dates) for filters. */
   updateConversation(conversation: Conversation): void;
   /**
-   * Synchronous query over the in-memory index, newest first. The index keeps no message texts
-   * (heap): a hit's `text` is filled only for messages the service saw recently, else it is `''`
-   * until `hydrate` reads it from storage.
+   * Synchronous query over the in-memory index, newest first. The index keeps no strings per
+   * message (heap, reload time): a hit's `text` and `messageKey` are filled only for messages the
+   * service saw recently, else they are `''` until `hydrate` reads them from storage.
    */
   search(query: string, filters: SearchFilters, limit: number): SearchResults;
   /**
-   * Fills the `text` of local hits from storage. Hits whose message is no longer stored are
-   * dropped (and `total` lowered). Server hits are left as they are.
+   * Fills `text` and `messageKey` of the local hits of `search()` from storage. Hits whose message
+   * is no longer stored are dropped (and `total` lowered). Other hits are left as they are.
    */
   hydrate(results: SearchResults): Promise<SearchResults>;
   /** Resolves when the catch-up indexing of stored messages has finished. */
