@@ -70,6 +70,19 @@ export interface DeskOptions {
   maxSendAttempts?: number;
 }
 
+/** A fresh outbox entry for an agent message (keyed by its client id). */
+function outboxEntryOf(message: Message): OutboxEntry {
+  return {
+    clientId: message.clientId!,
+    conversationId: message.conversationId,
+    at: message.at,
+    state: 'pending',
+    attempts: 0,
+    ...(message.text !== undefined ? { text: message.text } : {}),
+    ...(message.attachments ? { attachments: message.attachments } : {}),
+  };
+}
+
 /** Cursors only grow: compare by length, then text, so '10' comes after '9' even unpadded. */
 function compareCursors(a: string, b: string): number {
   return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
@@ -490,15 +503,7 @@ export class Desk {
     this.#mergeMessages(conversationId, [message]);
     // Durable before anything goes out: a reload or a crash from here on cannot lose it.
     const settled = this.#settled(clientId);
-    await this.#outbox.enqueue({
-      clientId,
-      conversationId,
-      at: message.at,
-      state: 'pending',
-      attempts: 0,
-      ...(message.text !== undefined ? { text: message.text } : {}),
-      ...(message.attachments ? { attachments: message.attachments } : {}),
-    });
+    await this.#outbox.enqueue(outboxEntryOf(message));
     this.#channel?.postMessage({ type: 'sent', conversationId, text });
     return settled;
   }
@@ -550,15 +555,7 @@ export class Desk {
     const settled = this.#settled(clientId);
     if (!(await this.#outbox.retry(clientId))) {
       // Not in the outbox (e.g. failed in another session before it had one): queue it again.
-      await this.#outbox.enqueue({
-        clientId,
-        conversationId,
-        at: message.at,
-        state: 'pending',
-        attempts: 0,
-        ...(message.text !== undefined ? { text: message.text } : {}),
-        ...(message.attachments ? { attachments: message.attachments } : {}),
-      });
+      await this.#outbox.enqueue(outboxEntryOf(message));
     }
     return settled;
   }

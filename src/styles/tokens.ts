@@ -76,3 +76,42 @@ export const hostStyles = css`
     }
   }
 `;
+
+/** The conversation-state badge (F11), the same wherever a state is shown. */
+export const stateBadgeStyles = css`
+  .badge {
+    font-size: 0.78em;
+    font-weight: 600;
+    padding: 1px 8px;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+  }
+  .badge.active {
+    color: var(--_success);
+  }
+  .badge.wrap-up,
+  .badge.waiting {
+    color: var(--_warning);
+  }
+  .badge.closed,
+  .badge.open {
+    color: var(--_muted);
+  }
+`;
+
+/** Multi-line text fields (composer, notes). Elements set their own heights. */
+export const textareaStyles = css`
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 6px 8px;
+    resize: vertical;
+    width: 100%;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+`;

@@ -30,24 +30,6 @@ export const communicationPanelStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
-  .badge {
-    font-size: 0.78em;
-    font-weight: 600;
-    padding: 1px 8px;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-  }
-  .badge.active {
-    color: var(--_success);
-  }
-  .badge.wrap-up,
-  .badge.waiting {
-    color: var(--_warning);
-  }
-  .badge.closed,
-  .badge.open {
-    color: var(--_muted);
-  }
   .window {
     margin-inline-start: auto;
     font-size: 0.85em;
@@ -113,19 +95,8 @@ export const communicationPanelStyles = css`
     align-items: end;
   }
   textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 6px 8px;
-    resize: vertical;
     min-height: 2.6em;
     max-height: 40vh;
-    width: 100%;
-  }
-  textarea[aria-invalid='true'] {
-    border-color: var(--_danger);
   }
   .counter {
     font-size: 0.8em;

@@ -7,7 +7,7 @@ import type { AttachmentRef, Conversation, Message } from '../../core/model.js';
 import type { ReplyWindow } from '../../core/reply-window.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
-import { hostStyles } from '../../styles/tokens.js';
+import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAttachmentsChangeEvent, CcEndEvent, CcRetryEvent, CcSendEvent } from '../events.js';
 import type { TranscriptRetryEvent } from '../transcript/transcript.js';
@@ -51,7 +51,7 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @cssprop --cc-color-warning - A reply window about to close.
  */
 export class CcCommunicationPanel extends DeskElement {
-  static override styles = [hostStyles, communicationPanelStyles];
+  static override styles = [hostStyles, textareaStyles, stateBadgeStyles, communicationPanelStyles];
 
   /** @internal */
   private readonly activeId = new StoreController<string | undefined>(this, undefined);

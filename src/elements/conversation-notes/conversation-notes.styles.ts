@@ -42,19 +42,8 @@ export const conversationNotesStyles = css`
     font-weight: 600;
   }
   textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 6px 8px;
-    resize: vertical;
     min-height: 4.5em;
     max-height: 50vh;
-    width: 100%;
-  }
-  textarea[aria-invalid='true'] {
-    border-color: var(--_danger);
   }
   .hint,
   .counter {

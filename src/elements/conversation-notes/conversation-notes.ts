@@ -6,7 +6,7 @@ import { DeskError } from '../../core/errors.js';
 import type { Conversation } from '../../core/model.js';
 import type { Note, RecordRef } from '../../core/records.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { hostStyles } from '../../styles/tokens.js';
+import { hostStyles, textareaStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAddNoteEvent } from '../events.js';
 import { conversationNotesStyles } from './conversation-notes.styles.js';
@@ -56,7 +56,7 @@ const keyOf = (target: RecordRef | undefined): string | undefined => (target ? `
  * @cssprop --cc-radius - Corner radius.
  */
 export class CcConversationNotes extends DeskElement {
-  static override styles = [hostStyles, conversationNotesStyles];
+  static override styles = [hostStyles, textareaStyles, conversationNotesStyles];
 
   /** @internal */
   private readonly activeId = new StoreController<string | undefined>(this, undefined);

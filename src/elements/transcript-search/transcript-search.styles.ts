@@ -153,24 +153,6 @@ export const transcriptSearchStyles = css`
   .group-header .open {
     margin-inline-start: auto;
   }
-  .badge {
-    font-size: 0.78em;
-    font-weight: 600;
-    padding: 1px 8px;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-  }
-  .badge.active {
-    color: var(--_success);
-  }
-  .badge.wrap-up,
-  .badge.waiting {
-    color: var(--_warning);
-  }
-  .badge.closed,
-  .badge.open {
-    color: var(--_muted);
-  }
 
   .hit {
     padding: calc(var(--_space) * 0.75) var(--_space);

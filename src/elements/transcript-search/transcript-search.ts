@@ -6,7 +6,7 @@ import type { Conversation, ConversationState, Message } from '../../core/model.
 import type { SearchFilters, SearchHit, SearchResults } from '../../core/records.js';
 import type { SearchStatus } from '../../core/search/types.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { hostStyles } from '../../styles/tokens.js';
+import { hostStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcOpenTranscriptEvent } from '../events.js';
 import { highlight, type HighlightRange } from '../../core/search/highlight.js';
@@ -164,7 +164,7 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * @cssprop --cc-font-size - Base font size.
  */
 export class CcTranscriptSearch extends DeskElement {
-  static override styles = [hostStyles, transcriptSearchStyles];
+  static override styles = [hostStyles, stateBadgeStyles, transcriptSearchStyles];
 
   /** @internal */
   private readonly searchStatus = new StoreController<SearchStatus>(this, { state: 'idle', indexed: 0 });
