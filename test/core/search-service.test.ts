@@ -48,6 +48,11 @@ describe('search service', () => {
     const results = await service.hydrate(service.search('numer', {}, 5));
     expect(results.hits.map((h) => h.messageKey)).to.deep.equal(['m2499', 'm2498', 'm2497', 'm2496', 'm2495']);
     expect(results.more).to.be.true;
+    // Stored in key order (c0, c1, …), not time order: the index is compacted into time order
+    // after the catch-up, and answers the same.
+    await service.persist();
+    expect(await keys(service, 'numer', {}, 3)).to.deep.equal(['m2499', 'm2498', 'm2497']);
+    expect(await keys(service, 'zamowieniu 1234')).to.deep.equal(['m1234']);
   });
 
   it('makes an added message searchable at once and fills texts from storage', async () => {
@@ -73,6 +78,10 @@ describe('search service', () => {
     // A status update of the same message does not index it twice.
     service.add([{ ...fresh, status: 'read' }]);
     expect(await keys(service, 'reklamacja')).to.deep.equal(['new', 'old']);
+    // An edit replaces the old text.
+    service.add([{ ...fresh, text: 'Nowa skarga na płaszcz', editedAt: T0 + 2000 }]);
+    expect(await keys(service, 'reklamacja')).to.deep.equal(['old']);
+    expect(await keys(service, 'skarga plaszcz')).to.deep.equal(['new']);
   });
 
   it('filters by the conversations it is told about and the stored ones', async () => {
@@ -126,6 +135,32 @@ describe('search service', () => {
         request.onsuccess = request.onerror = request.onblocked = resolve;
       });
     }
+  });
+
+  it('answers as soon as the snapshot is read, before the message keys are', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages(Array.from({ length: 50 }, (_, i) => message(`m${i}`, 'c1', `Gwarancja ${i}`, T0 + i)));
+    const first = start(storage);
+    await first.service.ready();
+    await first.service.persist();
+
+    let releaseKeys!: () => void;
+    const keysHeld = new Promise<void>((resolve) => (releaseKeys = resolve));
+    const slow: Storage = {
+      ...storage,
+      async getValue<T>(key: string) {
+        if (key === 'search-index-keys') await keysHeld;
+        return storage.getValue<T>(key);
+      },
+    };
+    const second = start(slow);
+    await waitUntil(() => second.statuses.some((s) => s.state === 'indexing'), 'searchable');
+    const early = second.service.search('gwarancja 49', {}, 5);
+    expect(early.hits.map((h) => h.at)).to.deep.equal([T0 + 49]);
+    const hydrating = second.service.hydrate(early);
+    releaseKeys();
+    expect((await hydrating).hits.map((h) => [h.messageKey, h.text])).to.deep.equal([['m49', 'Gwarancja 49']]);
+    await second.service.ready();
   });
 
   it('keeps the previous snapshot when a write is cut short', async () => {

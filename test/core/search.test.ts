@@ -17,7 +17,7 @@ interface Doc {
 
 /** The index keeps key hashes only: the tests remember which key a hash stands for. */
 const keyNames = new Map<string, string>();
-const keyName = (index: InvertedIndex, d: number) => keyNames.get(index.info(d).key.join()) ?? '?';
+const keyName = (index: InvertedIndex, d: number) => keyNames.get(index.info(d).key?.join() ?? '') ?? '?';
 
 function put(index: InvertedIndex, conversationId: string, key: string, at: number, author: MessageAuthor, text: string): AddOutcome {
   keyNames.set(hashKey(key).join(), key);
@@ -158,6 +158,10 @@ describe('InvertedIndex', () => {
     for (let i = 0; i < 700; i++) put(index, 'c1', `n${i}`, T0 + i, 'customer', `kod${i} wspólny`);
     expect(find(index, 'kod699')).to.deep.equal(['n699']);
     expect(find(index, 'kod69 wspolny', {}, 100)).to.have.length(11);
+    // A prefix over hundreds of tokens, newest first, with another word to match too.
+    expect(find(index, 'kod', {}, 3)).to.deep.equal(['n699', 'n698', 'n697']);
+    expect(find(index, 'wsp kod1', {}, 2)).to.deep.equal(['n199', 'n198']);
+    expect(index.search(['kod'], {}, 3).more).to.be.true;
   });
 
   it('round-trips through a snapshot with the same results', () => {
@@ -186,6 +190,13 @@ describe('InvertedIndex', () => {
     put(copy!, 'c9', 'new', T0 + 99_999 * MIN, 'agent', 'zupełnie nowe słowo');
     expect(find(copy!, 'nowe slowo')).to.deep.equal(['new']);
     expect(find(copy!, 'z', {}, 1)).to.deep.equal(['new']);
+    // A word the snapshot already had (its postings still packed) gets the new message too.
+    put(copy!, 'c9', 'new2', T0 + 100_000 * MIN, 'agent', 'faktura');
+    expect(find(copy!, 'faktura', {}, 2)).to.deep.equal(['new2', keyName(index, index.search(['faktura'], {}, 1).docs[0]!)]);
+    // An edit after the reload replaces the restored entry.
+    put(copy!, 'c3', 'm3', docs[3]!.at, 'customer', 'poprawiona treść');
+    expect(find(copy!, 'poprawiona')).to.deep.equal(['m3']);
+    expect(copy!.size).to.equal(index.size + 2);
   });
 
   it('ignores a snapshot of another version', () => {

@@ -13,6 +13,7 @@
  * - Other query words are checked with a per-doc stamp array: each word stamps the docs of its
  *   postings, in O(its postings), instead of a forward index (doc → tokens) that would double
  *   the heap and the reload work.
+ * - After a reload, a token's postings stay in the snapshot's varint form until first used.
  */
 import type { MessageAuthor } from '../model.js';
 import { fold, tokenize } from './fold.js';
@@ -83,8 +84,8 @@ export interface DocInfo {
   conversationId: string;
   at: number;
   author: MessageAuthor;
-  /** `hashKey(messageKey)`: how the message is found again in storage. */
-  key: readonly [number, number];
+  /** `hashKey(messageKey)`: how the message is found again in storage. Undefined until `attachKeys`. */
+  key: readonly [number, number] | undefined;
 }
 
 export type AddOutcome = 'added' | 'unchanged' | 'skipped';
@@ -176,19 +177,183 @@ function* mergeSort(input: Uint32Array, compare: (a: number, b: number) => numbe
   let target = new Uint32Array(n);
   for (let width = run; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(n, lo + width);
-      const hi = Math.min(n, lo + 2 * width);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) target[k++] = compare(source[i]!, source[j]!) <= 0 ? source[i++]! : source[j++]!;
-      while (i < mid) target[k++] = source[i++]!;
-      while (j < hi) target[k++] = source[j++]!;
+      mergeRuns(source, target, lo, Math.min(n, lo + width), Math.min(n, lo + 2 * width), compare);
       yield;
     }
     [source, target] = [target, source];
   }
   return source;
+}
+
+// Long loops live in plain functions, not in the generators that call them: V8 does not replace
+// a running generator with optimized code (no on-stack replacement), so a loop there would run
+// unoptimized until its end, which matters on a cold reload.
+
+/** Per token: count, and start in the packed postings (plus the end, last). False if the two varint lists don't add up. */
+function decodeTokenTable(countBytes: Uint8Array, sizeBytes: Uint8Array, counts: Uint32Array, starts: Uint32Array): boolean {
+  let c = 0;
+  let z = 0;
+  let bytes = 0;
+  for (let t = 0; t < counts.length; t++) {
+    let byte = countBytes[c++]!;
+    let count = byte & 0x7f;
+    for (let shift = 7; byte & 0x80 && shift < 35; shift += 7) count |= ((byte = countBytes[c++]!) & 0x7f) << shift;
+    byte = sizeBytes[z++]!;
+    let size = byte & 0x7f;
+    for (let shift = 7; byte & 0x80 && shift < 35; shift += 7) size |= ((byte = sizeBytes[z++]!) & 0x7f) << shift;
+    if (count === 0) return false;
+    counts[t] = count;
+    starts[t] = bytes;
+    bytes += size >>> 0;
+  }
+  starts[counts.length] = bytes;
+  return c === countBytes.length && z === sizeBytes.length;
+}
+
+/** Times from varint gaps (up to 2^53: arithmetic, not 32-bit shifts). False if the bytes don't fit. */
+function decodeTimes(bytes: Uint8Array, into: Float64Array, n: number): boolean {
+  let time = 0;
+  let b = 0;
+  for (let d = 0; d < n; d++) {
+    // Most gaps fit 3 bytes: small-integer arithmetic for those, doubles beyond.
+    let byte = bytes[b++]!;
+    let gap = byte & 0x7f;
+    if (byte & 0x80) {
+      byte = bytes[b++]!;
+      gap |= (byte & 0x7f) << 7;
+      if (byte & 0x80) {
+        byte = bytes[b++]!;
+        gap |= (byte & 0x7f) << 14;
+        for (let scale = 0x200000; byte & 0x80; scale *= 0x80) {
+          byte = bytes[b++]!;
+          gap += (byte & 0x7f) * scale;
+        }
+      }
+    }
+    into[d] = time += gap;
+  }
+  return b === bytes.length;
+}
+
+/** Splits `conversation × 4 + author`. False if a conversation number is out of range. */
+function splitConversationColumn(column: Uint16Array | Uint32Array, conversations: Uint32Array, authors: Uint8Array, conversationCount: number): boolean {
+  for (let d = 0; d < column.length; d++) {
+    const value = column[d]!;
+    const c = value >>> 2;
+    if (c >= conversationCount) return false;
+    conversations[d] = c;
+    authors[d] = value & 3;
+  }
+  return true;
+}
+
+/** Puts docs [from, to) into an open-addressing table by key hash and conversation. */
+function fillSlots(slots: Uint32Array, keyHash: Uint32Array, conversation: Uint32Array, from: number, to: number): void {
+  const mask = slots.length - 1;
+  for (let d = from; d < to; d++) {
+    let slot = slotOf(keyHash[d]!, conversation[d]!, mask);
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = d + 1;
+  }
+}
+
+/** `into[i] = source[order[i]]`. */
+function gather<T extends Growable>(source: Growable, order: Uint32Array, into: T): T {
+  for (let i = 0; i < order.length; i++) into[i] = source[order[i]!]!;
+  return into;
+}
+
+/** Merges the sorted runs source[lo, mid) and source[mid, hi) into target[lo, hi). */
+function mergeRuns(source: Uint32Array, target: Uint32Array, lo: number, mid: number, hi: number, compare: (a: number, b: number) => number): void {
+  let i = lo;
+  let j = mid;
+  let k = lo;
+  while (i < mid && j < hi) target[k++] = compare(source[i]!, source[j]!) <= 0 ? source[i++]! : source[j++]!;
+  while (i < mid) target[k++] = source[i++]!;
+  while (j < hi) target[k++] = source[j++]!;
+}
+
+/** Docs in [from, to) that are not dead. */
+function liveDocs(dead: Uint8Array, from: number, to: number): Uint32Array {
+  const docs = new Uint32Array(Math.max(0, to - from));
+  let k = 0;
+  for (let d = from; d < to; d++) if (!dead[d]) docs[k++] = d;
+  return docs.subarray(0, k);
+}
+
+/** Merges two lists of docs, each in time order, into `order`. */
+function mergeByTime(a: Uint32Array, b: Uint32Array, at: Float64Array, order: Uint32Array): void {
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    order[k++] = at[y]! < at[x]! || (at[y] === at[x] && y < x) ? (j++, y) : (i++, x);
+  }
+  while (i < a.length) order[k++] = a[i++]!;
+  while (j < b.length) order[k++] = b[j++]!;
+}
+
+/**
+ * A token's postings (its block chain from `tail`), renumbered and ascending, into `buffer`;
+ * docs from `n` on and unnumbered (dead) ones left out. Returns how many.
+ */
+function renumberPostings(pool: Uint32Array, tail: number, tailLength: number, renumber: Uint32Array, n: number, buffer: Uint32Array): number {
+  let k = 0;
+  let descending = true;
+  // Blocks come newest first: collected backwards, then reversed (or sorted, if renumbering reordered them).
+  for (let o = tail, length = tailLength; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
+    for (let i = o + 1 + length; i > o + 1; i--) {
+      const d = pool[i]!;
+      const mapped = d < n ? renumber[d]! : NONE;
+      if (mapped === NONE) continue;
+      if (k > 0 && mapped > buffer[k - 1]!) descending = false;
+      buffer[k++] = mapped;
+    }
+  }
+  const list = buffer.subarray(0, k);
+  if (descending) list.reverse();
+  else list.sort();
+  return k;
+}
+
+function writeGaps(writer: VarintWriter, list: Uint32Array, k: number): void {
+  writer.reserve(k);
+  let previous = 0;
+  for (let i = 0; i < k; i++) {
+    writer.write(list[i]! - previous);
+    previous = list[i]!;
+  }
+}
+
+/** Varint gaps when the times are whole, ascending milliseconds; else the times as they are. */
+function encodeTimes(times: Float64Array): Uint8Array | Float64Array {
+  for (let i = 0; i < times.length; i++) {
+    if (!Number.isSafeInteger(times[i]) || times[i]! < (i > 0 ? times[i - 1]! : 0)) return times;
+  }
+  const gaps = new VarintWriter();
+  gaps.reserve(times.length);
+  for (let i = 0; i < times.length; i++) gaps.write(times[i]! - (i > 0 ? times[i - 1]! : 0));
+  return gaps.done();
+}
+
+function packConversationColumn(conversation: Uint32Array, author: Uint8Array, order: Uint32Array, into: Uint16Array | Uint32Array): void {
+  for (let i = 0; i < order.length; i++) into[i] = conversation[order[i]!]! * 4 + author[order[i]!]!;
+}
+
+/** 0, 1, … n - 1. */
+function identity(n: number): Uint32Array {
+  const result = new Uint32Array(n);
+  for (let i = 0; i < n; i++) result[i] = i;
+  return result;
+}
+
+/** `result[order[i]] = i` over [0, n), NONE elsewhere. */
+function inverse(order: Uint32Array, n: number): Uint32Array {
+  const result = new Uint32Array(n).fill(NONE);
+  for (let i = 0; i < order.length; i++) result[order[i]!] = i;
+  return result;
 }
 
 /** Runs a sliced computation to its end at once. */
@@ -478,7 +643,7 @@ export class InvertedIndex {
       conversationId: this.#conversationIds[this.#conversation[d]!]!,
       at: this.#at[d]!,
       author: AUTHORS[this.#author[d]!]!,
-      key: [this.#keyHash[d]!, this.#keyCheck[d]!],
+      key: this.#keysAttached ? [this.#keyHash[d]!, this.#keyCheck[d]!] : undefined,
     };
   }
 
@@ -503,31 +668,17 @@ export class InvertedIndex {
 
     // Time order: the in-order prefix as it is, the rest sorted, then the two merged.
     const sortedUpTo = Math.min(this.#sortedUpTo, n);
-    const prefix: number[] = [];
-    for (let d = 0; d < sortedUpTo; d++) if (!dead[d]) prefix.push(d);
+    const prefix = liveDocs(dead, 0, sortedUpTo);
     yield;
-    const rest: number[] = [];
-    for (let d = sortedUpTo; d < n; d++) if (!dead[d]) rest.push(d);
-    yield;
-    const sortedRest = yield* mergeSort(Uint32Array.from(rest), (a, b) => at[a]! - at[b]! || a - b);
+    const sortedRest = yield* mergeSort(liveDocs(dead, sortedUpTo, n), (a, b) => at[a]! - at[b]! || a - b);
     const order = new Uint32Array(prefix.length + sortedRest.length);
-    {
-      let i = 0;
-      let j = 0;
-      let k = 0;
-      const before = (a: number, b: number) => at[a]! < at[b]! || (at[a] === at[b] && a < b);
-      while (i < prefix.length && j < sortedRest.length) order[k++] = before(sortedRest[j]!, prefix[i]!) ? sortedRest[j++]! : prefix[i++]!;
-      while (i < prefix.length) order[k++] = prefix[i++]!;
-      while (j < sortedRest.length) order[k++] = sortedRest[j++]!;
-    }
+    mergeByTime(prefix, sortedRest, at, order);
     const m = order.length;
     yield;
-    const renumber = new Uint32Array(n).fill(NONE);
-    for (let i = 0; i < m; i++) renumber[order[i]!] = i;
+    const renumber = inverse(order, n);
     yield;
 
-    // Each token's postings renumbered (sorted again only if the renumbering reordered them),
-    // written as varint gaps; tokens left with none are dropped.
+    // Each token's postings renumbered, written as varint gaps; tokens left with none are dropped.
     const vocabulary: string[] = [];
     const counts = new VarintWriter();
     const sizes = new VarintWriter();
@@ -537,33 +688,14 @@ export class InvertedIndex {
     for (let r = 0; r < sortedTokens.length; r++) {
       const t = sortedTokens[r]!;
       this.#unpack(t);
-      const pool = this.#pool;
       if (buffer.length < this.#count[t]!) buffer = new Uint32Array(this.#count[t]! * 2);
-      let k = 0;
-      let descending = true;
-      for (let o = this.#tail[t]!, length = this.#tailLength[t]!; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
-        for (let i = o + 1 + length; i > o + 1; i--) {
-          const d = pool[i]!;
-          const mapped = d < n ? renumber[d]! : NONE;
-          if (mapped === NONE) continue;
-          if (k > 0 && mapped > buffer[k - 1]!) descending = false;
-          buffer[k++] = mapped;
-        }
-      }
+      const k = renumberPostings(this.#pool, this.#tail[t]!, this.#tailLength[t]!, renumber, n, buffer);
       work += k + 8;
       if (k === 0) continue;
-      const list = buffer.subarray(0, k);
-      if (descending) list.reverse();
-      else list.sort();
       vocabulary.push(tokens[t]!);
       counts.write(k);
-      postings.reserve(k);
       const before = postings.length;
-      let previous = 0;
-      for (let i = 0; i < k; i++) {
-        postings.write(list[i]! - previous);
-        previous = list[i]!;
-      }
+      writeGaps(postings, buffer, k);
       sizes.write(postings.length - before);
       if (work > 65536) {
         work = 0;
@@ -572,26 +704,14 @@ export class InvertedIndex {
     }
     yield;
 
-    const pick = <T extends Growable>(source: Growable, into: T): T => {
-      for (let i = 0; i < m; i++) into[i] = source[order[i]!]!;
-      return into;
-    };
-    const times = pick(at, new Float64Array(m));
+    const times = gather(at, order, new Float64Array(m));
     yield;
-    let whole = true;
-    for (let i = 0; i < m && whole; i++) whole = Number.isSafeInteger(times[i]) && times[i]! >= (i > 0 ? times[i - 1]! : 0);
-    let atColumn: Uint8Array | Float64Array = times;
-    if (whole) {
-      const gaps = new VarintWriter();
-      gaps.reserve(m);
-      for (let i = 0; i < m; i++) gaps.write(times[i]! - (i > 0 ? times[i - 1]! : 0));
-      atColumn = gaps.done();
-    }
+    const atColumn = encodeTimes(times);
     yield;
     const conversationColumn = this.#conversationIds.length * 4 <= 0xffff ? new Uint16Array(m) : new Uint32Array(m);
-    for (let i = 0; i < m; i++) conversationColumn[i] = this.#conversation[order[i]!]! * 4 + this.#author[order[i]!]!;
+    packConversationColumn(this.#conversation, this.#author, order, conversationColumn);
     yield;
-    const keyColumns = [this.#hash, this.#keyHash, this.#keyCheck].map((column) => pick(column, new Uint32Array(m)));
+    const keyColumns = [this.#hash, this.#keyHash, this.#keyCheck].map((column) => gather(column, order, new Uint32Array(m)));
     yield;
     const id = (Math.random() * 0x100000000) >>> 0;
     return {
@@ -599,14 +719,15 @@ export class InvertedIndex {
         format: SNAPSHOT_FORMAT,
         version: SNAPSHOT_VERSION,
         id,
+        docs: m,
+        // Fields are read back in this order: the postings last, as they need no work on arrival.
         vocabulary: vocabulary.join('\n'),
         postingCounts: counts.done(),
         postingBytes: sizes.done(),
-        postings: postings.done(),
-        docs: m,
         at: atColumn,
         conversation: conversationColumn,
         conversations: this.#conversationIds.join('\0'),
+        postings: postings.done(),
       },
       keys: {
         format: SNAPSHOT_FORMAT,
@@ -632,107 +753,101 @@ export class InvertedIndex {
    */
   static *restoreSteps(snapshot: unknown): Generator<void, InvertedIndex | undefined> {
     const s = snapshot as Partial<IndexSnapshot> | undefined;
-    if (!s || s.format !== SNAPSHOT_FORMAT || s.version !== SNAPSHOT_VERSION) return undefined;
-    const { postingCounts, postingBytes, postings, at, conversation, vocabulary, conversations, docs: n, id } = s;
-    if (
-      !(postingCounts instanceof Uint8Array) ||
-      !(postingBytes instanceof Uint8Array) ||
-      !(postings instanceof Uint8Array) ||
-      !(at instanceof Uint8Array || at instanceof Float64Array) ||
-      !(conversation instanceof Uint16Array || conversation instanceof Uint32Array) ||
-      typeof vocabulary !== 'string' ||
-      typeof conversations !== 'string' ||
-      typeof n !== 'number' ||
-      typeof id !== 'number'
-    ) {
-      return undefined;
-    }
-    const tokens = vocabulary ? vocabulary.split('\n') : [];
-    const v = tokens.length;
-    const conversationIds = conversations ? conversations.split('\0') : [];
-    if (conversation.length !== n) return undefined;
+    if (!s || typeof s !== 'object') return undefined;
+    const index = InvertedIndex.#restoreStart(s);
+    if (!index || !index.#restoreVocabulary(s.vocabulary)) return undefined;
+    yield;
+    if (!index.#restoreTokens(s.postingCounts, s.postingBytes)) return undefined;
+    yield;
+    if (!index.#restoreTimes(s.at)) return undefined;
+    yield;
+    if (!index.#restoreConversations(s.conversation, s.conversations)) return undefined;
+    return index.#restorePostings(s.postings) ? index : undefined;
+  }
 
+  /**
+   * `restoreSteps` for a snapshot whose fields are still being read: each part is rebuilt as soon
+   * as it arrives, so the rebuild overlaps the reading. `head` has the small fields.
+   */
+  static async restoreAsync(head: unknown, field: (name: keyof IndexSnapshot) => Promise<unknown>): Promise<InvertedIndex | undefined> {
+    const s = head as Partial<IndexSnapshot> | undefined;
+    if (!s || typeof s !== 'object') return undefined;
+    const index = InvertedIndex.#restoreStart(s);
+    if (!index) return undefined;
+    const [vocabulary, counts, sizes, postings, at, conversation, conversations] = (
+      ['vocabulary', 'postingCounts', 'postingBytes', 'postings', 'at', 'conversation', 'conversations'] as const
+    ).map(field);
+    if (!index.#restoreVocabulary(await vocabulary)) return undefined;
+    if (!index.#restoreTokens(await counts, await sizes)) return undefined;
+    if (!index.#restoreTimes(await at)) return undefined;
+    if (!index.#restoreConversations(await conversation, await conversations)) return undefined;
+    return index.#restorePostings(await postings) ? index : undefined;
+  }
+
+  static #restoreStart(s: Partial<IndexSnapshot>): InvertedIndex | undefined {
+    if (s.format !== SNAPSHOT_FORMAT || s.version !== SNAPSHOT_VERSION || typeof s.docs !== 'number' || typeof s.id !== 'number') return undefined;
     const index = new InvertedIndex();
-    index.#tokens = tokens;
-    index.#sorted = new Uint32Array(v);
-    for (let t = 0; t < v; t++) index.#sorted[t] = t;
-    index.#merged = v;
-    yield;
-
-    {
-      const counts = new Uint32Array(v);
-      const packedAt = new Uint32Array(v);
-      let total = 0;
-      let bytes = 0;
-      let c = 0;
-      let z = 0;
-      // Two varints per token, inlined: at 40,000+ tokens this is a good part of a reload.
-      for (let t = 0; t < v; t++) {
-        let byte = postingCounts[c++]!;
-        let count = byte & 0x7f;
-        for (let shift = 7; byte & 0x80 && shift < 35; shift += 7) count |= ((byte = postingCounts[c++]!) & 0x7f) << shift;
-        byte = postingBytes[z++]!;
-        let size = byte & 0x7f;
-        for (let shift = 7; byte & 0x80 && shift < 35; shift += 7) size |= ((byte = postingBytes[z++]!) & 0x7f) << shift;
-        if (count === 0) return undefined;
-        counts[t] = count;
-        total += count;
-        packedAt[t] = bytes;
-        bytes += size >>> 0;
-      }
-      if (c !== postingCounts.length || z !== postingBytes.length || bytes !== postings.length) return undefined;
-
-      // Postings stay packed until used.
-      index.#tail = new Uint32Array(v + 64);
-      index.#tailLength = new Uint32Array(v + 64);
-      index.#count = new Uint32Array(v + 64);
-      index.#count.set(counts);
-      index.#packed = postings;
-      index.#packedAt = packedAt;
-      index.#pool = new Uint32Array(Math.ceil(total / 4) + 1024);
-      yield;
-
-      if (at instanceof Float64Array) {
-        if (at.length !== n) return undefined;
-        index.#at = withSlack(at, n);
-      } else {
-        const times = new Float64Array(Math.ceil(n * 1.1) + 64);
-        let time = 0;
-        let b = 0;
-        for (let d = 0; d < n; d++) {
-          // Gaps up to 2^53: arithmetic, not 32-bit shifts.
-          let byte = at[b++]!;
-          let gap = byte & 0x7f;
-          for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
-            byte = at[b++]!;
-            gap += (byte & 0x7f) * scale;
-          }
-          times[d] = time += gap;
-        }
-        if (b !== at.length) return undefined;
-        index.#at = times;
-      }
-    }
-    yield;
-    const capacity = index.#at.length;
-    index.#conversation = new Uint32Array(capacity);
-    index.#author = new Uint8Array(capacity);
-    const conversationCount = conversationIds.length;
-    for (let d = 0; d < n; d++) {
-      const value = conversation[d]!;
-      const c = value >>> 2;
-      if (c >= conversationCount) return undefined;
-      index.#conversation[d] = c;
-      index.#author[d] = value & 3;
-    }
-    index.#dead = new Uint8Array(capacity);
-    index.#docs = n;
-    index.#live = n;
-    index.#sortedUpTo = n;
-    for (const conversationId of conversationIds) index.#conversationNumber(conversationId);
-    index.#snapshotId = id;
+    index.#docs = index.#live = index.#sortedUpTo = s.docs;
+    index.#snapshotId = s.id;
     index.#keysAttached = false;
     return index;
+  }
+
+  #restoreVocabulary(vocabulary: unknown): boolean {
+    if (typeof vocabulary !== 'string') return false;
+    this.#tokens = vocabulary ? vocabulary.split('\n') : [];
+    this.#sorted = identity(this.#tokens.length);
+    this.#merged = this.#tokens.length;
+    return true;
+  }
+
+  /** Postings stay packed until used: only each token's count and start are decoded. */
+  #restoreTokens(postingCounts: unknown, postingBytes: unknown): boolean {
+    if (!(postingCounts instanceof Uint8Array && postingBytes instanceof Uint8Array)) return false;
+    const v = this.#tokens.length;
+    const counts = new Uint32Array(v + 64);
+    const packedAt = new Uint32Array(v + 1);
+    if (!decodeTokenTable(postingCounts, postingBytes, counts.subarray(0, v), packedAt)) return false;
+    this.#tail = new Uint32Array(v + 64);
+    this.#tailLength = new Uint32Array(v + 64);
+    this.#count = counts;
+    this.#packedAt = packedAt;
+    return true;
+  }
+
+  /** After #restoreTokens: the packed postings must be exactly as long as the token table says. */
+  #restorePostings(postings: unknown): boolean {
+    if (!(postings instanceof Uint8Array) || postings.length !== this.#packedAt[this.#tokens.length]) return false;
+    this.#packed = postings;
+    // Sized for a quarter of the postings; it grows as tokens are used.
+    this.#pool = new Uint32Array(Math.ceil(postings.length / 4) + 1024);
+    return true;
+  }
+
+  #restoreTimes(at: unknown): boolean {
+    const n = this.#docs;
+    if (at instanceof Float64Array) {
+      if (at.length !== n) return false;
+      this.#at = withSlack(at, n);
+      return true;
+    }
+    if (!(at instanceof Uint8Array)) return false;
+    this.#at = new Float64Array(Math.ceil(n * 1.1) + 64);
+    return decodeTimes(at, this.#at, n);
+  }
+
+  /** After #restoreTimes (the columns share its capacity). */
+  #restoreConversations(conversation: unknown, conversations: unknown): boolean {
+    const n = this.#docs;
+    if (!(conversation instanceof Uint16Array || conversation instanceof Uint32Array) || conversation.length !== n || typeof conversations !== 'string') return false;
+    const conversationIds = conversations ? conversations.split('\0') : [];
+    const capacity = this.#at.length;
+    this.#conversation = new Uint32Array(capacity);
+    this.#author = new Uint8Array(capacity);
+    if (!splitConversationColumn(conversation, this.#conversation, this.#author, conversationIds.length)) return false;
+    this.#dead = new Uint8Array(capacity);
+    for (const conversationId of conversationIds) this.#conversationNumber(conversationId);
+    return true;
   }
 
   /** Adds the message keys of the snapshot this index was restored from; false if they do not belong to it. */
@@ -766,13 +881,9 @@ export class InvertedIndex {
     let size = 1024;
     while (size < n * 2) size *= 2;
     const slots = new Uint32Array(size);
-    const keyHash = columns[1]!;
-    const conversation = this.#conversation;
-    for (let d = 0; d < n; d++) {
-      let slot = slotOf(keyHash[d]!, conversation[d]!, size - 1);
-      while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
-      slots[slot] = d + 1;
-      if ((d & 16383) === 16383) yield;
+    for (let d = 0; d < n; d += 16384) {
+      fillSlots(slots, columns[1]!, this.#conversation, d, Math.min(n, d + 16384));
+      yield;
     }
     // Only now, all at once: add() must never see half of it.
     if (this.#keysAttached || n !== this.#docs) return false;

@@ -7,7 +7,7 @@ import type { Conversation, Message } from '../model.js';
 import type { SearchFilters, SearchHit, SearchResults } from '../records.js';
 import type { Storage } from '../storage.js';
 import { fold, queryWords } from './fold.js';
-import { hashKey, InvertedIndex, type ConversationMeta, type IndexSnapshot, type KeySnapshot } from './inverted-index.js';
+import { hashKey, InvertedIndex, type ConversationMeta } from './inverted-index.js';
 import type { SearchService, SearchServiceOptions, SearchStatus } from './types.js';
 
 export { fold, queryWords, tokenize } from './fold.js';
@@ -26,8 +26,8 @@ export interface SearchTuning {
   sliceMs?: number;
   /** Largest array stored in one IndexedDB value. */
   chunkBytes?: number;
-  /** Where the time goes (bench): `read`, `restore`, `keys` on start, `slice` per slice of work, `put` per snapshot value written (its synchronous part). */
-  onTiming?(what: 'read' | 'restore' | 'keys' | 'slice' | 'put', ms: number): void;
+  /** Where the time goes (bench): `read` (read and rebuilt, overlapped) and `keys` on start, `slice` per slice of work, `put` per snapshot value written (its synchronous part). */
+  onTiming?(what: 'read' | 'keys' | 'slice' | 'put', ms: number): void;
 }
 
 const SCAN_PAGE = 1000;
@@ -54,8 +54,9 @@ const storeKeyOf = (message: Message) => message.clientId ?? message.id;
 /**
  * One IndexedDB put clones its value on the main thread (here about 12–35 ms per MB): arrays and
  * strings larger than this go into values of their own, so no write blocks for more than a frame.
+ * Under 64 KB, Chromium keeps a value inline instead of in a blob file, which reads back faster.
  */
-const CHUNK_BYTES = 256 * 1024;
+const CHUNK_BYTES = 60 * 1024;
 /** Smaller fields stay in the head; larger ones are read in parallel once the head is known. */
 const INLINE_BYTES = 8 * 1024;
 
@@ -102,37 +103,51 @@ function toParts(base: string, value: object, slot: number, chunkBytes = CHUNK_B
 /** The stored snapshot, as `InvertedIndex.fromSnapshot` takes it (tests, bench). */
 export async function readSnapshot(storage: Storage): Promise<{ index: unknown; keys: unknown }> {
   const [index, keys] = await Promise.all([fromParts(storage, SNAPSHOT_KEY), fromParts(storage, SNAPSHOT_KEYS_KEY)]);
-  return { index: index.value, keys: keys.value };
+  return { index, keys };
 }
 
-/** Reads back what `toParts` wrote (undefined fields where chunks are missing: the snapshot is then refused). */
-async function fromParts(storage: Storage, base: string): Promise<{ value: Record<string, unknown> | undefined; slot: number }> {
+/**
+ * Starts reading back what `toParts` wrote: the head first, then every chunk at once. A field
+ * whose chunks are missing or damaged reads as undefined, and the snapshot is then refused.
+ */
+async function openParts(storage: Storage, base: string): Promise<{ head: Record<string, unknown> | undefined; slot: number; field(name: string): Promise<unknown> }> {
   const head = await storage.getValue<Record<string, unknown>>(base);
-  if (!head || typeof head !== 'object') return { value: undefined, slot: 0 };
+  if (!head || typeof head !== 'object') return { head: undefined, slot: 0, field: async () => undefined };
   const slot = head['slot'] === 1 ? 1 : 0;
-  const value: Record<string, unknown> = { ...head };
-  await Promise.all(
-    Object.entries(head).map(async ([field, v]) => {
-      if (!isChunked(v)) return;
-      const chunks = await Promise.all(Array.from({ length: v.chunks }, (_, i) => storage.getValue<unknown>(`${base}/${slot}/${field}/${i}`)));
-      if (v.type === 'string') {
-        const text = chunks.every((chunk) => typeof chunk === 'string') ? chunks.join('') : undefined;
-        value[field] = text?.length === v.length ? text : undefined;
-        return;
-      }
-      const Type = TYPED[v.type]!;
-      const array = new Type(v.length);
-      let offset = 0;
-      for (const chunk of chunks) {
-        if (!(chunk instanceof Type) || offset + chunk.length > v.length) return void (value[field] = undefined);
-        array.set(chunk, offset);
-        offset += chunk.length;
-      }
-      value[field] = offset === v.length ? array : undefined;
-    }),
-  );
-  return { value, slot };
+  const fields = new Map<string, Promise<unknown>>();
+  for (const [name, v] of Object.entries(head)) {
+    // A failed read is a missing field (never an unhandled rejection, even if nobody waits for it).
+    fields.set(name, isChunked(v) ? readChunks(storage, `${base}/${slot}/${name}`, v).catch(() => undefined) : Promise.resolve(v));
+  }
+  return { head, slot, field: (name) => fields.get(name) ?? Promise.resolve(undefined) };
 }
+
+async function readChunks(storage: Storage, prefix: string, layout: Chunked): Promise<unknown> {
+  const chunks = await Promise.all(Array.from({ length: layout.chunks }, (_, i) => storage.getValue<unknown>(`${prefix}/${i}`)));
+  if (layout.type === 'string') {
+    const text = chunks.every((chunk) => typeof chunk === 'string') ? chunks.join('') : undefined;
+    return text?.length === layout.length ? text : undefined;
+  }
+  const Type = TYPED[layout.type]!;
+  const array = new Type(layout.length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (!(chunk instanceof Type) || offset + chunk.length > layout.length) return undefined;
+    array.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return offset === layout.length ? array : undefined;
+}
+
+/** Everything `toParts` wrote, read back. */
+async function fromParts(storage: Storage, base: string): Promise<Record<string, unknown> | undefined> {
+  const { head, field } = await openParts(storage, base);
+  if (!head) return undefined;
+  const names = Object.keys(head);
+  const values = await Promise.all(names.map(field));
+  return Object.fromEntries(names.map((name, i) => [name, values[i]]));
+}
+
 const recentId = (conversationId: string, [keyHash, keyCheck]: readonly [number, number]) => `${conversationId}\0${keyHash}\0${keyCheck}`;
 
 export function createSearchService(options: SearchServiceOptions & { tuning?: SearchTuning }): SearchService {
@@ -156,8 +171,8 @@ class LocalSearchService implements SearchService {
   #queue: Message[] = [];
   #draining: Promise<void> | undefined;
   readonly #recent = new Map<string, { key: string; text: string }>();
-  /** Local hits whose key and text are still to be read from storage, with their key hashes. */
-  readonly #unresolved = new WeakMap<SearchHit, readonly [number, number]>();
+  /** Local hits whose key and text are still to be read from storage: how to get their key hashes. */
+  readonly #unresolved = new WeakMap<SearchHit, () => readonly [number, number] | undefined>();
   readonly #conversations = new Map<string, ConversationMeta>();
   /** Messages indexed while a compacted index is being built, to be added to it too. */
   #replay: [Message, string][] | undefined;
@@ -206,12 +221,14 @@ class LocalSearchService implements SearchService {
   search(query: string, filters: SearchFilters, limit: number): SearchResults {
     const terms = queryWords(query);
     if (terms.length === 0) return { query, terms, hits: [], total: 0, more: false };
-    const { docs, more } = this.#index.search(terms, filters, limit);
+    const index = this.#index;
+    const { docs, more } = index.search(terms, filters, limit);
     const hits = docs.map((d): SearchHit => {
-      const { conversationId, at, author, key } = this.#index.info(d);
-      const recent = this.#recent.get(recentId(conversationId, key));
+      const { conversationId, at, author, key } = index.info(d);
+      const recent = key && this.#recent.get(recentId(conversationId, key));
       const hit: SearchHit = { conversationId, messageKey: recent?.key ?? '', at, text: recent?.text ?? '', author, source: 'local' };
-      if (!recent) this.#unresolved.set(hit, key);
+      // Right after a reload the keys may still be loading: asked for again by hydrate().
+      if (!recent) this.#unresolved.set(hit, () => key ?? index.info(d).key);
       return hit;
     });
     return { query, terms, hits, total: hits.length, more };
@@ -220,6 +237,7 @@ class LocalSearchService implements SearchService {
   async hydrate(results: SearchResults): Promise<SearchResults> {
     const missing = new Set(results.hits.filter((h) => this.#unresolved.has(h)).map((h) => h.conversationId));
     if (missing.size === 0) return results;
+    await this.#load;
     // The index knows a message by its conversation and key hashes: found again in its transcript.
     const stored = new Map<string, { key: string; text: string }>();
     await Promise.all(
@@ -233,12 +251,13 @@ class LocalSearchService implements SearchService {
     );
     const hits: SearchHit[] = [];
     for (const hit of results.hits) {
-      const key = this.#unresolved.get(hit);
-      if (!key) {
+      const keyOf = this.#unresolved.get(hit);
+      if (!keyOf) {
         hits.push(hit);
         continue;
       }
-      const message = stored.get(recentId(hit.conversationId, key));
+      const key = keyOf();
+      const message = key && stored.get(recentId(hit.conversationId, key));
       // No longer stored (or emptied): nothing to show.
       if (!message) continue;
       this.#remember(hit.conversationId, message.key, message.text);
@@ -269,21 +288,20 @@ class LocalSearchService implements SearchService {
     try {
       for (const c of Object.values(this.#options.conversations())) this.updateConversation(c);
       let t = now();
-      const head = await fromParts(this.#storage, SNAPSHOT_KEY).catch(() => ({ value: undefined, slot: 0 }));
-      const snapshot = head.value as IndexSnapshot | undefined;
-      this.#slot = head.slot;
-      this.#onTiming('read', now() - t);
-      t = now();
+      // Each part is rebuilt as it arrives: the rebuild overlaps the reading.
+      const parts = await openParts(this.#storage, SNAPSHOT_KEY).catch(() => ({ head: undefined, slot: 0, field: async () => undefined }));
+      const snapshot = parts.head;
+      this.#slot = parts.slot;
       // A snapshot of another version, or a damaged one, is rebuilt from the stored messages.
-      const restored = await this.#sliced(InvertedIndex.restoreSteps(snapshot));
-      this.#onTiming('restore', now() - t);
+      const restored = snapshot ? await InvertedIndex.restoreAsync(snapshot, parts.field).catch(() => undefined) : undefined;
+      this.#onTiming('read', now() - t);
       if (restored) {
         for (const [id, meta] of this.#conversations) restored.setConversation(id, meta);
         // Searchable from here on; new messages wait for the keys.
         this.#index = restored;
         this.#report('indexing');
         t = now();
-        const keys = (await fromParts(this.#storage, SNAPSHOT_KEYS_KEY).catch(() => ({ value: undefined }))).value as KeySnapshot | undefined;
+        const keys = await fromParts(this.#storage, SNAPSHOT_KEYS_KEY).catch(() => undefined);
         if (!(await this.#sliced(restored.attachKeysSteps(keys)))) {
           // Without its keys the index can't tell new messages from known ones: start over.
           this.#index = new InvertedIndex();
