@@ -92,7 +92,11 @@ function compareCursors(a: string, b: string): number {
 function byTimeThenCursor(a: Message | undefined, b: Message): number {
   if (!a) return -1;
   if (a.at !== b.at) return a.at - b.at;
+  // Within a millisecond: the transport's order first, then local messages with no cursor yet.
+  // (Treating "no cursor" as equal to anything would make the order non-transitive.)
   if (a.cursor && b.cursor) return compareCursors(a.cursor, b.cursor);
+  if (a.cursor) return -1;
+  if (b.cursor) return 1;
   return 0;
 }
 
