@@ -346,7 +346,8 @@ export class Desk {
     this.#removeOffer(offer.id);
     this.#upsertConversation(conversation);
     this.$activeConversationId.set(conversation.id);
-    if (this.$presence.get() === 'inactive') this.$presence.set('available');
+    // Back from Inactive (a missed offer): tell the backend too, or it keeps routing around the agent.
+    if (this.$presence.get() === 'inactive') void this.setPresence('available').catch(() => undefined);
     return conversation;
   }
 

@@ -226,6 +226,13 @@ describe('Desk', () => {
       await waitUntil(() => transport.executed('presence.set').length > 0, 'presence never sent');
       expect(transport.executed('offer.reject')).to.deep.equal([{ type: 'offer.reject', offerId: 'o1' }]);
       expect(transport.executed('presence.set')).to.deep.equal([{ type: 'presence.set', presence: 'inactive' }]);
+
+      // Accepting the next offer makes the agent Available again, on the backend too.
+      transport.emit({ type: 'offer.created', offer: makeOffer({ id: 'o2', conversationId: 'c2' }) });
+      await quick.accept('o2');
+      expect(quick.$presence.get()).to.equal('available');
+      await waitUntil(() => transport.executed('presence.set').length === 2, 'available never sent');
+      expect(transport.executed('presence.set')[1]).to.deep.equal({ type: 'presence.set', presence: 'available' });
     });
 
     it('does not expire an offer that was accepted in time', async () => {
