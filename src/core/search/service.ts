@@ -209,7 +209,10 @@ class LocalSearchService implements SearchService {
     if (fresh.length > first.length) {
       this.#queue.push(...fresh.slice(SYNC_ADD_MAX));
       this.#drain();
+      return;
     }
+    // Keep the "N messages searchable" count current for messages indexed as they arrive.
+    if (this.#state === 'ready') this.#report('ready');
   }
 
   updateConversation(conversation: Conversation): void {
