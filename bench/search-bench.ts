@@ -9,6 +9,7 @@ import type { Conversation, Message } from '../src/core/model.js';
 import { openStorage, type Storage } from '../src/core/storage.js';
 import { createSearchService, finish, fold, InvertedIndex, queryWords, readSnapshot, tokenize, type SearchTuning } from '../src/core/search/service.js';
 import type { SearchService, SearchStatus } from '../src/core/search/types.js';
+import { mulberry32 } from '../src/core/random.js';
 
 const MESSAGES = 100_000;
 const PER_CONVERSATION = 20;
@@ -18,16 +19,6 @@ const T0 = Date.UTC(2024, 0, 1);
 
 // ---- seeded corpus ----
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const POLISH = `zamówienie zamówienia zamówieniu zamówień zamówić zamówiłem zamówiłam przesyłka przesyłki przesyłkę
 paczka paczki paczkę kurier kuriera kurierem dostawa dostawy dostawę dostarczyć dostarczona dotarła dotarło

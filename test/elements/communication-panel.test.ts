@@ -96,14 +96,25 @@ describe('cc-communication-panel', () => {
   });
 
   it('fires cc-send with the text before sending', async () => {
-    const { panel } = await setup();
+    const { panel, desk, conversationId } = await setup();
     let seen: CcSendEvent | undefined;
-    document.addEventListener('cc-send', (e) => (seen = e as CcSendEvent), { once: true });
+    let agentMessagesAtEvent = -1;
+    document.addEventListener(
+      'cc-send',
+      (e) => {
+        seen = e as CcSendEvent;
+        // Nothing may have reached the desk yet: the host can still veto.
+        agentMessagesAtEvent = desk.messages(conversationId).get().filter((m) => m.author === 'agent').length;
+      },
+      { once: true },
+    );
     await typeInto(panel, 'Observed');
     await sendKeys({ press: 'Enter' });
     expect(seen).to.be.instanceOf(CcSendEvent);
     expect(seen!.text).to.equal('Observed');
     expect(seen!.cancelable).to.equal(true);
+    expect(agentMessagesAtEvent).to.equal(0);
+    await waitUntil(() => desk.messages(conversationId).get().some((m) => m.author === 'agent'));
   });
 
   it('shows a received image with its numeric name, a PDF as a safe download, a sticker, and the unsupported-message text', async () => {

@@ -1,19 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createDesk } from '../../src/core/desk.js';
+import { mulberry32 } from '../../src/core/random.js';
 import { FaultTransport } from '../../src/transports/fault/index.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 
 const COUNT = 1000;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 1,000 messages each way through a network that loses, duplicates, reorders and delays events,
@@ -43,7 +35,7 @@ describe('reliability under injected faults', function () {
     await waitUntil(() => desk.$conversations.get()[conversation.id], 'conversation never arrived', { timeout: 20_000 });
     desk.setActive(conversation.id);
 
-    const random = seeded(3);
+    const random = mulberry32(3);
     const sends: Promise<unknown>[] = [];
     let agent = 0;
     let customer = 0;

@@ -9,6 +9,7 @@ import {
   type TransportEvent,
   type UploadMeta,
 } from '../../core/transport.js';
+import { mulberry32 } from '../../core/random.js';
 
 /** Probabilities (0–1) and delays of each fault. Everything is drawn from one seeded generator. */
 export interface FaultOptions {
@@ -42,16 +43,6 @@ export interface FaultCounts {
   disconnects: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Wraps a transport and injects seeded network faults: lost, duplicated, reordered and delayed

@@ -4,20 +4,11 @@
  * functions: nothing here touches the DOM.
  */
 import type { ConversationState, Customer } from '../../core/model.js';
+import { mulberry32 } from '../../core/random.js';
 
 // ---- PRNG ----
 
-/** mulberry32: a tiny, fast 32-bit seeded PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Convenience wrapper around mulberry32. Same seed, same sequence. */
 export class Random {
