@@ -41,7 +41,7 @@ export { TransportError, isTransportError, toTransportError, createClientId } fr
 export { Desk, createDesk, MAX_MESSAGE_LENGTH } from './core/desk.js';
 export type { DeskOptions, ConnectionStatus, TimelineEntry } from './core/desk.js';
 export type * from './core/records.js';
-export { validateNewRecord, slotOf } from './core/records.js';
+export { validateNewRecord, slotOf, RECORD_FIELD_LIMITS, MAX_NOTE_LENGTH } from './core/records.js';
 export type { SearchStatus, SearchService } from './core/search/types.js';
 export { DeskError } from './core/errors.js';
 export type { DeskErrorCode } from './core/errors.js';
@@ -76,7 +76,7 @@ export type { AddFilesResult, AttachmentItemState, RejectedFile } from './elemen
 export { CcTranscript, TranscriptRetryEvent } from './elements/transcript/transcript.js';
 export { CcCustomerForm } from './elements/customer-form/customer-form.js';
 export type { CustomerFormTab, CustomerFormView } from './elements/customer-form/customer-form.js';
-export { CcConversationNotes, MAX_NOTE_LENGTH } from './elements/conversation-notes/conversation-notes.js';
+export { CcConversationNotes } from './elements/conversation-notes/conversation-notes.js';
 export { CcRecordSearch } from './elements/record-search/record-search.js';
 export type { RecordFilter, RecordSearchPhase } from './elements/record-search/record-search.js';
 export { CcRecordCreate } from './elements/record-create/record-create.js';

@@ -20,6 +20,7 @@ import type {
 } from './model.js';
 import { replyWindow, type ReplyWindow } from './reply-window.js';
 import {
+  MAX_NOTE_LENGTH,
   validateNewRecord,
   type CrmRecord,
   type LinkSlot,
@@ -785,6 +786,7 @@ export class Desk {
     const target = this.noteTarget(conversationId);
     if (!target) throw new DeskError('no-link', 'Link a contact or a case before adding notes.');
     if (!text.trim()) throw new DeskError('empty', 'The note is empty.');
+    if (text.length > MAX_NOTE_LENGTH) throw new DeskError('too-long', `Notes are limited to ${MAX_NOTE_LENGTH} characters.`);
     const { note } = await this.transport.execute({ type: 'notes.add', target, conversationId, text, clientId: createClientId() });
     const store = this.notes(target) as WritableAtom<readonly Note[]>;
     if (!store.get().some((n) => n.id === note.id)) store.set([...store.get(), note]);

@@ -64,6 +64,12 @@ export type NewRecord = { kind: 'case'; fields: CaseFields } | { kind: 'contact'
 export type FieldError = 'required' | 'too-long' | 'email' | 'phone' | 'choice';
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
+/** Longest allowed value of each quick-create field (characters). */
+export const RECORD_FIELD_LIMITS = { subject: 200, description: 4000, firstName: 100, lastName: 100 } as const;
+
+/** Longest note (characters). */
+export const MAX_NOTE_LENGTH = 4000;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/u;
 
@@ -74,14 +80,14 @@ export function validateNewRecord(record: NewRecord): FieldErrors {
   if (record.kind === 'case') {
     const f = record.fields;
     if (!text(f.subject)) errors['subject'] = 'required';
-    else if (text(f.subject).length > 200) errors['subject'] = 'too-long';
-    if (text(f.description).length > 4000) errors['description'] = 'too-long';
+    else if (text(f.subject).length > RECORD_FIELD_LIMITS.subject) errors['subject'] = 'too-long';
+    if (text(f.description).length > RECORD_FIELD_LIMITS.description) errors['description'] = 'too-long';
     if (f.priority !== undefined && !['low', 'normal', 'high'].includes(f.priority)) errors['priority'] = 'choice';
   } else {
     const f = record.fields;
     if (!text(f.lastName)) errors['lastName'] = 'required';
-    else if (text(f.lastName).length > 100) errors['lastName'] = 'too-long';
-    if (text(f.firstName).length > 100) errors['firstName'] = 'too-long';
+    else if (text(f.lastName).length > RECORD_FIELD_LIMITS.lastName) errors['lastName'] = 'too-long';
+    if (text(f.firstName).length > RECORD_FIELD_LIMITS.firstName) errors['firstName'] = 'too-long';
     if (text(f.email) && !EMAIL.test(text(f.email))) errors['email'] = 'email';
     if (text(f.phone) && !PHONE.test(text(f.phone))) errors['phone'] = 'phone';
   }

@@ -72,6 +72,9 @@ describe('Desk: records, notes and timeline', () => {
     const note = await desk.addNote('c1', 'Customer called back');
     expect(transport.executed('notes.add')[0]!.target).to.deep.equal(kase);
     expect(desk.notes(kase).get()).to.deep.equal([note]);
+    const tooLong = (await desk.addNote('c1', 'x'.repeat(4001)).catch((e: unknown) => e)) as DeskError;
+    expect(tooLong.code).to.equal('too-long');
+    expect(transport.executed('notes.add')).to.have.length(1);
     await desk.loadNotes(kase);
     expect(desk.notes(kase).get().map((n) => n.text)).to.deep.equal(['earlier', 'later']);
   });

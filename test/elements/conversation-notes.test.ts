@@ -5,7 +5,8 @@ import type { CrmRecord, RecordRef } from '../../src/core/records.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import type { Capabilities, Command } from '../../src/core/transport.js';
 import '../../src/elements/conversation-notes/define.js';
-import { MAX_NOTE_LENGTH, type CcConversationNotes } from '../../src/elements/conversation-notes/conversation-notes.js';
+import type { CcConversationNotes } from '../../src/elements/conversation-notes/conversation-notes.js';
+import { MAX_NOTE_LENGTH } from '../../src/core/records.js';
 import { CcAddNoteEvent } from '../../src/elements/events.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 

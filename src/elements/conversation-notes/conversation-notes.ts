@@ -4,15 +4,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Desk } from '../../core/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { Conversation } from '../../core/model.js';
-import type { Note, RecordRef } from '../../core/records.js';
+import { MAX_NOTE_LENGTH, type Note, type RecordRef } from '../../core/records.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { hostStyles, textareaStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAddNoteEvent } from '../events.js';
 import { conversationNotesStyles } from './conversation-notes.styles.js';
 
-/** Longest note the element lets the agent save. */
-export const MAX_NOTE_LENGTH = 4000;
 const DRAFT_SAVE_DELAY = 300;
 
 type LoadState = 'idle' | 'loading' | 'loaded' | 'error';

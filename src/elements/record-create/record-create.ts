@@ -13,6 +13,7 @@ import {
   type FieldErrors,
   type NewRecord,
   type RecordRef,
+  RECORD_FIELD_LIMITS,
 } from '../../core/records.js';
 import { isTransportError } from '../../core/transport.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -31,7 +32,7 @@ const FIELDS: Record<QuickCreateKind, readonly FieldName[]> = {
 };
 const REQUIRED = new Set<FieldName>(['subject', 'lastName']);
 /** The limits validateNewRecord applies, for the "at most N characters" messages. */
-const MAX_LENGTH: Partial<Record<FieldName, number>> = { subject: 200, description: 4000, firstName: 100, lastName: 100 };
+const MAX_LENGTH: Partial<Record<FieldName, number>> = RECORD_FIELD_LIMITS;
 const PRIORITIES = ['low', 'normal', 'high'] as const;
 const AUTOCOMPLETE: Partial<Record<FieldName, string>> = { firstName: 'given-name', lastName: 'family-name', email: 'email', phone: 'tel' };
 const EXCERPT_MESSAGES = 6;
