@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { createDesk } from '../../src/core/desk.js';
 import type { Capabilities } from '../../src/core/transport.js';
-import { TransportError, type Command, type TransportEvent } from '../../src/core/transport.js';
+import type { Command, TransportEvent } from '../../src/core/transport.js';
 import type { CrmRecord, RecordRef } from '../../src/core/records.js';
 import { foldText, SimulatedTransport, type OfferInput } from '../../src/transports/simulated/index.js';
+import { rejection } from './helpers.js';
 
 const START = Date.UTC(2025, 2, 14, 10, 0, 0);
 const HOUR = 60 * 60 * 1000;
@@ -30,16 +31,6 @@ async function withConversation(input: OfferInput = {}) {
   const setup = await connected();
   const conversation = setup.transport.startConversation({ links: {}, locale: 'pl', ...input });
   return { ...setup, conversation, conversationId: conversation.id };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TransportError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(TransportError);
-    return error as TransportError;
-  }
-  throw new Error('Expected the promise to reject.');
 }
 
 const ref = (record: CrmRecord): RecordRef => ({ kind: record.kind, id: record.id, title: record.title });

@@ -3,6 +3,7 @@ import { createDesk } from '../../src/core/desk.js';
 import type { Message } from '../../src/core/model.js';
 import { TransportError, type TransportEvent } from '../../src/core/transport.js';
 import { SimulatedTransport, type SimulatedTransportOptions } from '../../src/transports/simulated/index.js';
+import { rejection } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 const agent = { id: 'agent-1', name: 'Marta' };
@@ -29,16 +30,6 @@ async function activeConversation(options: SimulatedTransportOptions = {}) {
   const offer = setup.transport.offer();
   const { conversation } = await setup.transport.execute({ type: 'offer.accept', offerId: offer.id });
   return { ...setup, offer, conversation, conversationId: conversation.id };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TransportError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(TransportError);
-    return error as TransportError;
-  }
-  throw new Error('Expected the promise to reject.');
 }
 
 function waitFor(check: () => boolean, timeout = 3000): Promise<void> {
