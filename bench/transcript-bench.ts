@@ -3,7 +3,7 @@
  * conversation of N messages: first frame, append-until-visible, DOM size. Results go to
  * `window.benchResults` for bench/run.mjs to print.
  */
-import { createDesk } from '../src/core/desk.js';
+import { createDesk } from '../src/core/desk/desk.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';
 import '../src/elements/communication-panel/define.js';

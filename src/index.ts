@@ -23,6 +23,7 @@ export type {
   SearchTranscriptsCommand,
   GetTranscriptCommand,
   TransportEvent,
+  SnapshotEvent,
   OfferCreatedEvent,
   OfferWithdrawnEvent,
   ConversationUpdatedEvent,
@@ -38,8 +39,8 @@ export type {
   TransportErrorCode,
 } from './core/transport.js';
 export { TransportError, isTransportError, toTransportError, createClientId } from './core/transport.js';
-export { Desk, createDesk, MAX_MESSAGE_LENGTH } from './core/desk.js';
-export type { DeskOptions, ConnectionStatus, TimelineEntry } from './core/desk.js';
+export { Desk, createDesk, MAX_MESSAGE_LENGTH } from './core/desk/desk.js';
+export type { DeskOptions, ConnectionStatus, TimelineEntry } from './core/desk/desk.js';
 export type * from './core/records.js';
 export { validateNewRecord, slotOf, RECORD_FIELD_LIMITS, MAX_NOTE_LENGTH } from './core/records.js';
 export type { SearchStatus, SearchService } from './core/search/types.js';

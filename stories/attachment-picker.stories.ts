@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { createDesk, type Desk } from '../src/core/desk.js';
+import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import type { Capabilities } from '../src/core/transport.js';
 import '../src/elements/attachment-picker/define.js';
 import type { CcAttachmentPicker } from '../src/elements/attachment-picker/attachment-picker.js';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createDesk, type Desk } from '../src/core/desk.js';
+import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import type { Conversation } from '../src/core/model.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import { createDesk, type Desk, type DeskOptions } from '../src/core/desk.js';
+import { createDesk, type Desk, type DeskOptions } from '../src/core/desk/desk.js';
 import type { ConversationSummary } from '../src/core/model.js';
 import { SimulatedTransport, type OfferInput, type SimulatedTransportOptions } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';

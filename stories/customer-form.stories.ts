@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import { createDesk, type Desk } from '../src/core/desk.js';
+import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import type { AgentRef, Conversation, Customer } from '../src/core/model.js';
 import {
   TransportError,

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { createDesk, type Desk } from '../src/core/desk.js';
+import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import type { Conversation } from '../src/core/model.js';
 import type { Capabilities } from '../src/core/transport.js';
 import '../src/elements/record-search/define.js';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createDesk, type Desk } from '../src/core/desk.js';
+import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import type { ConversationState } from '../src/core/model.js';
 import { loadCatalog } from '../src/i18n/index.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';

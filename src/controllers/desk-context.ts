@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { Desk } from '../core/desk.js';
+import type { Desk } from '../core/desk/desk.js';
 
 /** The desk a `<cc-agent-desk>` provides to the elements inside it. */
 export const deskContext = createContext<Desk | undefined>(Symbol('cc-desk'));

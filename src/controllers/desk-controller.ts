@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Desk } from '../core/desk.js';
+import type { Desk } from '../core/desk/desk.js';
 import { deskContext, DESK_CHANGE_EVENT } from './desk-context.js';
 
 /** What an element offers so the controller can find its desk. */

@@ -7,7 +7,11 @@ export type DeskErrorCode =
   | 'policy'
   | 'unsupported'
   | 'invalid'
-  | 'no-link';
+  | 'no-link'
+  /** Sending needs an Active conversation. */
+  | 'not-active'
+  /** The desk was disposed. */
+  | 'disposed';
 
 /** A request the desk refused before it reached the transport. */
 export class DeskError extends Error {

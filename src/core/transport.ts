@@ -156,6 +156,21 @@ export interface EditEvent extends EventBase {
 }
 
 /**
+ * What a backend delivers first after a connect **without** a cursor (a fresh page or a reload):
+ * the offers waiting for this agent and the agent's open conversations (every state but `closed`)
+ * with their recent messages (the newest 50 or more per conversation), as of `cursor`. Later events
+ * follow it in the stream. The desk treats it as the truth about pending offers (an offer it holds
+ * that is not in the snapshot is gone) and merges the rest. A connect **with** a cursor replays the
+ * events after it instead and sends no snapshot.
+ */
+export interface SnapshotEvent extends EventBase {
+  type: 'snapshot';
+  offers: Offer[];
+  conversations: Conversation[];
+  messages: Message[];
+}
+
+/**
  * The connection dropped (not part of the event stream: its cursor is ''). The desk reconnects
  * with backoff and backfills from the last cursor it saw. `code: 'auth-expired'` stops retrying.
  */
@@ -167,6 +182,7 @@ export interface DisconnectedEvent extends EventBase {
 
 export type TransportEvent =
   | DisconnectedEvent
+  | SnapshotEvent
   | OfferCreatedEvent
   | OfferWithdrawnEvent
   | ConversationUpdatedEvent

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Desk } from '../core/desk.js';
+import type { Desk } from '../core/desk/desk.js';
 import { DeskController } from '../controllers/desk-controller.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 

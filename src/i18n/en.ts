@@ -1,6 +1,6 @@
 import type { ConversationState, MessageStatus } from '../core/model.js';
 import type { RejectionReason } from '../core/attachment-policy.js';
-import type { ConnectionStatus } from '../core/desk.js';
+import type { ConnectionStatus } from '../core/desk/desk.js';
 import type { FieldError, LinkSlot, RecordKind } from '../core/records.js';
 
 /** Every string the elements show. Plurals and numbers are functions so each language gets them right. */

@@ -6,7 +6,7 @@ import {
   transition,
   usesCapacity,
 } from '../../src/core/conversation-state.js';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import type { Conversation, ConversationState } from '../../src/core/model.js';
 import { FakeTransport } from './fake-transport.js';
 

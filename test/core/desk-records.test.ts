@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/model.js';
 import type { CrmRecord, Note, RecordRef } from '../../src/core/records.js';

@@ -1,5 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { createDesk, MAX_MESSAGE_LENGTH, type Desk, type DeskOptions } from '../../src/core/desk.js';
+import { createDesk, MAX_MESSAGE_LENGTH, type Desk, type DeskOptions } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import type { Conversation, Message, Offer } from '../../src/core/model.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createDesk } from '../../src/core/desk.js';
+import { createDesk } from '../../src/core/desk/desk.js';
 import { backoff, Outbox } from '../../src/core/outbox.js';
 import { createMemoryStorage, openStorage, type OutboxEntry } from '../../src/core/storage.js';
 import { TransportError } from '../../src/core/transport.js';

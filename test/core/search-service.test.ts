@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import type { Conversation, Message } from '../../src/core/model.js';
 import { createSearchService, readSnapshot, SNAPSHOT_KEY, type SearchTuning } from '../../src/core/search/service.js';
 import { InvertedIndex } from '../../src/core/search/inverted-index.js';

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createDesk } from '../../src/core/desk.js';
+import { createDesk } from '../../src/core/desk/desk.js';
 import type { Message } from '../../src/core/model.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
 import { FakeTransport } from './fake-transport.js';

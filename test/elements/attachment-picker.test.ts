@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import type { Capabilities } from '../../src/core/transport.js';
 import '../../src/elements/attachment-picker/define.js';
@@ -458,7 +458,7 @@ describe('cc-attachment-picker', () => {
 
 describe('cc-attachment-picker: content sniffing', () => {
   it('refuses an executable named like a photo and a ZIP named like a PDF, and uploads a real PNG', async () => {
-    const { createDesk } = await import('../../src/core/desk.js');
+    const { createDesk } = await import('../../src/core/desk/desk.js');
     const { SimulatedTransport } = await import('../../src/transports/simulated/index.js');
     const transport = new SimulatedTransport({ seed: 12 });
     const desk = createDesk({ transport, storage: 'memory' });

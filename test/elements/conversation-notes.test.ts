@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import type { CrmRecord, RecordRef } from '../../src/core/records.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import type { Capabilities, Command } from '../../src/core/transport.js';

@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk, type DeskOptions } from '../../src/core/desk.js';
+import { createDesk, type Desk, type DeskOptions } from '../../src/core/desk/desk.js';
 import type { Offer } from '../../src/core/model.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/conversation-notification/define.js';

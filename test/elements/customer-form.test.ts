@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import type { AgentRef, Conversation } from '../../src/core/model.js';
 import type { ConversationLinks, CrmRecord } from '../../src/core/records.js';
 import {

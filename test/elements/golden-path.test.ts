@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk } from '../../src/core/desk.js';
+import { createDesk } from '../../src/core/desk/desk.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import '../../src/define.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import type { CrmRecord } from '../../src/core/records.js';
 import { TransportError, type Capabilities } from '../../src/core/transport.js';
 import '../../src/elements/record-search/define.js';

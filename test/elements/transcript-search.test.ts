@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk.js';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import type { Conversation } from '../../src/core/model.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { en } from '../../src/i18n/en.js';

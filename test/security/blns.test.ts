@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Message } from '../../src/core/model.js';
-import { createDesk } from '../../src/core/desk.js';
+import { createDesk } from '../../src/core/desk/desk.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import '../../src/define.js';
 import type { CcTranscript } from '../../src/elements/transcript/transcript.js';

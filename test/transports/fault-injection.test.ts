@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createDesk } from '../../src/core/desk.js';
+import { createDesk } from '../../src/core/desk/desk.js';
 import { mulberry32 } from '../../src/core/random.js';
 import { FaultTransport } from '../../src/transports/fault/index.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createDesk } from '../../src/core/desk.js';
+import { createDesk } from '../../src/core/desk/desk.js';
 import type { Capabilities } from '../../src/core/transport.js';
 import type { Command, TransportEvent } from '../../src/core/transport.js';
 import type { CrmRecord, RecordRef } from '../../src/core/records.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createDesk } from '../../src/core/desk.js';
+import { createDesk } from '../../src/core/desk/desk.js';
 import type { Message } from '../../src/core/model.js';
 import { TransportError, type TransportEvent } from '../../src/core/transport.js';
 import { SimulatedTransport, type SimulatedTransportOptions } from '../../src/transports/simulated/index.js';

@@ -1,7 +1,7 @@
 import { html, LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { Desk } from '../../core/desk.js';
+import type { Desk } from '../../core/desk/desk.js';
 import { deskContext, DESK_CHANGE_EVENT } from '../../controllers/desk-context.js';
 
 /**

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FileVerdict } from '../../core/attachment-policy.js';
-import type { Desk } from '../../core/desk.js';
+import type { Desk } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { AttachmentRef } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ConnectionStatus, Desk } from '../../core/desk.js';
-import { MAX_MESSAGE_LENGTH } from '../../core/desk.js';
+import type { ConnectionStatus, Desk } from '../../core/desk/desk.js';
+import { MAX_MESSAGE_LENGTH } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { AttachmentRef, Conversation, Message } from '../../core/model.js';
 import type { ReplyWindow } from '../../core/reply-window.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Desk } from '../../core/desk.js';
+import type { Desk } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { Conversation } from '../../core/model.js';
 import { MAX_NOTE_LENGTH, type Note, type RecordRef } from '../../core/records.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { usesCapacity } from '../../core/conversation-state.js';
-import type { Desk, TimelineEntry } from '../../core/desk.js';
+import type { Desk, TimelineEntry } from '../../core/desk/desk.js';
 import type { Conversation } from '../../core/model.js';
 import type { CrmRecord, RecordRef } from '../../core/records.js';
 import { StoreController } from '../../controllers/store-controller.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Desk } from '../../core/desk.js';
+import type { Desk } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { Conversation, Message } from '../../core/model.js';
 import {

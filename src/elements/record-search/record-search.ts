@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Desk } from '../../core/desk.js';
+import type { Desk } from '../../core/desk/desk.js';
 import type { Conversation } from '../../core/model.js';
 import { slotOf, type CrmRecord, type LinkSlot, type RecordKind, type RecordRef } from '../../core/records.js';
 import { StoreController } from '../../controllers/store-controller.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Desk } from '../../core/desk.js';
+import type { Desk } from '../../core/desk/desk.js';
 import type { Conversation, ConversationState, Message } from '../../core/model.js';
 import type { SearchFilters, SearchHit, SearchResults } from '../../core/records.js';
 import type { SearchStatus } from '../../core/search/types.js';

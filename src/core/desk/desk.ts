@@ -4,10 +4,10 @@ import {
   createAttachmentPolicy,
   type AttachmentPolicy,
   type FileVerdict,
-} from './attachment-policy.js';
-import { transition as checkedTransition } from './conversation-state.js';
-import { DeskError } from './errors.js';
-import { sniffFile } from './sniff.js';
+} from '../attachment-policy.js';
+import { transition as checkedTransition } from '../conversation-state.js';
+import { DeskError } from '../errors.js';
+import { sniffFile } from '../sniff.js';
 import type {
   AgentRef,
   AttachmentRef,
@@ -17,8 +17,8 @@ import type {
   Message,
   MessageStatus,
   Offer,
-} from './model.js';
-import { replyWindow, type ReplyWindow } from './reply-window.js';
+} from '../model.js';
+import { replyWindow, type ReplyWindow } from '../reply-window.js';
 import {
   MAX_NOTE_LENGTH,
   validateNewRecord,
@@ -30,10 +30,10 @@ import {
   type RecordRef,
   type SearchFilters,
   type SearchResults,
-} from './records.js';
-import type { SearchService, SearchStatus } from './search/types.js';
-import { createMemoryStorage, openStorage, type OutboxEntry, type Storage } from './storage.js';
-import { backoff, Outbox } from './outbox.js';
+} from '../records.js';
+import type { SearchService, SearchStatus } from '../search/types.js';
+import { createMemoryStorage, openStorage, type OutboxEntry, type Storage } from '../storage.js';
+import { backoff, Outbox } from '../outbox.js';
 import {
   createClientId,
   toTransportError,
@@ -41,7 +41,7 @@ import {
   type Capabilities,
   type Transport,
   type TransportEvent,
-} from './transport.js';
+} from '../transport.js';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'auth-expired';
 
@@ -830,7 +830,7 @@ export class Desk {
   enableSearch(): Promise<SearchService> {
     this.#search ??= (async () => {
       this.$searchStatus.set({ state: 'loading', indexed: 0 });
-      const [{ createSearchService }, storage] = await Promise.all([import('./search/service.js'), this.#storage]);
+      const [{ createSearchService }, storage] = await Promise.all([import('../search/service.js'), this.#storage]);
       return createSearchService({
         storage,
         conversations: () => this.$conversations.get(),
