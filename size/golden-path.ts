@@ -5,4 +5,4 @@ import '../src/elements/conversation-notification/define.js';
 import '../src/elements/communication-panel/define.js';
 import '../src/elements/attachment-picker/define.js';
 
-export { createDesk } from '../src/core/desk.js';
+export { createDesk } from '../src/core/desk/desk.js';
