@@ -5,15 +5,18 @@ import { DeskController } from '../controllers/desk-controller.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 
 /**
- * Shared plumbing of every desk-bound element: finds the desk (property, `desk="id"`, or the
+ * Shared plumbing of every desk-bound element: finds the desk (property, `desk-id="id"`, or the
  * nearest `<cc-agent-desk>`) and the language. Subclasses react to desk changes in `deskChanged`.
  */
 export abstract class DeskElement extends LitElement {
-  /** The desk, when given directly. Otherwise found through `desk="id"` or the nearest `<cc-agent-desk>`. */
+  /**
+   * The desk object from `createDesk()`, when given directly. Otherwise found through `desk-id` or the
+   * nearest `<cc-agent-desk>`. A string here is reported with `console.error` and used as a desk id.
+   */
   @property({ attribute: false }) desk: Desk | undefined;
 
   /** Id of a `<cc-agent-desk>` elsewhere on the page. */
-  @property({ attribute: 'desk' }) deskId: string | undefined;
+  @property({ attribute: 'desk-id' }) deskId: string | undefined;
 
   /** @internal */
   protected readonly deskController = new DeskController(this, (desk) => this.deskChanged(desk));

@@ -417,12 +417,12 @@ describe('cc-conversation-notification', () => {
     });
   });
 
-  it('finds its desk through desk="id" outside <cc-agent-desk>', async () => {
+  it('finds its desk through desk-id="id" outside <cc-agent-desk>', async () => {
     const { desk, transport } = await makeDesk();
     const wrapper = await fixture<HTMLDivElement>(html`
       <div>
         <cc-agent-desk id="desk-a" .desk=${desk}><p>CRM content</p></cc-agent-desk>
-        <aside><cc-conversation-notification desk="desk-a"></cc-conversation-notification></aside>
+        <aside><cc-conversation-notification desk-id="desk-a"></cc-conversation-notification></aside>
       </div>
     `);
     const el = wrapper.querySelector('cc-conversation-notification')!;

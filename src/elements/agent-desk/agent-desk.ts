@@ -6,7 +6,7 @@ import { deskContext, DESK_CHANGE_EVENT } from '../../controllers/desk-context.j
 
 /**
  * Holds one agent's desk and provides it to every contact-center element inside it.
- * Elements elsewhere on the page reach it with `desk="<id of this element>"`.
+ * Elements elsewhere on the page reach it with `desk-id="<id of this element>"`.
  *
  * @summary Provides a desk (transport, state, rules) to the elements inside it.
  * @tag cc-agent-desk

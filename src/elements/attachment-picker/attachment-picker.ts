@@ -250,7 +250,7 @@ export class CcAttachmentPicker extends DeskElement {
     if (!desk) {
       return new DeskError(
         'unsupported',
-        'cc-attachment-picker has no desk: place it inside <cc-agent-desk>, name one with desk="id", or set .desk.',
+        'cc-attachment-picker has no desk: place it inside <cc-agent-desk>, name one with desk-id="id", or set .desk.',
       );
     }
     if (!desk.capabilities.upload || typeof desk.transport.upload !== 'function') {

@@ -1,0 +1,120 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import '../../src/define.js';
+import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
+import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+
+const desks: Desk[] = [];
+
+async function makeDesk(): Promise<{ desk: Desk; transport: SimulatedTransport }> {
+  const transport = new SimulatedTransport({ seed: 5 });
+  const desk = createDesk({ transport, storage: 'memory' });
+  desks.push(desk);
+  await desk.connect();
+  return { desk, transport };
+}
+
+/** Collects `console.error` calls while a test runs. */
+let errors: unknown[][] = [];
+const originalError = console.error;
+
+beforeEach(() => {
+  errors = [];
+  console.error = (...args: unknown[]) => {
+    errors.push(args);
+  };
+});
+
+afterEach(() => {
+  console.error = originalError;
+  for (const desk of desks.splice(0)) desk.dispose();
+});
+
+const header = (panel: CcCommunicationPanel) => panel.shadowRoot!.querySelector('header')?.textContent ?? '';
+
+/** A desk on the page, a panel elsewhere, and an accepted conversation the panel should show. */
+async function deskElsewhere(panelTemplate: ReturnType<typeof html>) {
+  const { desk, transport } = await makeDesk();
+  const page = await fixture<HTMLElement>(html`
+    <div>
+      <cc-agent-desk id="main" .desk=${desk}><p>CRM content</p></cc-agent-desk>
+      <aside style="height: 500px; display: flex">${panelTemplate}</aside>
+    </div>
+  `);
+  const panel = page.querySelector('cc-communication-panel')!;
+  const offer = transport.offer({ locale: 'en', customer: { name: 'Olga Kowal' }, firstMessage: 'Hi' });
+  await desk.accept(offer.id);
+  return { desk, panel, page };
+}
+
+describe('finding the desk', () => {
+  it('finds a <cc-agent-desk> elsewhere on the page by its desk-id attribute', async () => {
+    const { desk, panel } = await deskElsewhere(html`<cc-communication-panel desk-id="main"></cc-communication-panel>`);
+    expect(panel.activeDesk).to.equal(desk);
+    await waitUntil(() => header(panel).includes('Olga Kowal'), 'the panel did not show the conversation');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('follows a changed desk-id to the other desk', async () => {
+    const { desk: first } = await makeDesk();
+    const { desk: second } = await makeDesk();
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <cc-agent-desk id="first" .desk=${first}></cc-agent-desk>
+        <cc-agent-desk id="second" .desk=${second}></cc-agent-desk>
+        <cc-communication-panel desk-id="first"></cc-communication-panel>
+      </div>
+    `);
+    const panel = page.querySelector('cc-communication-panel')!;
+    await waitUntil(() => panel.activeDesk === first, 'desk-id="first" not found');
+    panel.setAttribute('desk-id', 'second');
+    await waitUntil(() => panel.activeDesk === second, 'desk-id="second" not followed');
+  });
+
+  it('no longer reads the old desk attribute as an id', async () => {
+    const { panel } = await deskElsewhere(html`<cc-communication-panel desk="main"></cc-communication-panel>`);
+    await panel.updateComplete;
+    expect(panel.activeDesk).to.equal(undefined);
+  });
+
+  it('reports a string set on .desk (as React and Vue do for desk="main"), then uses it as a desk id', async () => {
+    // What a framework does with <cc-communication-panel desk="main"> when the element has a desk property.
+    const { desk, panel } = await deskElsewhere(
+      html`<cc-communication-panel .desk=${'main' as unknown as Desk}></cc-communication-panel>`,
+    );
+    await waitUntil(() => panel.activeDesk === desk, 'the string was not used as a desk id');
+    await waitUntil(() => header(panel).includes('Olga Kowal'), 'the panel did not show the conversation');
+
+    expect(errors).to.have.length(1);
+    const message = String(errors[0]![0]);
+    expect(message).to.include('cc-communication-panel');
+    expect(message).to.include('createDesk()');
+    expect(message).to.include('desk-id');
+    expect(message).to.include('"main"');
+
+    // Later updates do not repeat the report.
+    panel.requestUpdate();
+    await panel.updateComplete;
+    expect(errors).to.have.length(1);
+  });
+
+  it('takes a string on .desk set before the desk exists, and finds the desk once it appears', async () => {
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <cc-agent-desk id="later"></cc-agent-desk>
+        <cc-communication-panel></cc-communication-panel>
+      </div>
+    `);
+    const panel = page.querySelector('cc-communication-panel')!;
+    expect(() => {
+      (panel as { desk: unknown }).desk = 'later';
+    }).not.to.throw();
+    await panel.updateComplete;
+    expect(panel.activeDesk).to.equal(undefined);
+
+    const { desk } = await makeDesk();
+    page.querySelector('cc-agent-desk')!.desk = desk;
+    await waitUntil(() => panel.activeDesk === desk, 'the desk named by the string was not found');
+    expect(errors).to.have.length(1);
+  });
+});
