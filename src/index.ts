@@ -74,7 +74,7 @@ export { CcConversationNotification } from './elements/conversation-notification
 export { CcCommunicationPanel } from './elements/communication-panel/communication-panel.js';
 export { CcAttachmentPicker } from './elements/attachment-picker/attachment-picker.js';
 export type { AddFilesResult, AttachmentItemState, RejectedFile } from './elements/attachment-picker/attachment-picker.js';
-export { CcTranscript, TranscriptRetryEvent } from './elements/transcript/transcript.js';
+export { CcTranscript } from './elements/transcript/transcript.js';
 export { CcCustomerForm } from './elements/customer-form/customer-form.js';
 export type { CustomerFormTab, CustomerFormView } from './elements/customer-form/customer-form.js';
 export { CcConversationNotes } from './elements/conversation-notes/conversation-notes.js';

@@ -177,8 +177,9 @@ export class CcOpenTranscriptEvent extends IntentEvent {
   }
 }
 
+// On GlobalEventHandlersEventMap, so listeners on elements, `document` and `window` are all typed.
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'cc-accept': CcAcceptEvent;
     'cc-reject': CcRejectEvent;
     'cc-offer-expired': CcOfferExpiredEvent;
@@ -196,5 +197,7 @@ declare global {
     'cc-record-created': CcRecordCreatedEvent;
     'cc-cancel': CcCancelEvent;
     'cc-open-transcript': CcOpenTranscriptEvent;
+    /** `<cc-agent-desk>` got a desk (fired on `document`; elements naming it with `desk-id` look again). */
+    'cc-desk-change': Event;
   }
 }

@@ -8,7 +8,7 @@ import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
 import type { CcTranscript } from '../../src/elements/transcript/transcript.js';
-import { CcSendEvent } from '../../src/elements/events.js';
+import { CcSendEvent, type CcRetryEvent } from '../../src/elements/events.js';
 
 interface Setup {
   desk: Desk;
@@ -163,6 +163,43 @@ describe('cc-communication-panel', () => {
     transcript.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
     await waitUntil(() => transport.sentMessages.length === 1);
     await waitUntil(() => !transcript.shadowRoot!.querySelector('.retry'));
+  });
+
+  it('retry fires one cc-retry from the panel; cancelling it resends nothing', async () => {
+    const { desk, panel, transport, conversationId } = await setup();
+    transport.failNextSends = 1;
+    await typeInto(panel, 'Flaky network');
+    await sendKeys({ press: 'Enter' });
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => transcript.shadowRoot!.querySelector('.retry'), 'no Retry button');
+    // The panel asks the desk synchronously after its intent, so counting calls shows a veto at once.
+    let retries = 0;
+    const retry = desk.retry.bind(desk);
+    desk.retry = (...args) => {
+      retries++;
+      return retry(...args);
+    };
+    const seen: CcRetryEvent[] = [];
+    const veto = (event: CcRetryEvent) => {
+      seen.push(event);
+      event.preventDefault();
+    };
+    document.addEventListener('cc-retry', veto);
+    try {
+      transcript.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    } finally {
+      document.removeEventListener('cc-retry', veto);
+    }
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.target).to.equal(panel);
+    expect(seen[0]!.conversationId).to.equal(conversationId);
+    expect(seen[0]!.clientId).to.be.a('string');
+    expect(retries).to.equal(0);
+    expect(transport.sentMessages).to.have.length(0);
+
+    transcript.shadowRoot!.querySelector<HTMLButtonElement>('.retry')!.click();
+    expect(retries).to.equal(1);
+    await waitUntil(() => transport.sentMessages.length === 1, 'the retry was not sent');
   });
 
   it('counts characters and refuses more than 2,000', async () => {

@@ -10,7 +10,6 @@ import { formatRemaining } from '../../i18n/index.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAttachmentsChangeEvent, CcEndEvent, CcRetryEvent, CcSendEvent } from '../events.js';
-import type { TranscriptRetryEvent } from '../transcript/transcript.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 
@@ -252,13 +251,14 @@ export class CcCommunicationPanel extends DeskElement {
     );
   }
 
-  #onRetry = (event: TranscriptRetryEvent): void => {
-    const { message } = event;
-    if (!message.clientId) return;
-    const intent = new CcRetryEvent(message.conversationId, message.clientId);
+  #onRetry = (event: CcRetryEvent): void => {
+    // The transcript's own cc-retry stops here: the page sees the panel's, whose cancel is honoured.
+    event.stopPropagation();
+    const { conversationId, clientId } = event;
+    const intent = new CcRetryEvent(conversationId, clientId);
     this.dispatchEvent(intent);
     if (intent.defaultPrevented) return;
-    void this.activeDesk?.retry(message.conversationId, message.clientId).catch(() => undefined);
+    void this.activeDesk?.retry(conversationId, clientId).catch(() => undefined);
   };
 
   async #end(to: 'wrap-up' | 'closed'): Promise<void> {
@@ -382,7 +382,7 @@ export class CcCommunicationPanel extends DeskElement {
         .messages=${this.messageList.value}
         customer-name=${conversation.customer.name}
         ?typing=${this.customerTyping.value}
-        @transcript-retry=${this.#onRetry}
+        @cc-retry=${this.#onRetry}
       ></cc-transcript>
       ${this.#renderFooter(conversation)}
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t.panel.dropHere}</div>` : nothing}

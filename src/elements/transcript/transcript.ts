@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { AttachmentRef, Message } from '../../core/model.js';
 import { safeDownloadName } from '../../core/attachment-policy.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
+import { CcRetryEvent } from '../events.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { HeightIndex } from './height-index.js';
 import { richText, safeMediaUrl } from './rich-text.js';
@@ -21,14 +22,6 @@ const keyOf = (m: Message): string => m.clientId ?? m.id;
 const formatCache = new Map<string, { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat }>();
 const dayOf = (at: number): number => Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / 86_400_000);
 
-/** Fired (not composed) when the agent asks to resend a failed message; the panel turns it into `cc-retry`. */
-export class TranscriptRetryEvent extends Event {
-  static readonly type = 'transcript-retry';
-  constructor(readonly message: Message) {
-    super(TranscriptRetryEvent.type, { bubbles: true });
-  }
-}
-
 /**
  * A virtualized, read-only view of a conversation's messages that opens at the newest one.
  * Only the rows near the viewport exist in the DOM, so 100,000 messages cost what 30 do.
@@ -37,7 +30,9 @@ export class TranscriptRetryEvent extends Event {
  *
  * @summary Virtualized conversation transcript with Messenger formatting, attachments and delivery state.
  * @tag cc-transcript
- * @fires transcript-retry - The agent pressed Retry on a failed message (`TranscriptRetryEvent`, bubbles, not composed).
+ * @fires cc-retry - The agent pressed Retry on a failed message (`CcRetryEvent`); the host resends it, e.g. with
+ *   `desk.retry(conversationId, clientId)`. Inside `<cc-communication-panel>` the panel does that, unless its own
+ *   `cc-retry` is cancelled.
  * @csspart scroller - The scrolling log.
  * @csspart jump - The "new messages" button shown when scrolled away from the newest message.
  * @csspart typing - The typing indicator line.
@@ -373,12 +368,18 @@ export class CcTranscript extends LitElement {
     const status = m.status ?? 'sent';
     if (status === 'failed') {
       return html`<span class="status-failed">${t.status.failed}</span>
-        <button class="retry" @click=${() => this.dispatchEvent(new TranscriptRetryEvent(m))}>${t.retry}</button>`;
+        <button class="retry" @click=${() => this.#retry(m)}>${t.retry}</button>`;
     }
     const ticks = { sending: '○', sent: '✓', delivered: '✓✓', read: '✓✓' }[status];
     return html`<span class="status-${status}" title=${t.status[status]}
       ><span aria-hidden="true">${ticks}</span><span class="visually-hidden">${t.status[status]}</span></span
     >`;
+  }
+
+  #retry(m: Message): void {
+    if (!m.clientId) return;
+    const intent = new CcRetryEvent(m.conversationId, m.clientId);
+    this.dispatchEvent(intent);
   }
 
   async #open(event: Event, src: string, name: string): Promise<void> {
@@ -391,8 +392,5 @@ export class CcTranscript extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-transcript': CcTranscript;
-  }
-  interface HTMLElementEventMap {
-    'transcript-retry': TranscriptRetryEvent;
   }
 }
