@@ -1,0 +1,95 @@
+// The README's code, type-checked by `npm run typecheck` (never run): if a snippet stops compiling
+// against the public API, this file fails. Keep each block as close to the README as TypeScript
+// allows and update both together. Package specifiers are written as paths into src/; the comment
+// above each import names the specifier the README uses. The "Writing a Transport adapter" section
+// is checked on its own.
+
+// 'contact-center-elements'
+import { createDesk, en, loadCatalog, registerCatalog, type Transport } from '../../src/index.js';
+// 'contact-center-elements/define'
+import '../../src/define.js';
+import {
+  CcAcceptEvent,
+  CcAddNoteEvent,
+  CcAttachEvent,
+  CcAttachmentsChangeEvent,
+  CcCancelEvent,
+  CcCreateRecordEvent,
+  CcEndEvent,
+  CcFilesRejectedEvent,
+  CcLinkEvent,
+  CcOfferExpiredEvent,
+  CcOpenTranscriptEvent,
+  CcPresenceEvent,
+  CcRecordCreatedEvent,
+  CcRejectEvent,
+  CcRetryEvent,
+  CcSendEvent,
+  CcUnlinkEvent,
+} from '../../src/index.js';
+
+// Stand-ins for what the README's reader brings.
+declare const MyTransport: new () => Transport; // './my-transport.js'
+declare function containsCardNumber(text: string): boolean;
+
+/** "Drop the tags into your page": the module script. */
+export async function dropTheTags(): Promise<void> {
+  const desk = createDesk({
+    transport: new MyTransport(),
+    offerTimeout: 120, // seconds before an unanswered offer is withdrawn (presence → Inactive)
+    policy: { maxBytes: 5 * 1024 * 1024, allow: ['jpg', 'png', 'pdf', 'docx'] },
+  });
+  // README: document.getElementById('desk').desk = desk; (plain JS, untyped lookup)
+  document.querySelector('cc-agent-desk')!.desk = desk;
+  await desk.connect();
+
+  // An element elsewhere on the page takes the desk object as its `.desk` property…
+  document.querySelector('cc-communication-panel')!.desk = desk;
+  // …or names a <cc-agent-desk> by id with the desk-id attribute (`deskId` as a property).
+  document.querySelector('cc-communication-panel')!.deskId = 'desk';
+}
+
+/** "Events: observe or veto every intent". */
+export function vetoAnIntent(): void {
+  document.addEventListener('cc-send', (event) => {
+    if (containsCardNumber(event.text)) event.preventDefault(); // the draft stays in the composer
+  });
+}
+
+/** Every event the README names is typed on document, window and elements, as its exported class. */
+interface NamedEvents {
+  'cc-accept': CcAcceptEvent;
+  'cc-reject': CcRejectEvent;
+  'cc-send': CcSendEvent;
+  'cc-retry': CcRetryEvent;
+  'cc-end': CcEndEvent;
+  'cc-attach': CcAttachEvent;
+  'cc-presence': CcPresenceEvent;
+  'cc-link': CcLinkEvent;
+  'cc-unlink': CcUnlinkEvent;
+  'cc-create-record': CcCreateRecordEvent;
+  'cc-add-note': CcAddNoteEvent;
+  'cc-open-transcript': CcOpenTranscriptEvent;
+  'cc-offer-expired': CcOfferExpiredEvent;
+  'cc-files-rejected': CcFilesRejectedEvent;
+  'cc-attachments-change': CcAttachmentsChangeEvent;
+  'cc-record-created': CcRecordCreatedEvent;
+  'cc-cancel': CcCancelEvent;
+}
+
+export function everyNamedEventIsTyped(): void {
+  // Fails when a name is missing from the map or mapped to a looser type than its class.
+  const typed: NamedEvents = {} as Pick<GlobalEventHandlersEventMap, keyof NamedEvents>;
+  void typed;
+
+  window.addEventListener('cc-accept', (event) => event.offerId);
+  document.addEventListener('cc-record-created', (event) => event.record.id);
+  document.querySelector('cc-record-create')!.addEventListener('cc-cancel', (event) => event.cancelable);
+  document.querySelector('cc-transcript')!.addEventListener('cc-retry', (event) => `${event.conversationId}/${event.clientId}`);
+}
+
+/** "Language and theme". */
+export async function languageAndTheme(): Promise<void> {
+  await loadCatalog('pl');
+  registerCatalog('en', { ...en, panel: { ...en.panel, send: 'Reply' } });
+}
