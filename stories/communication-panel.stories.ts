@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { WritableAtom } from 'nanostores';
 import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import type { Conversation } from '../src/core/model.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
@@ -108,7 +109,7 @@ export const EmptyTranscript: Story = {
         acceptedAt: Date.now(),
         lastCustomerMessageAt: Date.now() - 60_000,
       };
-      desk.$conversations.set({ [conversation.id]: conversation });
+      (desk.$conversations as WritableAtom<Readonly<Record<string, Conversation>>>).set({ [conversation.id]: conversation });
       desk.setActive(conversation.id);
       return { stage: { desk, transport, conversation } };
     },

@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { WritableAtom } from 'nanostores';
+import type { SearchStatus } from '../src/core/search/types.js';
 import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import type { ConversationState } from '../src/core/model.js';
 import { loadCatalog } from '../src/i18n/index.js';
@@ -142,7 +144,7 @@ export const Indexing: Story = {
     async () => {
       const s = await stage();
       // Frozen mid-way for the picture: a real catch-up over a large history moves on within seconds.
-      s.desk.$searchStatus.set({ state: 'indexing', indexed: 12_345 });
+      (s.desk.$searchStatus as WritableAtom<SearchStatus>).set({ state: 'indexing', indexed: 12_345 });
       return { stage: s };
     },
   ],

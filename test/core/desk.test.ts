@@ -1,10 +1,10 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createDesk, MAX_MESSAGE_LENGTH, type Desk, type DeskOptions } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import type { Conversation, Message, Offer } from '../../src/core/model.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import { TransportError, type MessageStatusEvent } from '../../src/core/transport.js';
-import { deferred, FakeTransport } from './fake-transport.js';
+import { deferred, dispose, settled, testDesk, TestTransport } from '../harness.js';
 
 const HOUR = 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
@@ -54,15 +54,12 @@ async function expectDeskError(promise: Promise<unknown>, code: string): Promise
 }
 
 describe('Desk', () => {
-  let transport: FakeTransport;
+  let transport: TestTransport;
   let desk: Desk;
   let clock: number;
-  const desks: Desk[] = [];
 
   function make(options: Partial<DeskOptions> = {}): Desk {
-    const created = createDesk({ transport, storage: 'memory', now: () => clock, maxSendAttempts: 1, ...options });
-    desks.push(created);
-    return created;
+    return testDesk({ transport, now: () => clock, maxSendAttempts: 1, ...options });
   }
 
   /** A connected desk with one active conversation `c1` whose reply window is open. */
@@ -75,12 +72,8 @@ describe('Desk', () => {
 
   beforeEach(() => {
     clock = T0;
-    transport = new FakeTransport();
+    transport = new TestTransport();
     desk = make();
-  });
-
-  afterEach(() => {
-    for (const d of desks.splice(0)) d.dispose();
   });
 
   describe('construction', () => {
@@ -96,7 +89,7 @@ describe('Desk', () => {
     }
 
     it('caps the attachment size at what the transport takes', () => {
-      const small = make({ transport: new FakeTransport({ maxAttachmentBytes: 1000 }) });
+      const small = make({ transport: new TestTransport({ capabilities: { maxAttachmentBytes: 1000 } }) });
       expect(small.policy.maxBytes).to.equal(1000);
       expect(desk.policy.maxBytes).to.equal(5 * 1024 * 1024);
     });
@@ -215,8 +208,7 @@ describe('Desk', () => {
     });
 
     it('withdraws an unanswered offer on timeout and marks the agent Inactive', async () => {
-      const quick = createDesk({ transport, storage: 'memory', offerTimeout: 0.05 });
-      desks.push(quick);
+      const quick = testDesk({ transport, offerTimeout: 0.05 });
       await quick.connect();
       transport.emit({ type: 'offer.created', offer: makeOffer() });
       expect(quick.$offers.get()).to.have.lengthOf(1);
@@ -236,8 +228,7 @@ describe('Desk', () => {
     });
 
     it('does not expire an offer that was accepted in time', async () => {
-      const quick = createDesk({ transport, storage: 'memory', offerTimeout: 0.05 });
-      desks.push(quick);
+      const quick = testDesk({ transport, offerTimeout: 0.05 });
       await quick.connect();
       transport.emit({ type: 'offer.created', offer: makeOffer() });
       await quick.accept('o1');
@@ -248,8 +239,7 @@ describe('Desk', () => {
     });
 
     it('becoming available clears the missed offers', async () => {
-      const quick = createDesk({ transport, storage: 'memory', offerTimeout: 0.02 });
-      desks.push(quick);
+      const quick = testDesk({ transport, offerTimeout: 0.02 });
       await quick.connect();
       transport.emit({ type: 'offer.created', offer: makeOffer() });
       await waitUntil(() => quick.$missedOffers.get().length === 1, 'offer never expired', { timeout: 2000 });
@@ -568,7 +558,7 @@ describe('Desk', () => {
       transport.failNext('typing.set', new TransportError('network', 'down'));
       await desk.setTyping('c1', false);
 
-      const mute = new FakeTransport({ typing: false });
+      const mute = new TestTransport({ capabilities: { typing: false } });
       const quiet = make({ transport: mute });
       await quiet.setTyping('c1', true);
       expect(mute.commands).to.deep.equal([]);
@@ -637,7 +627,7 @@ describe('Desk', () => {
     });
 
     it('says so when the transport cannot upload', async () => {
-      const noFiles = new FakeTransport({ upload: false });
+      const noFiles = new TestTransport({ capabilities: { upload: false } });
       const d = make({ transport: noFiles });
       await d.connect();
       noFiles.emit({ type: 'conversation.updated', conversation: makeConversation() });
@@ -748,7 +738,7 @@ describe('Desk', () => {
       expect(transport.listenerCount).to.equal(0);
       transport.emit({ type: 'offer.created', offer: makeOffer() });
       expect(desk.$offers.get()).to.deep.equal([]);
-      await expectDeskError(desk.connect(), 'unsupported');
+      await expectDeskError(desk.connect(), 'disposed');
     });
   });
 });

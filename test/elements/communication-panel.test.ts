@@ -237,8 +237,8 @@ describe('cc-communication-panel', () => {
     await aTimeout(20);
     const desk = createDesk({ transport: first.transport, storage });
     await desk.connect();
-    desk.$conversations.set({ [first.conversationId]: first.desk.$conversations.get()[first.conversationId]! });
-    desk.setActive(first.conversationId);
+    // The backend's snapshot brings the open conversation back; the desk reopens it.
+    await waitUntil(() => desk.$activeConversationId.get() === first.conversationId, 'the open conversation did not come back');
     const panel = await fixture<CcCommunicationPanel>(html`<cc-communication-panel .desk=${desk}></cc-communication-panel>`);
     await waitUntil(() => textarea(panel)?.value === 'Half-written answer');
   });
@@ -368,7 +368,8 @@ describe('cc-communication-panel', () => {
     const first = await setup({ storage });
     // A second tab: another desk and panel for the same agent and conversation.
     const desk2 = createDesk({ transport: first.transport, storage, maxSendAttempts: 1 });
-    desk2.$conversations.set(first.desk.$conversations.get());
+    await desk2.connect();
+    await waitUntil(() => desk2.$conversations.get()[first.conversationId], 'the second tab did not get the conversation');
     desk2.setActive(first.conversationId);
     const other = await fixture<CcCommunicationPanel>(html`<cc-communication-panel .desk=${desk2}></cc-communication-panel>`);
     await typeInto(first.panel, 'Same answer');

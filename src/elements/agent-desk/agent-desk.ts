@@ -35,7 +35,7 @@ export class CcAgentDesk extends LitElement {
       this.#provider.setValue(this.desk);
     }
     if ((changed.has('locale') || changed.has('desk')) && this.desk) {
-      this.desk.$locale.set(this.locale || undefined);
+      this.desk.setLocale(this.locale || undefined);
     }
   }
 

@@ -1,0 +1,60 @@
+import { checkFile, type AttachmentPolicy, type FileVerdict } from '../attachment-policy.js';
+import { DeskError } from '../errors.js';
+import type { AttachmentRef } from '../model.js';
+import { sniffFile } from '../sniff.js';
+import { createClientId } from '../transport.js';
+import type { SliceContext } from './shared.js';
+
+/** Attachments (F4): the policy, the content check, and uploads through the transport. */
+export class AttachmentsSlice {
+  readonly #ctx: SliceContext;
+  readonly policy: AttachmentPolicy;
+
+  constructor(ctx: SliceContext, policy: AttachmentPolicy) {
+    this.#ctx = ctx;
+    this.policy = policy;
+  }
+
+  /** Whether this transport can upload at all. */
+  get canUpload(): boolean {
+    return Boolean(this.#ctx.transport.capabilities.upload && this.#ctx.transport.upload);
+  }
+
+  check(files: readonly { name: string; size: number }[]): FileVerdict[] {
+    return files.map((f) => checkFile(this.policy, f));
+  }
+
+  inspect(files: readonly File[]): Promise<FileVerdict[]> {
+    return Promise.all(
+      files.map(async (file): Promise<FileVerdict> => {
+        const verdict = checkFile(this.policy, file);
+        if (!verdict.ok) return verdict;
+        const sniffed = await sniffFile(file, verdict.extension).catch(() => ({ ok: true, detected: undefined }));
+        return sniffed.ok
+          ? verdict
+          : { ok: false, name: file.name, reason: 'type-mismatch', extension: verdict.extension, detected: sniffed.detected ?? '?' };
+      }),
+    );
+  }
+
+  async upload(
+    conversationId: string,
+    file: File,
+    opts: { signal?: AbortSignal; onProgress?(sent: number): void } = {},
+  ): Promise<AttachmentRef> {
+    this.#ctx.conversation(conversationId);
+    const [verdict] = await this.inspect([file]);
+    if (!verdict!.ok) throw new DeskError('policy', `${file.name}: ${verdict!.reason}`);
+    const { transport } = this.#ctx;
+    if (!transport.upload || !transport.capabilities.upload) {
+      throw new DeskError('unsupported', 'This transport cannot send files.');
+    }
+    return this.#ctx.track(
+      transport.upload(
+        file,
+        { conversationId, clientId: createClientId(), name: verdict!.name, mimeType: file.type || 'application/octet-stream', size: file.size },
+        opts,
+      ),
+    );
+  }
+}

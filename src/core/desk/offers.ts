@@ -1,0 +1,149 @@
+import { atom } from 'nanostores';
+import { DeskError } from '../errors.js';
+import type { BasePresence, Conversation, Offer } from '../model.js';
+import { toTransportError } from '../transport.js';
+import type { SliceContext } from './shared.js';
+
+/** How many settled offer ids are remembered to refuse replays (far more than a day's offers). */
+const SETTLED_MEMORY = 5000;
+
+/** Offers that are over and must never come back: accepted, rejected, withdrawn or expired. */
+type Settlement = 'accepted' | 'rejected' | 'withdrawn' | 'expired';
+
+/**
+ * Offers (F1) and presence (F12). An offer waits for Accept until it expires; a missed offer goes
+ * back to the queue and the agent becomes Inactive. An offer that is over is remembered, so a
+ * replay after a reconnect never brings it back nor marks the agent Inactive for it.
+ */
+export class OffersSlice {
+  readonly #ctx: SliceContext;
+  readonly #timeoutMs: number;
+  readonly $offers = atom<readonly Offer[]>([]);
+  /** Offers that timed out, newest last, until the agent dismisses them or becomes available. */
+  readonly $missedOffers = atom<readonly Offer[]>([]);
+  readonly $presence = atom<BasePresence>('offline');
+  #settled = new Map<string, Settlement>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(ctx: SliceContext, timeoutMs: number) {
+    this.#ctx = ctx;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** Whether an offer is over (and why), or undefined while it may still be offered. */
+  settlement(offerId: string): Settlement | undefined {
+    return this.#settled.get(offerId);
+  }
+
+  onOnline(): void {
+    if (this.$presence.get() === 'offline') this.$presence.set('available');
+  }
+
+  received(offer: Offer): void {
+    if (this.#settled.has(offer.id) || this.$offers.get().some((o) => o.id === offer.id)) return;
+    const expiresAt = offer.expiresAt ?? this.#ctx.now() + this.#timeoutMs;
+    // Already over when it arrives (a replay of an old offer): nothing to accept, nothing missed.
+    if (expiresAt <= this.#ctx.now()) {
+      this.#settle(offer.id, 'expired');
+      return;
+    }
+    this.$offers.set([...this.$offers.get(), { ...offer, expiresAt }]);
+    this.#schedule();
+  }
+
+  withdrawn(offerId: string): void {
+    this.#settle(offerId, 'withdrawn');
+    this.#remove(offerId);
+  }
+
+  /** The snapshot is the truth about pending offers: any other offer held here is gone. */
+  snapshot(offers: readonly Offer[]): void {
+    const keep = new Set(offers.map((o) => o.id));
+    for (const held of this.$offers.get()) if (!keep.has(held.id)) this.#settle(held.id, 'withdrawn');
+    this.$offers.set(this.$offers.get().filter((o) => keep.has(o.id)));
+    for (const offer of offers) this.received(offer);
+    this.#schedule();
+  }
+
+  async accept(offerId: string): Promise<Conversation> {
+    const offer = this.#find(offerId);
+    const { conversation } = await this.#ctx.transport.execute({ type: 'offer.accept', offerId });
+    this.#settle(offer.id, 'accepted');
+    this.#remove(offer.id);
+    // Back from Inactive (a missed offer): tell the backend too, or it keeps routing around the agent.
+    if (this.$presence.get() === 'inactive') void this.setPresence('available').catch(() => undefined);
+    return conversation;
+  }
+
+  async reject(offerId: string, allowed: boolean): Promise<void> {
+    const offer = this.#find(offerId);
+    if (!allowed) throw new DeskError('unsupported', 'Rejecting offers is turned off.');
+    await this.#ctx.transport.execute({ type: 'offer.reject', offerId });
+    this.#settle(offer.id, 'rejected');
+    this.#remove(offer.id);
+  }
+
+  dismissMissed(): void {
+    this.$missedOffers.set([]);
+  }
+
+  async setPresence(presence: Exclude<BasePresence, 'inactive'>): Promise<void> {
+    const previous = this.$presence.get();
+    this.$presence.set(presence);
+    if (presence === 'available') this.$missedOffers.set([]);
+    try {
+      await this.#ctx.track(this.#ctx.transport.execute({ type: 'presence.set', presence }));
+    } catch (error) {
+      this.$presence.set(previous);
+      throw toTransportError(error);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+  }
+
+  #find(offerId: string): Offer {
+    const offer = this.$offers.get().find((o) => o.id === offerId);
+    if (!offer) throw new DeskError('unknown-offer', `No offer "${offerId}" is waiting.`);
+    return offer;
+  }
+
+  #settle(offerId: string, how: Settlement): void {
+    this.#settled.set(offerId, how);
+    if (this.#settled.size > SETTLED_MEMORY) this.#settled.delete(this.#settled.keys().next().value!);
+  }
+
+  #remove(offerId: string): void {
+    if (this.$offers.get().some((o) => o.id === offerId)) this.$offers.set(this.$offers.get().filter((o) => o.id !== offerId));
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    const offers = this.$offers.get();
+    if (offers.length === 0 || this.#ctx.isDisposed()) return;
+    const next = Math.min(...offers.map((o) => o.expiresAt ?? Infinity));
+    if (!Number.isFinite(next)) return;
+    this.#timer = setTimeout(() => this.#expire(), Math.max(0, next - this.#ctx.now()));
+  }
+
+  #expire(): void {
+    const now = this.#ctx.now();
+    const expired = this.$offers.get().filter((o) => (o.expiresAt ?? Infinity) <= now);
+    if (expired.length > 0) {
+      for (const offer of expired) this.#settle(offer.id, 'expired');
+      this.$offers.set(this.$offers.get().filter((o) => !expired.includes(o)));
+      this.$missedOffers.set([...this.$missedOffers.get(), ...expired]);
+      // A missed offer goes back to the queue and the agent is marked Inactive (F1).
+      this.$presence.set('inactive');
+      const { transport } = this.#ctx;
+      for (const offer of expired) {
+        void this.#ctx.track(transport.execute({ type: 'offer.reject', offerId: offer.id })).catch(() => undefined);
+      }
+      void this.#ctx.track(transport.execute({ type: 'presence.set', presence: 'inactive' })).catch(() => undefined);
+      this.#ctx.emit({ type: 'offer-expired', offers: expired });
+    }
+    this.#schedule();
+  }
+}

@@ -1,0 +1,114 @@
+import type { ReadableAtom } from 'nanostores';
+import type { AgentRef, Conversation, ConversationState, Message, MessageStatus } from '../model.js';
+import type { RecordRef } from '../records.js';
+import type { Storage } from '../storage.js';
+import type { Transport } from '../transport.js';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'auth-expired';
+
+export { MAX_MESSAGE_LENGTH } from '../rules.js';
+
+type TimelineEntryInput =
+  | { kind: 'state'; state: ConversationState }
+  | { kind: 'link' | 'unlink' | 'note' | 'created'; record: RecordRef };
+
+/** One line of a conversation's timeline (F5). */
+export type TimelineEntry = TimelineEntryInput & { at: number };
+
+/** Something the desk did on its own that the page may want to know (elements relay these as DOM events). */
+export type DeskEvent =
+  | { type: 'offer-expired'; offers: readonly import('../model.js').Offer[] }
+  | { type: 'remote-send'; conversationId: string; text: string };
+
+/**
+ * What slices share: the transport, the clock, storage, the conversation list and the desk's
+ * bookkeeping. Slices never reach into each other's fields; the desk hands them this.
+ */
+export interface SliceContext {
+  readonly transport: Transport;
+  readonly agent: AgentRef;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly storage: Promise<Storage>;
+  readonly $connection: ReadableAtom<ConnectionStatus>;
+  isDisposed(): boolean;
+  /** The conversation, or DeskError('unknown-conversation'). */
+  conversation(id: string): Conversation;
+  upsertConversation(conversation: Conversation): void;
+  log(conversationId: string, entry: TimelineEntryInput): void;
+  emit(event: DeskEvent): void;
+  /** Work that `desk.settled()` waits for. Returns the same promise. */
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+export type { TimelineEntryInput };
+
+/** Cursors only grow: compare by length, then text, so '10' comes after '9' even unpadded. */
+export function compareCursors(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Message order: time, then the transport's cursor for messages of the same millisecond. */
+export function byTimeThenCursor(a: Message | undefined, b: Message): number {
+  if (!a) return -1;
+  if (a.at !== b.at) return a.at - b.at;
+  // Within a millisecond: the transport's order first, then local messages with no cursor yet.
+  // (Treating "no cursor" as equal to anything would make the order non-transitive.)
+  if (a.cursor && b.cursor) return compareCursors(a.cursor, b.cursor);
+  if (a.cursor) return -1;
+  if (b.cursor) return 1;
+  return 0;
+}
+
+export const statusRank: Record<MessageStatus, number> = { failed: -1, sending: 0, sent: 1, delivered: 2, read: 3 };
+
+/** Counts work in flight so `settled()` can wait for it instead of a test sleeping. */
+export class PendingWork {
+  #work = new Set<Promise<unknown>>();
+  #extra: (() => Promise<void> | undefined)[] = [];
+
+  track<T>(work: Promise<T>): Promise<T> {
+    const entry = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#work.add(entry);
+    void entry.then(() => this.#work.delete(entry));
+    return work;
+  }
+
+  /** Another source of pending work: returns a promise while something is pending, else undefined. */
+  also(source: () => Promise<void> | undefined): void {
+    this.#extra.push(source);
+  }
+
+  async idle(): Promise<void> {
+    // New work may start while earlier work finishes: loop until a full pass finds nothing.
+    for (let pass = 0; pass < 1000; pass++) {
+      const waiting = [...this.#work, ...this.#extra.map((f) => f()).filter((p): p is Promise<void> => p !== undefined)];
+      if (waiting.length === 0) return;
+      await Promise.all(waiting);
+      await Promise.resolve();
+    }
+  }
+}
+
+/** A timer whose wait counts as pending work. */
+export function trackedDelay(ctx: Pick<SliceContext, 'track'>, ms: number, run: () => void | Promise<void>): () => void {
+  let cancel: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      cancel = () => undefined;
+      Promise.resolve()
+        .then(run)
+        .catch(() => undefined)
+        .finally(resolve);
+    }, ms);
+    cancel = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  void ctx.track(done);
+  return () => cancel();
+}
