@@ -3,6 +3,7 @@ import { createDesk } from '../../src/core/desk/desk.js';
 import { mulberry32 } from '../../src/core/random.js';
 import { FaultTransport } from '../../src/transports/fault/index.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import type { SnapshotEvent, TransportEvent } from '../../src/core/transport.js';
 
 const COUNT = 1000;
 
@@ -83,5 +84,57 @@ describe('reliability under injected faults', function () {
     expect(c.reorderedEvents).to.be.greaterThan(10);
     expect(c.droppedRequests + c.droppedResponses).to.be.greaterThan(10);
     expect(c.disconnects).to.be.greaterThan(3);
+  });
+});
+
+describe('FaultTransport and the connection', () => {
+  const agent = { id: 'agent-1' };
+
+  it('passes the snapshot through first, once and whole, while it mangles the events after it', async () => {
+    const backend = new SimulatedTransport({ seed: 11 });
+    await backend.connect(agent);
+    const pending = backend.offer();
+    const accepted = backend.offer();
+    await backend.execute({ type: 'offer.accept', offerId: accepted.id });
+    await backend.disconnect();
+
+    const network = new FaultTransport(backend, { seed: 2, duplicateEvent: 1, reorderEvent: 1, delay: [1, 4] });
+    const events: TransportEvent[] = [];
+    network.subscribe((e) => events.push(e));
+    await network.connect(agent);
+    backend.customerSays(accepted.conversationId, 'After the snapshot');
+    // message.received is held back; conversation.updated overtakes it, twice; then the held one follows.
+    await waitUntil(() => events.length === 4, 'the mangled events never arrived');
+    expect(events.slice(1).map((e) => e.type)).to.deep.equal(['conversation.updated', 'conversation.updated', 'message.received']);
+
+    expect(events[0]!.type).to.equal('snapshot');
+    expect(events.filter((e) => e.type === 'snapshot')).to.have.length(1);
+    const snapshot = events[0] as SnapshotEvent;
+    expect(snapshot.offers.map((o) => o.id)).to.deep.equal([pending.id]);
+    expect(snapshot.conversations.map((c) => c.id)).to.deep.equal([accepted.conversationId]);
+  });
+
+  it('passes the snapshot through even when it loses every event', async () => {
+    const backend = new SimulatedTransport({ seed: 12 });
+    const network = new FaultTransport(backend, { seed: 3, dropEvent: 1 });
+    const events: TransportEvent[] = [];
+    network.subscribe((e) => events.push(e));
+    await network.connect(agent);
+    backend.offer();
+    await waitUntil(() => events.length === 2, 'the lost event did not drop the connection');
+    expect(events.map((e) => e.type)).to.deep.equal(['snapshot', 'transport.disconnected']);
+  });
+
+  it('drops with the connection it wraps', async () => {
+    const backend = new SimulatedTransport({ seed: 13 });
+    const network = new FaultTransport(backend, { seed: 4 });
+    const events: TransportEvent[] = [];
+    network.subscribe((e) => events.push(e));
+    await network.connect(agent);
+    backend.dropConnection({ reason: 'The token was refused.', code: 'auth-expired' });
+    await waitUntil(() => events.length === 2, 'the drop was not passed on');
+    expect(events[1]).to.deep.equal({ type: 'transport.disconnected', cursor: '', reason: 'The token was refused.', code: 'auth-expired' });
+    expect(network.connected).to.equal(false);
+    expect(network.counts.disconnects).to.equal(0);
   });
 });

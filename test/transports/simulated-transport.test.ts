@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createDesk } from '../../src/core/desk/desk.js';
 import type { Message } from '../../src/core/model.js';
-import { TransportError, type TransportEvent } from '../../src/core/transport.js';
+import { TransportError, type DisconnectedEvent, type SnapshotEvent, type TransportEvent } from '../../src/core/transport.js';
 import { SimulatedTransport, type SimulatedTransportOptions } from '../../src/transports/simulated/index.js';
 import { rejection } from './helpers.js';
 
@@ -15,6 +15,8 @@ async function connected(options: SimulatedTransportOptions = {}) {
   const events: TransportEvent[] = [];
   transport.subscribe((event) => events.push(event));
   await transport.connect(agent);
+  // A cursor-less connect opens with a snapshot (see "snapshot"); these tests look at what follows it.
+  expect(events.shift()?.type).to.equal('snapshot');
   return {
     transport,
     events,
@@ -174,14 +176,17 @@ describe('SimulatedTransport', () => {
       expect(events).to.have.length(2);
     });
 
-    it('keeps events emitted while disconnected and delivers them on connect', async () => {
+    it('keeps events emitted while disconnected: a cursor-less connect sums them up in the snapshot', async () => {
       const transport = new SimulatedTransport({ seed: 1 });
       const events: TransportEvent[] = [];
       transport.subscribe((e) => events.push(e));
-      transport.offer();
+      const offer = transport.offer();
       expect(events).to.have.length(0);
       await transport.connect(agent);
-      expect(events.map((e) => e.type)).to.deep.equal(['offer.created', 'message.received']);
+      expect(events.map((e) => e.type)).to.deep.equal(['snapshot']);
+      const snapshot = events[0] as SnapshotEvent;
+      expect(snapshot.offers.map((o) => o.id)).to.deep.equal([offer.id]);
+      expect(snapshot.messages.map((m) => m.text)).to.deep.equal([offer.firstMessage]);
     });
 
     it('backfills every event after the given cursor', async () => {
@@ -229,6 +234,123 @@ describe('SimulatedTransport', () => {
       await transport.connect(agent);
       expect(performance.now() - start).to.be.greaterThanOrEqual(15);
       expect(transport.connected).to.equal(true);
+    });
+  });
+
+  describe('snapshot', () => {
+    it('a cursor-less connect opens with pending offers, open conversations and their newest messages', async () => {
+      const { transport, advance } = await connected();
+      const pending = transport.offer();
+      const accepted = transport.offer();
+      await transport.execute({ type: 'offer.accept', offerId: accepted.id });
+      const rejected = transport.offer();
+      await transport.execute({ type: 'offer.reject', offerId: rejected.id });
+      const withdrawn = transport.offer();
+      transport.withdraw(withdrawn.id, 'taken');
+      const started = transport.startConversation();
+      transport.seedTranscript(started.id, 120);
+      advance(1000);
+      const latest = transport.customerSays(started.id, 'Newest of all');
+      const closed = transport.startConversation();
+      await transport.execute({ type: 'conversation.transition', conversationId: closed.id, to: 'wrap-up' });
+      await transport.execute({ type: 'conversation.transition', conversationId: closed.id, to: 'closed' });
+      await transport.disconnect();
+      advance(1000);
+      const whileAway = transport.customerSays(accepted.conversationId, 'Said while the page reloaded');
+
+      const reloaded: TransportEvent[] = [];
+      transport.subscribe((e) => reloaded.push(e));
+      const result = await transport.connect(agent);
+      // The snapshot stands for everything before it: nothing of the backlog is replayed after it.
+      expect(reloaded.map((e) => e.type)).to.deep.equal(['snapshot']);
+      const snapshot = reloaded[0] as SnapshotEvent;
+      expect(snapshot.cursor).to.equal(transport.cursor);
+      expect(result.cursor).to.equal(snapshot.cursor);
+      expect(snapshot.offers.map((o) => o.id)).to.deep.equal([pending.id]);
+      expect(snapshot.conversations.map((c) => [c.id, c.state])).to.deep.equal([
+        [accepted.conversationId, 'active'],
+        [started.id, 'active'],
+      ]);
+      const of = (conversationId: string) => snapshot.messages.filter((m) => m.conversationId === conversationId);
+      // The newest 50 of a long history, oldest first.
+      expect(of(started.id)).to.have.length(50);
+      expect(of(started.id).at(-1)).to.deep.equal(latest);
+      expect(of(started.id).every((m, i, list) => i === 0 || list[i - 1]!.at <= m.at)).to.equal(true);
+      expect(of(accepted.conversationId).map((m) => m.text)).to.deep.equal([accepted.firstMessage, whileAway.text]);
+      // An offered conversation's first message comes along, as the live stream sends it.
+      expect(of(pending.conversationId).map((m) => m.text)).to.deep.equal([pending.firstMessage]);
+      for (const gone of [rejected.conversationId, withdrawn.conversationId, closed.id]) expect(of(gone)).to.have.length(0);
+    });
+
+    it('comes before anything else of the connection, also what a listener does in reply', async () => {
+      const transport = new SimulatedTransport({ seed: 3 });
+      const events: TransportEvent[] = [];
+      transport.subscribe((e) => {
+        events.push(e);
+        if (e.type === 'snapshot') transport.offer();
+      });
+      transport.offer();
+      await transport.connect(agent);
+      expect(events.map((e) => e.type)).to.deep.equal(['snapshot', 'offer.created', 'message.received']);
+      const [snapshot, created] = events as [SnapshotEvent, TransportEvent];
+      expect(snapshot.offers).to.have.length(1);
+      expect(created.cursor > snapshot.cursor).to.equal(true);
+    });
+
+    it('an empty backend still sends one, and resuming from its cursor replays what followed', async () => {
+      const transport = new SimulatedTransport({ seed: 4 });
+      const events: TransportEvent[] = [];
+      transport.subscribe((e) => events.push(e));
+      await transport.connect(agent);
+      await transport.connect(agent);
+      expect(events).to.deep.equal([{ type: 'snapshot', cursor: '000000000000', offers: [], conversations: [], messages: [] }]);
+      const offer = transport.offer();
+      await transport.disconnect();
+      const replay: TransportEvent[] = [];
+      transport.subscribe((e) => replay.push(e));
+      await transport.connect(agent, { cursor: events[0]!.cursor });
+      expect(replay.map((e) => e.type)).to.deep.equal(['offer.created', 'message.received']);
+      expect(replay[0]).to.deep.include({ offer });
+    });
+  });
+
+  describe('dropConnection', () => {
+    it('tells listeners with transport.disconnected, then backfills on a connect with the last cursor', async () => {
+      const { transport, conversationId, events } = await activeConversation();
+      const seen = events.at(-1)!.cursor;
+      transport.dropConnection();
+      expect(transport.connected).to.equal(false);
+      await waitFor(() => events.at(-1)?.type === 'transport.disconnected');
+      expect(events.at(-1)).to.deep.equal({ type: 'transport.disconnected', cursor: '', reason: 'The simulated connection dropped.' });
+      const missed = transport.customerSays(conversationId, 'Still there?');
+      expect(events.at(-1)!.type).to.equal('transport.disconnected');
+      expect((await rejection(transport.execute({ type: 'typing.set', conversationId, on: true }))).code).to.equal('network');
+
+      const resumed: TransportEvent[] = [];
+      transport.subscribe((e) => resumed.push(e));
+      await transport.connect(agent, { cursor: seen });
+      expect(resumed.map((e) => e.type)).to.deep.equal(['message.received', 'conversation.updated']);
+      expect(resumed[0]).to.deep.include({ message: missed });
+    });
+
+    it('carries the code it is given, and does nothing while disconnected', async () => {
+      const transport = new SimulatedTransport({ seed: 5 });
+      const drops: DisconnectedEvent[] = [];
+      transport.subscribe((e) => {
+        if (e.type === 'transport.disconnected') drops.push(e);
+      });
+      transport.dropConnection();
+      await transport.connect(agent);
+      transport.dropConnection({ reason: 'The token was refused.', code: 'auth-expired' });
+      transport.dropConnection();
+      await waitFor(() => drops.length > 0);
+      await transport.connect(agent);
+      transport.dropConnection({ reason: 'Last one.' });
+      await waitFor(() => drops.length > 1);
+      expect(drops).to.deep.equal([
+        { type: 'transport.disconnected', cursor: '', reason: 'The token was refused.', code: 'auth-expired' },
+        { type: 'transport.disconnected', cursor: '', reason: 'Last one.' },
+      ]);
     });
   });
 
@@ -319,10 +441,10 @@ describe('SimulatedTransport', () => {
   });
 
   describe('other commands', () => {
-    it('validates conversation transitions', async () => {
+    it('refuses an illegal conversation transition with conflict', async () => {
       const { transport, conversationId, events } = await activeConversation();
       const illegal = await rejection(transport.execute({ type: 'conversation.transition', conversationId, to: 'closed' }));
-      expect(illegal.code).to.equal('invalid');
+      expect(illegal.code).to.equal('conflict');
       expect(illegal.retryable).to.equal(false);
       expect(transport.conversation(conversationId)!.state).to.equal('active');
 
@@ -330,7 +452,7 @@ describe('SimulatedTransport', () => {
       expect(conversation.state).to.equal('wrap-up');
       expect(events.at(-1)).to.deep.include({ type: 'conversation.updated', conversation });
       await transport.execute({ type: 'conversation.transition', conversationId, to: 'closed' });
-      expect((await rejection(transport.execute({ type: 'conversation.transition', conversationId, to: 'active' }))).code).to.equal('invalid');
+      expect((await rejection(transport.execute({ type: 'conversation.transition', conversationId, to: 'active' }))).code).to.equal('conflict');
       expect(
         (await rejection(transport.execute({ type: 'message.send', conversationId, clientId: 'c-closed', text: 'Hi' }))).code,
       ).to.equal('invalid');

@@ -154,6 +154,18 @@ export class FaultTransport implements Transport {
 
   #incoming(event: TransportEvent): void {
     if (!this.#connected) return;
+    // A snapshot opens a connection: first, once and whole. Dropped, repeated or overtaken, it would
+    // be taken for the truth about pending offers after newer events.
+    if (event.type === 'snapshot') {
+      this.#deliver(event);
+      return;
+    }
+    // The inner connection dropped, so this one did.
+    if (event.type === 'transport.disconnected') {
+      this.#close();
+      for (const listener of [...this.#listeners]) listener(event);
+      return;
+    }
     if (!this.enabled) {
       this.#flushHeld();
       this.#deliver(event);
@@ -227,16 +239,20 @@ export class FaultTransport implements Transport {
   #disconnectNow(): void {
     if (!this.#connected) return;
     this.counts.disconnects++;
-    this.#connected = false;
-    this.#held = undefined;
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
+    this.#close();
     // Listeners hear about it after the current call returns, like a socket's close event.
     queueMicrotask(() => {
       for (const listener of [...this.#listeners]) {
         listener({ type: 'transport.disconnected', cursor: '', reason: 'Injected fault: connection dropped.' });
       }
     });
+  }
+
+  #close(): void {
+    this.#connected = false;
+    this.#held = undefined;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
   }
 
   #chance(probability: number | undefined): boolean {

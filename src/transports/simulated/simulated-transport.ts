@@ -3,8 +3,10 @@
  * embedded default for the demo, Storybook and tests.
  *
  * - Deterministic with a seed (mulberry32); the clock can be injected with `now`.
- * - Every event is logged with a zero-padded, monotonically increasing cursor; `connect`
- *   replays what the caller missed (backfill). While disconnected, events are logged only.
+ * - Every event is logged with a zero-padded, monotonically increasing cursor. `connect` without a
+ *   cursor starts with a `snapshot` (pending offers, the agent's open conversations and their
+ *   recent messages); `connect` with a cursor replays what the caller missed (backfill). While
+ *   disconnected, events are logged only; `dropConnection()` plays a network failure.
  * - Tests and stories drive it step by step (`offer()`, `customerSays()`, `deliver()`, …);
  *   with `autoplay` it plays a customer on its own, for the demo.
  * - Records, notes and server transcript search run over a seeded in-memory CRM (`crm`, see
@@ -37,6 +39,7 @@ import {
   type CommandResults,
   type ConnectOptions,
   type ConnectResult,
+  type DisconnectedEvent,
   type EditEvent,
   type MessageStatusEvent,
   type OfferWithdrawnEvent,
@@ -44,7 +47,9 @@ import {
   type ReceiptEvent,
   type ResultOf,
   type SendMessageCommand,
+  type SnapshotEvent,
   type Transport,
+  type TransportErrorCode,
   type TransportEvent,
   type TypingEvent,
   type UploadMeta,
@@ -137,6 +142,8 @@ const MAX_PENDING_AUTOPLAY_OFFERS = 3;
 const MAX_TEXT_LENGTH = 2000;
 const CURSOR_WIDTH = 12;
 const UPLOAD_STEPS = 5;
+/** Messages per conversation in a snapshot: the newest ones (the contract asks for 50 or more). */
+const SNAPSHOT_MESSAGES = 50;
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -164,6 +171,11 @@ interface SentRecord {
 
 function cursorOf(n: number): string {
   return String(n).padStart(CURSOR_WIDTH, '0');
+}
+
+/** The newest `count` messages, oldest first. */
+function newest(messages: readonly Message[], count: number): Message[] {
+  return [...messages].sort((a, b) => a.at - b.at).slice(-count);
 }
 
 function abortedError(): TransportError {
@@ -333,10 +345,12 @@ export class SimulatedTransport implements Transport {
       if (this.latency > 0) await sleep(this.latency, opts.signal);
       else if (opts.signal?.aborted) throw abortedError();
       if (epoch !== this.#epoch) throw abortedError();
-      const from = opts.cursor === undefined ? this.#dispatched : this.#parseCursor(opts.cursor);
+      const from = opts.cursor === undefined ? this.#log.length : this.#parseCursor(opts.cursor);
       this.#agent = agent;
       this.#connected = true;
       if (this.#presence === 'offline') this.#presence = 'available';
+      // A fresh page: the snapshot stands for everything logged so far; only later events follow it.
+      if (opts.cursor === undefined) this.#sendSnapshot();
       this.#replay(from);
       this.#startAutoplay();
       return { cursor: cursorOf(from) };
@@ -355,6 +369,26 @@ export class SimulatedTransport implements Transport {
     this.#connecting = undefined;
     this.#stopTimers();
     return Promise.resolve();
+  }
+
+  /**
+   * The connection drops, as a network failure would: delivery and the scripted customer stop, and
+   * once the current call returns listeners hear `transport.disconnected` (with `code`, e.g.
+   * `'auth-expired'` for a refused token). Events go on being logged; a connect with a cursor
+   * backfills them. Does nothing while disconnected.
+   */
+  dropConnection(options: { reason?: string; code?: TransportErrorCode } = {}): void {
+    if (!this.#connected) return;
+    void this.disconnect();
+    const event: DisconnectedEvent = {
+      type: 'transport.disconnected',
+      cursor: '',
+      reason: options.reason ?? 'The simulated connection dropped.',
+      ...(options.code !== undefined ? { code: options.code } : {}),
+    };
+    queueMicrotask(() => {
+      for (const listener of [...this.#listeners]) this.#call(listener, event);
+    });
   }
 
   subscribe(listener: (event: TransportEvent) => void): () => void {
@@ -652,8 +686,9 @@ export class SimulatedTransport implements Transport {
       case 'conversation.transition': {
         const sim = this.#sim(command.conversationId);
         const from = sim.conversation.state;
+        // The desk checks transitions before sending; a backend may still refuse one (another tab moved it).
         if (!canTransition(from, command.to)) {
-          throw new TransportError('invalid', `A conversation cannot go from "${from}" to "${command.to}".`, {
+          throw new TransportError('conflict', `A conversation cannot go from "${from}" to "${command.to}".`, {
             retryable: false,
           });
         }
@@ -1001,22 +1036,54 @@ export class SimulatedTransport implements Transport {
   #replay(from: number): void {
     this.#replaying = true;
     try {
-      for (let i = from; i < this.#log.length; i++) {
+      for (let i = from; i < this.#log.length && this.#connected; i++) {
         const event = this.#log[i]!;
-        for (const listener of [...this.#listeners]) {
-          try {
-            listener(event);
-          } catch (error) {
-            // A failing listener must not break the others or the simulator; surface it.
-            queueMicrotask(() => {
-              throw error;
-            });
-          }
-        }
+        for (const listener of [...this.#listeners]) this.#call(listener, event);
       }
     } finally {
       this.#replaying = false;
       this.#dispatched = Math.max(this.#dispatched, this.#log.length);
+    }
+  }
+
+  /**
+   * Dispatches the snapshot of a cursor-less connect: pending offers, the agent's conversations
+   * that are not closed (accepted or started as theirs), and the newest messages of both (the live
+   * stream sends an offered conversation's messages too). Its cursor is the latest one logged.
+   */
+  #sendSnapshot(): void {
+    const conversations: Conversation[] = [];
+    const messages: Message[] = [];
+    for (const sim of this.#conversations.values()) {
+      const mine = sim.conversation.acceptedAt !== undefined && sim.conversation.state !== 'closed';
+      if (mine) conversations.push(sim.conversation);
+      if (mine || sim.offerId !== undefined) messages.push(...newest(sim.messages, SNAPSHOT_MESSAGES));
+    }
+    const snapshot: SnapshotEvent = {
+      type: 'snapshot',
+      cursor: cursorOf(this.#log.length),
+      offers: [...this.#pendingOffers.values()],
+      conversations,
+      messages,
+    };
+    // Whatever a listener emits meanwhile is logged and follows the snapshot, never the backlog before it.
+    this.#dispatched = this.#log.length;
+    this.#replaying = true;
+    try {
+      for (const listener of [...this.#listeners]) this.#call(listener, snapshot);
+    } finally {
+      this.#replaying = false;
+    }
+  }
+
+  #call(listener: (event: TransportEvent) => void, event: TransportEvent): void {
+    try {
+      listener(event);
+    } catch (error) {
+      // A failing listener must not break the others or the simulator; surface it.
+      queueMicrotask(() => {
+        throw error;
+      });
     }
   }
 
