@@ -218,23 +218,30 @@ export class CrmSlice {
     return this.#noteDraft(conversationId);
   }
 
-  /** Keeps the note draft (written to storage shortly after typing pauses). */
+  /** Keeps the note draft (written to storage shortly after typing pauses; an emptied one at once). */
   setNoteDraft(conversationId: string, text: string): void {
     this.#noteDraft(conversationId).set(text);
     clearTimeout(this.#noteDraftTimers.get(conversationId));
+    this.#noteDraftTimers.delete(conversationId);
+    // A replaced timer never runs: its wait is over.
+    this.#pendingDone.get(conversationId)?.();
+    this.#pendingDone.delete(conversationId);
+    // Emptied after a saved note: a reload right after must not bring the saved text back as a draft.
+    if (!text) {
+      void this.saveNoteDraft(conversationId, '');
+      return;
+    }
     let done!: () => void;
     void this.#ctx.track(new Promise<void>((resolve) => (done = resolve)));
+    this.#pendingDone.set(conversationId, done);
     this.#noteDraftTimers.set(
       conversationId,
       setTimeout(() => {
         this.#noteDraftTimers.delete(conversationId);
+        this.#pendingDone.delete(conversationId);
         void this.saveNoteDraft(conversationId, text).finally(done);
       }, DRAFT_SAVE_DELAY),
     );
-    // A replaced timer never runs: its wait is over.
-    const previous = this.#pendingDone.get(conversationId);
-    previous?.();
-    this.#pendingDone.set(conversationId, done);
   }
 
   #pendingDone = new Map<string, () => void>();
@@ -251,14 +258,16 @@ export class CrmSlice {
   flushNoteDrafts(): void {
     for (const [conversationId, timer] of this.#noteDraftTimers) {
       clearTimeout(timer);
-      void this.saveNoteDraft(conversationId, this.#noteDraft(conversationId).get()).finally(this.#pendingDone.get(conversationId));
+      const done = this.#pendingDone.get(conversationId);
+      this.#pendingDone.delete(conversationId);
+      void this.saveNoteDraft(conversationId, this.#noteDraft(conversationId).get()).finally(done);
     }
     this.#noteDraftTimers.clear();
   }
 
   dispose(): void {
-    for (const timer of this.#noteDraftTimers.values()) clearTimeout(timer);
-    for (const done of this.#pendingDone.values()) done();
+    // Typed text is never dropped: pending drafts are written now (storage closes once they are).
+    this.flushNoteDrafts();
   }
 
   #noteDraft(conversationId: string): WritableAtom<string> {

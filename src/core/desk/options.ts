@@ -1,6 +1,6 @@
-import type { AttachmentPolicy } from '../attachment-policy.js';
+import { createAttachmentPolicy, type AttachmentPolicy } from '../attachment-policy.js';
 import type { AgentRef } from '../model.js';
-import type { Storage } from '../storage.js';
+import { createMemoryStorage, openStorage, type Storage } from '../storage.js';
 import type { Transport } from '../transport.js';
 
 export interface DeskOptions {
@@ -25,4 +25,44 @@ export interface DeskOptions {
    * Default 6. Errors that cannot succeed on retry (window closed, invalid) fail at once.
    */
   maxSendAttempts?: number;
+}
+
+/** The options with every default filled in and checked. */
+export interface ResolvedOptions {
+  transport: Transport;
+  agent: AgentRef;
+  policy: AttachmentPolicy;
+  offerTimeoutMs: number;
+  allowReject: boolean;
+  now: () => number;
+  random: () => number;
+  storage: Promise<Storage>;
+  locale: string | undefined;
+  maxSendAttempts: number | undefined;
+}
+
+/** Checks the options and fills in the defaults; throws TypeError / RangeError on bad input. */
+export function resolveOptions(options: DeskOptions): ResolvedOptions {
+  if (!options?.transport) throw new TypeError('createDesk needs a transport.');
+  const timeout = options.offerTimeout ?? 120;
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new RangeError(`offerTimeout must be a positive number of seconds, got ${String(options.offerTimeout)}.`);
+  }
+  const storage = options.storage === 'memory' ? createMemoryStorage() : options.storage;
+  return {
+    transport: options.transport,
+    agent: options.agent ?? { id: 'agent' },
+    policy: createAttachmentPolicy({
+      ...options.policy,
+      // Never above what the backend takes (Messenger: 25 MB).
+      maxBytes: Math.min(options.policy?.maxBytes ?? 5 * 1024 * 1024, options.transport.capabilities.maxAttachmentBytes ?? Infinity),
+    }),
+    offerTimeoutMs: timeout * 1000,
+    allowReject: options.allowReject ?? true,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    storage: storage ? Promise.resolve(storage) : openStorage(),
+    locale: options.locale,
+    maxSendAttempts: options.maxSendAttempts,
+  };
 }

@@ -1,4 +1,4 @@
-import type { ReadableAtom } from 'nanostores';
+import { atom, onMount, type ReadableAtom } from 'nanostores';
 import type { AgentRef, Conversation, ConversationState, Message, MessageStatus } from '../model.js';
 import type { RecordRef } from '../records.js';
 import type { Storage } from '../storage.js';
@@ -111,4 +111,31 @@ export function trackedDelay(ctx: Pick<SliceContext, 'track'>, ms: number, run: 
   });
   void ctx.track(done);
   return () => cancel();
+}
+
+/** A wall clock that ticks once a second while anything listens. */
+export function createClock(now: () => number): ReadableAtom<number> {
+  const clock = atom(now());
+  onMount(clock, () => {
+    clock.set(now());
+    const timer = setInterval(() => clock.set(now()), 1000);
+    return () => clearInterval(timer);
+  });
+  return clock;
+}
+
+/** Listeners of the desk's own events, by type. */
+export class DeskEvents {
+  #listeners = new Map<DeskEvent['type'], Set<(event: DeskEvent) => void>>();
+
+  on<T extends DeskEvent['type']>(type: T, listener: (event: Extract<DeskEvent, { type: T }>) => void): () => void {
+    let set = this.#listeners.get(type);
+    if (!set) this.#listeners.set(type, (set = new Set()));
+    set.add(listener as (event: DeskEvent) => void);
+    return () => set.delete(listener as (event: DeskEvent) => void);
+  }
+
+  emit(event: DeskEvent): void {
+    for (const listener of this.#listeners.get(event.type) ?? []) listener(event);
+  }
 }
