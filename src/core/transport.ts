@@ -270,6 +270,15 @@ export function toTransportError(error: unknown): TransportError {
   return new TransportError('internal', message, { retryable: false, cause: error });
 }
 
+/**
+ * The order of cursors, as the desk reads them: a longer cursor is later, and cursors of the same
+ * length compare as text. Zero-padded counters, plain counters ('9' before '10') and fixed-width
+ * sortable ids all follow it. Negative when `a` comes first.
+ */
+export function compareCursors(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A client id that is unique enough to be an idempotency key. */
 export function createClientId(): string {
   return `c-${globalThis.crypto.randomUUID()}`;

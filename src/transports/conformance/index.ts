@@ -1,9 +1,12 @@
-import { createClientId, isTransportError, type Transport, type TransportEvent } from '../../core/transport.js';
+import { compareCursors, createClientId, isTransportError, type Transport, type TransportEvent } from '../../core/transport.js';
 import type { AgentRef, Offer } from '../../core/model.js';
+
+export { compareCursors };
 
 /**
  * What the checks need from a host: a fresh transport per check and, for the checks that need the
- * backend to do something, a driver that makes a test customer act (e.g. calls a test endpoint).
+ * backend to do something, drivers that make it act (e.g. call a test endpoint). A check whose
+ * driver is missing is skipped.
  */
 export interface ConformanceContext {
   /** A new, disconnected transport against a test backend. */
@@ -12,6 +15,13 @@ export interface ConformanceContext {
   requestConversation?(transport: Transport): void | Promise<void>;
   /** Makes the customer of a conversation write (a `message.received` event must follow). */
   customerSays?(transport: Transport, conversationId: string, text: string): void | Promise<void>;
+  /** Makes the backend withdraw a pending offer, as when another agent takes it (an `offer.withdrawn` event must follow). */
+  withdrawOffer?(transport: Transport, offerId: string): void | Promise<void>;
+  /**
+   * Cuts the transport's connection as a network failure would (e.g. the test server closes the
+   * socket). The adapter must then emit `transport.disconnected`.
+   */
+  dropConnection?(transport: Transport): void | Promise<void>;
   agent?: AgentRef;
   /** How long to wait for an expected event, ms. Default 2,000. */
   timeout?: number;
@@ -52,25 +62,35 @@ class Recorder {
     });
   }
 
-  next<T extends TransportEvent['type']>(type: T, timeout: number, after = 0): Promise<Extract<TransportEvent, { type: T }>> {
-    const match = (e: TransportEvent) => e.type === type;
+  /** The first event from index `after` on that matches; rejects after `timeout` ms, naming `what`. */
+  until(match: (e: TransportEvent) => boolean, timeout: number, what: string, after = 0): Promise<TransportEvent> {
     const seen = this.events.slice(after).find(match);
-    if (seen) return Promise.resolve(seen as Extract<TransportEvent, { type: T }>);
+    if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No "${type}" event within ${timeout} ms.`)), timeout);
+      const timer = setTimeout(() => reject(new Error(`No ${what} within ${timeout} ms.`)), timeout);
       this.#waiters.push({
         match,
         resolve: (e) => {
           clearTimeout(timer);
-          resolve(e as Extract<TransportEvent, { type: T }>);
+          resolve(e);
         },
       });
     });
+  }
+
+  async next<T extends TransportEvent['type']>(type: T, timeout: number, after = 0): Promise<Extract<TransportEvent, { type: T }>> {
+    return (await this.until((e) => e.type === type, timeout, `"${type}" event`, after)) as Extract<TransportEvent, { type: T }>;
+  }
+
+  /** The event at index `index`, once it has arrived. */
+  at(index: number, timeout: number, what: string): Promise<TransportEvent> {
+    return this.until(() => true, timeout, what, index);
   }
 }
 
 const agentOf = (context: ConformanceContext): AgentRef => context.agent ?? { id: 'conformance-agent' };
 const timeoutOf = (context: ConformanceContext): number => context.timeout ?? 2000;
+const stamped = (events: readonly TransportEvent[]) => events.filter((e) => e.type !== 'transport.disconnected');
 
 async function connected(context: ConformanceContext): Promise<{ transport: Transport; recorder: Recorder }> {
   const transport = await context.createTransport();
@@ -86,6 +106,30 @@ async function offer(context: ConformanceContext, transport: Transport, recorder
   return (await recorder.next('offer.created', timeoutOf(context), after)).offer;
 }
 
+/** An accepted offer whose customer, if the host can drive one, has just written `text`. */
+async function acceptedOffer(context: ConformanceContext, transport: Transport, recorder: Recorder, text: string): Promise<Offer> {
+  const accepted = await offer(context, transport, recorder);
+  await transport.execute({ type: 'offer.accept', offerId: accepted.id });
+  if (context.customerSays) {
+    const after = recorder.events.length;
+    await context.customerSays(transport, accepted.conversationId, text);
+    await recorder.until((e) => e.type === 'message.received' && e.message.text === text, timeoutOf(context), `"message.received" for "${text}"`, after);
+  }
+  return accepted;
+}
+
+/** The first event after a cursor-less connect, which must be the snapshot. */
+async function snapshotAt(context: ConformanceContext, recorder: Recorder, index: number): Promise<Extract<TransportEvent, { type: 'snapshot' }>> {
+  const first = await recorder.at(index, timeoutOf(context), 'event after connect() without a cursor (a "snapshot" must come first)');
+  assert(first.type === 'snapshot', `The first event after connect() without a cursor was "${first.type}"; it must be a "snapshot".`);
+  assert(
+    Array.isArray(first.offers) && Array.isArray(first.conversations) && Array.isArray(first.messages),
+    'A snapshot needs offers, conversations and messages arrays (empty when there is nothing).',
+  );
+  assert(typeof first.cursor === 'string' && first.cursor.length > 0, 'A snapshot needs a cursor: the stream position it stands for.');
+  return first;
+}
+
 async function rejectsWithTransportError(promise: Promise<unknown>, what: string): Promise<void> {
   try {
     await promise;
@@ -95,6 +139,23 @@ async function rejectsWithTransportError(promise: Promise<unknown>, what: string
     return;
   }
   throw new Error(`${what} should have been refused.`);
+}
+
+/**
+ * A replay may bring back `offer.created` for an offer that is over, but then what ended it must
+ * follow it in the same replay, or a client that did not settle the offer itself (another tab, a
+ * client that lost its memory) would show it again.
+ */
+function assertSettledInReplay(replayed: readonly TransportEvent[], offer: Offer, how: string, settles: (e: TransportEvent) => boolean): void {
+  let created = -1;
+  replayed.forEach((e, i) => {
+    if (e.type === 'offer.created' && e.offer.id === offer.id) created = i;
+  });
+  if (created < 0) return;
+  assert(
+    replayed.slice(created + 1).some(settles),
+    `The replay brought back "offer.created" for "${offer.id}", which was ${how}, without the event that settled it after it: the offer would come back to life.`,
+  );
 }
 
 /** The checks, in order. Each uses its own transport. */
@@ -114,21 +175,72 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     name: 'connect() is idempotent',
     async run(context) {
       const transport = await context.createTransport();
+      const recorder = new Recorder(transport);
       const agent = agentOf(context);
       await Promise.all([transport.connect(agent), transport.connect(agent)]);
       await transport.connect(agent);
+      if (context.requestConversation) {
+        // Whatever the three calls delivered arrived before this offer.
+        await offer(context, transport, recorder);
+        const snapshots = recorder.events.filter((e) => e.type === 'snapshot').length;
+        assert(snapshots === 1, `Three connect() calls delivered ${snapshots} snapshots; a call while connected must not connect again.`);
+      }
+      recorder.stop();
       await transport.disconnect();
     },
   },
   {
-    name: 'events carry distinct, non-empty cursors',
+    name: 'connect() without a cursor delivers a snapshot first',
     async run(context) {
       const { transport, recorder } = await connected(context);
+      await snapshotAt(context, recorder, 0);
+      recorder.stop();
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'the snapshot holds the pending offers and the open conversations with their messages',
+    async run(context) {
+      const { transport, recorder } = await connected(context);
+      const said = `Snapshot check ${createClientId()}`;
+      const accepted = await acceptedOffer(context, transport, recorder, said);
+      const pending = await offer(context, transport, recorder);
+      await transport.disconnect();
+      // As a reload does: the same backend, a new connection without a cursor.
+      const start = recorder.events.length;
+      await transport.connect(agentOf(context));
+      const snapshot = await snapshotAt(context, recorder, start);
+      assert(snapshot.offers.some((o) => o.id === pending.id), `The snapshot lacks the pending offer "${pending.id}".`);
+      assert(!snapshot.offers.some((o) => o.id === accepted.id), `The snapshot still offers "${accepted.id}", which was accepted.`);
+      const conversation = snapshot.conversations.find((c) => c.id === accepted.conversationId);
+      assert(conversation, `The snapshot lacks the accepted conversation "${accepted.conversationId}".`);
+      assert(conversation.state === 'active', `The snapshot has conversation "${conversation.id}" as "${conversation.state}"; it was accepted, so "active".`);
+      const messages = snapshot.messages.filter((m) => m.conversationId === accepted.conversationId);
+      assert(messages.length > 0, `The snapshot has no messages of the open conversation "${accepted.conversationId}".`);
+      if (context.customerSays) {
+        assert(messages.some((m) => m.text === said), `The snapshot lacks the newest message of "${accepted.conversationId}" ("${said}").`);
+      }
+      recorder.stop();
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'event cursors only grow (a longer cursor is later; equal lengths compare as text)',
+    async run(context) {
+      const { transport, recorder } = await connected(context);
+      await acceptedOffer(context, transport, recorder, 'Cursor check');
       await offer(context, transport, recorder);
       await offer(context, transport, recorder);
-      const cursors = recorder.events.filter((e) => e.type !== 'transport.disconnected').map((e) => e.cursor);
-      assert(cursors.every((c) => typeof c === 'string' && c.length > 0), 'Every event needs a cursor.');
-      assert(new Set(cursors).size === cursors.length, 'Cursors must not repeat.');
+      const events = stamped(recorder.events);
+      for (const [i, e] of events.entries()) {
+        assert(typeof e.cursor === 'string' && e.cursor.length > 0, `"${e.type}" has no cursor; every event but transport.disconnected needs one.`);
+        const before = events[i - 1];
+        assert(
+          !before || compareCursors(before.cursor, e.cursor) < 0,
+          `"${e.type}" has cursor "${e.cursor}", which does not come after "${before?.cursor}" of the "${before?.type}" delivered before it.`,
+        );
+      }
+      recorder.stop();
       await transport.disconnect();
     },
   },
@@ -146,22 +258,97 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     },
   },
   {
-    name: 'connect({ cursor }) replays every later event (backfill)',
+    name: 'connect({ cursor }) replays every later event, and no snapshot',
     async run(context) {
       const { transport, recorder } = await connected(context);
       const first = await offer(context, transport, recorder);
       const firstEvent = recorder.events.find((e) => e.type === 'offer.created' && e.offer.id === first.id)!;
       await transport.disconnect();
       // Happens while this client is away.
-      const missed = recorder.events.length;
       if (!context.requestConversation) throw new Skip('needs requestConversation');
       await context.requestConversation(transport);
       const second = new Recorder(transport);
       await transport.connect(agentOf(context), { cursor: firstEvent.cursor });
       const replayed = await second.next('offer.created', timeoutOf(context));
       assert(replayed.offer.id !== first.id, 'Backfill replayed the event at the cursor itself; it must start after it.');
-      assert(recorder.events.length >= missed, 'internal');
+      const events = stamped(second.events);
+      assert(!events.some((e) => e.type === 'snapshot'), 'connect() with a cursor sent a snapshot; it must replay the events after the cursor instead.');
+      for (const e of events) {
+        assert(compareCursors(firstEvent.cursor, e.cursor) < 0, `The replay after "${firstEvent.cursor}" delivered "${e.type}" at "${e.cursor}", which is not after it.`);
+      }
       second.stop();
+      recorder.stop();
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'a replay that brings back an offer also brings back what settled it',
+    async run(context) {
+      const { transport, recorder } = await connected(context);
+      // The replay starts after this offer, so it covers everything the check does next.
+      const marker = await offer(context, transport, recorder);
+      const from = recorder.events.find((e) => e.type === 'offer.created' && e.offer.id === marker.id)!.cursor;
+      const accepted = await offer(context, transport, recorder);
+      await transport.execute({ type: 'offer.accept', offerId: accepted.id });
+      let withdrawn: Offer | undefined;
+      if (context.withdrawOffer) {
+        const gone = await offer(context, transport, recorder);
+        const after = recorder.events.length;
+        await context.withdrawOffer(transport, gone.id);
+        await recorder.until((e) => e.type === 'offer.withdrawn' && e.offerId === gone.id, timeoutOf(context), `"offer.withdrawn" for "${gone.id}"`, after);
+        withdrawn = gone;
+      }
+      await transport.disconnect();
+
+      const replay = new Recorder(transport);
+      await transport.connect(agentOf(context), { cursor: from });
+      // A new offer comes after everything replayed: it marks the end of the replay.
+      const known = new Set([marker.id, accepted.id, withdrawn?.id]);
+      if (!context.requestConversation) throw new Skip('needs requestConversation');
+      await context.requestConversation(transport);
+      const fence = await replay.until((e) => e.type === 'offer.created' && !known.has(e.offer.id), timeoutOf(context), 'new "offer.created" after the replay');
+      const replayed = replay.events.slice(0, replay.events.indexOf(fence));
+      assertSettledInReplay(
+        replayed,
+        accepted,
+        'accepted',
+        (e) =>
+          (e.type === 'conversation.updated' && e.conversation.id === accepted.conversationId && e.conversation.state !== 'open') ||
+          (e.type === 'offer.withdrawn' && e.offerId === accepted.id),
+      );
+      if (withdrawn) {
+        const id = withdrawn.id;
+        assertSettledInReplay(replayed, withdrawn, 'withdrawn', (e) => e.type === 'offer.withdrawn' && e.offerId === id);
+      }
+      replay.stop();
+      recorder.stop();
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'a dropped connection emits transport.disconnected, and connect({ cursor }) resumes',
+    async run(context) {
+      if (!context.dropConnection) throw new Skip('needs dropConnection');
+      const { transport, recorder } = await connected(context);
+      const start = recorder.events.length;
+      await context.dropConnection(transport);
+      const dropped = await recorder.next('transport.disconnected', timeoutOf(context), start);
+      assert(dropped.cursor === '', `transport.disconnected carries cursor "${dropped.cursor}"; it must be '' (it is not part of the stream).`);
+      assert(typeof dropped.reason === 'string', 'transport.disconnected needs a reason.');
+      const last = stamped(recorder.events).at(-1)?.cursor;
+      if (last && context.requestConversation) {
+        // As the desk does: connect again from the last cursor, with no disconnect() in between.
+        await context.requestConversation(transport);
+        const after = recorder.events.length;
+        await transport.connect(agentOf(context), { cursor: last });
+        await recorder.until(
+          (e) => e.type === 'offer.created',
+          timeoutOf(context),
+          '"offer.created" replayed after transport.disconnected and connect({ cursor }) (a connect after a drop must open a new connection)',
+          after,
+        );
+      }
+      recorder.stop();
       await transport.disconnect();
     },
   },
@@ -177,9 +364,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     name: 'message.send is idempotent on clientId',
     async run(context) {
       const { transport, recorder } = await connected(context);
-      const { conversationId, id } = await offer(context, transport, recorder);
-      await transport.execute({ type: 'offer.accept', offerId: id });
-      if (context.customerSays) await context.customerSays(transport, conversationId, 'Hello');
+      const { conversationId } = await acceptedOffer(context, transport, recorder, 'Hello');
       const clientId = createClientId();
       const send = () => transport.execute({ type: 'message.send', conversationId, clientId, text: 'Exactly once' });
       const [a, b] = await Promise.all([send(), send()]);
@@ -189,13 +374,47 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     },
   },
   {
-    name: 'illegal conversation transitions are refused',
+    // The desk checks transitions before it sends one, so only legal moves are asked for here; a
+    // backend may still refuse one with 'conflict' (e.g. another tab moved the conversation).
+    name: 'conversation.transition answers with the conversation in its new state',
     async run(context) {
       const { transport, recorder } = await connected(context);
       const { conversationId, id } = await offer(context, transport, recorder);
       await transport.execute({ type: 'offer.accept', offerId: id });
-      // Active → Closed skips wrap-up (F11).
-      await rejectsWithTransportError(transport.execute({ type: 'conversation.transition', conversationId, to: 'closed' }), 'Active → Closed');
+      for (const to of ['wrap-up', 'closed'] as const) {
+        const { conversation } = await transport.execute({ type: 'conversation.transition', conversationId, to });
+        assert(
+          conversation?.id === conversationId && conversation.state === to,
+          `Moving "${conversationId}" to "${to}" answered with ${JSON.stringify(conversation?.state)}; it must answer with the conversation in its new state.`,
+        );
+      }
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'upload() answers with an http(s) or blob: URL and reports progress',
+    async run(context) {
+      const transport = await context.createTransport();
+      if (!transport.capabilities.upload || !transport.upload) throw new Skip('no upload capability');
+      const recorder = new Recorder(transport);
+      await transport.connect(agentOf(context));
+      const { conversationId, id } = await offer(context, transport, recorder);
+      await transport.execute({ type: 'offer.accept', offerId: id });
+      const file = new Blob(['A small text file from the conformance suite.\n'], { type: 'text/plain' });
+      const progress: number[] = [];
+      const ref = await transport.upload(
+        file,
+        { conversationId, clientId: createClientId(), name: 'conformance.txt', mimeType: 'text/plain', size: file.size },
+        { onProgress: (sent) => progress.push(sent) },
+      );
+      assert(typeof ref?.id === 'string' && ref.id.length > 0, 'upload() must answer with an AttachmentRef that has an id.');
+      assert(typeof ref.url === 'string' && /^(https?|blob):/i.test(ref.url), `upload() answered with the URL "${String(ref.url)}"; it must be http(s) or blob:.`);
+      assert(progress.length > 0, 'upload() never called onProgress.');
+      assert(
+        progress.every((sent, i) => Number.isFinite(sent) && sent >= 0 && (i === 0 || sent >= progress[i - 1]!)),
+        `onProgress must report the bytes sent so far, never fewer than before; it reported ${progress.join(', ')}.`,
+      );
+      recorder.stop();
       await transport.disconnect();
     },
   },
@@ -204,7 +423,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
     async run(context) {
       const transport = await context.createTransport();
       if (!transport.capabilities.upload || !transport.upload) throw new Skip('no upload capability');
-      const { recorder } = { recorder: new Recorder(transport) };
+      const recorder = new Recorder(transport);
       await transport.connect(agentOf(context));
       const { conversationId, id } = await offer(context, transport, recorder);
       await transport.execute({ type: 'offer.accept', offerId: id });
@@ -215,6 +434,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
         transport.upload(file, { conversationId, clientId: createClientId(), name: 'a.pdf', mimeType: 'application/pdf', size: file.size }, { signal: controller.signal }),
         'An aborted upload',
       );
+      recorder.stop();
       await transport.disconnect();
     },
   },
