@@ -114,7 +114,7 @@ export interface CommandResults {
 }
 export type ResultOf<C extends Command> = CommandResults[C['type']];
 
-// ---- Events: each carries a cursor that only grows. ----
+// ---- Events: each carries a cursor that only grows (in the order of compareCursors, below). ----
 
 interface EventBase { cursor: string }
 export interface OfferCreatedEvent extends EventBase { type: 'offer.created'; offer: Offer }
@@ -161,7 +161,8 @@ export interface EditEvent extends EventBase {
  * with their recent messages (the newest 50 or more per conversation), as of `cursor`. Later events
  * follow it in the stream. The desk treats it as the truth about pending offers (an offer it holds
  * that is not in the snapshot is gone) and merges the rest. A connect **with** a cursor replays the
- * events after it instead and sends no snapshot.
+ * events after it instead and sends no snapshot. `messages` may also hold the messages of the
+ * offered conversations (the simulator sends them, as its live stream does).
  */
 export interface SnapshotEvent extends EventBase {
   type: 'snapshot';
@@ -171,8 +172,11 @@ export interface SnapshotEvent extends EventBase {
 }
 
 /**
- * The connection dropped (not part of the event stream: its cursor is ''). The desk reconnects
- * with backoff and backfills from the last cursor it saw. `code: 'auth-expired'` stops retrying.
+ * The connection dropped (not part of the event stream: its cursor is ''). An adapter MUST emit it
+ * when its connection drops, or the desk never reconnects; with `code: 'auth-expired'` when the
+ * backend refused the agent's token, which stops retrying. Otherwise the desk reconnects with
+ * backoff and jitter: `connect(agent, { cursor })` with the oldest of the last 16 cursors it
+ * received, and no `disconnect()` in between.
  */
 export interface DisconnectedEvent extends EventBase {
   type: 'transport.disconnected';
@@ -202,12 +206,25 @@ export interface UploadMeta {
 }
 
 export interface ConnectResult {
-  /** Cursor just before the first event this connection delivers. */
+  /**
+   * The stream position this connection starts at, just before its first stream event: the
+   * snapshot's cursor on a connect without a cursor, the given cursor on one with it. The desk
+   * resumes from it if the connection drops before any event arrives.
+   */
   cursor?: string;
 }
 
 export interface ConnectOptions {
-  /** Resume after this cursor: the transport replays every later event. */
+  /**
+   * Resume after this cursor: the backend replays every event after it, in order, then goes live,
+   * and sends no snapshot. The desk passes the oldest of the last 16 cursors it received (under
+   * at-least-once delivery events may arrive out of order), so a replay may repeat events it has:
+   * it deduplicates them, and ignores a replayed `offer.created` for an offer it already accepted,
+   * rejected, saw withdrawn or expired. A replay that brings back `offer.created` must also bring
+   * back what settled the offer after it (`offer.withdrawn`, or the accepted conversation's
+   * `conversation.updated`). Without a cursor (a fresh page, a reload) the backend sends a
+   * `snapshot` first instead.
+   */
   cursor?: string;
   signal?: AbortSignal;
 }
@@ -216,6 +233,10 @@ export interface ConnectOptions {
 export interface Transport {
   readonly capabilities: Capabilities;
   /**
+   * Opens the event stream for `agent`: a `snapshot` first when `opts.cursor` is absent, else the
+   * replay of every event after it; then live events. After the adapter emitted
+   * `transport.disconnected`, the next call opens a new connection.
+   *
    * Idempotent: a second call while connected resolves without reconnecting. May resolve with the
    * stream position the connection started at, so a reconnect can resume from it even if the
    * first event was lost before it arrived.
