@@ -1,10 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FileVerdict } from '../../core/attachment-policy.js';
-import type { Desk } from '../../core/desk/desk.js';
+import type { Composer, ComposerState, PendingFile, PendingFileState } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { AttachmentRef } from '../../core/model.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
@@ -29,21 +30,9 @@ export interface AddFilesResult {
 }
 
 /** Per-file state shown in the list. */
-export type AttachmentItemState = 'rejected' | 'uploading' | 'ready' | 'failed' | 'cancelled';
+export type AttachmentItemState = PendingFileState;
 
-interface Item {
-  readonly key: number;
-  readonly file: File;
-  /** The file name made safe to display. */
-  readonly label: string;
-  state: AttachmentItemState;
-  sent: number;
-  verdict?: RejectedFile;
-  ref?: AttachmentRef;
-  error?: string;
-  abort?: AbortController;
-  done?: Promise<AttachmentRef | undefined>;
-}
+const NO_FILES: ComposerState = { draft: '', files: [], restored: false };
 
 /**
  * C0 controls and bidirectional overrides would hide or reorder part of a name
@@ -52,13 +41,27 @@ interface Item {
 // eslint-disable-next-line no-control-regex
 const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
-let nextKey = 1;
+const readyRefs = (files: readonly PendingFile[]): AttachmentRef[] =>
+  files.flatMap((f) => (f.state === 'ready' && f.ref ? [f.ref] : []));
+
+const sameRefs = (a: readonly AttachmentRef[], b: readonly AttachmentRef[]): boolean =>
+  a.length === b.length && a.every((ref, i) => ref === b[i]);
+
+/** What the last update showed: the base for announcements and `cc-attachments-change`. */
+interface Shown {
+  readonly composer: Composer | undefined;
+  readonly restored: boolean;
+  readonly states: ReadonlyMap<number, PendingFileState>;
+  readonly attachments: readonly AttachmentRef[];
+}
 
 /**
  * Lets the agent pick, drop or paste files, checks every file against the desk's attachment
  * policy before anything is uploaded, then uploads the accepted ones with progress and cancel.
- * Inside `<cc-communication-panel>` the panel feeds it dropped and pasted files (`addFiles`),
- * opens the chooser from its menu (`open`), and reads `attachments` / calls `clear()` when sending.
+ * The files, their uploads and progress live in the desk (`desk.composer(id)`), per conversation:
+ * another view of the same conversation shows the same files, and they survive switching
+ * conversations and a reload. Inside `<cc-communication-panel>` the panel feeds it dropped and
+ * pasted files (`addFiles`) and opens the chooser from its menu (`open`).
  *
  * Hidden (`:state(unavailable)`) when there is no desk, no conversation, or the transport cannot upload.
  * A drop the picker takes has `defaultPrevented` set, so containers can skip it.
@@ -67,7 +70,9 @@ let nextKey = 1;
  * @tag cc-attachment-picker
  * @fires cc-files-rejected - Some files were refused by the policy (`CcFilesRejectedEvent`, not cancelable).
  * @fires cc-attach - Files passed the policy and are about to upload (`CcAttachEvent`); cancel to upload nothing.
- * @fires cc-attachments-change - The ready-to-send attachments changed (`CcAttachmentsChangeEvent`).
+ * @fires cc-attachments-change - The ready-to-send attachments of the conversation shown changed: an upload finished, a file was removed, or the message went out (`CcAttachmentsChangeEvent`). Not fired when another conversation is shown.
+ * @cssstate unavailable - No desk, no conversation, or the transport cannot upload (hidden by default).
+ * @cssstate dragging - Files are being dragged over the element.
  * @csspart button - The "Choose files" button.
  * @csspart dropzone - The area with the button, the drop hint and the limits.
  * @csspart list - The list of files.
@@ -84,7 +89,10 @@ let nextKey = 1;
 export class CcAttachmentPicker extends DeskElement {
   static override styles = [hostStyles, attachmentPickerStyles];
 
-  #activeConversation = new StoreController<string | undefined>(this, undefined);
+  /** @internal */
+  private readonly shown = new ConversationController(this, () => this.composerState.set(this.#composer?.$state));
+  /** @internal */
+  private readonly composerState = new StoreController<ComposerState>(this, NO_FILES);
 
   /** The conversation files are uploaded to. Default: the desk's active conversation. */
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
@@ -101,9 +109,11 @@ export class CcAttachmentPicker extends DeskElement {
   @query('input[type="file"]') private input!: HTMLInputElement | null;
 
   #internals = this.attachInternals();
-  #lists = new Map<string, Item[]>();
   #announcedThisUpdate = false;
   #focusAfterUpdate: number | 'choose' | undefined;
+  /** Files added through this element: only their outcome is announced here, so a second view stays quiet. */
+  #mine = new WeakSet<File>();
+  #last: Shown = { composer: undefined, restored: false, states: new Map(), attachments: [] };
 
   constructor() {
     super();
@@ -114,14 +124,12 @@ export class CcAttachmentPicker extends DeskElement {
 
   /** The uploaded files, ready to send with the next message. */
   get attachments(): AttachmentRef[] {
-    return this.#items().flatMap((item) => (item.state === 'ready' && item.ref ? [item.ref] : []));
+    return this.#composer?.attachments ?? [];
   }
 
-  /** Whether any upload is still running. */
-  #checking = new Set<Promise<unknown>>();
-
+  /** Whether files are still being checked or uploaded. */
   get busy(): boolean {
-    return this.#checking.size > 0 || this.#items().some((item) => item.state === 'uploading');
+    return this.#composer?.busy ?? false;
   }
 
   /** Whether files can be attached: a desk whose transport uploads, and a conversation. */
@@ -136,68 +144,28 @@ export class CcAttachmentPicker extends DeskElement {
    * Rejects with a `DeskError` when the picker is not `available`.
    */
   addFiles(files: Iterable<File>): Promise<AddFilesResult> {
-    // Until the checks are done and the uploads started, settled() and busy account for these files.
-    const work = this.#addFiles(files);
-    this.#checking.add(work);
-    const done = (): void => void this.#checking.delete(work);
-    work.then(done, done);
-    return work;
-  }
-
-  async #addFiles(files: Iterable<File>): Promise<AddFilesResult> {
     const unavailable = this.#unavailableReason();
-    if (unavailable) throw unavailable;
-    const desk = this.activeDesk!;
-    const conversationId = this.#conversationId!;
-    const all = [...files];
-    // Policy first, then the content of what passed (a renamed executable is refused here).
-    const verdicts = await desk.inspectFiles(all);
-    const list = this.#list(conversationId);
-    const accepted: File[] = [];
-    const rejected: RejectedFile[] = [];
-    verdicts.forEach((verdict, i) => {
-      const file = all[i]!;
-      if (verdict.ok) {
-        accepted.push(file);
-        return;
+    if (unavailable) return Promise.reject(unavailable);
+    const confirm = (accepted: readonly File[]): boolean => {
+      const intent = new CcAttachEvent(accepted);
+      this.dispatchEvent(intent);
+      if (intent.defaultPrevented) return false;
+      for (const file of accepted) this.#mine.add(file);
+      return true;
+    };
+    return this.#composer!.addFiles(files, confirm).then((outcome) => {
+      this.problem = '';
+      if (outcome.rejected.length > 0) {
+        this.#announce(this.localize.t.attachments.rejectedCount(outcome.rejected.length));
+        this.dispatchEvent(new CcFilesRejectedEvent(outcome.rejected));
       }
-      rejected.push(verdict);
-      list.push({ ...this.#newItem(file), state: 'rejected', verdict });
+      return outcome;
     });
-    this.problem = '';
-    if (rejected.length > 0) {
-      this.requestUpdate();
-      this.#announce(this.localize.t.attachments.rejectedCount(rejected.length));
-      const refused = new CcFilesRejectedEvent(rejected);
-      this.dispatchEvent(refused);
-    }
-    const nothingUploaded = (vetoed: boolean): AddFilesResult => ({
-      accepted,
-      rejected,
-      vetoed,
-      uploaded: Promise.resolve([]),
-    });
-    if (accepted.length === 0) return nothingUploaded(false);
-    const intent = new CcAttachEvent(accepted);
-    this.dispatchEvent(intent);
-    if (intent.defaultPrevented) return nothingUploaded(true);
-
-    const items = accepted.map((file) => this.#newItem(file));
-    list.push(...items);
-    this.requestUpdate();
-    for (const item of items) item.done = this.#upload(desk, conversationId, item);
-    const uploaded = Promise.all(items.map((item) => item.done!)).then((refs) =>
-      refs.filter((ref): ref is AttachmentRef => ref !== undefined),
-    );
-    return { accepted, rejected, vetoed: false, uploaded };
   }
 
-  /** Resolves, with `attachments`, once no upload of the current conversation is running. */
+  /** Resolves, with `attachments`, once no check or upload of the current conversation is running. */
   async settled(): Promise<AttachmentRef[]> {
-    // Files still being checked have no item yet: wait for their checks first.
-    while (this.#checking.size > 0) await Promise.all([...this.#checking]);
-    await Promise.all(this.#items().map((item) => item.done));
-    return this.attachments;
+    return (await this.#composer?.settled()) ?? [];
   }
 
   /** Opens the native file chooser. Needs a user gesture; returns false when the picker is not available. */
@@ -207,26 +175,25 @@ export class CcAttachmentPicker extends DeskElement {
     return true;
   }
 
-  /** Empties the list of the current conversation (e.g. after sending), cancelling running uploads. */
+  /** Empties the list of the current conversation, cancelling running uploads. The draft stays. */
   clear(): void {
-    const id = this.#conversationId;
-    if (id === undefined) return;
-    for (const item of this.#lists.get(id) ?? []) item.abort?.abort();
-    this.#lists.delete(id);
-    this.requestUpdate();
+    const composer = this.#composer;
+    if (!composer) return;
+    for (const file of composer.$state.get().files) composer.remove(file.key);
   }
 
-  protected override deskChanged(desk: Desk | undefined): void {
-    this.#activeConversation.set(desk?.$activeConversationId);
-    // Uploads belong to the desk they were started on.
-    for (const list of this.#lists.values()) for (const item of list) item.abort?.abort();
-    this.#lists.clear();
+  /** @internal */
+  protected override deskChanged(): void {
+    // The conversation controller follows the desk and points `composerState` at its composer.
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
+    // Syncs the conversation shown (and its composer store) before comparing with the last update.
+    void this.shown.id;
     const states = this.#internals.states;
     if (this.available) states.delete('unavailable');
     else states.add('unavailable');
+    this.#noteChanges();
   }
 
   protected override updated(): void {
@@ -241,8 +208,31 @@ export class CcAttachmentPicker extends DeskElement {
     next?.focus();
   }
 
-  get #conversationId(): string | undefined {
-    return this.conversationId || this.#activeConversation.value;
+  get #composer(): Composer | undefined {
+    const desk = this.activeDesk;
+    const id = this.shown.id;
+    return desk && id !== undefined ? desk.composer(id) : undefined;
+  }
+
+  /**
+   * Announces how this element's uploads ended and reports changed attachments. A new
+   * conversation shown, or files read back after a reload, are a new starting point, not a change.
+   */
+  #noteChanges(): void {
+    const composer = this.#composer;
+    const { files, restored } = this.composerState.value;
+    const attachments = readyRefs(files);
+    const last = this.#last;
+    this.#last = { composer, restored, states: new Map(files.map((f) => [f.key, f.state])), attachments };
+    if (composer !== last.composer || restored !== last.restored) return;
+    const t = this.localize.t.attachments;
+    for (const file of files) {
+      const before = last.states.get(file.key);
+      if (before === file.state || !this.#mine.has(file.file)) continue;
+      if (file.state === 'ready') this.#announce(t.uploaded(this.#label(file.file)));
+      else if (file.state === 'failed') this.#announce(t.failed(this.#label(file.file)));
+    }
+    if (!sameRefs(attachments, last.attachments)) this.dispatchEvent(new CcAttachmentsChangeEvent(attachments));
   }
 
   #unavailableReason(): DeskError | undefined {
@@ -256,7 +246,7 @@ export class CcAttachmentPicker extends DeskElement {
     if (!desk.capabilities.upload || typeof desk.transport.upload !== 'function') {
       return new DeskError('unsupported', 'This transport cannot send files (capabilities.upload is false).');
     }
-    if (this.#conversationId === undefined) {
+    if (this.shown.id === undefined) {
       return new DeskError(
         'unknown-conversation',
         'cc-attachment-picker has no conversation: set conversation-id or open a conversation on the desk.',
@@ -265,56 +255,9 @@ export class CcAttachmentPicker extends DeskElement {
     return undefined;
   }
 
-  #items(): Item[] {
-    const id = this.#conversationId;
-    return id === undefined ? [] : (this.#lists.get(id) ?? []);
-  }
-
-  #list(conversationId: string): Item[] {
-    let list = this.#lists.get(conversationId);
-    if (!list) {
-      list = [];
-      this.#lists.set(conversationId, list);
-    }
-    return list;
-  }
-
-  #newItem(file: File): Item {
-    const label = file.name.replace(HIDDEN_CHARACTERS, '\uFFFD').trim() || this.localize.t.attachments.unnamed;
-    return { key: nextKey++, file, label, state: 'uploading', sent: 0 };
-  }
-
-  async #upload(desk: Desk, conversationId: string, item: Item): Promise<AttachmentRef | undefined> {
-    const abort = new AbortController();
-    item.abort = abort;
-    const onProgress = (sent: number): void => {
-      if (item.state !== 'uploading') return;
-      item.sent = Math.max(0, Math.min(sent, item.file.size));
-      this.requestUpdate();
-    };
-    try {
-      const ref = await desk.upload(conversationId, item.file, { signal: abort.signal, onProgress });
-      // A transport may finish an upload it was asked to abort; the agent said no, so it is not attached.
-      if (abort.signal.aborted) return undefined;
-      item.state = 'ready';
-      item.ref = ref;
-      item.sent = item.file.size;
-      this.requestUpdate();
-      if (conversationId === this.#conversationId) {
-        this.#announce(this.localize.t.attachments.uploaded(item.label));
-        this.#attachmentsChanged();
-      }
-      return ref;
-    } catch (error) {
-      if (abort.signal.aborted) return undefined;
-      item.state = 'failed';
-      item.error = error instanceof Error ? error.message : String(error);
-      this.requestUpdate();
-      if (conversationId === this.#conversationId) this.#announce(this.localize.t.attachments.failed(item.label));
-      return undefined;
-    } finally {
-      item.abort = undefined;
-    }
+  /** The file name made safe to display. */
+  #label(file: File): string {
+    return file.name.replace(HIDDEN_CHARACTERS, '\uFFFD').trim() || this.localize.t.attachments.unnamed;
   }
 
   /** One polite message per update: several in the same update are read together. */
@@ -344,27 +287,20 @@ export class CcAttachmentPicker extends DeskElement {
     });
   }
 
-  #onItemButton(item: Item): void {
-    if (item.state === 'uploading') {
-      item.state = 'cancelled';
-      item.abort?.abort();
-      this.requestUpdate();
-      this.#announce(this.localize.t.attachments.cancelled(item.label));
+  #onItemButton(file: PendingFile): void {
+    const composer = this.#composer;
+    if (!composer) return;
+    if (file.state === 'uploading') {
+      composer.cancel(file.key);
+      this.#announce(this.localize.t.attachments.cancelled(this.#label(file.file)));
       return;
     }
-    const list = this.#items();
-    const index = list.indexOf(item);
+    const files = this.composerState.value.files;
+    const index = files.findIndex((f) => f.key === file.key);
     if (index < 0) return;
-    list.splice(index, 1);
-    const neighbour = list[index] ?? list[index - 1];
+    const neighbour = files[index + 1] ?? files[index - 1];
     this.#focusAfterUpdate = neighbour ? neighbour.key : 'choose';
-    this.requestUpdate();
-    if (item.state === 'ready') this.#attachmentsChanged();
-  }
-
-  #attachmentsChanged(): void {
-    const change = new CcAttachmentsChangeEvent(this.attachments);
-    this.dispatchEvent(change);
+    composer.remove(file.key);
   }
 
   #hasFiles(event: DragEvent): boolean {
@@ -401,9 +337,9 @@ export class CcAttachmentPicker extends DeskElement {
     if (!this.available) return this.renderLiveRegion();
     return html`${this.renderDropzone()}
       <ul part="list" aria-label=${this.localize.t.attachments.label}>${repeat(
-        this.#items(),
-        (item) => item.key,
-        (item) => this.renderItem(item),
+        this.composerState.value.files,
+        (file) => file.key,
+        (file) => this.renderItem(file),
       )}</ul>
       ${this.renderLiveRegion()}`;
   }
@@ -435,12 +371,13 @@ export class CcAttachmentPicker extends DeskElement {
     </div>`;
   }
 
-  private renderItem(item: Item): TemplateResult {
+  private renderItem(item: PendingFile): TemplateResult {
     const t = this.localize.t.attachments;
+    const label = this.#label(item.file);
     const uploading = item.state === 'uploading';
     // The button element is the same in every state, so focus stays on it when Cancel becomes Remove.
     return html`<li part="item" data-key=${item.key} data-state=${item.state}>
-      <span class="status" id="status-${item.key}">${this.renderStatus(item)}</span>
+      <span class="status" id="status-${item.key}">${this.renderStatus(item, label)}</span>
       ${uploading
         ? html`<progress
             part="progress"
@@ -449,13 +386,13 @@ export class CcAttachmentPicker extends DeskElement {
             aria-labelledby="status-${item.key}"
           ></progress>`
         : nothing}
-      <button type="button" aria-label=${uploading ? t.cancel(item.label) : t.remove(item.label)} @click=${() => this.#onItemButton(item)}>
+      <button type="button" aria-label=${uploading ? t.cancel(label) : t.remove(label)} @click=${() => this.#onItemButton(item)}>
         ${uploading ? t.cancelButton : t.removeButton}
       </button>
     </li>`;
   }
 
-  private renderStatus(item: Item): TemplateResult | string {
+  private renderStatus(item: PendingFile, label: string): TemplateResult | string {
     const t = this.localize.t.attachments;
     switch (item.state) {
       case 'rejected': {
@@ -466,18 +403,18 @@ export class CcAttachmentPicker extends DeskElement {
             : verdict.reason === 'type-mismatch'
               ? (verdict.detected ?? '?').toUpperCase()
               : (verdict.extension ?? '');
-        return html`<span part="reason" class="reason">${t.reasons[verdict.reason](item.label, detail)}</span>`;
+        return html`<span part="reason" class="reason">${t.reasons[verdict.reason](label, detail)}</span>`;
       }
       case 'uploading': {
         const percent = item.file.size > 0 ? Math.floor((item.sent / item.file.size) * 100) : 0;
-        return html`${t.uploading(item.label, percent)} <span class="detail">${t.size(item.file.size)}</span>`;
+        return html`${t.uploading(label, percent)} <span class="detail">${t.size(item.file.size)}</span>`;
       }
       case 'ready':
-        return html`<span class="ready">${t.uploaded(item.label)}</span> <span class="detail">${t.size(item.file.size)}</span>`;
+        return html`<span class="ready">${t.uploaded(label)}</span> <span class="detail">${t.size(item.file.size)}</span>`;
       case 'failed':
-        return html`<span class="error">${t.failed(item.label)}</span> <span class="detail">${item.error}</span>`;
+        return html`<span class="error">${t.failed(label)}</span> <span class="detail">${item.error?.message}</span>`;
       case 'cancelled':
-        return t.cancelled(item.label);
+        return t.cancelled(label);
     }
   }
 

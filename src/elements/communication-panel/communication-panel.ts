@@ -1,35 +1,38 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ConnectionStatus, Desk } from '../../core/desk/desk.js';
-import { MAX_MESSAGE_LENGTH } from '../../core/desk/desk.js';
+import type { Composer, ComposerState, ConnectionStatus, Desk } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
-import type { AttachmentRef, Conversation, Message } from '../../core/model.js';
+import type { Conversation, Message } from '../../core/model.js';
 import type { ReplyWindow } from '../../core/reply-window.js';
+import { MAX_MESSAGE_LENGTH, sendBlock } from '../../core/rules.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
-import { CcAttachmentsChangeEvent, CcEndEvent, CcRetryEvent, CcSendEvent } from '../events.js';
+import { CcEndEvent, CcRetryEvent, CcSendEvent } from '../events.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 
-const DRAFT_SAVE_DELAY = 300;
-const TYPING_IDLE = 4000;
+const EMPTY_COMPOSER: ComposerState = { draft: '', files: [], restored: false };
 /** Under this much time left the window countdown is highlighted. */
 const WINDOW_WARNING_MS = 60 * 60 * 1000;
 
 /**
  * The agent's view of one Facebook conversation: header with state and the live Messenger reply
  * window, the virtualized transcript, and the composer with attachments. Follows the desk's active
- * conversation unless `conversation-id` is set.
+ * conversation unless `conversation-id` is set. The draft and the attached files are the desk's
+ * (`desk.composer(id)`): a second panel on the same conversation shows the same ones, and they
+ * survive switching conversations and a reload.
  *
  * @summary Transcript, composer, attachments and reply window of a Messenger conversation.
  * @tag cc-communication-panel
  * @fires cc-send - Before a message is sent (`CcSendEvent`, cancelable: the draft stays).
  * @fires cc-retry - Before a failed message is sent again with the same client id (`CcRetryEvent`, cancelable).
  * @fires cc-end - Before the conversation is ended (→ wrap-up) or closed (`CcEndEvent`, cancelable).
- * @fires cc-attach - Re-fired from the attachment picker before files upload (`CcAttachEvent`, cancelable).
- * @fires cc-files-rejected - Files refused by the attachment policy (`CcFilesRejectedEvent`).
+ * @fires cc-attach - From the inner attachment picker, before files upload (`CcAttachEvent`, cancelable).
+ * @fires cc-files-rejected - From the inner attachment picker: files refused by the attachment policy (`CcFilesRejectedEvent`).
+ * @fires cc-attachments-change - From the inner attachment picker: the ready-to-send attachments changed (`CcAttachmentsChangeEvent`).
  * @slot header-actions - Extra controls at the end of the header (e.g. transfer).
  * @csspart header - The header bar.
  * @csspart connection - The banner shown while the connection is down or reconnecting.
@@ -53,9 +56,9 @@ export class CcCommunicationPanel extends DeskElement {
   static override styles = [hostStyles, textareaStyles, stateBadgeStyles, communicationPanelStyles];
 
   /** @internal */
-  private readonly activeId = new StoreController<string | undefined>(this, undefined);
+  private readonly shown = new ConversationController(this, (id, desk) => this.#show(id, desk));
   /** @internal */
-  private readonly conversations = new StoreController<Readonly<Record<string, Conversation>>>(this, {});
+  private readonly composerState = new StoreController<ComposerState>(this, EMPTY_COMPOSER);
   /** @internal */
   private readonly messageList = new StoreController<readonly Message[]>(this, []);
   /** @internal */
@@ -69,44 +72,24 @@ export class CcCommunicationPanel extends DeskElement {
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
 
   /** @internal */
-  @state() private draft = '';
-  /** @internal */
   @state() private menuOpen = false;
   /** @internal */
   @state() private dragging = false;
   /** @internal */
   @state() private error = '';
-  /** @internal */
-  @state() private attachments: readonly AttachmentRef[] = [];
 
   /** @internal */
   @query('textarea') private textarea?: HTMLTextAreaElement;
   /** @internal */
   @query('cc-attachment-picker') private picker?: CcAttachmentPicker;
 
-  #shownId: string | undefined;
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
-  #typingTimer: ReturnType<typeof setTimeout> | undefined;
-  #typingSent = false;
+  /** The composer shown, so switching away can write its draft and stop the typing signal. */
+  #composer: Composer | undefined;
   #dragDepth = 0;
-  #dirty = false;
   #focusPending = true;
 
-  #stopRemote: (() => void) | undefined;
-
   protected deskChanged(desk: Desk | undefined): void {
-    this.#stopRemote?.();
-    // The same draft open in another tab was sent there: clear it here so it cannot go twice.
-    this.#stopRemote = desk?.onRemoteSend((conversationId, text) => {
-      if (conversationId === this.#shownId && this.draft === text) {
-        this.draft = '';
-        this.#dirty = false;
-      }
-    });
-    this.activeId.set(desk?.$activeConversationId);
     this.connection.set(desk?.$connection);
-    this.conversations.set(desk?.$conversations);
-    this.#shownId = undefined;
   }
 
   constructor() {
@@ -120,8 +103,7 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** The conversation on screen. */
   get conversation(): Conversation | undefined {
-    const id = this.conversationId ?? this.activeId.value;
-    return id === undefined ? undefined : this.conversations.value[id];
+    return this.shown.value;
   }
 
   /** Focuses the message field. */
@@ -132,77 +114,39 @@ export class CcCommunicationPanel extends DeskElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#flushDraft();
-    this.#stopTyping();
+    void this.#composer?.flush();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const desk = this.activeDesk;
-    const id = this.conversationId ?? this.activeId.value;
-    if (id !== this.#shownId || changed.has('conversationId')) {
-      const previous = this.#shownId;
-      this.#flushDraft(previous);
-      this.#stopTyping(previous);
-      this.#shownId = id;
-      this.messageList.set(desk && id ? desk.messages(id) : undefined);
-      this.customerTyping.set(desk && id ? desk.typing(id) : undefined);
-      this.window.set(desk && id ? desk.replyWindow(id) : undefined);
-      this.draft = '';
-      this.error = '';
-      this.attachments = [];
-      this.menuOpen = false;
-      if (desk && id) void this.#loadDraft(desk, id);
-    }
+  protected override willUpdate(): void {
+    // Resolves the conversation shown now, so the view state below is reset before rendering it.
+    void this.shown.id;
   }
 
   protected override updated(): void {
-    if (this.#shownId && this.textarea && this.#focusPending) {
+    if (this.#composer && this.textarea && this.#focusPending) {
       this.#focusPending = false;
       // After Accept the notification goes away; give keyboard users the composer instead of <body>.
       if (document.activeElement === document.body || document.activeElement === null) this.textarea.focus();
     }
   }
 
-  async #loadDraft(desk: Desk, id: string): Promise<void> {
+  #show(id: string | undefined, desk: Desk | undefined): void {
+    const composer = desk && id !== undefined ? desk.composer(id) : undefined;
+    if (composer !== this.#composer) void this.#composer?.flush();
+    this.#composer = composer;
+    this.composerState.set(composer?.$state);
+    this.messageList.set(desk && id !== undefined ? desk.messages(id) : undefined);
+    this.customerTyping.set(desk && id !== undefined ? desk.typing(id) : undefined);
+    this.window.set(desk && id !== undefined ? desk.replyWindow(id) : undefined);
+    this.error = '';
+    this.menuOpen = false;
     this.#focusPending = true;
-    const text = await desk.getDraft(id).catch(() => '');
-    if (this.#shownId === id && !this.draft && text) this.draft = text;
-  }
-
-  #flushDraft(id = this.#shownId): void {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
-    const desk = this.activeDesk;
-    if (desk && id && this.#dirty) void desk.saveDraft(id, this.draft).catch(() => undefined);
-    this.#dirty = false;
   }
 
   #onInput = (event: Event): void => {
-    this.draft = (event.target as HTMLTextAreaElement).value;
     this.error = '';
-    this.#dirty = true;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#flushDraft(), DRAFT_SAVE_DELAY);
-    this.#signalTyping();
+    this.#composer?.setDraft((event.target as HTMLTextAreaElement).value);
   };
-
-  #signalTyping(): void {
-    const desk = this.activeDesk;
-    const id = this.#shownId;
-    if (!desk || !id) return;
-    if (!this.#typingSent) {
-      this.#typingSent = true;
-      void desk.setTyping(id, true);
-    }
-    clearTimeout(this.#typingTimer);
-    this.#typingTimer = setTimeout(() => this.#stopTyping(), TYPING_IDLE);
-  }
-
-  #stopTyping(id = this.#shownId): void {
-    clearTimeout(this.#typingTimer);
-    if (this.#typingSent && id) void this.activeDesk?.setTyping(id, false);
-    this.#typingSent = false;
-  }
 
   #onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) {
@@ -215,40 +159,33 @@ export class CcCommunicationPanel extends DeskElement {
   async send(): Promise<void> {
     const desk = this.activeDesk;
     const conversation = this.conversation;
-    if (!desk || !conversation || !this.#canSend()) return;
-    const text = this.draft;
-    const attachments = [...this.attachments];
-    const intent = new CcSendEvent(conversation.id, text, attachments);
+    const composer = this.#composer;
+    if (!desk || !conversation || !composer || !this.#canSend()) return;
+    const intent = new CcSendEvent(conversation.id, composer.draft, composer.attachments);
     this.dispatchEvent(intent);
     if (intent.defaultPrevented) return;
-    // Clear first so a fast second Enter cannot send the same text twice.
-    this.draft = '';
-    this.attachments = [];
-    this.picker?.clear();
-    this.#dirty = true;
-    this.#flushDraft(conversation.id);
-    this.#stopTyping(conversation.id);
+    this.error = '';
     try {
-      const message = await desk.send(conversation.id, text, attachments);
+      // The desk clears the composer first (a fast second Enter cannot send twice) and gives it back on a refusal.
+      const message = await desk.sendComposer(conversation.id);
       if (message.status === 'failed') this.error = this.localize.t.panel.sendFailed;
     } catch (error) {
-      // Refused before sending: give the text back.
-      this.draft = text;
-      this.attachments = attachments;
-      this.error = error instanceof DeskError && error.code === 'window-closed' ? this.localize.t.panel.windowClosed : String((error as Error).message);
+      this.error = this.#refusal(error);
     }
   }
 
+  #refusal(error: unknown): string {
+    if (error instanceof DeskError && error.code === 'window-closed') return this.localize.t.panel.windowClosed;
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  /** The desk's own rule, plus files still being checked or uploaded. */
   #canSend(): boolean {
-    const length = this.draft.length;
-    return (
-      this.window.value.open &&
-      this.conversation?.state === 'active' &&
-      length <= MAX_MESSAGE_LENGTH &&
-      // Sending clears the picker, which would cancel an upload still running.
-      !this.picker?.busy &&
-      (this.draft.trim().length > 0 || this.attachments.length > 0)
-    );
+    const desk = this.activeDesk;
+    const conversation = this.conversation;
+    const composer = this.#composer;
+    if (!desk || !conversation || !composer || composer.busy) return false;
+    return sendBlock(conversation, desk.now(), this.composerState.value.draft, composer.attachments.length) === undefined;
   }
 
   #onRetry = (event: CcRetryEvent): void => {
@@ -276,13 +213,9 @@ export class CcCommunicationPanel extends DeskElement {
     }
   }
 
-  #onAttachmentsChange = (event: CcAttachmentsChangeEvent): void => {
-    this.attachments = event.attachments;
-  };
-
-  #onUploadStart = (): void => {
-    // Send waits for running uploads; re-check once they have started.
-    void this.picker?.updateComplete.then(() => this.requestUpdate());
+  #onAttach = (): void => {
+    // Checking files makes the composer busy without changing its store: look again once it is done.
+    void this.#composer?.settled().then(() => this.requestUpdate());
   };
 
   #toggleMenu = (): void => {
@@ -409,8 +342,9 @@ export class CcCommunicationPanel extends DeskElement {
         ? t.panel.windowLeftHumanAgent(time)
         : t.panel.windowLeft(time);
     const windowClass = !window.open ? 'closed' : window.remainingMs < WINDOW_WARNING_MS ? 'closing' : '';
-    const canEnd = conversation.state === 'active';
-    const canClose = conversation.state === 'wrap-up' || conversation.state === 'waiting';
+    const desk = this.activeDesk!;
+    const canEnd = desk.canTransition(conversation.id, 'wrap-up');
+    const canClose = desk.canTransition(conversation.id, 'closed');
     return html`<header part="header">
       <div>
         <h2>${conversation.customer.name}</h2>
@@ -456,7 +390,9 @@ export class CcCommunicationPanel extends DeskElement {
     if (conversation.state === 'wrap-up') {
       return html`<div class="composer" part="composer">
         <p class="notice" role="status">${t.panel.wrapUp}</p>
-        <button class="primary" @click=${() => this.#end('closed')}>${t.panel.closeConversation}</button>
+        ${this.activeDesk!.canTransition(conversation.id, 'closed')
+          ? html`<button class="primary" @click=${() => this.#end('closed')}>${t.panel.closeConversation}</button>`
+          : nothing}
         ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       </div>`;
     }
@@ -465,7 +401,8 @@ export class CcCommunicationPanel extends DeskElement {
     }
     const window = this.window.value;
     const blocked = !window.open;
-    const length = this.draft.length;
+    const draft = this.composerState.value.draft;
+    const length = draft.length;
     const over = length - MAX_MESSAGE_LENGTH;
     return html`<div class="composer" part="composer" @paste=${this.#onPaste}>
       ${blocked
@@ -480,7 +417,7 @@ export class CcCommunicationPanel extends DeskElement {
         id="composer"
         part="textarea"
         rows="2"
-        .value=${this.draft}
+        .value=${draft}
         placeholder=${t.panel.placeholder}
         ?disabled=${blocked || conversation.state !== 'active'}
         aria-describedby=${blocked ? 'window-help hint counter' : 'hint counter'}
@@ -499,8 +436,7 @@ export class CcCommunicationPanel extends DeskElement {
         conversation-id=${conversation.id}
         lang=${this.localize.lang}
         ?hidden=${blocked || !this.activeDesk?.capabilities.upload}
-        @cc-attachments-change=${this.#onAttachmentsChange}
-        @cc-attach=${this.#onUploadStart}
+        @cc-attach=${this.#onAttach}
       ></cc-attachment-picker>
     </div>`;
   }
