@@ -6,9 +6,9 @@ import {
   transition,
   usesCapacity,
 } from '../../src/core/conversation-state.js';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import type { Conversation, ConversationState } from '../../src/core/model.js';
-import { FakeTransport } from './fake-transport.js';
+import { testDesk, TestTransport } from '../harness.js';
 
 const STATES: ConversationState[] = ['open', 'active', 'waiting', 'wrap-up', 'closed'];
 
@@ -75,7 +75,7 @@ describe('conversation state machine (F11)', () => {
 });
 
 describe('Desk.transition', () => {
-  let transport: FakeTransport;
+  let transport: TestTransport;
   let desk: Desk;
 
   const conversation = (state: ConversationState): Conversation => ({
@@ -88,10 +88,9 @@ describe('Desk.transition', () => {
   });
 
   beforeEach(() => {
-    transport = new FakeTransport();
-    desk = createDesk({ transport, storage: 'memory' });
+    transport = new TestTransport();
+    desk = testDesk({ transport });
   });
-  afterEach(() => desk.dispose());
 
   for (const [from, to] of ILLEGAL) {
     it(`refuses ${from} → ${to} without calling the transport`, async () => {

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/model.js';
 import type { CrmRecord, Note, RecordRef } from '../../src/core/records.js';
 import { validateNewRecord } from '../../src/core/records.js';
-import { FakeTransport } from './fake-transport.js';
+import { testDesk, TestTransport } from '../harness.js';
 
 const conversation: Conversation = {
   id: 'c1',
@@ -19,7 +19,7 @@ const account: RecordRef = { kind: 'account', id: 'ac-1', title: 'Żak Sp. z o.o
 const kase: RecordRef = { kind: 'case', id: 'cs-1', title: 'Parcel late' };
 
 /** A fake CRM: link/unlink keep links on the conversation like a real backend would. */
-function crm(transport: FakeTransport): void {
+function crm(transport: TestTransport): void {
   let current = conversation;
   transport.on('records.link', (c) => {
     current = { ...current, links: { ...current.links, [c.record.kind === 'case' ? 'case' : 'customer']: c.record } };
@@ -37,10 +37,10 @@ function crm(transport: FakeTransport): void {
   transport.on('notes.list', () => ({ notes: [{ id: 'n2', target: kase, text: 'later', author: 'A', at: 20 }, { id: 'n1', target: kase, text: 'earlier', author: 'A', at: 10 }] }));
 }
 
-async function setup(capabilities = { records: true, notes: true }): Promise<{ desk: Desk; transport: FakeTransport }> {
-  const transport = new FakeTransport(capabilities);
+async function setup(capabilities = { records: true, notes: true }): Promise<{ desk: Desk; transport: TestTransport }> {
+  const transport = new TestTransport({ capabilities });
   crm(transport);
-  const desk = createDesk({ transport, storage: 'memory' });
+  const desk = testDesk({ transport });
   await desk.connect();
   transport.emit({ type: 'conversation.updated', conversation });
   return { desk, transport };

@@ -1,10 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createDesk } from '../../src/core/desk/desk.js';
 import { backoff, Outbox } from '../../src/core/outbox.js';
 import { createMemoryStorage, openStorage, type OutboxEntry } from '../../src/core/storage.js';
 import { TransportError } from '../../src/core/transport.js';
 import type { Conversation } from '../../src/core/model.js';
-import { FakeTransport } from './fake-transport.js';
+import { deleteDatabase, dispose, testDesk, TestTransport } from '../harness.js';
 
 const conversation: Conversation = {
   id: 'c1',
@@ -20,30 +19,31 @@ describe('outbox', () => {
   it('keeps a message sent while offline through a reload, and sends it once with the same client id', async () => {
     const name = `cc-outbox-${Math.random()}`;
     const storage = await openStorage(name);
-    const offline = new FakeTransport();
+    const offline = new TestTransport();
     offline.connectError = new TransportError('network', 'offline');
-    const first = createDesk({ transport: offline, storage });
+    const first = testDesk({ transport: offline, storage });
     await first.connect().catch(() => undefined);
     offline.emit({ type: 'conversation.updated', conversation });
     void first.send('c1', 'Typed with no network');
     await waitUntil(() => first.outboxSize === 1);
     expect(first.messages('c1').get()[0]!.status).to.equal('sending');
     const clientId = first.messages('c1').get()[0]!.clientId!;
-    first.dispose();
+    dispose(first);
 
     // The page reloads: a new desk over the same IndexedDB.
-    const online = new FakeTransport();
-    const second = createDesk({ transport: online, storage: await openStorage(name) });
+    const online = new TestTransport();
+    const second = testDesk({ transport: online, storage: await openStorage(name) });
     await waitUntil(() => second.messages('c1').get().length === 1, 'not restored');
     expect(second.messages('c1').get()[0]).to.include({ clientId, status: 'sending', text: 'Typed with no network' });
     await second.connect();
     await waitUntil(() => second.messages('c1').get()[0]!.status === 'sent', 'not sent after reload');
     expect(online.executed('message.send').map((c) => c.clientId)).to.deep.equal([clientId]);
     await waitUntil(() => second.outboxSize === 0);
-    expect(await (await openStorage(name)).getOutbox()).to.deep.equal([]);
-    second.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    indexedDB.deleteDatabase(name);
+    const reopened = await openStorage(name);
+    expect(await reopened.getOutbox()).to.deep.equal([]);
+    reopened.close();
+    dispose(second);
+    await deleteDatabase(name);
   });
 
   it('sends a conversation in order: a failing message holds the ones after it', async () => {

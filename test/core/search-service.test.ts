@@ -1,11 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
 import type { Conversation, Message } from '../../src/core/model.js';
 import { createSearchService, readSnapshot, SNAPSHOT_KEY, type SearchTuning } from '../../src/core/search/service.js';
 import { InvertedIndex } from '../../src/core/search/inverted-index.js';
 import type { SearchService, SearchStatus } from '../../src/core/search/types.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
-import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { simDesk } from '../harness.js';
 
 const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
 
@@ -207,19 +206,14 @@ describe('search service', () => {
 });
 
 describe('desk transcript search', () => {
-  let desk: Desk | undefined;
-  afterEach(() => desk?.dispose());
-
   it('finds messages that arrived through the desk, with their text', async () => {
-    const transport = new SimulatedTransport({ seed: 3 });
-    desk = createDesk({ transport, storage: 'memory' });
-    await desk.connect();
+    const { desk, transport } = await simDesk({ seed: 3 });
     const c1 = transport.startConversation({ customer: { id: 'u1', name: 'Łucja Wąs' } });
     const c2 = transport.startConversation({ customer: { id: 'u2', name: 'John Smith' } });
     await desk.enableSearch();
     transport.customerSays(c1.id, 'Moje zamówienie 8841 nie dotarło');
     transport.customerSays(c2.id, 'My order 8841 has not arrived');
-    await waitUntil(async () => (await desk!.searchTranscripts('8841')).hits.length === 2, 'both messages indexed', { timeout: 3000 });
+    await waitUntil(async () => (await desk.searchTranscripts('8841')).hits.length === 2, 'both messages indexed', { timeout: 3000 });
     await (await desk.enableSearch()).ready();
 
     const polish = await desk.searchTranscripts('zamowienie dotarlo');

@@ -1,8 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createDesk } from '../../src/core/desk/desk.js';
 import type { Message } from '../../src/core/model.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
-import { FakeTransport } from './fake-transport.js';
+import { deleteDatabase, dispose, testDesk, TestTransport } from '../harness.js';
 
 const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
 
@@ -12,14 +11,6 @@ function message(overrides: Partial<Message> = {}): Message {
 
 let counter = 0;
 const uniqueName = () => `cce-test-${Date.now()}-${++counter}-${Math.random().toString(36).slice(2)}`;
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
-}
 
 interface Harness {
   open(): Promise<Storage>;
@@ -175,25 +166,25 @@ describe('openStorage (IndexedDB)', () => {
     });
 
     it('lets the desk report that it keeps nothing', async () => {
-      const desk = createDesk({ transport: new FakeTransport() });
+      const desk = testDesk({ transport: new TestTransport(), storage: undefined });
       try {
         await waitUntil(() => desk.$storageKind.get() !== 'pending', 'storage never settled');
         expect(desk.$storageKind.get()).to.equal('memory');
         await desk.saveDraft('c1', 'still works');
         expect(await desk.getDraft('c1')).to.equal('still works');
       } finally {
-        desk.dispose();
+        dispose(desk);
       }
     });
   });
 
   it('a desk with default storage uses IndexedDB when it is available', async () => {
-    const desk = createDesk({ transport: new FakeTransport() });
+    const desk = testDesk({ transport: new TestTransport(), storage: undefined });
     try {
       await waitUntil(() => desk.$storageKind.get() !== 'pending', 'storage never settled');
       expect(desk.$storageKind.get()).to.equal('indexeddb');
     } finally {
-      desk.dispose();
+      dispose(desk);
       names.push('contact-center-elements');
     }
   });
