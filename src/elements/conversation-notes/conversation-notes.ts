@@ -1,21 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Desk } from '../../core/desk/desk.js';
+import type { NotesStatus } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
-import type { Conversation } from '../../core/model.js';
 import { MAX_NOTE_LENGTH, type Note, type RecordRef } from '../../core/records.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { hostStyles, textareaStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAddNoteEvent } from '../events.js';
 import { conversationNotesStyles } from './conversation-notes.styles.js';
-
-const DRAFT_SAVE_DELAY = 300;
-
-type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
-
-const keyOf = (target: RecordRef | undefined): string | undefined => (target ? `${target.kind}:${target.id}` : undefined);
 
 /**
  * Notes on a conversation (F10). They are saved to the record linked to the conversation: the
@@ -31,6 +25,8 @@ const keyOf = (target: RecordRef | undefined): string | undefined => (target ? `
  * @summary Lists a conversation's notes and adds new ones to the linked case or contact.
  * @tag cc-conversation-notes
  * @fires cc-add-note - Before a note is saved (`CcAddNoteEvent`, cancelable: nothing is sent and the text stays).
+ * @cssstate unavailable - The transport has no notes (`capabilities.notes` is false).
+ * @cssstate no-link - The conversation has no linked case, contact or account, so notes cannot be added.
  * @csspart message - A short status text: not available, no conversation, nothing linked, loading, no notes.
  * @csspart composer - The note field with its label, target, counter and Add button.
  * @csspart target - "Saved to case …": where new notes go.
@@ -57,19 +53,21 @@ export class CcConversationNotes extends DeskElement {
   static override styles = [hostStyles, textareaStyles, conversationNotesStyles];
 
   /** @internal */
-  private readonly activeId = new StoreController<string | undefined>(this, undefined);
+  private readonly conversation = new ConversationController(this, () => {
+    // Errors and the busy state belong to the conversation they were about.
+    this.saveError = '';
+    this.saving = false;
+  });
   /** @internal */
-  private readonly conversations = new StoreController<Readonly<Record<string, Conversation>>>(this, {});
+  private readonly draftStore = new StoreController<string>(this, '');
   /** @internal */
   private readonly noteList = new StoreController<readonly Note[]>(this, []);
+  /** @internal */
+  private readonly loadStatus = new StoreController<NotesStatus>(this, 'idle');
 
   /** Show the notes of this conversation instead of the desk's active one. */
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
 
-  /** @internal */
-  @state() private draft = '';
-  /** @internal */
-  @state() private loadState: LoadState = 'idle';
   /** @internal */
   @state() private saving = false;
   /** @internal */
@@ -81,17 +79,17 @@ export class CcConversationNotes extends DeskElement {
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   #internals = this.attachInternals();
-  #shownId: string | undefined;
-  #shownDesk: Desk | undefined;
   #targetKey: string | undefined;
-  #loadToken = 0;
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
-  #dirty = false;
   #focusField = false;
 
-  /** The conversation whose notes are shown. */
+  /** The conversation whose notes are shown (none when the transport has no notes). */
   get #id(): string | undefined {
-    return this.conversationId || this.activeId.value;
+    return this.activeDesk?.capabilities.notes ? this.conversation.id : undefined;
+  }
+
+  /** The note being written: kept by the desk per conversation, so every view of it shows the same text. */
+  get #draft(): string {
+    return this.draftStore.value;
   }
 
   /** Where a new note would be saved now, if anywhere. */
@@ -107,42 +105,27 @@ export class CcConversationNotes extends DeskElement {
     else super.focus(options);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#flushDraft();
-  }
-
-  protected override deskChanged(desk: Desk | undefined): void {
-    this.activeId.set(desk?.$activeConversationId);
-    // Links change through conversation updates, so the target is re-read whenever they do.
-    this.conversations.set(desk?.$conversations);
+  protected override deskChanged(): void {
+    // The conversation controller follows the desk; the stores below are re-pointed in willUpdate.
+    this.#targetKey = undefined;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const desk = this.activeDesk;
-    const available = desk?.capabilities.notes === true;
-    const id = available ? this.#id : undefined;
-    if (id !== this.#shownId || desk !== this.#shownDesk) {
-      this.#flushDraft();
-      this.#shownId = id;
-      this.#shownDesk = desk;
-      this.draft = '';
-      this.saveError = '';
-      this.saving = false;
-      this.#targetKey = undefined;
-      this.noteList.set(undefined);
-      if (desk && id) void this.#restoreDraft(desk, id);
-    }
+    const id = this.#id;
+    this.draftStore.set(desk && id ? desk.noteDraft(id) : undefined);
+    // Links change through conversation updates, so the target is re-read whenever they do.
     const target = desk && id ? desk.noteTarget(id) : undefined;
-    const key = keyOf(target);
+    const key = target ? `${target.kind}:${target.id}` : undefined;
     if (key !== this.#targetKey) {
       this.#targetKey = key;
       this.noteList.set(desk && target ? desk.notes(target) : undefined);
-      this.loadState = 'idle';
-      if (desk && target) void this.#load(desk, target);
+      this.loadStatus.set(desk && target ? desk.notesStatus(target) : undefined);
+      // Shown anew: fetch the latest, unless another view of the same record is fetching them already.
+      if (desk && target && desk.notesStatus(target).get() !== 'loading') void desk.loadNotes(target).catch(() => undefined);
     }
     const states = this.#internals.states;
-    if (desk && !available) states.add('unavailable');
+    if (desk && !desk.capabilities.notes) states.add('unavailable');
     else states.delete('unavailable');
     if (id && !target) states.add('no-link');
     else states.delete('no-link');
@@ -155,47 +138,21 @@ export class CcConversationNotes extends DeskElement {
     }
   }
 
-  async #restoreDraft(desk: Desk, id: string): Promise<void> {
-    const text = await desk.getNoteDraft(id).catch(() => '');
-    // Whatever the agent typed in the meantime wins over the stored draft.
-    if (this.#shownDesk === desk && this.#shownId === id && !this.draft && text) this.draft = text;
-  }
-
-  #flushDraft(): void {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
-    const desk = this.#shownDesk;
-    const id = this.#shownId;
-    if (desk && id && this.#dirty) void desk.saveNoteDraft(id, this.draft).catch(() => undefined);
-    this.#dirty = false;
-  }
-
-  async #load(desk: Desk, target: RecordRef): Promise<void> {
-    const token = ++this.#loadToken;
-    this.loadState = 'loading';
-    try {
-      await desk.loadNotes(target);
-      if (token === this.#loadToken) this.loadState = 'loaded';
-    } catch {
-      if (token === this.#loadToken) this.loadState = 'error';
-    }
-  }
-
   readonly #onRetry = (): void => {
     const desk = this.activeDesk;
     const target = this.noteTarget;
     if (!desk || !target) return;
     // The Retry button goes away while loading; the note field is the nearest sensible place for focus.
     this.#focusField = true;
-    void this.#load(desk, target);
+    void desk.loadNotes(target).catch(() => undefined);
   };
 
   readonly #onInput = (event: Event): void => {
-    this.draft = (event.target as HTMLTextAreaElement).value;
+    const desk = this.activeDesk;
+    const id = this.#id;
+    if (!desk || !id) return;
     this.saveError = '';
-    this.#dirty = true;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#flushDraft(), DRAFT_SAVE_DELAY);
+    desk.setNoteDraft(id, (event.target as HTMLTextAreaElement).value);
   };
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
@@ -209,8 +166,8 @@ export class CcConversationNotes extends DeskElement {
   /** Why the note cannot be saved now: the id of the text that explains it, or undefined when it can. */
   #blocker(target: RecordRef | undefined): 'no-link' | 'counter' | 'empty' | 'saving' | undefined {
     if (!target) return 'no-link';
-    if (this.draft.length > MAX_NOTE_LENGTH) return 'counter';
-    if (!this.draft.trim()) return 'empty';
+    if (this.#draft.length > MAX_NOTE_LENGTH) return 'counter';
+    if (!this.#draft.trim()) return 'empty';
     if (this.saving) return 'saving';
     return undefined;
   }
@@ -221,37 +178,30 @@ export class CcConversationNotes extends DeskElement {
    * or nowhere to save it. Failures are shown, never thrown.
    */
   async save(): Promise<void> {
-    const desk = this.#shownDesk;
-    const id = this.#shownId;
+    const desk = this.activeDesk;
+    const id = this.#id;
     const target = this.noteTarget;
     if (!desk || !id || !target || this.#blocker(target)) return;
-    const typed = this.draft;
+    const typed = this.#draft;
     const text = typed.trim();
     const intent = new CcAddNoteEvent(id, target, text);
     this.dispatchEvent(intent);
     if (intent.defaultPrevented) return;
+    const stillShown = (): boolean => this.activeDesk === desk && this.#id === id;
     this.saving = true;
     this.saveError = '';
     try {
       await desk.addNote(id, text);
-      const stillShown = this.#shownDesk === desk && this.#shownId === id;
-      if (stillShown && this.draft === typed) {
-        this.draft = '';
-        this.#dirty = true;
-        this.#flushDraft();
-      } else if (!stillShown) {
-        // The agent moved on while saving: the stored draft is the saved text, unless edited since.
-        const stored = await desk.getNoteDraft(id).catch(() => '');
-        if (stored === typed) await desk.saveNoteDraft(id, '').catch(() => undefined);
-      }
-      if (stillShown) this.#announce(this.localize.t.notes.saved);
+      // Cleared wherever the draft is shown, unless it was edited while saving.
+      if (desk.noteDraft(id).get() === typed) desk.setNoteDraft(id, '');
+      if (stillShown()) this.#announce(this.localize.t.notes.saved);
     } catch (error) {
-      if (this.#shownDesk === desk && this.#shownId === id) {
+      if (stillShown()) {
         const t = this.localize.t.notes;
         this.saveError = error instanceof DeskError && error.code === 'no-link' ? t.noLink : t.saveFailed;
       }
     } finally {
-      if (this.#shownDesk === desk && this.#shownId === id) this.saving = false;
+      if (stillShown()) this.saving = false;
     }
   }
 
@@ -269,7 +219,7 @@ export class CcConversationNotes extends DeskElement {
     if (!desk) return nothing;
     const t = this.localize.t.notes;
     if (!desk.capabilities.notes) return html`<p part="message" class="message">${t.unavailable}</p>`;
-    if (!this.#shownId) return html`<p part="message" class="message">${t.noConversation}</p>`;
+    if (!this.#id) return html`<p part="message" class="message">${t.noConversation}</p>`;
     const target = this.noteTarget;
     return html`${this.renderComposer(target)} ${target ? this.renderNotes() : nothing}
       <div role="status" class="visually-hidden">${this.announcement}</div>`;
@@ -277,7 +227,7 @@ export class CcConversationNotes extends DeskElement {
 
   private renderComposer(target: RecordRef | undefined): TemplateResult {
     const t = this.localize.t.notes;
-    const length = this.draft.length;
+    const length = this.#draft.length;
     const over = length - MAX_NOTE_LENGTH;
     const blocker = this.#blocker(target);
     const where = target ? 'target' : 'no-link';
@@ -289,7 +239,7 @@ export class CcConversationNotes extends DeskElement {
         id="note"
         part="textarea"
         rows="3"
-        .value=${this.draft}
+        .value=${this.#draft}
         aria-describedby="${where} hint counter"
         aria-invalid=${over > 0 ? 'true' : 'false'}
         @input=${this.#onInput}
@@ -319,21 +269,21 @@ export class CcConversationNotes extends DeskElement {
     const t = this.localize.t.notes;
     const notes = this.noteList.value;
     const loadError =
-      this.loadState === 'error'
+      this.loadStatus.value === 'error'
         ? html`<div class="load-error">
             <p part="error" class="alert error" role="alert">${t.loadFailed}</p>
             <button type="button" part="retry-button" @click=${this.#onRetry}>${t.retry}</button>
           </div>`
         : nothing;
     if (notes.length === 0) {
-      if (this.loadState === 'error') return loadError as TemplateResult;
-      const text = this.loadState === 'loaded' ? t.empty : t.loading;
+      if (this.loadStatus.value === 'error') return loadError as TemplateResult;
+      const text = this.loadStatus.value === 'loaded' ? t.empty : t.loading;
       return html`<p part="message" class="message list-status">${text}</p>`;
     }
     // The desk keeps notes oldest first; the newest is shown first, right under the note field.
     const newestFirst = [...notes].reverse();
     return html`${loadError}
-      <ul part="list" aria-label=${t.listLabel} aria-busy=${this.loadState === 'loading' ? 'true' : 'false'}>
+      <ul part="list" aria-label=${t.listLabel} aria-busy=${this.loadStatus.value === 'loading' ? 'true' : 'false'}>
         ${repeat(newestFirst, (note) => note.id, (note) => this.renderNote(note))}
       </ul>`;
   }

@@ -1,7 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Desk } from '../../core/desk/desk.js';
+import type { Desk, DeskEvent } from '../../core/desk/desk.js';
 import type { ConversationSummary, Offer } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
@@ -25,6 +25,52 @@ function isEditable(element: Element | null): boolean {
   if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
   if (element instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(element.type);
   return element instanceof HTMLElement && element.isContentEditable;
+}
+
+/**
+ * Listens to one kind of desk event while the host is connected, following the desk the host uses.
+ * The listener is dropped on disconnect, so a removed element hears nothing.
+ */
+class DeskEventController<T extends DeskEvent['type']> implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement & { readonly activeDesk: Desk | undefined };
+  readonly #type: T;
+  readonly #listener: (event: Extract<DeskEvent, { type: T }>) => void;
+  #desk: Desk | undefined;
+  #off: (() => void) | undefined;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement & { readonly activeDesk: Desk | undefined },
+    type: T,
+    listener: (event: Extract<DeskEvent, { type: T }>) => void,
+  ) {
+    this.#host = host;
+    this.#type = type;
+    this.#listener = listener;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.#off?.();
+    this.#off = undefined;
+    this.#desk = undefined;
+  }
+
+  /** Listens to the host's current desk (call when the desk may have changed). */
+  sync(): void {
+    const desk = this.#host.isConnected ? this.#host.activeDesk : undefined;
+    if (desk === this.#desk) return;
+    this.#off?.();
+    this.#desk = desk;
+    this.#off = desk?.on(this.#type, this.#listener);
+  }
 }
 
 let audio: AudioContext | undefined;
@@ -57,6 +103,12 @@ async function playTone(): Promise<void> {
  * before the desk's countdown withdraws it (F1), with the customer's other active conversations
  * (F2). A missed offer leaves a notice with a way back to Available. Renders nothing when idle.
  *
+ * `cc-offer-expired` relays the desk's own `offer-expired` (the desk times offers out whether or
+ * not any element is on the page): each notification fires it once per expired offer, from itself,
+ * while it is connected. Two notifications on one desk therefore each fire it once, so a listener on
+ * a common ancestor hears every expiry twice; listen on one notification, or use
+ * `desk.on('offer-expired', …)` to hear each expiry exactly once per desk.
+ *
  * @summary Incoming conversation: customer, queue, wait, first message, countdown, Accept/Reject.
  * @tag cc-conversation-notification
  *
@@ -87,6 +139,7 @@ async function playTone(): Promise<void> {
  * @fires cc-reject - CcRejectEvent, cancelable: the agent rejects the shown offer.
  * @fires cc-offer-expired - CcOfferExpiredEvent, not cancelable: an offer timed out (once per offer).
  * @fires cc-presence - CcPresenceEvent, cancelable: the agent becomes Available from the missed notice.
+ * @cssstate idle - No offer and no missed notice to show (no box by default).
  */
 export class CcConversationNotification extends DeskElement {
   static override styles = [hostStyles, styles];
@@ -97,6 +150,8 @@ export class CcConversationNotification extends DeskElement {
   protected readonly missedOffers = new StoreController<readonly Offer[]>(this, []);
   /** @internal */
   protected readonly clock = new StoreController<number>(this, 0);
+  /** @internal */
+  protected readonly expiry = new DeskEventController(this, 'offer-expired', ({ offers }) => this.#expired(offers));
 
   /** Play a short tone when an offer arrives. Browsers allow it only after the agent has interacted with the page. */
   @property({ type: Boolean }) sound = false;
@@ -112,10 +167,11 @@ export class CcConversationNotification extends DeskElement {
   @state() private brokenAvatar: string | undefined;
 
   #internals: ElementInternals | undefined;
-  /** Offer ids seen waiting, so arrivals and expiries are noticed once each. */
+  /** Offer ids seen waiting, so arrivals are noticed once each. */
   #known = new Set<string>();
-  #reportedExpired = new Set<string>();
   #arrivals: Offer[] = [];
+  /** Offers the desk reported expired, relayed as `cc-offer-expired` once the missed notice is on screen. */
+  #expiredOffers: Offer[] = [];
   #announcement: { key: string; text: string } | undefined;
   #shownId: string | undefined;
   #focusWasInside = false;
@@ -138,6 +194,16 @@ export class CcConversationNotification extends DeskElement {
   protected override deskChanged(desk: Desk | undefined): void {
     this.offers.set(desk?.$offers);
     this.missedOffers.set(desk?.$missedOffers);
+    this.expiry.sync();
+  }
+
+  #expired(offers: readonly Offer[]): void {
+    const last = offers[offers.length - 1];
+    if (!last) return;
+    this.#expiredOffers.push(...offers);
+    const t = this.localize.t.notification;
+    this.#announcement = { key: `missed:${last.id}`, text: `${t.missedTitle}. ${t.missed(last.customer.name)}` };
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -181,12 +247,9 @@ export class CcConversationNotification extends DeskElement {
     }
     if (this.failedFor === 'missed' && missed.length === 0) this.failedFor = undefined;
 
-    const t = this.localize.t.notification;
-    const lastMissed = missed[missed.length - 1];
     if (first && first.id !== this.#shownId) {
+      const t = this.localize.t.notification;
       this.#announcement = { key: `offer:${first.id}`, text: t.announce(first.customer.name, first.queue) };
-    } else if (lastMissed && this.#known.has(lastMissed.id) && !this.#reportedExpired.has(lastMissed.id)) {
-      this.#announcement = { key: `missed:${lastMissed.id}`, text: `${t.missedTitle}. ${t.missed(lastMissed.customer.name)}` };
     }
 
     this.#focusWasInside = this.shadowRoot?.activeElement != null;
@@ -195,12 +258,9 @@ export class CcConversationNotification extends DeskElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    for (const offer of this.missedOffers.value) {
-      if (this.#known.has(offer.id) && !this.#reportedExpired.has(offer.id)) {
-        this.#reportedExpired.add(offer.id);
-        const expired = new CcOfferExpiredEvent(offer.id);
-        this.dispatchEvent(expired);
-      }
+    for (const offer of this.#expiredOffers.splice(0)) {
+      const expired = new CcOfferExpiredEvent(offer.id);
+      this.dispatchEvent(expired);
     }
 
     const arrivals = this.#arrivals;

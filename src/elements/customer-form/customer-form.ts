@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { usesCapacity } from '../../core/conversation-state.js';
-import type { Desk, TimelineEntry } from '../../core/desk/desk.js';
+import type { Desk, RecentCases, TimelineEntry } from '../../core/desk/desk.js';
 import type { Conversation } from '../../core/model.js';
 import type { CrmRecord, RecordRef } from '../../core/records.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
 import { hostStyles } from '../../styles/tokens.js';
@@ -14,12 +15,6 @@ export type CustomerFormView = 'conversation' | 'session';
 export type CustomerFormTab = 'pre-chat' | 'visitor';
 
 const TABS: readonly CustomerFormTab[] = ['pre-chat', 'visitor'];
-const RECENT_LIMIT = 5;
-
-type RecentCases =
-  | { status: 'loading'; records?: readonly CrmRecord[] }
-  | { status: 'done'; records: readonly CrmRecord[] }
-  | { status: 'error' };
 
 function httpUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -76,9 +71,11 @@ export class CcCustomerForm extends DeskElement {
   static override styles = [hostStyles, styles];
 
   /** @internal */
-  private readonly activeId = new StoreController<string | undefined>(this, undefined);
-  /** @internal */
+  private readonly shown = new ConversationController(this);
+  /** @internal Every conversation, for the session view's "open now" count only. */
   private readonly conversations = new StoreController<Readonly<Record<string, Conversation>>>(this, {});
+  /** @internal */
+  private readonly recentCases = new StoreController<RecentCases | undefined>(this, undefined);
   /** @internal */
   private readonly timeline = new StoreController<readonly TimelineEntry[]>(this, []);
   /** @internal */
@@ -94,26 +91,18 @@ export class CcCustomerForm extends DeskElement {
   @property() tab: CustomerFormTab = 'pre-chat';
 
   /** @internal */
-  @state() private recent: RecentCases | undefined;
-  /** @internal */
   @state() private brokenAvatar: string | undefined;
 
-  /** Customer and linked case the recent cases were asked for: a new link may bring a new case. */
-  #recentKey: string | undefined;
-  #recentCustomer: string | undefined;
-  #recentRequest = 0;
+  /** Customer and linked case the recent cases were last shown for: a newly linked case may be a new one. */
+  #recentKey: { desk: Desk; customerId: string; caseId: string | undefined } | undefined;
 
-  protected override deskChanged(desk: Desk | undefined): void {
-    this.activeId.set(desk?.$activeConversationId);
-    this.conversations.set(desk?.$conversations);
+  protected override deskChanged(): void {
     this.#recentKey = undefined;
   }
 
   /** The conversation on screen. */
   get conversation(): Conversation | undefined {
-    // An empty `conversation-id=""` means "not set", as a blank attribute usually does.
-    const id = this.conversationId || this.activeId.value;
-    return id === undefined ? undefined : this.conversations.value[id];
+    return this.shown.value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -123,6 +112,7 @@ export class CcCustomerForm extends DeskElement {
     this.timeline.set(desk && conversation ? desk.timeline(conversation.id) : undefined);
     // The clock ticks every second while listened to: only while a shown duration is still running.
     this.clock.set(desk && conversation && this.#running(conversation) ? desk.$now : undefined);
+    this.conversations.set(desk && conversation && this.#session() ? desk.$conversations : undefined);
     this.#syncRecent(desk, conversation);
   }
 
@@ -142,37 +132,24 @@ export class CcCustomerForm extends DeskElement {
   // ---- recent cases ----
 
   #syncRecent(desk: Desk | undefined, conversation: Conversation | undefined): void {
-    // The session view shows no recent cases; what was loaded stays for the way back.
-    if (this.#session()) return;
-    const key =
-      desk?.capabilities.records && conversation
-        ? `${conversation.customer.id}\u0000${conversation.links?.case?.id ?? ''}`
-        : undefined;
-    if (key === this.#recentKey) return;
-    this.#recentKey = key;
-    if (!desk || !conversation || key === undefined) {
-      this.#recentRequest++;
-      this.recent = undefined;
-      this.#recentCustomer = undefined;
+    // The session view shows no recent cases (and asks for none).
+    if (this.#session() || !desk?.capabilities.records || !conversation) {
+      this.recentCases.set(undefined);
+      if (!conversation) this.#recentKey = undefined;
       return;
     }
-    this.#loadRecent(desk, conversation.customer.id);
-  }
-
-  #loadRecent(desk: Desk, customerId: string): void {
-    const request = ++this.#recentRequest;
-    // The same customer's list stays on screen while it refreshes; another customer's never does.
-    const shown = this.#recentCustomer === customerId && this.recent?.status === 'done' ? this.recent.records : undefined;
-    this.#recentCustomer = customerId;
-    this.recent = shown ? { status: 'loading', records: shown } : { status: 'loading' };
-    desk.searchRecords('', { kinds: ['case'], customerId, limit: RECENT_LIMIT }).then(
-      (records) => {
-        if (request === this.#recentRequest) this.recent = { status: 'done', records: records.slice(0, RECENT_LIMIT) };
-      },
-      () => {
-        if (request === this.#recentRequest) this.recent = { status: 'error' };
-      },
-    );
+    const customerId = conversation.customer.id;
+    const caseId = conversation.links?.case?.id;
+    const previous = this.#recentKey;
+    this.#recentKey = { desk, customerId, caseId };
+    // The desk loads a customer's cases on first use and shares them between views.
+    const store = desk.recentCases(customerId);
+    this.recentCases.set(store);
+    const sameCustomer = previous?.desk === desk && previous.customerId === customerId;
+    // A case linked while shown may be one the list has not seen yet; a load already running will have it.
+    if (sameCustomer && previous.caseId !== caseId && caseId !== undefined && store.get().status !== 'loading') {
+      void desk.loadRecentCases(customerId).catch(() => undefined);
+    }
   }
 
   async #retryRecent(): Promise<void> {
@@ -180,7 +157,7 @@ export class CcCustomerForm extends DeskElement {
     const conversation = this.conversation;
     if (!desk || !conversation) return;
     const hadFocus = this.shadowRoot?.activeElement?.classList.contains('retry') ?? false;
-    this.#loadRecent(desk, conversation.customer.id);
+    void desk.loadRecentCases(conversation.customer.id).catch(() => undefined);
     await this.updateComplete;
     // The Retry button is gone while loading: keep the agent in the same section, not on <body>.
     if (hadFocus) this.renderRoot.querySelector<HTMLElement>('#recent-title')?.focus();
@@ -347,7 +324,7 @@ export class CcCustomerForm extends DeskElement {
   }
 
   private renderRecent(conversation: Conversation): TemplateResult | typeof nothing {
-    const recent = this.recent;
+    const recent = this.recentCases.value;
     if (!recent || !this.activeDesk?.capabilities.records) return nothing;
     const f = this.localize.t.customerForm;
     const records = recent.status === 'error' ? [] : (recent.records ?? []);

@@ -1,21 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Desk } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
+import type { CreateAndLinkResult } from '../../core/desk/desk.js';
 import type { Conversation, Message } from '../../core/model.js';
 import {
   validateNewRecord,
   type CaseFields,
   type ContactFields,
-  type CrmRecord,
   type FieldError,
   type FieldErrors,
   type NewRecord,
-  type RecordRef,
   RECORD_FIELD_LIMITS,
 } from '../../core/records.js';
 import { isTransportError } from '../../core/transport.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
@@ -63,6 +62,7 @@ function clip(text: string, max: number): string {
  * @fires cc-link - CcLinkEvent, cancelable: the created record is about to be linked to the conversation.
  * @fires cc-record-created - CcRecordCreatedEvent, not cancelable: the record exists (`linked` tells whether it was linked).
  * @fires cc-cancel - CcCancelEvent, not cancelable: the agent pressed Cancel.
+ * @cssstate unavailable - No desk, or the transport has no records (hidden by default).
  * @csspart form - The form.
  * @csspart field - One label, control and error.
  * @csspart summary - The error summary (`role="alert"`).
@@ -78,8 +78,7 @@ function clip(text: string, max: number): string {
 export class CcRecordCreate extends DeskElement {
   static override styles = [hostStyles, recordCreateStyles];
 
-  #activeConversationId = new StoreController<string | undefined>(this, undefined);
-  #conversations = new StoreController<Readonly<Record<string, Conversation>>>(this, {});
+  #conversation = new ConversationController(this);
   #messages = new StoreController<readonly Message[]>(this, []);
 
   /** What to create. */
@@ -129,9 +128,8 @@ export class CcRecordCreate extends DeskElement {
     this.requestUpdate();
   }
 
-  protected override deskChanged(desk: Desk | undefined): void {
-    this.#activeConversationId.set(desk?.$activeConversationId);
-    this.#conversations.set(desk?.$conversations);
+  protected override deskChanged(): void {
+    // The conversation controller follows the desk; the messages store is re-pointed in willUpdate.
   }
 
   get #kind(): QuickCreateKind {
@@ -139,12 +137,7 @@ export class CcRecordCreate extends DeskElement {
   }
 
   get #conversationId(): string | undefined {
-    return this.conversationId || this.#activeConversationId.value;
-  }
-
-  get #conversation(): Conversation | undefined {
-    const id = this.#conversationId;
-    return id === undefined ? undefined : this.#conversations.value[id];
+    return this.#conversation.id;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -164,7 +157,7 @@ export class CcRecordCreate extends DeskElement {
     }
     // Until the agent types, the form follows the conversation (messages may arrive after it opens).
     if (!this.#dirty) {
-      const conversation = this.#conversation;
+      const conversation = this.#conversation.value;
       const key = `${identity}|${conversation?.customer.name ?? ''}|${this.#messages.value.length}|${this.localize.lang}`;
       if (key !== this.#prefillKey) {
         this.#prefillKey = key;
@@ -268,30 +261,22 @@ export class CcRecordCreate extends DeskElement {
     if (intent.defaultPrevented) return;
 
     this.busy = true;
-    let created: CrmRecord;
+    let outcome: CreateAndLinkResult;
     try {
-      created = await desk.createRecord(conversationId, record);
+      outcome =
+        conversationId !== undefined && this.linkAfterCreate
+          ? await desk.createAndLink(conversationId, record, (ref) => {
+              const linkIntent = new CcLinkEvent(conversationId, ref);
+              this.dispatchEvent(linkIntent);
+              return !linkIntent.defaultPrevented;
+            })
+          : { record: await desk.createRecord(conversationId, record), linked: false, linkFailed: false };
     } catch (error) {
       this.busy = false;
       this.#showFailure(error);
       return;
     }
-
-    let linked = false;
-    let linkFailed = false;
-    if (conversationId !== undefined && this.linkAfterCreate) {
-      const ref: RecordRef = { kind: created.kind, id: created.id, title: created.title };
-      const linkIntent = new CcLinkEvent(conversationId, ref);
-      this.dispatchEvent(linkIntent);
-      if (!linkIntent.defaultPrevented) {
-        try {
-          await desk.link(conversationId, ref);
-          linked = true;
-        } catch {
-          linkFailed = true;
-        }
-      }
-    }
+    const { record: created, linked, linkFailed } = outcome;
     this.busy = false;
     const kind = this.#kind;
     this.reset();

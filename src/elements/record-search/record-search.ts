@@ -1,10 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Desk } from '../../core/desk/desk.js';
-import type { Conversation } from '../../core/model.js';
-import { slotOf, type CrmRecord, type LinkSlot, type RecordKind, type RecordRef } from '../../core/records.js';
-import { StoreController } from '../../controllers/store-controller.js';
+import { slotOf, type ConversationLinks, type CrmRecord, type LinkSlot, type RecordKind, type RecordRef } from '../../core/records.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcLinkEvent, CcUnlinkEvent, type CcRecordCreatedEvent } from '../events.js';
@@ -44,6 +42,7 @@ const sameRecord = (a: RecordRef | undefined, b: RecordRef): boolean => a !== un
  * @fires cc-unlink - CcUnlinkEvent, cancelable: the agent unlinks a record. Cancel to keep it.
  * @fires cc-create-record - CcCreateRecordEvent, cancelable (from the inline quick-create form).
  * @fires cc-record-created - CcRecordCreatedEvent, not cancelable (from the inline quick-create form).
+ * @cssstate unavailable - No desk, or the transport has no records (hidden by default).
  * @csspart linked - The linked records area.
  * @csspart unlink - An Unlink button.
  * @csspart search - The search field.
@@ -63,8 +62,7 @@ const sameRecord = (a: RecordRef | undefined, b: RecordRef): boolean => a !== un
 export class CcRecordSearch extends DeskElement {
   static override styles = [hostStyles, recordSearchStyles];
 
-  #activeConversationId = new StoreController<string | undefined>(this, undefined);
-  #conversations = new StoreController<Readonly<Record<string, Conversation>>>(this, {});
+  #conversation = new ConversationController(this);
 
   /** The conversation records are linked to. Default: the desk's active conversation. */
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
@@ -110,9 +108,7 @@ export class CcRecordSearch extends DeskElement {
     return this.#run();
   }
 
-  protected override deskChanged(desk: Desk | undefined): void {
-    this.#activeConversationId.set(desk?.$activeConversationId);
-    this.#conversations.set(desk?.$conversations);
+  protected override deskChanged(): void {
     this.#searchSeq++;
     this.results = [];
     this.phase = 'idle';
@@ -130,12 +126,11 @@ export class CcRecordSearch extends DeskElement {
   }
 
   get #conversationId(): string | undefined {
-    return this.conversationId || this.#activeConversationId.value;
+    return this.#conversation.id;
   }
 
-  get #conversation(): Conversation | undefined {
-    const id = this.#conversationId;
-    return id === undefined ? undefined : this.#conversations.value[id];
+  get #links(): ConversationLinks {
+    return this.#conversation.value?.links ?? {};
   }
 
   // ---- search ----
@@ -236,7 +231,7 @@ export class CcRecordSearch extends DeskElement {
     const desk = this.activeDesk;
     const conversationId = this.#conversationId;
     if (!desk || conversationId === undefined || this.pending !== undefined) return;
-    if (sameRecord(this.#conversation?.links?.[slotOf(record.kind)], record)) return;
+    if (sameRecord(this.#links[slotOf(record.kind)], record)) return;
     const ref: RecordRef = { kind: record.kind, id: record.id, title: record.title };
     const intent = new CcLinkEvent(conversationId, ref);
     this.dispatchEvent(intent);
@@ -315,7 +310,7 @@ export class CcRecordSearch extends DeskElement {
 
   private renderLinked(): TemplateResult {
     const t = this.localize.t.records;
-    const links = this.#conversation?.links ?? {};
+    const links = this.#links;
     return html`<section class="linked" part="linked" aria-labelledby="linked-label">
       <p class="label" id="linked-label">${t.linkedHeading}</p>
       <dl>
@@ -396,7 +391,7 @@ export class CcRecordSearch extends DeskElement {
 
   private renderResults(): TemplateResult {
     const t = this.localize.t.records;
-    const links = this.#conversation?.links ?? {};
+    const links = this.#links;
     const shown = this.phase === 'results' || this.phase === 'searching' ? this.results : [];
     return html`<ul
       id="results"
