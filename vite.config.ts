@@ -19,6 +19,7 @@ function elementEntries(): Record<string, string> {
 function libraryEntries(): Record<string, string> {
   const entries: Record<string, string> = {
     index: src('index.ts'),
+    elements: src('elements.ts'),
     define: src('define.ts'),
     ...elementEntries(),
   };

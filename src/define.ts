@@ -1,4 +1,5 @@
-// Registers every element (the side-effect entry) and re-exports the public API, so one import does both.
+// Registers every element (the side-effect entry) and re-exports the public API with the element
+// classes, so one import does both.
 import './elements/agent-desk/define.js';
 import './elements/conversation-notification/define.js';
 import './elements/communication-panel/define.js';
@@ -11,3 +12,4 @@ import './elements/record-create/define.js';
 import './elements/transcript-search/define.js';
 
 export * from './index.js';
+export * from './elements.js';

@@ -1,5 +1,7 @@
-// The public API. Importing it defines no element and touches no DOM global (it runs in Node):
-// register tags with `contact-center-elements/define` or one `define/<element>` entry.
+// The public API. Importing it defines no element, touches no DOM global (it runs in Node) and
+// loads no Lit: a host that only uses the desk bundles no element. Register tags with
+// `contact-center-elements/define` or one `define/<element>` entry; the element classes,
+// controllers and host styles are in `contact-center-elements/elements` (src/elements.ts).
 
 // ---- core ----
 export type * from './core/model.js';
@@ -67,22 +69,7 @@ export type { ReplyWindow } from './core/reply-window.js';
 export { createMemoryStorage, openStorage } from './core/storage.js';
 export type { Storage, StoredMessage } from './core/storage.js';
 
-// ---- elements (classes only; see define.ts) ----
-export { DeskElement } from './elements/desk-element.js';
-export { CcAgentDesk } from './elements/agent-desk/agent-desk.js';
-export { CcConversationNotification } from './elements/conversation-notification/conversation-notification.js';
-export { CcCommunicationPanel } from './elements/communication-panel/communication-panel.js';
-export { CcAttachmentPicker } from './elements/attachment-picker/attachment-picker.js';
-export type { AddFilesResult, AttachmentItemState, RejectedFile } from './elements/attachment-picker/attachment-picker.js';
-export { CcTranscript } from './elements/transcript/transcript.js';
-export { CcCustomerForm } from './elements/customer-form/customer-form.js';
-export type { CustomerFormTab, CustomerFormView } from './elements/customer-form/customer-form.js';
-export { CcConversationNotes } from './elements/conversation-notes/conversation-notes.js';
-export { CcRecordSearch } from './elements/record-search/record-search.js';
-export type { RecordFilter, RecordSearchPhase } from './elements/record-search/record-search.js';
-export { CcRecordCreate } from './elements/record-create/record-create.js';
-export type { QuickCreateKind } from './elements/record-create/record-create.js';
-export { CcTranscriptSearch } from './elements/transcript-search/transcript-search.js';
+// ---- intent events (plain DOM events, no Lit) ----
 export {
   CcAcceptEvent,
   CcRejectEvent,
@@ -103,15 +90,8 @@ export {
   CcOpenTranscriptEvent,
 } from './elements/events.js';
 
-// ---- controllers, context, styles ----
-export { deskContext, DESK_CHANGE_EVENT } from './controllers/desk-context.js';
-export { DeskController } from './controllers/desk-controller.js';
-export type { DeskHost } from './controllers/desk-controller.js';
-export { StoreController } from './controllers/store-controller.js';
-export { LocalizeController } from './controllers/localize-controller.js';
-export { hostStyles } from './styles/tokens.js';
-
 // ---- i18n ----
+// Polish is not exported here: a static import anywhere in the root would put its catalog in every
+// page's first chunk. It loads on first use; `await loadCatalog('pl')` returns it.
 export { en, registerCatalog, catalogFor, loadCatalog, formatRemaining } from './i18n/index.js';
-export { pl } from './i18n/pl.js';
 export type { Catalog } from './i18n/index.js';

@@ -65,11 +65,35 @@ test('importing the package defines no custom element', () => {
   }
 });
 
+test('importing the package loads no Lit', () => {
+  // Lit announces each of its modules in a global version list as it loads.
+  for (const marker of ['litElementVersions', 'reactiveElementVersions', 'litHtmlVersions']) {
+    assert.equal(globalThis[marker], undefined, `importing "." loaded Lit (${marker})`);
+  }
+});
+
 test('exposes the public API', () => {
-  for (const name of ['createDesk', 'Desk', 'DeskError', 'TransportError', 'ConversationStateError', 'canTransition', 'transition', 'replyWindow', 'checkFile', 'createMemoryStorage', 'CcAgentDesk', 'CcSendEvent', 'en', 'pl', 'registerCatalog', 'deskContext', 'createClientId']) {
+  for (const name of ['createDesk', 'Desk', 'DeskError', 'TransportError', 'ConversationStateError', 'canTransition', 'transition', 'replyWindow', 'checkFile', 'createMemoryStorage', 'CcSendEvent', 'en', 'loadCatalog', 'registerCatalog', 'createClientId']) {
     assert.ok(name in api, `missing export ${name}`);
   }
-  assert.equal(typeof api.CcAgentDesk, 'function');
+  for (const name of ['CcAgentDesk', 'deskContext', 'hostStyles', 'pl']) {
+    assert.ok(!(name in api), `"." exports ${name}, which would drag Lit or the Polish catalog into every host bundle`);
+  }
+});
+
+test('Polish loads on first use', async () => {
+  const pl = await api.loadCatalog('pl');
+  assert.equal(pl.lang, 'pl');
+  assert.equal(api.catalogFor('pl-PL'), pl);
+});
+
+test('the element classes, context and host styles come from "./elements", which defines no tag', async () => {
+  const elements = await import('../../dist/elements.js');
+  for (const name of ['CcAgentDesk', 'CcCommunicationPanel', 'DeskElement', 'deskContext', 'DeskController', 'hostStyles']) {
+    assert.ok(name in elements, `"./elements" is missing ${name}`);
+  }
+  assert.equal(typeof elements.CcAgentDesk, 'function');
+  assert.equal(globalThis.customElements?.get('cc-agent-desk'), undefined, 'importing "./elements" defined <cc-agent-desk>');
 });
 
 test('a desk runs in Node over an in-memory transport', async () => {

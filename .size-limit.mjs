@@ -1,0 +1,99 @@
+// Size budgets (minified + gzip -9, every dependency bundled) for what a host page really loads.
+// `npm run size:build` (scripts/size-build.mjs) builds the package, then one Vite production build
+// per host entry in size/ (vite.size.config.ts); this file reads each build's Vite manifest.
+// "First load" is the entry chunk plus every chunk it imports statically: what the page downloads
+// before the script runs. Lazy chunks load on first use and are budgeted on their own, as they come
+// out of the build of the README snippet.
+import { existsSync, readFileSync } from 'node:fs';
+
+/** @typedef {{ file: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean, imports?: string[] }} ManifestChunk */
+
+/** @returns {Record<string, ManifestChunk>} */
+function manifest(entry) {
+  const path = `.size/${entry}/.vite/manifest.json`;
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run size:build first.`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** The files a page loads before running size/<entry>.js: its chunk and, transitively, its static imports. */
+function firstLoad(entry) {
+  const chunks = manifest(entry);
+  const seen = new Set();
+  const walk = (key) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const next of chunks[key].imports ?? []) walk(next);
+  };
+  Object.keys(chunks)
+    .filter((key) => chunks[key].isEntry)
+    .forEach(walk);
+  return [...seen].map((key) => `.size/${entry}/${chunks[key].file}`);
+}
+
+/** The one lazy chunk of size/<entry>.js's build whose source matches `source`; fails if it is gone or loads up front. */
+function lazy(entry, source, what) {
+  const chunks = Object.values(manifest(entry)).filter((chunk) => chunk.isDynamicEntry && source.test(chunk.src ?? ''));
+  const file = chunks.length === 1 ? `.size/${entry}/${chunks[0].file}` : undefined;
+  if (!file || firstLoad(entry).includes(file)) {
+    throw new Error(`${what} is not a lazy chunk of the size/${entry}.js build (${chunks.length} found): it must load on first use.`);
+  }
+  return file;
+}
+
+export default [
+  {
+    name: 'core only: `import { createDesk } from "contact-center-elements"` (no Lit), first load',
+    path: firstLoad('core'),
+    limit: '15.5 kB',
+    gzip: true,
+  },
+  {
+    name: 'one element: `…/define/communication-panel` + createDesk, first load',
+    path: firstLoad('one-element'),
+    limit: '39.5 kB',
+    gzip: true,
+  },
+  {
+    name: 'golden path: `…/define/` agent-desk, conversation-notification, communication-panel, attachment-picker + createDesk, first load',
+    path: firstLoad('golden-path'),
+    // A fixed bar for the golden path; the other limits are the measured figure plus a small margin.
+    limit: '40 kB',
+    gzip: true,
+  },
+  {
+    name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
+    path: firstLoad('snippet'),
+    limit: '60 kB',
+    gzip: true,
+  },
+  {
+    name: 'everything: define + every export of "." and "./elements", first load',
+    path: firstLoad('everything'),
+    limit: '61 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: Polish catalog (first lang="pl")',
+    path: lazy('snippet', /(^|\/)pl-[\w-]+\.js$/, 'The Polish catalog'),
+    limit: '5 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: transcript search engine (first search)',
+    path: lazy('snippet', /(^|\/)service-[\w-]+\.js$/, 'The transcript search engine'),
+    limit: '8.5 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: image lightbox (first image opened)',
+    path: lazy('snippet', /(^|\/)lightbox-[\w-]+\.js$/, 'The image lightbox'),
+    limit: '0.5 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: idb (when the desk opens its IndexedDB storage)',
+    path: lazy('snippet', /(^|\/)node_modules\/idb\//, 'idb'),
+    limit: '1.5 kB',
+    gzip: true,
+  },
+];
