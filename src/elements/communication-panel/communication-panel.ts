@@ -118,7 +118,7 @@ export class CcCommunicationPanel extends DeskElement {
   }
 
   protected override willUpdate(): void {
-    // Resolves the conversation shown now, so the view state below is reset before rendering it.
+    // Resolves the conversation shown now: a switch resets the view state before this render, not after it.
     void this.shown.id;
   }
 
