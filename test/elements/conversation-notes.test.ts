@@ -1,6 +1,6 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import type { CrmRecord, RecordRef } from '../../src/core/records.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import type { Capabilities, Command } from '../../src/core/transport.js';
@@ -9,6 +9,7 @@ import type { CcConversationNotes } from '../../src/elements/conversation-notes/
 import { MAX_NOTE_LENGTH } from '../../src/core/records.js';
 import { CcAddNoteEvent } from '../../src/elements/events.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { dispose, testDesk, TestTransport } from '../harness.js';
 
 const AGENT = { id: 'agent-ewa', name: 'Ewa Zielińska' };
 const HOUR = 3_600_000;
@@ -19,7 +20,7 @@ interface Setup {
   el: CcConversationNotes;
   desk: Desk;
   sim: SimulatedTransport;
-  /** Every command that reached the simulator, in order. */
+  /** Every command that reached the simulator since the element was put on the page, in order. */
   commands: Command[];
   sent<T extends Command['type']>(type: T): Extract<Command, { type: T }>[];
   conversationId: string;
@@ -36,8 +37,6 @@ interface SeedNote {
   /** How long ago, ms. */
   ago: number;
 }
-
-const desks: Desk[] = [];
 
 /**
  * A desk on the simulator with one active conversation that starts unlinked, the customer's contact
@@ -56,14 +55,8 @@ async function setup(
 ): Promise<Setup> {
   let offset = 0;
   const sim = new SimulatedTransport({ seed: 11, now: () => Date.now() + offset, ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
-  const commands: Command[] = [];
-  const execute = sim.execute.bind(sim);
-  sim.execute = (command, opts) => {
-    commands.push(command);
-    return execute(command, opts);
-  };
-  const desk = createDesk({ transport: sim, storage: options.storage ?? 'memory', agent: AGENT });
-  desks.push(desk);
+  const transport = new TestTransport({ sim, crm: 'simulator' });
+  const desk = testDesk({ transport, storage: options.storage ?? 'memory', agent: AGENT });
   await desk.connect();
   const conversation = sim.startConversation({ customer: { name: 'Anna Nowak' }, links: {} });
   desk.setActive(conversation.id);
@@ -78,12 +71,12 @@ async function setup(
   }
   offset = 0;
   await options.prepare?.({ sim, desk });
-  commands.length = 0;
+  transport.commands.length = 0;
   const el = await fixture<CcConversationNotes>(
     html`<cc-conversation-notes .desk=${desk} lang=${options.lang ?? 'en'}></cc-conversation-notes>`,
   );
-  const sent = <T extends Command['type']>(type: T) => commands.filter((c): c is Extract<Command, { type: T }> => c.type === type);
-  return { el, desk, sim, commands, sent, conversationId: conversation.id, contact, kase };
+  const sent = <T extends Command['type']>(type: T) => transport.executed(type);
+  return { el, desk, sim, commands: transport.commands, sent, conversationId: conversation.id, contact, kase };
 }
 
 const $ = <T extends Element = HTMLElement>(el: CcConversationNotes, selector: string): T | null =>
@@ -120,9 +113,6 @@ async function ctrlEnter(): Promise<void> {
   await sendKeys({ up: 'Control' });
 }
 
-afterEach(() => {
-  for (const desk of desks.splice(0)) desk.dispose();
-});
 
 describe('cc-conversation-notes', () => {
   it('is defined', () => {
@@ -263,7 +253,8 @@ describe('cc-conversation-notes', () => {
     expect(description(el, textarea(el))).to.contain('Link a contact or a case');
     await ctrlEnter();
     addButton(el).click();
-    await aTimeout(20);
+    await desk.settled();
+    await el.updateComplete;
     expect(sent('notes.add')).to.have.lengthOf(0);
     expect(textarea(el).value).to.equal('Draft before linking');
     await expect(el).to.be.accessible();
@@ -276,12 +267,18 @@ describe('cc-conversation-notes', () => {
   });
 
   it('a cancelled cc-add-note sends nothing and keeps the text', async () => {
-    const { el, sent } = await setup({ link: ['case'] });
+    const { el, desk, sent } = await setup({ link: ['case'] });
     await loaded(el);
-    el.addEventListener(CcAddNoteEvent.type, (e) => e.preventDefault());
+    const intents: CcAddNoteEvent[] = [];
+    el.addEventListener(CcAddNoteEvent.type, (e) => {
+      intents.push(e);
+      e.preventDefault();
+    });
     await typeNote(el, 'Vetoed by the host');
     await ctrlEnter();
-    await aTimeout(20);
+    await desk.settled();
+    await el.updateComplete;
+    expect(intents).to.have.lengthOf(1);
     expect(sent('notes.add')).to.have.lengthOf(0);
     expect(textarea(el).value).to.equal('Vetoed by the host');
     expect(noteTexts(el)).to.deep.equal([]);
@@ -341,7 +338,7 @@ describe('cc-conversation-notes', () => {
   });
 
   it('counts characters and refuses a note over 4,000 characters', async () => {
-    const { el, sent } = await setup({ link: ['case'] });
+    const { el, desk, sent } = await setup({ link: ['case'] });
     await loaded(el);
     textarea(el).focus();
     textarea(el).value = 'x'.repeat(MAX_NOTE_LENGTH + 2);
@@ -353,22 +350,21 @@ describe('cc-conversation-notes', () => {
     expect(addButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(description(el, addButton(el))).to.contain('2 characters too many');
     await ctrlEnter();
-    await aTimeout(20);
+    await desk.settled();
     expect(sent('notes.add')).to.have.lengthOf(0);
   });
 
   it('the draft survives a reload (a new desk over the same storage)', async () => {
     const storage = createMemoryStorage();
     const first = await setup({ link: ['case'], storage });
+    const stored = () => first.desk.getNoteDraft(first.conversationId);
     await typeNote(first.el, 'Half-written note');
     // Saved after a short pause in typing, not on every key.
-    await aTimeout(450);
-    expect(await first.desk.getNoteDraft(first.conversationId)).to.equal('Half-written note');
+    await waitUntil(async () => (await stored()) === 'Half-written note', 'the draft was not saved after a pause');
     await typeNote(first.el, ', then more');
-    // Leaving the page (disconnect) keeps the latest text without waiting for the pause.
+    // Leaving the page (disconnect) keeps the latest text without waiting for the pause: the desk goes at once.
     first.el.remove();
-    await aTimeout(0);
-    first.desk.dispose();
+    dispose(first.desk);
 
     const second = await setup({ link: ['case'], storage });
     expect(second.conversationId).to.equal(first.conversationId);
@@ -379,8 +375,7 @@ describe('cc-conversation-notes', () => {
     textarea(second.el).focus();
     await ctrlEnter();
     await waitUntil(() => noteTexts(second.el).length === 1);
-    await aTimeout(20);
-    expect(await second.desk.getNoteDraft(second.conversationId)).to.equal('');
+    await waitUntil(async () => (await second.desk.getNoteDraft(second.conversationId)) === '', 'the stored draft was not cleared');
   });
 
   it('keeps a draft per conversation when the active conversation changes', async () => {

@@ -1,127 +1,16 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
-import type { AgentRef, Conversation } from '../../src/core/model.js';
-import type { ConversationLinks, CrmRecord } from '../../src/core/records.js';
-import {
-  TransportError,
-  type Capabilities,
-  type Command,
-  type ConnectOptions,
-  type ResultOf,
-  type SearchRecordsCommand,
-  type Transport,
-  type TransportEvent,
-} from '../../src/core/transport.js';
+import type { Desk } from '../../src/core/desk/desk.js';
+import type { Conversation } from '../../src/core/model.js';
+import type { CrmRecord } from '../../src/core/records.js';
+import { TransportError } from '../../src/core/transport.js';
 import '../../src/elements/customer-form/define.js';
 import type { CcCustomerForm } from '../../src/elements/customer-form/customer-form.js';
 import { SimulatedTransport, type OfferInput } from '../../src/transports/simulated/index.js';
-
-/**
- * The simulator with a tiny CRM in front: answers records.search / link / unlink and notes.add,
- * and adds links, pre-chat answers, visitor details and closedAt to every conversation it reports.
- */
-class CrmTransport implements Transport {
-  readonly capabilities: Capabilities;
-  readonly searches: SearchRecordsCommand[] = [];
-  /** Searches fail while set. */
-  failSearch = false;
-  /** Searches never answer while set (loading state). */
-  holdSearch = false;
-  readonly #links = new Map<string, ConversationLinks>();
-  readonly #extras = new Map<string, Partial<Conversation>>();
-  readonly #closedAt = new Map<string, number>();
-  readonly #listeners = new Set<(event: TransportEvent) => void>();
-
-  constructor(
-    readonly sim: SimulatedTransport,
-    readonly cases: CrmRecord[],
-    records = true,
-  ) {
-    this.capabilities = { ...sim.capabilities, records, notes: records };
-  }
-
-  /** Extra conversation fields, reported from the next update on (set before the conversation starts). */
-  extend(conversationId: string, extra: Partial<Conversation>): void {
-    this.#extras.set(conversationId, extra);
-  }
-
-  /** Reports a conversation the simulator cannot make, e.g. still queued with nobody accepting it. */
-  announce(conversation: Conversation): void {
-    for (const listener of this.#listeners) listener({ type: 'conversation.updated', conversation, cursor: 'x' });
-  }
-
-  connect(agent: AgentRef, opts?: ConnectOptions): ReturnType<Transport['connect']> {
-    return this.sim.connect(agent, opts);
-  }
-
-  disconnect(): Promise<void> {
-    return this.sim.disconnect();
-  }
-
-  subscribe(listener: (event: TransportEvent) => void): () => void {
-    this.#listeners.add(listener);
-    const off = this.sim.subscribe((event) =>
-      listener(event.type === 'conversation.updated' ? { ...event, conversation: this.#augment(event.conversation) } : event),
-    );
-    return () => {
-      this.#listeners.delete(listener);
-      off();
-    };
-  }
-
-  async execute<C extends Command>(command: C, opts?: { signal?: AbortSignal }): Promise<ResultOf<C>> {
-    const answer = (value: unknown) => value as ResultOf<C>;
-    switch (command.type) {
-      case 'records.search': {
-        this.searches.push(command);
-        if (this.holdSearch) return new Promise<ResultOf<C>>(() => undefined);
-        await aTimeout(0);
-        if (this.failSearch) throw new TransportError('unavailable', 'The CRM is down.');
-        const records = this.cases.filter(
-          (r) => (!command.kinds || command.kinds.includes(r.kind)) && (!command.customerId || r.customerId === command.customerId),
-        );
-        return answer({ records: records.slice(0, command.limit ?? 20) });
-      }
-      case 'records.link':
-      case 'records.unlink': {
-        const links = { ...this.#links.get(command.conversationId) };
-        if (command.type === 'records.link') {
-          links[command.record.kind === 'case' ? 'case' : 'customer'] = command.record as never;
-        } else {
-          delete links[command.slot];
-        }
-        this.#links.set(command.conversationId, links);
-        return answer({ conversation: this.#augment(this.sim.conversation(command.conversationId)!) });
-      }
-      case 'notes.add':
-        return answer({
-          note: { id: command.clientId, target: command.target, text: command.text, author: 'Agent', at: Date.now() },
-        });
-      default: {
-        const result = (await this.sim.execute(command, opts)) as { conversation?: Conversation };
-        return answer(result.conversation ? { ...result, conversation: this.#augment(result.conversation) } : result);
-      }
-    }
-  }
-
-  #augment(conversation: Conversation): Conversation {
-    const links = this.#links.get(conversation.id);
-    if (conversation.state === 'closed' && !this.#closedAt.has(conversation.id)) this.#closedAt.set(conversation.id, Date.now());
-    const closedAt = this.#closedAt.get(conversation.id);
-    return {
-      ...conversation,
-      ...this.#extras.get(conversation.id),
-      // The wrapper's links win over anything the simulator reports, so tests see only what they linked.
-      links: links ?? {},
-      ...(closedAt !== undefined ? { closedAt } : {}),
-    };
-  }
-}
+import { testDesk, TestTransport } from '../harness.js';
 
 const MINUTE = 60_000;
-const desks: Desk[] = [];
 
 const annaCases = (): CrmRecord[] => [
   { kind: 'case', id: 'case-1', title: 'Parcel arrived damaged', subtitle: 'CS-00412', status: 'open', customerId: 'cust-anna', updatedAt: Date.now() - 5 * MINUTE },
@@ -129,11 +18,12 @@ const annaCases = (): CrmRecord[] => [
   { kind: 'case', id: 'case-9', title: 'Someone else’s case', status: 'open', customerId: 'cust-jan' },
 ];
 
-async function makeDesk(options: { records?: boolean; cases?: CrmRecord[] } = {}): Promise<{ desk: Desk; crm: CrmTransport; sim: SimulatedTransport }> {
+/** The simulator with a tiny CRM in front: it finds only `cases` and owns the links it reports. */
+async function makeDesk(options: { records?: boolean; cases?: CrmRecord[] } = {}): Promise<{ desk: Desk; crm: TestTransport; sim: SimulatedTransport }> {
   const sim = new SimulatedTransport({ seed: 5 });
-  const crm = new CrmTransport(sim, options.cases ?? annaCases(), options.records ?? true);
-  const desk = createDesk({ transport: crm, storage: 'memory' });
-  desks.push(desk);
+  const records = options.records ?? true;
+  const crm = new TestTransport({ sim, records: options.cases ?? annaCases(), capabilities: { records, notes: records } });
+  const desk = testDesk({ transport: crm });
   await desk.connect();
   return { desk, crm, sim };
 }
@@ -161,7 +51,11 @@ const quiet = (fields: Pick<Conversation, 'id' | 'state' | 'requestedAt'> & Part
   ...fields,
 });
 
-async function mount(desk: Desk, attrs: { lang?: string; view?: string; conversationId?: string } = {}): Promise<CcCustomerForm> {
+/** The form on the page, once the desk has settled (`settle: false` while a command is held on purpose). */
+async function mount(
+  desk: Desk,
+  attrs: { lang?: string; view?: string; conversationId?: string; settle?: boolean } = {},
+): Promise<CcCustomerForm> {
   const el = await fixture<CcCustomerForm>(html`
     <cc-customer-form
       .desk=${desk}
@@ -170,12 +64,13 @@ async function mount(desk: Desk, attrs: { lang?: string; view?: string; conversa
       conversation-id=${ifDefined(attrs.conversationId)}
     ></cc-customer-form>
   `);
-  await settle(el);
+  if (attrs.settle === false) await el.updateComplete;
+  else await settle(el);
   return el;
 }
 
 async function settle(el: CcCustomerForm): Promise<void> {
-  await aTimeout(5);
+  await el.activeDesk?.settled();
   await el.updateComplete;
 }
 
@@ -198,10 +93,6 @@ function focused(el: CcCustomerForm): string {
   const active = el.shadowRoot!.activeElement;
   return active ? (active.id || active.localName) : 'outside';
 }
-
-afterEach(() => {
-  for (const desk of desks.splice(0)) desk.dispose();
-});
 
 describe('cc-customer-form', () => {
   it('is defined', () => {
@@ -246,27 +137,40 @@ describe('cc-customer-form', () => {
       preChat: [{ question: 'Order number?', answer: '<img src=x onerror="window.pwned=1">' }],
       visitor: { '<b>Page</b>': 'javascript:alert(1)' },
     });
+    // Served by the test server itself, so it loads without a network.
+    const avatarUrl = `${location.origin}/test/fixtures/avatar.svg`;
     const c = sim.startConversation({
       ...anna,
-      customer: { ...anna.customer, name: '<script>window.pwned=1</script>', avatarUrl: `${location.origin}/avatar.png` },
+      customer: { ...anna.customer, name: '<script>window.pwned=1</script>', avatarUrl },
     });
     desk.setActive(c.id);
     const el = await mount(desk);
+    const avatar = () => el.shadowRoot!.querySelector<HTMLImageElement>('img[part~="avatar"]');
+    await waitUntil(() => avatar()?.complete && avatar()!.naturalWidth > 0, 'the avatar never loaded');
     expect(text(part(el, 'name'))).to.equal('<script>window.pwned=1</script>');
     expect(el.shadowRoot!.querySelectorAll('script, b, a').length).to.equal(0);
     const images = el.shadowRoot!.querySelectorAll('img');
     expect(images.length).to.equal(1);
-    expect(images[0]!.getAttribute('src')).to.equal(`${location.origin}/avatar.png`);
+    expect(images[0]!.getAttribute('src')).to.equal(avatarUrl);
+    expect(images[0]!.getAttribute('alt')).to.equal('');
     expect(text(el.shadowRoot!.querySelector('#panel-pre-chat'))).to.include('<img src=x onerror="window.pwned=1">');
-    // The avatar 404s: its broken image goes away rather than showing a broken icon.
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('img').length === 0, 'broken avatar stayed');
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('drops an avatar that fails to load instead of showing a broken image', async () => {
+    const { desk, sim } = await makeDesk();
+    // The test server answers 404: a failure that needs no network either.
+    const c = sim.startConversation({ ...anna, customer: { ...anna.customer, avatarUrl: `${location.origin}/test/fixtures/no-such-avatar.png` } });
+    desk.setActive(c.id);
+    const el = await mount(desk);
+    await waitUntil(() => part(el, 'name') !== null && el.shadowRoot!.querySelectorAll('img').length === 0, 'the broken avatar stayed');
+    expect(text(part(el, 'name'))).to.equal('Anna Nowak');
   });
 
   it('counts the waiting time live while nobody has accepted the conversation', async () => {
     const { desk, crm } = await makeDesk();
     // Announced directly: no scripted customer updates anything, so only the clock can move the figure.
-    crm.announce(quiet({ id: 'conv-queued', state: 'open', requestedAt: Date.now() - 30_000 }));
+    crm.emit({ type: 'conversation.updated', conversation: quiet({ id: 'conv-queued', state: 'open', requestedAt: Date.now() - 30_000 }) });
     const el = await mount(desk, { conversationId: 'conv-queued' });
     expect(text(part(el, 'state'))).to.equal('Open');
     const first = field(el, 'summary', 'Waiting time');
@@ -289,7 +193,7 @@ describe('cc-customer-form', () => {
     expect(field(el, 'summary', 'Queue')).to.equal('Billing');
     await waitUntil(() => text(part(el, 'recent-cases')).includes('Someone else’s case'), 'Jan’s cases not shown');
     expect(text(part(el, 'recent-cases'))).to.not.include('Parcel arrived damaged');
-    expect(crm.searches.map((s) => s.customerId)).to.deep.equal(['cust-anna', 'cust-jan']);
+    expect(crm.executed('records.search').map((s) => s.customerId)).to.deep.equal(['cust-anna', 'cust-jan']);
 
     desk.setActive(undefined);
     await settle(el);
@@ -317,7 +221,7 @@ describe('cc-customer-form', () => {
     desk.setActive(c.id);
     const el = await mount(desk);
     await waitUntil(() => part(el, 'recent-cases')?.querySelectorAll('li').length === 2, 'recent cases not shown');
-    expect(crm.searches[0]).to.deep.include({ query: '', kinds: ['case'], customerId: 'cust-anna', limit: 5 });
+    expect(crm.executed('records.search')[0]).to.deep.include({ query: '', kinds: ['case'], customerId: 'cust-anna', limit: 5 });
     expect(field(el, 'links', 'Case')).to.equal('No case linked.');
     expect(field(el, 'links', 'Contact or account')).to.equal('No contact or account linked.');
 
@@ -335,16 +239,16 @@ describe('cc-customer-form', () => {
 
   it('says so when the customer has no cases, and while they load', async () => {
     const { desk, sim, crm } = await makeDesk({ cases: [] });
-    crm.holdSearch = true;
+    crm.hold('records.search');
     const c = sim.startConversation(anna);
     desk.setActive(c.id);
-    const el = await mount(desk);
+    const el = await mount(desk, { settle: false });
     const section = part(el, 'recent-cases')!;
     expect(section.getAttribute('aria-busy')).to.equal('true');
     expect(text(section.querySelector('[role="status"]'))).to.equal('Loading recent cases…');
     await expect(el).to.be.accessible();
 
-    crm.holdSearch = false;
+    crm.release('records.search');
     const j = sim.startConversation(jan);
     desk.setActive(j.id);
     await waitUntil(() => text(part(el, 'recent-cases')!.querySelector('[role="status"]')) === 'This customer has no cases yet.');
@@ -359,13 +263,13 @@ describe('cc-customer-form', () => {
     expect(part(el, 'name')).to.not.equal(null);
     expect(part(el, 'recent-cases')).to.equal(null);
     expect(part(el, 'links'), 'nothing can be linked, so no empty link slots either').to.equal(null);
-    expect(crm.searches.length).to.equal(0);
+    expect(crm.executed('records.search').length).to.equal(0);
     await expect(el).to.be.accessible();
   });
 
   it('shows an error when recent cases fail, and tries again on request', async () => {
     const { desk, sim, crm } = await makeDesk();
-    crm.failSearch = true;
+    crm.fail('records.search', new TransportError('unavailable', 'The CRM is down.'));
     const c = sim.startConversation(anna);
     desk.setActive(c.id);
     const el = await mount(desk);
@@ -373,14 +277,14 @@ describe('cc-customer-form', () => {
     expect(text(part(el, 'recent-cases')!.querySelector('[role="status"]'))).to.equal('Recent cases could not be loaded.');
     await expect(el).to.be.accessible();
 
-    crm.failSearch = false;
+    crm.fail('records.search', undefined);
     const retry = part(el, 'recent-cases')!.querySelector<HTMLButtonElement>('.retry')!;
     retry.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => part(el, 'recent-cases')!.querySelectorAll('li').length === 2, 'retry did not load');
     expect(part(el, 'recent-cases')!.querySelector('.retry')).to.equal(null);
     expect(focused(el)).to.equal('recent-title');
-    expect(crm.searches.length).to.equal(2);
+    expect(crm.executed('records.search').length).to.equal(2);
   });
 
   it('shows the timeline newest first as readable text', async () => {
@@ -511,7 +415,7 @@ describe('cc-customer-form', () => {
 
   it('counts the time in session live', async () => {
     const { desk, crm } = await makeDesk();
-    crm.announce(quiet({ id: 'conv-quiet', state: 'active', requestedAt: Date.now() - 40_000, acceptedAt: Date.now() - 10_000 }));
+    crm.emit({ type: 'conversation.updated', conversation: quiet({ id: 'conv-quiet', state: 'active', requestedAt: Date.now() - 40_000, acceptedAt: Date.now() - 10_000 }) });
     const el = await mount(desk, { view: 'session', conversationId: 'conv-quiet' });
     const first = field(el, 'session', 'Time in session');
     expect(first).to.match(/^0:1[01]$/);

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import { TransportError, type Capabilities } from '../../src/core/transport.js';
 import '../../src/elements/record-create/define.js';
@@ -8,16 +8,14 @@ import type { CcRecordCreate } from '../../src/elements/record-create/record-cre
 import { CcCancelEvent, CcCreateRecordEvent, CcLinkEvent, CcRecordCreatedEvent } from '../../src/elements/events.js';
 import { loadCatalog } from '../../src/i18n/index.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
-import { RecordsTransport } from './records-transport.js';
+import { testDesk, TestTransport } from '../harness.js';
 
 interface Setup {
   el: CcRecordCreate;
   desk: Desk;
-  transport: RecordsTransport;
+  transport: TestTransport;
   conversationId: string;
 }
-
-const desks: Desk[] = [];
 
 async function setup(
   options: {
@@ -30,9 +28,8 @@ async function setup(
   } = {},
 ): Promise<Setup> {
   const sim = new SimulatedTransport({ seed: 5 });
-  const transport = new RecordsTransport(sim, options.capabilities ? { capabilities: options.capabilities } : {});
-  const desk = createDesk({ transport, storage: 'memory', agent: { id: 'a1', name: 'Ewa' } });
-  desks.push(desk);
+  const transport = new TestTransport({ sim, ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
+  const desk = testDesk({ transport, agent: { id: 'a1', name: 'Ewa' } });
   await desk.connect();
   const conversation = sim.startConversation({
     locale: 'en',
@@ -47,10 +44,6 @@ async function setup(
   );
   return { el, desk, transport, conversationId: conversation.id };
 }
-
-afterEach(() => {
-  for (const desk of desks.splice(0)) desk.dispose();
-});
 
 const control = <T extends HTMLElement = HTMLInputElement>(el: CcRecordCreate, name: string): T =>
   el.shadowRoot!.querySelector<T>(`[name="${name}"]`)!;
@@ -107,11 +100,11 @@ describe('cc-record-create', () => {
   });
 
   it('keeps what the agent typed when more messages arrive', async () => {
-    const { el, transport, conversationId } = await setup();
+    const { el, desk, transport, conversationId } = await setup();
     control(el, 'subject').focus();
     await sendKeys({ type: ' (urgent)' });
     transport.sim.customerSays(conversationId, 'Any news?');
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => desk.messages(conversationId).get().some((m) => m.text === 'Any news?'), 'the message never arrived');
     await el.updateComplete;
     expect(control(el, 'subject').value).to.equal('My parcel arrived damaged. (urgent)');
   });
@@ -141,7 +134,7 @@ describe('cc-record-create', () => {
     expect(alertText(el)).to.equal('Fix 1 field to create the record: Subject is required.');
     expect(errorOf(el, 'subject')).to.equal('Subject is required.');
     expect(intents).to.have.lengthOf(0);
-    expect(transport.sent('records.create')).to.have.lengthOf(0);
+    expect(transport.executed('records.create')).to.have.lengthOf(0);
     await expect(el).to.be.accessible();
   });
 
@@ -193,11 +186,11 @@ describe('cc-record-create', () => {
     expect(intents).to.have.lengthOf(1);
     expect(intents[0]!.conversationId).to.equal(conversationId);
     expect(intents[0]!.record).to.deep.equal({ kind: 'case', fields: { subject: 'Broken lid', priority: 'high' } });
-    const [command] = transport.sent('records.create');
+    const [command] = transport.executed('records.create');
     expect(command!.record).to.deep.equal(intents[0]!.record);
     expect(command!.conversationId).to.equal(conversationId);
     expect(links).to.have.lengthOf(1);
-    expect(transport.sent('records.link')[0]!.record.id).to.equal(created[0]!.record.id);
+    expect(transport.executed('records.link')[0]!.record.id).to.equal(created[0]!.record.id);
     expect(created[0]!.linked).to.equal(true);
     expect(created[0]!.cancelable).to.equal(false);
     expect(desk.$conversations.get()[conversationId]!.links?.case?.title).to.equal('Broken lid');
@@ -216,21 +209,22 @@ describe('cc-record-create', () => {
     await fill(el, 'email', 'anna@example.com');
     submit(el).click();
     await waitUntil(() => created.length === 1);
-    expect(transport.sent('records.create')[0]!.record).to.deep.equal({
+    expect(transport.executed('records.create')[0]!.record).to.deep.equal({
       kind: 'contact',
       fields: { firstName: 'Anna Maria', lastName: 'Nowak', email: 'anna@example.com' },
     });
-    expect(transport.sent('records.link')).to.have.lengthOf(0);
+    expect(transport.executed('records.link')).to.have.lengthOf(0);
     expect(created[0]!.linked).to.equal(false);
   });
 
   it('a cancelled cc-create-record creates nothing and keeps the input', async () => {
-    const { el, transport } = await setup();
+    const { el, desk, transport } = await setup();
     el.addEventListener(CcCreateRecordEvent.type, (e) => e.preventDefault());
     await fill(el, 'subject', 'Kept');
     submit(el).click();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(transport.sent('records.create')).to.have.lengthOf(0);
+    await desk.settled();
+    await el.updateComplete;
+    expect(transport.executed('records.create')).to.have.lengthOf(0);
     expect(control(el, 'subject').value).to.equal('Kept');
   });
 
@@ -241,8 +235,8 @@ describe('cc-record-create', () => {
     el.addEventListener(CcLinkEvent.type, (e) => e.preventDefault());
     submit(el).click();
     await waitUntil(() => created.length === 1);
-    expect(transport.sent('records.create')).to.have.lengthOf(1);
-    expect(transport.sent('records.link')).to.have.lengthOf(0);
+    expect(transport.executed('records.create')).to.have.lengthOf(1);
+    expect(transport.executed('records.link')).to.have.lengthOf(0);
     expect(created[0]!.linked).to.equal(false);
   });
 
@@ -250,7 +244,7 @@ describe('cc-record-create', () => {
     const { el, transport } = await setup();
     const created: CcRecordCreatedEvent[] = [];
     el.addEventListener(CcRecordCreatedEvent.type, (e) => created.push(e));
-    transport.failNext.set('records.create', new TransportError('invalid', 'A case with this subject is already open: CS-00412.'));
+    transport.failNext('records.create', new TransportError('invalid', 'A case with this subject is already open: CS-00412.'));
     await fill(el, 'subject', 'Duplicate');
     submit(el).click();
     await waitUntil(() => alertText(el).length > 0, 'no error shown');
@@ -263,7 +257,7 @@ describe('cc-record-create', () => {
 
   it('shows field errors the desk reports (DeskError invalid) next to the fields', async () => {
     const { el, transport } = await setup({ kind: 'contact' });
-    transport.failNext.set('records.create', new DeskError('invalid', 'Some fields are not valid.', { email: 'email' }));
+    transport.failNext('records.create', new DeskError('invalid', 'Some fields are not valid.', { email: 'email' }));
     submit(el).click();
     await waitUntil(() => focusedName(el) === 'email', 'e-mail not focused');
     expect(errorOf(el, 'email')).to.equal('Enter an e-mail address such as name@example.com.');
@@ -275,7 +269,7 @@ describe('cc-record-create', () => {
 
   it('shows a network failure with what to do', async () => {
     const { el, transport } = await setup();
-    transport.failNext.set('records.create', new TransportError('network', 'socket closed'));
+    transport.failNext('records.create', new TransportError('network', 'socket closed'));
     submit(el).click();
     await waitUntil(() => alertText(el).length > 0);
     expect(alertText(el)).to.equal('The record could not be created. Check the connection and try again. socket closed');
@@ -285,7 +279,7 @@ describe('cc-record-create', () => {
     const { el, transport } = await setup();
     const created: CcRecordCreatedEvent[] = [];
     el.addEventListener(CcRecordCreatedEvent.type, (e) => created.push(e));
-    transport.failNext.set('records.link', new TransportError('network', 'offline'));
+    transport.failNext('records.link', new TransportError('network', 'offline'));
     submit(el).click();
     await waitUntil(() => created.length === 1);
     expect(created[0]!.linked).to.equal(false);
@@ -314,8 +308,8 @@ describe('cc-record-create', () => {
     expect(control(el, 'link') === null, 'the link box is shown').to.equal(true);
     await fill(el, 'subject', 'Standalone');
     submit(el).click();
-    await waitUntil(() => transport.sent('records.create').length === 1);
-    expect(transport.sent('records.create')[0]!.conversationId).to.equal(undefined);
+    await waitUntil(() => transport.executed('records.create').length === 1);
+    expect(transport.executed('records.create')[0]!.conversationId).to.equal(undefined);
   });
 
   it('hides itself when the transport has no records', async () => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import type { CrmRecord } from '../../src/core/records.js';
 import { TransportError, type Capabilities } from '../../src/core/transport.js';
 import '../../src/elements/record-search/define.js';
@@ -10,27 +10,25 @@ import { CcCreateRecordEvent, CcLinkEvent, CcRecordCreatedEvent, CcUnlinkEvent }
 import { loadCatalog } from '../../src/i18n/index.js';
 import { pl } from '../../src/i18n/pl.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
-import { RecordsTransport } from './records-transport.js';
+import { testDesk, TestTransport } from '../harness.js';
 
 interface Setup {
   el: CcRecordSearch;
   desk: Desk;
-  transport: RecordsTransport;
+  transport: TestTransport;
   conversationId: string;
 }
-
-const desks: Desk[] = [];
 
 async function setup(
   options: { capabilities?: Partial<Capabilities>; lang?: string; records?: CrmRecord[]; noConversation?: boolean } = {},
 ): Promise<Setup> {
   const sim = new SimulatedTransport({ seed: 11 });
-  const transport = new RecordsTransport(sim, {
+  const transport = new TestTransport({
+    sim,
     ...(options.records ? { records: options.records } : {}),
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
   });
-  const desk = createDesk({ transport, storage: 'memory' });
-  desks.push(desk);
+  const desk = testDesk({ transport });
   await desk.connect();
   const conversation = sim.startConversation({
     locale: 'en',
@@ -43,10 +41,6 @@ async function setup(
   const el = await fixture<CcRecordSearch>(html`<cc-record-search .desk=${desk} lang=${options.lang ?? 'en'}></cc-record-search>`);
   return { el, desk, transport, conversationId: conversation.id };
 }
-
-afterEach(() => {
-  for (const desk of desks.splice(0)) desk.dispose();
-});
 
 const $ = <T extends Element = HTMLElement>(el: CcRecordSearch, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
 const field = (el: CcRecordSearch): HTMLInputElement => $<HTMLInputElement>(el, 'input[type="search"]')!;
@@ -70,13 +64,13 @@ function expectFocused(el: CcRecordSearch, target: Element | null | undefined): 
 }
 
 /** Types into the search field and waits for the debounced search to answer. */
-async function search(el: CcRecordSearch, transport: RecordsTransport, text: string): Promise<void> {
-  const before = transport.sent('records.search').length;
+async function search(el: CcRecordSearch, transport: TestTransport, text: string): Promise<void> {
+  const before = transport.executed('records.search').length;
   field(el).focus();
   field(el).select();
   await sendKeys({ type: text });
   await waitUntil(
-    () => transport.sent('records.search').length > before && (el.searchState === 'results' || el.searchState === 'error'),
+    () => transport.executed('records.search').length > before && (el.searchState === 'results' || el.searchState === 'error'),
     `no answer for "${text}"`,
     { timeout: 3000 },
   );
@@ -110,7 +104,7 @@ describe('cc-record-search', () => {
     const { el, transport } = await setup();
     await search(el, transport, 'o');
     await search(el, transport, 'zwrot');
-    expect(transport.sent('records.search').map((c) => c.query)).to.deep.equal(['o', 'zwrot']);
+    expect(transport.executed('records.search').map((c) => c.query)).to.deep.equal(['o', 'zwrot']);
     expect(results(el)).to.have.lengthOf(1);
     const row = results(el)[0]!;
     expect(row.querySelector('.badge')!.textContent).to.equal('Case');
@@ -122,7 +116,7 @@ describe('cc-record-search', () => {
     await sendKeys({ type: 'nowak' });
     await waitUntil(() => results(el).length === 2, 'results for "nowak"');
     // "n", "no", "now"… typed quickly became one search.
-    expect(transport.sent('records.search').map((c) => c.query)).to.deep.equal(['o', 'zwrot', 'nowak']);
+    expect(transport.executed('records.search').map((c) => c.query)).to.deep.equal(['o', 'zwrot', 'nowak']);
     expect(statusLine(el)).to.equal('2 results');
     expect(results(el).map((li) => li.querySelector('.title')!.textContent)).to.deep.equal(['Anna Nowak', 'Nowak Logistics sp. z o.o.']);
     expect(linkButton(el, 'Anna Nowak').getAttribute('aria-label')).to.equal('Link contact Anna Nowak');
@@ -135,13 +129,13 @@ describe('cc-record-search', () => {
     await sendKeys({ type: 'kowalski' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.searchState === 'results', 'no results');
-    expect(transport.sent('records.search')).to.have.lengthOf(1);
+    expect(transport.executed('records.search')).to.have.lengthOf(1);
     expect(results(el)).to.have.lengthOf(1);
   });
 
   it('marks the results busy while searching', async () => {
     const { el, transport } = await setup();
-    transport.holdSearches = true;
+    transport.hold('records.search');
     field(el).focus();
     await sendKeys({ type: 'anna' });
     await sendKeys({ press: 'Enter' });
@@ -149,7 +143,7 @@ describe('cc-record-search', () => {
     await el.updateComplete;
     expect($(el, '#results')!.getAttribute('aria-busy')).to.equal('true');
     expect(statusLine(el)).to.equal('Searching…');
-    transport.releaseSearches();
+    transport.release('records.search');
     await waitUntil(() => el.searchState === 'results');
     await el.updateComplete;
     expect($(el, '#results')!.getAttribute('aria-busy')).to.equal('false');
@@ -160,9 +154,9 @@ describe('cc-record-search', () => {
     await search(el, transport, 'a');
     expect(new Set(results(el).map((li) => li.querySelector('.badge')!.textContent))).to.have.lengthOf(3);
     $<HTMLInputElement>(el, 'input[type="radio"][value="case"]')!.click();
-    await waitUntil(() => transport.sent('records.search').length === 2 && el.searchState === 'results');
+    await waitUntil(() => transport.executed('records.search').length === 2 && el.searchState === 'results');
     await el.updateComplete;
-    expect(transport.sent('records.search')[1]!.kinds).to.deep.equal(['case']);
+    expect(transport.executed('records.search')[1]!.kinds).to.deep.equal(['case']);
     expect(results(el).length).to.be.greaterThan(0);
     expect(results(el).every((li) => li.querySelector('.badge')!.textContent === 'Case')).to.equal(true);
   });
@@ -177,7 +171,7 @@ describe('cc-record-search', () => {
 
   it('shows a failed search with Try again, accessibly, and recovers', async () => {
     const { el, transport } = await setup();
-    transport.failNext.set('records.search', new TransportError('unavailable', 'CRM is down'));
+    transport.failNext('records.search', new TransportError('unavailable', 'CRM is down'));
     await search(el, transport, 'anna');
     expect(el.searchState).to.equal('error');
     const alert = $(el, '.search [role="alert"]')!;
@@ -203,7 +197,7 @@ describe('cc-record-search', () => {
     expect(links).to.have.lengthOf(1);
     expect(links[0]!.conversationId).to.equal(conversationId);
     expect(links[0]!.record).to.deep.equal({ kind: 'contact', id: 'contact-1', title: 'Anna Nowak' });
-    expect(transport.sent('records.link')).to.have.lengthOf(1);
+    expect(transport.executed('records.link')).to.have.lengthOf(1);
     expect(desk.$conversations.get()[conversationId]!.links?.customer?.id).to.equal('contact-1');
     expect(slotText(el, 'case')).to.equal('Nothing linked');
     expect($(el, '.notice')!.textContent).to.equal('Linked Anna Nowak.');
@@ -220,13 +214,13 @@ describe('cc-record-search', () => {
     expectFocused(el, unlink);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => slotText(el, 'customer') === 'Nothing linked', 'unlink not shown');
-    expect(transport.sent('records.unlink').map((c) => c.slot)).to.deep.equal(['customer']);
+    expect(transport.executed('records.unlink').map((c) => c.slot)).to.deep.equal(['customer']);
     expect($(el, '.notice')!.textContent).to.equal('Unlinked Anna Nowak. The record itself is kept.');
     await waitUntil(() => focused(el) === field(el), 'focus did not return to the search field');
 
     // Unlinking deleted nothing: the contact is still found.
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => transport.sent('records.search').length === 2 && el.searchState === 'results');
+    await waitUntil(() => transport.executed('records.search').length === 2 && el.searchState === 'results');
     await el.updateComplete;
     expect(resultNamed(el, 'Anna Nowak')).to.exist;
     expect(linkButton(el, 'Anna Nowak').textContent!.trim()).to.equal('Link');
@@ -263,7 +257,7 @@ describe('cc-record-search', () => {
     linkButton(el, 'Parcel arrived damaged').click();
     await waitUntil(() => slotText(el, 'case').includes('Parcel arrived damaged'));
     expect(slotText(el, 'customer')).to.contain('Jan Kowalski');
-    expect(transport.sent('records.link').map((c) => c.record.id)).to.deep.equal(['contact-1', 'contact-2', 'case-1']);
+    expect(transport.executed('records.link').map((c) => c.record.id)).to.deep.equal(['contact-1', 'contact-2', 'case-1']);
     expect(desk.$conversations.get()[conversationId]!.links).to.deep.include({
       customer: { kind: 'contact', id: 'contact-2', title: 'Jan Kowalski' },
     });
@@ -272,12 +266,13 @@ describe('cc-record-search', () => {
   });
 
   it('a cancelled cc-link links nothing', async () => {
-    const { el, transport } = await setup();
+    const { el, desk, transport } = await setup();
     el.addEventListener(CcLinkEvent.type, (e) => e.preventDefault());
     await search(el, transport, 'anna');
     linkButton(el, 'Anna Nowak').click();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(transport.sent('records.link')).to.have.lengthOf(0);
+    await desk.settled();
+    await el.updateComplete;
+    expect(transport.executed('records.link')).to.have.lengthOf(0);
     expect(slotText(el, 'customer')).to.equal('Nothing linked');
   });
 
@@ -291,18 +286,19 @@ describe('cc-record-search', () => {
       e.preventDefault();
     });
     unlinkButton(el, 'case')!.click();
-    await new Promise((r) => setTimeout(r, 50));
+    await desk.settled();
+    await el.updateComplete;
     expect(seen).to.have.lengthOf(1);
     expect(seen[0]!.slot).to.equal('case');
     expect(seen[0]!.record.id).to.equal('case-1');
     expect(seen[0]!.cancelable && seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
-    expect(transport.sent('records.unlink')).to.have.lengthOf(0);
+    expect(transport.executed('records.unlink')).to.have.lengthOf(0);
     expect(slotText(el, 'case')).to.contain('Parcel arrived damaged');
   });
 
   it('shows a failed link', async () => {
     const { el, transport } = await setup();
-    transport.failNext.set('records.link', new TransportError('network', 'offline'));
+    transport.failNext('records.link', new TransportError('network', 'offline'));
     await search(el, transport, 'anna');
     linkButton(el, 'Anna Nowak').click();
     await waitUntil(() => $(el, '.linked [role="alert"]')!.textContent === 'The record could not be linked. Try again.');
@@ -345,23 +341,24 @@ describe('cc-record-search', () => {
     expect(intents).to.have.lengthOf(1);
     expect(created).to.have.lengthOf(1);
     expect(created[0]!.linked).to.equal(true);
-    expect(transport.sent('records.create')).to.have.lengthOf(1);
+    expect(transport.executed('records.create')).to.have.lengthOf(1);
     expect(slotText(el, 'customer')).to.contain('Anna Nowak');
     expect($(el, '.notice')!.textContent).to.equal('Contact “Anna Nowak” created and linked.');
     await waitUntil(() => focused(el) === newContact, 'focus did not return to New contact');
   });
 
   it('a cancelled cc-create-record creates nothing and keeps the form open', async () => {
-    const { el, transport } = await setup();
+    const { el, desk, transport } = await setup();
     el.addEventListener(CcCreateRecordEvent.type, (e) => e.preventDefault());
     $<HTMLButtonElement>(el, 'button[data-create="case"]')!.click();
     await el.updateComplete;
     const form = $<CcRecordCreate>(el, 'cc-record-create')!;
     await form.updateComplete;
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(transport.sent('records.create')).to.have.lengthOf(0);
-    expect(transport.sent('records.link')).to.have.lengthOf(0);
+    await desk.settled();
+    await el.updateComplete;
+    expect(transport.executed('records.create')).to.have.lengthOf(0);
+    expect(transport.executed('records.link')).to.have.lengthOf(0);
     expect($(el, 'cc-record-create')).to.exist;
   });
 
@@ -389,8 +386,7 @@ describe('cc-record-search', () => {
 
   it("works on the simulator's own CRM: find the customer's contact, link it, unlink it, the contact remains", async () => {
     const transport = new SimulatedTransport({ seed: 3 });
-    const desk = createDesk({ transport, storage: 'memory' });
-    desks.push(desk);
+    const desk = testDesk({ transport });
     await desk.connect();
     const conversation = transport.startConversation({ locale: 'en', customer: { name: 'Megan Oduya' }, links: {} });
     desk.setActive(conversation.id);
