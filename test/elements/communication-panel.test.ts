@@ -234,7 +234,10 @@ describe('cc-communication-panel', () => {
     const first = await setup({ storage });
     await typeInto(first.panel, 'Half-written answer');
     first.panel.remove();
-    await aTimeout(20);
+    // The page goes away: what it wrote is kept, its connection closes.
+    await first.desk.settled();
+    first.desk.dispose();
+    await first.transport.disconnect();
     const desk = createDesk({ transport: first.transport, storage });
     await desk.connect();
     // The backend's snapshot brings the open conversation back; the desk reopens it.
@@ -366,11 +369,13 @@ describe('cc-communication-panel', () => {
   it('clears a draft that another tab of the same agent just sent, so it cannot be sent twice', async () => {
     const storage = createMemoryStorage();
     const first = await setup({ storage });
-    // A second tab: another desk and panel for the same agent and conversation.
-    const desk2 = createDesk({ transport: first.transport, storage, maxSendAttempts: 1 });
+    // A second tab: its own connection (the same seeded world) and desk, for the same agent and conversation.
+    const transport2 = new SimulatedTransport({ seed: 7, now });
+    const desk2 = createDesk({ transport: transport2, storage, maxSendAttempts: 1 });
     await desk2.connect();
-    await waitUntil(() => desk2.$conversations.get()[first.conversationId], 'the second tab did not get the conversation');
-    desk2.setActive(first.conversationId);
+    const offer2 = transport2.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello, my order is late' });
+    expect(offer2.conversationId).to.equal(first.conversationId);
+    await desk2.accept(offer2.id);
     const other = await fixture<CcCommunicationPanel>(html`<cc-communication-panel .desk=${desk2}></cc-communication-panel>`);
     await typeInto(first.panel, 'Same answer');
     const field = textarea(other);
