@@ -1,6 +1,6 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import type { Capabilities } from '../../src/core/transport.js';
 import '../../src/elements/attachment-picker/define.js';
@@ -11,6 +11,7 @@ import {
   CcFilesRejectedEvent,
 } from '../../src/elements/events.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { testDesk } from '../harness.js';
 
 const MB = 1024 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -33,14 +34,11 @@ interface Setup {
   conversationId: string;
 }
 
-const desks: Desk[] = [];
-
 async function setup(
   options: { latency?: number; capabilities?: Partial<Capabilities>; lang?: string; conversationAttr?: boolean } = {},
 ): Promise<Setup> {
   const transport = new SimulatedTransport({ seed: 7, ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
-  const desk = createDesk({ transport, storage: 'memory' });
-  desks.push(desk);
+  const desk = testDesk({ transport });
   await desk.connect();
   const conversation = transport.startConversation({ customer: { name: 'Anna Nowak' } });
   desk.setActive(conversation.id);
@@ -76,9 +74,6 @@ function collect<E extends Event>(el: Element, type: string): E[] {
   return seen;
 }
 
-afterEach(() => {
-  for (const desk of desks.splice(0)) desk.dispose();
-});
 
 describe('cc-attachment-picker', () => {
   it('is defined', () => {
@@ -100,7 +95,7 @@ describe('cc-attachment-picker', () => {
   });
 
   it('refuses a 30 MB file and invoice.pdf.exe with their reasons, and uploads nothing', async () => {
-    const { el, transport } = await setup();
+    const { el, desk, transport } = await setup();
     const rejectedEvents = collect<CcFilesRejectedEvent>(el, CcFilesRejectedEvent.type);
     const attachEvents = collect<CcAttachEvent>(el, CcAttachEvent.type);
 
@@ -121,7 +116,7 @@ describe('cc-attachment-picker', () => {
     ]);
     expect($(el, '[part="progress"]') === null, 'no progress bar for refused files').to.equal(true);
     expect(liveText(el)).to.equal('2 files were refused');
-    await aTimeout(30);
+    await desk.settled();
     expect(transport.uploads).to.have.lengthOf(0);
     expect(el.attachments).to.deep.equal([]);
   });
@@ -181,12 +176,12 @@ describe('cc-attachment-picker', () => {
   });
 
   it('uploads nothing when cc-attach is cancelled', async () => {
-    const { el, transport } = await setup();
+    const { el, desk, transport } = await setup();
     el.addEventListener(CcAttachEvent.type, (event) => event.preventDefault());
     const changes = collect(el, CcAttachmentsChangeEvent.type);
     const result = await el.addFiles([png(), pdf()]);
     await result.uploaded;
-    await aTimeout(30);
+    await desk.settled();
     await el.updateComplete;
     expect(result.vetoed).to.equal(true);
     expect(transport.uploads).to.have.lengthOf(0);
@@ -196,7 +191,7 @@ describe('cc-attachment-picker', () => {
   });
 
   it('shows progress and cancels a running upload: aborted, marked cancelled, never attached', async () => {
-    const { el, transport } = await setup({ latency: 600 });
+    const { el, desk, transport } = await setup({ latency: 600 });
     const changes = collect(el, CcAttachmentsChangeEvent.type);
     const result = await el.addFiles([pdf('contract.pdf')]);
     await el.updateComplete;
@@ -224,7 +219,8 @@ describe('cc-attachment-picker', () => {
     expect(button.getAttribute('aria-label')).to.equal('Remove contract.pdf');
 
     expect(await result.uploaded).to.deep.equal([]);
-    await aTimeout(700);
+    // Waits for the transport's upload itself: had the abort not reached it, it would finish and be recorded.
+    await desk.settled();
     expect(transport.uploads).to.have.lengthOf(0);
     expect(changes).to.have.lengthOf(0);
     expect(el.attachments).to.deep.equal([]);
@@ -458,10 +454,8 @@ describe('cc-attachment-picker', () => {
 
 describe('cc-attachment-picker: content sniffing', () => {
   it('refuses an executable named like a photo and a ZIP named like a PDF, and uploads a real PNG', async () => {
-    const { createDesk } = await import('../../src/core/desk/desk.js');
-    const { SimulatedTransport } = await import('../../src/transports/simulated/index.js');
     const transport = new SimulatedTransport({ seed: 12 });
-    const desk = createDesk({ transport, storage: 'memory' });
+    const desk = testDesk({ transport });
     await desk.connect();
     desk.setActive(transport.startConversation().id);
     const el = await fixture<CcAttachmentPicker>(html`<cc-attachment-picker .desk=${desk}></cc-attachment-picker>`);

@@ -1,9 +1,10 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { FaultTransport } from '../../src/transports/fault/index.js';
+import { dispose, testDesk } from '../harness.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
@@ -25,7 +26,7 @@ async function setup(options: { storage?: Storage; lang?: string; accept?: boole
   skew = 0;
   const transport = new SimulatedTransport({ seed: 7, now });
   // One attempt: a failure shows at once instead of after the automatic retries.
-  const desk = createDesk({ transport, storage: options.storage ?? 'memory', now, maxSendAttempts: 1 });
+  const desk = testDesk({ transport, storage: options.storage ?? 'memory', now, maxSendAttempts: 1 });
   await desk.connect();
   const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello, my order is late' });
   const wrapper = await fixture<HTMLElement>(html`
@@ -86,11 +87,13 @@ describe('cc-communication-panel', () => {
   });
 
   it('sends nothing when the host cancels cc-send, and keeps the text', async () => {
-    const { panel, transport } = await setup();
+    const { panel, desk, transport, conversationId } = await setup();
     panel.addEventListener('cc-send', (e) => e.preventDefault());
     await typeInto(panel, 'Do not send this');
     await sendKeys({ press: 'Enter' });
-    await aTimeout(50);
+    await desk.settled();
+    await panel.updateComplete;
+    expect(desk.messages(conversationId).get().filter((m) => m.author === 'agent')).to.have.length(0);
     expect(transport.sentMessages).to.have.length(0);
     expect(textarea(panel).value).to.equal('Do not send this');
   });
@@ -236,9 +239,9 @@ describe('cc-communication-panel', () => {
     first.panel.remove();
     // The page goes away: what it wrote is kept, its connection closes.
     await first.desk.settled();
-    first.desk.dispose();
+    dispose(first.desk);
     await first.transport.disconnect();
-    const desk = createDesk({ transport: first.transport, storage });
+    const desk = testDesk({ transport: first.transport, storage });
     await desk.connect();
     // The backend's snapshot brings the open conversation back; the desk reopens it.
     await waitUntil(() => desk.$activeConversationId.get() === first.conversationId, 'the open conversation did not come back');
@@ -268,8 +271,7 @@ describe('cc-communication-panel', () => {
     const button = panel.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await panel.updateComplete;
-    await aTimeout(0);
+    await waitUntil(() => panel.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', 'focus did not move into the menu');
     expect((panel.shadowRoot!.activeElement as HTMLElement).textContent).to.contain('Attach file');
     await sendKeys({ press: 'ArrowDown' });
     expect((panel.shadowRoot!.activeElement as HTMLElement).textContent).to.contain('End conversation');
@@ -285,14 +287,19 @@ describe('cc-communication-panel', () => {
     const transcript = transcriptOf(panel);
     await waitUntil(() => transcript.messages.length > 10_000);
     await transcript.updateComplete;
-    await aTimeout(50);
-    const rows = transcript.shadowRoot!.querySelectorAll('.row');
-    expect(rows.length).to.be.below(80);
+    const rows = () => transcript.shadowRoot!.querySelectorAll('.row');
     const scroller = transcript.shadowRoot!.querySelector('.scroller')!;
-    const last = rows[rows.length - 1]!.getBoundingClientRect();
-    const view = scroller.getBoundingClientRect();
-    expect(last.bottom).to.be.at.most(view.bottom + 1);
-    expect(last.top).to.be.at.least(view.top - 1);
+    /** The last rendered row lies inside the visible part of the scroller. */
+    const newestInView = (): boolean => {
+      const all = rows();
+      if (all.length === 0) return false;
+      const last = all[all.length - 1]!.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      return last.bottom <= view.bottom + 1 && last.top >= view.top - 1;
+    };
+    // Rows are measured and placed over the next frames.
+    await waitUntil(newestInView, 'the newest message is not in view');
+    expect(rows().length).to.be.below(80);
     expect(transcript.shadowRoot!.querySelectorAll('*').length).to.be.below(800);
   });
 
@@ -320,7 +327,7 @@ describe('cc-communication-panel', () => {
   });
 
   it('refuses a 30 MB file and invoice.pdf.exe dropped on the panel, uploading nothing', async () => {
-    const { panel, transport } = await setup();
+    const { panel, desk, transport } = await setup();
     const data = new DataTransfer();
     data.items.add(new File([new Uint8Array(30 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' }));
     data.items.add(new File(['MZ'], 'invoice.pdf.exe', { type: 'application/octet-stream' }));
@@ -333,14 +340,15 @@ describe('cc-communication-panel', () => {
     await waitUntil(() => textOf(picker).includes('invoice.pdf.exe'));
     expect(textOf(picker)).to.contain('larger than');
     expect(textOf(picker)).to.contain('double extension');
-    await aTimeout(50);
+    await picker.settled();
+    await desk.settled();
     expect(transport.uploads).to.have.length(0);
   });
 
   it('shows a banner while reconnecting, keeps what the agent sends, and sends it once back online', async () => {
     const backend = new SimulatedTransport({ seed: 8 });
     const network = new FaultTransport(backend, { seed: 1 });
-    const desk = createDesk({ transport: network, storage: 'memory', random: () => 0 });
+    const desk = testDesk({ transport: network, random: () => 0 });
     await desk.connect();
     const conversation = backend.startConversation({ locale: 'en', links: {} });
     await waitUntil(() => desk.$conversations.get()[conversation.id]);
@@ -371,7 +379,7 @@ describe('cc-communication-panel', () => {
     const first = await setup({ storage });
     // A second tab: its own connection (the same seeded world) and desk, for the same agent and conversation.
     const transport2 = new SimulatedTransport({ seed: 7, now });
-    const desk2 = createDesk({ transport: transport2, storage, maxSendAttempts: 1 });
+    const desk2 = testDesk({ transport: transport2, storage, maxSendAttempts: 1 });
     await desk2.connect();
     const offer2 = transport2.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello, my order is late' });
     expect(offer2.conversationId).to.equal(first.conversationId);
@@ -385,6 +393,5 @@ describe('cc-communication-panel', () => {
     textarea(first.panel).focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => textarea(other).value === '', 'the other tab kept the sent draft');
-    desk2.dispose();
   });
 });

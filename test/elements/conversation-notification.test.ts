@@ -1,24 +1,19 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk, type DeskOptions } from '../../src/core/desk/desk.js';
+import type { Desk, DeskOptions } from '../../src/core/desk/desk.js';
 import type { Offer } from '../../src/core/model.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/conversation-notification/define.js';
 import type { CcConversationNotification } from '../../src/elements/conversation-notification/conversation-notification.js';
 import type { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../../src/elements/events.js';
-import { SimulatedTransport, type OfferInput, type SimulatedTransportOptions } from '../../src/transports/simulated/index.js';
+import type { SimulatedTransport, OfferInput, SimulatedTransportOptions } from '../../src/transports/simulated/index.js';
+import { simDesk } from '../harness.js';
 
-const desks: Desk[] = [];
-
-async function makeDesk(
+function makeDesk(
   options: Partial<Omit<DeskOptions, 'transport'>> = {},
   transportOptions: SimulatedTransportOptions = {},
 ): Promise<{ desk: Desk; transport: SimulatedTransport }> {
-  const transport = new SimulatedTransport({ seed: 3, ...transportOptions });
-  const desk = createDesk({ transport, storage: 'memory', ...options });
-  desks.push(desk);
-  await desk.connect();
-  return { desk, transport };
+  return simDesk({ seed: 3, ...transportOptions }, options);
 }
 
 async function mount(desk: Desk, attrs: { lang?: string; sound?: boolean; desktop?: boolean } = {}): Promise<CcConversationNotification> {
@@ -60,13 +55,17 @@ function focused(): string {
 }
 
 async function settle(el: CcConversationNotification): Promise<void> {
-  await aTimeout(0);
+  await el.activeDesk?.settled();
   await el.updateComplete;
 }
 
-afterEach(() => {
-  for (const desk of desks.splice(0)) desk.dispose();
-});
+/** Whether a tab holds (or waits for) the lock that lets one tab alert for this offer: held while its alert runs. */
+async function alertLock(agentId: string, offerId: string): Promise<'held' | 'pending' | 'none'> {
+  const { held = [], pending = [] } = await navigator.locks.query();
+  const name = `cc-offer-alert:${agentId}:${offerId}`;
+  if (held.some((lock) => lock.name === name)) return 'held';
+  return pending.some((lock) => lock.name === name) ? 'pending' : 'none';
+}
 
 describe('cc-conversation-notification', () => {
   it('is defined', () => {
@@ -113,9 +112,13 @@ describe('cc-conversation-notification', () => {
     await settle(el);
     expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
     await desk.accept(desk.$offers.get()[0]!.id);
-    transport.offer({ ...anna, customer: { name: 'Ola', avatarUrl: `${location.origin}/missing-avatar.png` } });
+    // Served by the test server itself, so it loads without a network.
+    const avatarUrl = `${location.origin}/test/fixtures/avatar.svg`;
+    transport.offer({ ...anna, customer: { name: 'Ola', avatarUrl } });
     await settle(el);
-    expect(el.shadowRoot!.querySelector('img')?.getAttribute('src')).to.equal(`${location.origin}/missing-avatar.png`);
+    const avatar = () => el.shadowRoot!.querySelector<HTMLImageElement>('img');
+    await waitUntil(() => avatar()?.complete && avatar()!.naturalWidth > 0, 'the avatar never loaded');
+    expect(avatar()!.getAttribute('src')).to.equal(avatarUrl);
   });
 
   it('counts down live without re-announcing the offer', async () => {
@@ -179,8 +182,7 @@ describe('cc-conversation-notification', () => {
     };
     el.addEventListener('cc-accept', (e) => e.preventDefault());
     part(el, 'accept')!.click();
-    await aTimeout(20);
-    await el.updateComplete;
+    await settle(el);
     expect(calls).to.equal(0);
     expect(desk.$offers.get().map((o) => o.id)).to.deep.equal([offer.id]);
     expect(transport.pendingOffers.map((o) => o.id)).to.deep.equal([offer.id]);
@@ -225,7 +227,7 @@ describe('cc-conversation-notification', () => {
     let rejects = 0;
     el.addEventListener('cc-reject', () => rejects++);
     await sendKeys({ press: 'Escape' });
-    await aTimeout(20);
+    await settle(el);
     expect(rejects).to.equal(0);
     expect(desk.$offers.get()).to.have.length(1);
   });
@@ -313,7 +315,7 @@ describe('cc-conversation-notification', () => {
       el.addEventListener('cc-presence', (e) => e.preventDefault());
       const button = [...part(el, 'missed')!.querySelectorAll('button')].find((b) => text(b) === 'Become available')!;
       button.click();
-      await aTimeout(20);
+      await settle(el);
       expect(desk.$presence.get()).to.equal('inactive');
       expect(has(el, 'missed')).to.equal(true);
     });
@@ -448,18 +450,21 @@ describe('cc-conversation-notification', () => {
 
     it('plays a tone for a new offer only with the sound attribute', async () => {
       await sendKeys({ press: 'Shift' }); // a user gesture, as a browser requires for sound
-      const quiet = await makeDesk();
+      const quiet = await makeDesk({ agent: { id: 'agent-quiet' } });
       const silent = await mount(quiet.desk);
-      quiet.transport.offer(anna);
+      const unheard = quiet.transport.offer(anna);
       await settle(silent);
-      await aTimeout(50);
+      // The element decides when it shows the offer: an alerting element has asked for the alert lock by now.
+      expect(has(silent, 'card')).to.equal(true);
+      expect(await alertLock('agent-quiet', unheard.id)).to.equal('none');
       expect(oscillators).to.equal(0);
 
       const loud = await makeDesk({ agent: { id: 'agent-sound' } });
       const el = await mount(loud.desk, { sound: true });
-      loud.transport.offer(anna);
+      const heard = loud.transport.offer(anna);
       await settle(el);
       await waitUntil(() => oscillators === 1, 'no tone played');
+      expect(await alertLock('agent-sound', heard.id)).to.equal('held');
     });
 
     it('shows a desktop notification only when permission was already granted, and never asks', async () => {
@@ -485,9 +490,10 @@ describe('cc-conversation-notification', () => {
       try {
         const { desk, transport } = await makeDesk({ agent: { id: 'agent-desktop' } });
         const el = await mount(desk, { desktop: true });
-        transport.offer(anna);
+        const first = transport.offer(anna);
         await settle(el);
-        await aTimeout(50);
+        // The alert runs while its lock is held: by then a notification would have been created.
+        await waitUntil(async () => (await alertLock('agent-desktop', first.id)) === 'held', 'the alert never ran');
         expect(created).to.deep.equal([]);
         expect(asked).to.equal(0);
 

@@ -1,15 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk } from '../../src/core/desk/desk.js';
-import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { simDesk } from '../harness.js';
 import '../../src/define.js';
 
 /** The whole path an agent walks, keyboard only: offer → Accept → read → reply. */
 describe('golden path', () => {
   it('accepts an offer from the keyboard, then reads and answers the customer in the panel', async () => {
-    const transport = new SimulatedTransport({ seed: 21 });
-    const desk = createDesk({ transport, storage: 'memory' });
-    await desk.connect();
+    const { desk, transport } = await simDesk({ seed: 21 });
     const page = await fixture<HTMLElement>(html`
       <cc-agent-desk .desk=${desk}>
         <cc-conversation-notification></cc-conversation-notification>

@@ -1,8 +1,9 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import type { Conversation } from '../../src/core/model.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { testDesk } from '../harness.js';
 import { en } from '../../src/i18n/en.js';
 import { pl } from '../../src/i18n/pl.js';
 import '../../src/elements/agent-desk/define.js';
@@ -35,7 +36,7 @@ interface Setup {
 async function setup(options: { lang?: string; serverSearch?: boolean } = {}): Promise<Setup> {
   // Without server search the results are exactly what this desk has seen.
   const transport = new SimulatedTransport({ seed: 5, capabilities: { search: options.serverSearch ?? false } });
-  const desk = createDesk({ transport, storage: 'memory' });
+  const desk = testDesk({ transport });
   await desk.connect();
   const anna = transport.startConversation({
     locale: 'pl',
@@ -54,7 +55,7 @@ async function setup(options: { lang?: string; serverSearch?: boolean } = {}): P
   await desk.transition(john.id, 'wrap-up');
   await desk.transition(john.id, 'closed');
   // Messages are stored (and indexed) in batches shortly after they arrive.
-  await aTimeout(120);
+  await desk.settled();
   const service = await desk.enableSearch();
   await service.ready();
   const wrapper = await fixture<HTMLElement>(html`
@@ -82,8 +83,9 @@ async function search(el: CcTranscriptSearch, text: string): Promise<void> {
   await settled(el);
 }
 
+/** Waits for the search the last key started (Enter runs it at once and marks the results busy). */
 async function settled(el: CcTranscriptSearch): Promise<void> {
-  await aTimeout(30);
+  await el.updateComplete;
   await waitUntil(() => $(el, '.results').getAttribute('aria-busy') === 'false', 'search did not finish');
   await el.updateComplete;
 }
@@ -128,11 +130,11 @@ describe('cc-transcript-search', () => {
   });
 
   it('lists three matches per conversation until the agent asks for all; a new message is found', async () => {
-    const { el, transport, anna } = await setup();
+    const { el, desk, transport, anna } = await setup();
     transport.customerSays(anna.id, 'Paczka nadal nie przyszła');
     transport.customerSays(anna.id, 'Kurier mówi, że paczka jest w sortowni');
     transport.customerSays(anna.id, 'Czy paczka może przyjść jutro?');
-    await aTimeout(120);
+    await desk.settled();
     await search(el, 'paczka');
     const hits = () => [...root(el).querySelectorAll('.hit .snippet')].map((p) => p.textContent);
     expect(hits()).to.deep.equal(['Czy paczka może przyjść jutro?', 'Kurier mówi, że paczka jest w sortowni', 'Paczka nadal nie przyszła']);
@@ -249,8 +251,9 @@ describe('cc-transcript-search', () => {
     await search(el, 'parcel');
     const button = $<HTMLButtonElement>(el, 'button.open');
     el.addEventListener(CcOpenTranscriptEvent.type, (e) => e.preventDefault(), { once: true });
-    setTimeout(() => button.click());
-    const event = (await oneEvent(el, CcOpenTranscriptEvent.type)) as unknown as CcOpenTranscriptEvent;
+    const opened = oneEvent(el, CcOpenTranscriptEvent.type);
+    button.click();
+    const event = (await opened) as unknown as CcOpenTranscriptEvent;
     expect(event.conversationId).to.equal(john.id);
     await el.updateComplete;
     expect(root(el).querySelector('.viewer')).to.equal(null);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Message } from '../../src/core/model.js';
-import { createDesk } from '../../src/core/desk/desk.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { testDesk } from '../harness.js';
 import '../../src/define.js';
 import type { CcTranscript } from '../../src/elements/transcript/transcript.js';
 
@@ -89,7 +89,15 @@ describe('security: the Big List of Naughty Strings', function () {
         html`<cc-transcript style="height: 400000px; display: flex" customer-name=${strings[12]!} .messages=${messages}></cc-transcript>`,
       );
       await waitUntil(() => transcript.shadowRoot!.querySelectorAll('.row').length === messages.length, 'not every row rendered', { timeout: 20_000 });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Once the images on screen have loaded or failed, any handler a string could have smuggled in would have run
+      // (the others are lazy and not fetched at all).
+      const onScreen = (img: HTMLImageElement): boolean => {
+        const box = img.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      };
+      const images = [...transcript.shadowRoot!.querySelectorAll('img')];
+      expect(images.filter(onScreen), 'no image on screen to wait for').to.not.have.lengthOf(0);
+      await waitUntil(() => images.filter(onScreen).every((img) => img.complete), 'images on screen still loading', { timeout: 20_000 });
       const text = transcript.shadowRoot!.textContent!;
       for (const s of strings) if (s.trim() && !/[*_~`]/.test(s)) expect(text.includes(s), `"${s}" not shown as text`).to.equal(true);
       assertInert(transcript.shadowRoot!);
@@ -103,7 +111,7 @@ describe('security: the Big List of Naughty Strings', function () {
     const t = trap();
     try {
       const transport = new SimulatedTransport({ seed: 3 });
-      const desk = createDesk({ transport, storage: 'memory' });
+      const desk = testDesk({ transport });
       await desk.connect();
       const page = await fixture<HTMLElement>(html`<cc-agent-desk .desk=${desk}>
         <cc-conversation-notification></cc-conversation-notification>
@@ -140,7 +148,7 @@ describe('security: the Big List of Naughty Strings', function () {
     const t = trap();
     try {
       const transport = new SimulatedTransport({ seed: 4 });
-      const desk = createDesk({ transport, storage: 'memory' });
+      const desk = testDesk({ transport });
       await desk.connect();
       const conversation = transport.startConversation();
       desk.setActive(conversation.id);
