@@ -93,5 +93,5 @@ export {
 // ---- i18n ----
 // Polish is not exported here: a static import anywhere in the root would put its catalog in every
 // page's first chunk. It loads on first use; `await loadCatalog('pl')` returns it.
-export { en, registerCatalog, catalogFor, loadCatalog, formatRemaining } from './i18n/index.js';
+export { en, registerCatalog, catalogFor, loadCatalog, formatRemaining, errorText } from './i18n/index.js';
 export type { Catalog } from './i18n/index.js';

@@ -2,6 +2,8 @@ import type { ConversationState, MessageStatus } from '../core/model.js';
 import type { RejectionReason } from '../core/attachment-policy.js';
 import type { ConnectionStatus } from '../core/desk/desk.js';
 import type { FieldError, LinkSlot, RecordKind } from '../core/records.js';
+import type { DeskErrorCode } from '../core/errors.js';
+import type { TransportErrorCode } from '../core/transport.js';
 
 /** Every string the elements show. Plurals and numbers are functions so each language gets them right. */
 export interface Catalog {
@@ -294,12 +296,20 @@ export interface Catalog {
     summary(n: number): string;
     serverRejected: string;
     createFailed: string;
-    createFailedRetry: string;
     created(kind: 'case' | 'contact', title: string): string;
     createdAndLinked(kind: 'case' | 'contact', title: string): string;
     createdNotLinked(kind: 'case' | 'contact', title: string): string;
     /** Speaker label of agent lines in a prefilled case description. */
     agent: string;
+  };
+  /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
+  errors: {
+    /** The desk refused the request before it reached the transport (`DeskError`). */
+    desk: Record<DeskErrorCode, string>;
+    /** The transport failed (`TransportError`). */
+    transport: Record<TransportErrorCode, string>;
+    /** Any other error. */
+    unknown: string;
   };
 }
 
@@ -609,11 +619,39 @@ export const en: Catalog = {
     summary: (n) => (n === 1 ? 'Fix 1 field to create the record:' : `Fix ${n} fields to create the record:`),
     serverRejected: 'The CRM did not accept some fields. Fix them and try again.',
     createFailed: 'The record could not be created.',
-    createFailedRetry: 'Check the connection and try again.',
     created: (kind, title) => `${kind === 'case' ? 'Case' : 'Contact'} “${title}” created.`,
     createdAndLinked: (kind, title) => `${kind === 'case' ? 'Case' : 'Contact'} “${title}” created and linked.`,
     createdNotLinked: (kind, title) =>
       `${kind === 'case' ? 'Case' : 'Contact'} “${title}” was created but could not be linked. Find it in the search to link it.`,
     agent: 'Agent',
+  },
+  errors: {
+    desk: {
+      'window-closed': 'The reply window is closed. You can send again once the customer writes.',
+      'too-long': 'This is too long. Shorten it and try again.',
+      empty: 'There is nothing to send.',
+      'unknown-conversation': 'This conversation is no longer available.',
+      'unknown-offer': 'This conversation is no longer waiting for you.',
+      policy: 'This file cannot be sent.',
+      unsupported: 'This is not available here.',
+      invalid: 'Some details are not valid. Check them and try again.',
+      'no-link': 'Link a contact or a case to this conversation first.',
+      'not-active': 'Messages can be sent only while the conversation is active.',
+      disposed: 'This workspace was closed. Reload the page.',
+    },
+    transport: {
+      network: 'No connection to the server. Check the connection and try again.',
+      timeout: 'The server did not answer in time. Try again.',
+      'auth-expired': 'Your session has expired. Sign in again.',
+      'not-found': 'The server could not find it. It may have been removed.',
+      invalid: 'The server did not accept the request.',
+      conflict: 'It was changed elsewhere in the meantime. Try again.',
+      'window-closed': 'Messenger’s reply window is closed. You can send again once the customer writes.',
+      policy: 'The server refused this message or file.',
+      aborted: 'Cancelled.',
+      unavailable: 'The service is unavailable right now. Try again later.',
+      internal: 'The server ran into a problem. Try again later.',
+    },
+    unknown: 'Something went wrong. Try again.',
   },
 };

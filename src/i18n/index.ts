@@ -2,6 +2,7 @@ import { en, type Catalog } from './en.js';
 
 export type { Catalog } from './en.js';
 export { en } from './en.js';
+export { errorText } from './error-text.js';
 
 const catalogs = new Map<string, Catalog>([['en', en]]);
 /** Languages other than English load on first use, so a page pays only for the ones it speaks. */

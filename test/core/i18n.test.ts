@@ -1,6 +1,40 @@
 import { expect } from '@open-wc/testing';
-import { catalogFor, en, formatRemaining, loadCatalog, registerCatalog, type Catalog } from '../../src/i18n/index.js';
+import { DeskError, type DeskErrorCode } from '../../src/core/errors.js';
+import { TransportError, type TransportErrorCode } from '../../src/core/transport.js';
+import { catalogFor, en, errorText, formatRemaining, loadCatalog, registerCatalog, type Catalog } from '../../src/i18n/index.js';
 import { pl, plural } from '../../src/i18n/pl.js';
+
+/** Every code, listed at run time; the type checks below fail when a code is added to the union but not here. */
+const DESK_ERROR_CODES = [
+  'window-closed',
+  'too-long',
+  'empty',
+  'unknown-conversation',
+  'unknown-offer',
+  'policy',
+  'unsupported',
+  'invalid',
+  'no-link',
+  'not-active',
+  'disposed',
+] as const satisfies readonly DeskErrorCode[];
+const TRANSPORT_ERROR_CODES = [
+  'network',
+  'timeout',
+  'auth-expired',
+  'not-found',
+  'invalid',
+  'conflict',
+  'window-closed',
+  'policy',
+  'aborted',
+  'unavailable',
+  'internal',
+] as const satisfies readonly TransportErrorCode[];
+type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+const everyDeskCodeListed: Unlisted<DeskErrorCode, (typeof DESK_ERROR_CODES)[number]> = true;
+const everyTransportCodeListed: Unlisted<TransportErrorCode, (typeof TRANSPORT_ERROR_CODES)[number]> = true;
+void [everyDeskCodeListed, everyTransportCodeListed];
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -206,6 +240,46 @@ describe('i18n', () => {
       expect(en.attachments.size(1536)).to.equal('1.5 KB');
       expect(pl.attachments.size(1536)).to.equal('1,5 KB');
       expect(en.attachments.size(512)).to.equal('512 B');
+    });
+  });
+
+  describe('error texts', () => {
+    for (const catalog of [en, pl]) {
+      it(`${catalog.lang}: every DeskError and TransportError code has its own text`, () => {
+        expect(Object.keys(catalog.errors.desk)).to.have.members([...DESK_ERROR_CODES]);
+        expect(Object.keys(catalog.errors.transport)).to.have.members([...TRANSPORT_ERROR_CODES]);
+        for (const code of DESK_ERROR_CODES) {
+          expect(errorText(catalog, new DeskError(code, 'technical detail')), code).to.equal(catalog.errors.desk[code]);
+        }
+        for (const code of TRANSPORT_ERROR_CODES) {
+          expect(errorText(catalog, new TransportError(code, 'technical detail')), code).to.equal(catalog.errors.transport[code]);
+        }
+      });
+    }
+
+    it('Polish texts are translated, not English copies', () => {
+      for (const code of DESK_ERROR_CODES) expect(pl.errors.desk[code], code).not.to.equal(en.errors.desk[code]);
+      for (const code of TRANSPORT_ERROR_CODES) expect(pl.errors.transport[code], code).not.to.equal(en.errors.transport[code]);
+      expect(pl.errors.unknown).not.to.equal(en.errors.unknown);
+    });
+
+    it('never shows an error’s own message', () => {
+      const secret = 'No conversation "c-42".';
+      expect(errorText(pl, new DeskError('unknown-conversation', secret))).to.equal('Ta rozmowa nie jest już dostępna.');
+      expect(errorText(en, new TransportError('network', secret))).not.to.contain(secret);
+      expect(errorText(pl, new Error(secret))).to.equal('Coś poszło nie tak. Spróbuj ponownie.');
+      expect(errorText(en, secret)).to.equal(en.errors.unknown);
+      expect(errorText(en, undefined)).to.equal(en.errors.unknown);
+    });
+
+    it('reads a plain { code } (a failed upload’s) and falls back to the generic text for unknown codes', () => {
+      expect(errorText(pl, { code: 'timeout', message: 'upload timed out' })).to.equal(pl.errors.transport.timeout);
+      expect(errorText(pl, { code: 'no-link', message: 'x' })).to.equal(pl.errors.desk['no-link']);
+      expect(errorText(en, { code: 'teapot', message: 'x' })).to.equal(en.errors.unknown);
+      expect(errorText(en, { code: 'constructor' })).to.equal(en.errors.unknown);
+      const odd = new DeskError('window-closed', 'x');
+      Object.assign(odd, { code: 'from-a-newer-desk' });
+      expect(errorText(en, odd)).to.equal(en.errors.unknown);
     });
   });
 });

@@ -5,7 +5,7 @@
 // is checked on its own.
 
 // 'contact-center-elements'
-import { createDesk, en, loadCatalog, registerCatalog, type Transport } from '../../src/index.js';
+import { createDesk, en, errorText, loadCatalog, registerCatalog, type Transport } from '../../src/index.js';
 // 'contact-center-elements/define'
 import '../../src/define.js';
 import {
@@ -92,4 +92,9 @@ export function everyNamedEventIsTyped(): void {
 export async function languageAndTheme(): Promise<void> {
   await loadCatalog('pl');
   registerCatalog('en', { ...en, panel: { ...en.panel, send: 'Reply' } });
+}
+
+/** "…`errorText(catalog, error)` gives your own UI the same text." */
+export function sameTextForYourOwnUi(error: unknown): string {
+  return errorText(en, error);
 }

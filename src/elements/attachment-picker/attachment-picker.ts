@@ -7,6 +7,7 @@ import { DeskError } from '../../core/errors.js';
 import type { AttachmentRef } from '../../core/model.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { errorText } from '../../i18n/index.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAttachEvent, CcAttachmentsChangeEvent, CcFilesRejectedEvent } from '../events.js';
@@ -102,8 +103,8 @@ export class CcAttachmentPicker extends DeskElement {
 
   /** @internal */
   @state() private announcement = '';
-  /** @internal */
-  @state() private problem = '';
+  /** @internal What went wrong adding files; shown translated by its code. */
+  @state() private problem: { error: unknown } | undefined;
 
   /** @internal */
   @query('input[type="file"]') private input!: HTMLInputElement | null;
@@ -154,7 +155,7 @@ export class CcAttachmentPicker extends DeskElement {
       return true;
     };
     return this.#composer!.addFiles(files, confirm).then((outcome) => {
-      this.problem = '';
+      this.problem = undefined;
       if (outcome.rejected.length > 0) {
         this.#announce(this.localize.t.attachments.rejectedCount(outcome.rejected.length));
         this.dispatchEvent(new CcFilesRejectedEvent(outcome.rejected));
@@ -283,7 +284,7 @@ export class CcAttachmentPicker extends DeskElement {
 
   #addFromUser(files: File[]): void {
     this.addFiles(files).catch((error: unknown) => {
-      this.problem = error instanceof Error ? error.message : String(error);
+      this.problem = { error };
     });
   }
 
@@ -359,7 +360,7 @@ export class CcAttachmentPicker extends DeskElement {
     />`;
     // Compact (inside the panel): the panel's "…" menu, drag & drop and paste bring the files in.
     if (this.compact) {
-      return html`${input}${this.problem ? html`<p class="limits error">${this.problem}</p>` : nothing}`;
+      return html`${input}${this.renderProblem()}`;
     }
     return html`<div part="dropzone" class="dropzone">
       <button part="button" type="button" class="primary" aria-describedby="limits" @click=${this.#onChoose}>
@@ -367,8 +368,12 @@ export class CcAttachmentPicker extends DeskElement {
       </button>
       <span class="hint">${t.drop}</span>
       <p class="limits" id="limits">${limits}</p>
-      ${this.problem ? html`<p class="limits error">${this.problem}</p>` : nothing} ${input}
+      ${this.renderProblem()} ${input}
     </div>`;
+  }
+
+  private renderProblem(): TemplateResult | typeof nothing {
+    return this.problem ? html`<p class="limits error">${errorText(this.localize.t, this.problem.error)}</p>` : nothing;
   }
 
   private renderItem(item: PendingFile): TemplateResult {
@@ -412,7 +417,8 @@ export class CcAttachmentPicker extends DeskElement {
       case 'ready':
         return html`<span class="ready">${t.uploaded(label)}</span> <span class="detail">${t.size(item.file.size)}</span>`;
       case 'failed':
-        return html`<span class="error">${t.failed(label)}</span> <span class="detail">${item.error?.message}</span>`;
+        return html`<span class="error">${t.failed(label)}</span>
+          ${item.error ? html`<span class="detail">${errorText(this.localize.t, item.error)}</span>` : nothing}`;
       case 'cancelled':
         return t.cancelled(label);
     }

@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Composer, ComposerState, ConnectionStatus, Desk } from '../../core/desk/desk.js';
-import { DeskError } from '../../core/errors.js';
 import type { Conversation, Message } from '../../core/model.js';
 import type { ReplyWindow } from '../../core/reply-window.js';
 import { MAX_MESSAGE_LENGTH, sendBlock } from '../../core/rules.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { formatRemaining } from '../../i18n/index.js';
+import { errorText, formatRemaining } from '../../i18n/index.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcEndEvent, CcRetryEvent, CcSendEvent } from '../events.js';
@@ -170,13 +169,8 @@ export class CcCommunicationPanel extends DeskElement {
       const message = await desk.sendComposer(conversation.id);
       if (message.status === 'failed') this.error = this.localize.t.panel.sendFailed;
     } catch (error) {
-      this.error = this.#refusal(error);
+      this.error = errorText(this.localize.t, error);
     }
-  }
-
-  #refusal(error: unknown): string {
-    if (error instanceof DeskError && error.code === 'window-closed') return this.localize.t.panel.windowClosed;
-    return error instanceof Error ? error.message : String(error);
   }
 
   /** The desk's own rule, plus files still being checked or uploaded. */

@@ -16,6 +16,7 @@ import {
 import { isTransportError } from '../../core/transport.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { errorText } from '../../i18n/index.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcCancelEvent, CcCreateRecordEvent, CcLinkEvent, CcRecordCreatedEvent } from '../events.js';
@@ -297,18 +298,18 @@ export class CcRecordCreate extends DeskElement {
       ) as FieldErrors;
       this.serverErrors = fieldErrors;
       this.showSummary = Object.keys(fieldErrors).length > 0;
-      this.failure = { text: t.serverRejected, detail: error.message };
+      // The fields and the summary say what is wrong.
+      this.failure = { text: t.serverRejected };
       if (this.showSummary) this.#focusFirstInvalid();
       return;
     }
     if (isTransportError(error)) {
+      // The reason comes from the catalog by code: the error's own message is not the agent's language.
       this.failure =
-        error.code === 'invalid'
-          ? { text: t.serverRejected, detail: error.message }
-          : { text: `${t.createFailed} ${error.retryable ? t.createFailedRetry : ''}`.trim(), detail: error.message };
+        error.code === 'invalid' ? { text: t.serverRejected } : { text: t.createFailed, detail: errorText(this.localize.t, error) };
       return;
     }
-    this.failure = { text: t.createFailed, detail: error instanceof Error ? error.message : String(error) };
+    this.failure = { text: t.createFailed, ...(error instanceof DeskError ? { detail: errorText(this.localize.t, error) } : {}) };
   }
 
   #focusFirstInvalid(): void {
