@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createDesk } from '../../src/core/desk/desk.js';
 import type { Message } from '../../src/core/model.js';
 import { TransportError, type DisconnectedEvent, type SnapshotEvent, type TransportEvent } from '../../src/core/transport.js';
@@ -35,15 +35,7 @@ async function activeConversation(options: SimulatedTransportOptions = {}) {
 }
 
 function waitFor(check: () => boolean, timeout = 3000): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      if (check()) resolve();
-      else if (Date.now() - start > timeout) reject(new Error('Timed out waiting.'));
-      else setTimeout(poll, 5);
-    };
-    poll();
-  });
+  return waitUntil(check, 'Timed out waiting.', { timeout, interval: 5 });
 }
 
 const meta = (size: number, mimeType = 'image/png', name = 'photo.png') => ({
@@ -606,16 +598,42 @@ describe('SimulatedTransport', () => {
 
   describe('autoplay', () => {
     it('offers conversations, at most 3 pending, and stops on disconnect', async () => {
-      const transport = new SimulatedTransport({ seed: 5, autoplay: { firstOfferAfter: 5, offerEvery: 10 } });
-      await transport.connect(agent);
-      await waitFor(() => transport.pendingOffers.length === 3);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(transport.pendingOffers).to.have.length(3);
-      await transport.disconnect();
-      const count = transport.events.length;
-      await transport.execute({ type: 'offer.reject', offerId: transport.pendingOffers[0]!.id }).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 60));
-      expect(transport.events.length).to.equal(count);
+      // The autoplay's timers (one every 10 ms), watched through setTimeout: how often it ticked, and which still wait.
+      const { setTimeout: realSet, clearTimeout: realClear } = window;
+      const waiting = new Set<number>();
+      let ticks = 0;
+      window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+        if (ms !== 10 || typeof handler !== 'function') return realSet(handler, ms, ...args);
+        const id = realSet(() => {
+          waiting.delete(id);
+          ticks++;
+          (handler as () => void)();
+        }, ms);
+        waiting.add(id);
+        return id;
+      }) as typeof realSet;
+      window.clearTimeout = ((id: number | undefined) => {
+        if (id !== undefined) waiting.delete(id);
+        realClear(id);
+      }) as typeof realClear;
+      try {
+        const transport = new SimulatedTransport({ seed: 5, autoplay: { firstOfferAfter: 5, offerEvery: 10 } });
+        await transport.connect(agent);
+        await waitFor(() => transport.pendingOffers.length === 3);
+        // It keeps ticking at the cap without offering more.
+        const atCap = ticks;
+        await waitFor(() => ticks >= atCap + 3);
+        expect(transport.pendingOffers).to.have.length(3);
+        await transport.disconnect();
+        const count = transport.events.length;
+        await transport.execute({ type: 'offer.reject', offerId: transport.pendingOffers[0]!.id }).catch(() => undefined);
+        // Nothing is left to run: no autoplay timer survives the disconnect.
+        expect(waiting.size).to.equal(0);
+        expect(transport.events.length).to.equal(count);
+      } finally {
+        window.setTimeout = realSet;
+        window.clearTimeout = realClear;
+      }
     });
 
     it('plays a scripted conversation and answers the agent', async () => {
