@@ -1,18 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import '../../src/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
-import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { simDesk } from '../harness.js';
 
-const desks: Desk[] = [];
-
-async function makeDesk(): Promise<{ desk: Desk; transport: SimulatedTransport }> {
-  const transport = new SimulatedTransport({ seed: 5 });
-  const desk = createDesk({ transport, storage: 'memory' });
-  desks.push(desk);
-  await desk.connect();
-  return { desk, transport };
-}
+const makeDesk = () => simDesk({ seed: 5 });
 
 /** Collects `console.error` calls while a test runs. */
 let errors: unknown[][] = [];
@@ -27,7 +19,6 @@ beforeEach(() => {
 
 afterEach(() => {
   console.error = originalError;
-  for (const desk of desks.splice(0)) desk.dispose();
 });
 
 const header = (panel: CcCommunicationPanel) => panel.shadowRoot!.querySelector('header')?.textContent ?? '';
@@ -116,5 +107,22 @@ describe('finding the desk', () => {
     page.querySelector('cc-agent-desk')!.desk = desk;
     await waitUntil(() => panel.activeDesk === desk, 'the desk named by the string was not found');
     expect(errors).to.have.length(1);
+  });
+
+  it('<cc-agent-desk> given a string on .desk reports it and provides no desk, without crashing', async () => {
+    const deskElement = await fixture<HTMLElementTagNameMap['cc-agent-desk']>(html`
+      <cc-agent-desk .desk=${'main' as unknown as Desk}>
+        <cc-communication-panel></cc-communication-panel>
+      </cc-agent-desk>
+    `);
+    const panel = deskElement.querySelector('cc-communication-panel')!;
+    await panel.updateComplete;
+    expect(panel.activeDesk).to.equal(undefined);
+    expect(errors).to.have.length(1);
+    expect(String(errors[0]![0])).to.include('<cc-agent-desk>').and.include('createDesk()');
+
+    const { desk } = await makeDesk();
+    deskElement.desk = desk;
+    await waitUntil(() => panel.activeDesk === desk, 'the desk given afterwards was not provided');
   });
 });

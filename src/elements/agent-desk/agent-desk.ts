@@ -29,13 +29,26 @@ export class CcAgentDesk extends LitElement {
   @property({ attribute: 'lang' }) locale: string | undefined;
 
   #provider = new ContextProvider(this, { context: deskContext });
+  #reported = false;
+
+  /** The desk, if `.desk` holds one: frameworks that set properties (React 19, Vue 3) may put a string there. */
+  get #given(): Desk | undefined {
+    const desk: unknown = this.desk;
+    if (typeof desk === 'object' && desk !== null) return desk as Desk;
+    if (desk !== undefined && !this.#reported) {
+      this.#reported = true;
+      console.error(`<cc-agent-desk>: .desk takes the desk object from createDesk(), not ${JSON.stringify(desk)}.`);
+    }
+    return undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const desk = this.#given;
     if (changed.has('desk')) {
-      this.#provider.setValue(this.desk);
+      this.#provider.setValue(desk);
     }
-    if ((changed.has('locale') || changed.has('desk')) && this.desk) {
-      this.desk.setLocale(this.locale || undefined);
+    if ((changed.has('locale') || changed.has('desk')) && desk) {
+      desk.setLocale(this.locale || undefined);
     }
   }
 
