@@ -25,5 +25,7 @@ export { deskContext, DESK_CHANGE_EVENT } from './controllers/desk-context.js';
 export { DeskController } from './controllers/desk-controller.js';
 export type { DeskHost } from './controllers/desk-controller.js';
 export { StoreController } from './controllers/store-controller.js';
+export { ConversationController } from './controllers/conversation-controller.js';
+export type { ConversationHost } from './controllers/conversation-controller.js';
 export { LocalizeController } from './controllers/localize-controller.js';
 export { hostStyles } from './styles/tokens.js';

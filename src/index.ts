@@ -42,7 +42,22 @@ export type {
 } from './core/transport.js';
 export { TransportError, isTransportError, toTransportError, createClientId } from './core/transport.js';
 export { Desk, createDesk, MAX_MESSAGE_LENGTH } from './core/desk/desk.js';
-export type { DeskOptions, ConnectionStatus, TimelineEntry } from './core/desk/desk.js';
+export type {
+  DeskOptions,
+  ConnectionStatus,
+  TimelineEntry,
+  DeskEvent,
+  Composer,
+  ComposerState,
+  PendingFile,
+  PendingFileState,
+  AddFilesOutcome,
+  RecentCases,
+  NotesStatus,
+  CreateAndLinkResult,
+} from './core/desk/desk.js';
+export { sendBlock, canSend } from './core/rules.js';
+export type { SendBlock } from './core/rules.js';
 export type * from './core/records.js';
 export { validateNewRecord, slotOf, RECORD_FIELD_LIMITS, MAX_NOTE_LENGTH } from './core/records.js';
 export type { SearchStatus, SearchService } from './core/search/types.js';

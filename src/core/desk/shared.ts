@@ -2,7 +2,7 @@ import { atom, onMount, type ReadableAtom } from 'nanostores';
 import type { AgentRef, Conversation, ConversationState, Message, MessageStatus } from '../model.js';
 import type { RecordRef } from '../records.js';
 import type { Storage } from '../storage.js';
-import type { Transport } from '../transport.js';
+import { compareCursors, type Transport } from '../transport.js';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'auth-expired';
 
@@ -43,10 +43,7 @@ export interface SliceContext {
 
 export type { TimelineEntryInput };
 
-/** Cursors only grow: compare by length, then text, so '10' comes after '9' even unpadded. */
-export function compareCursors(a: string, b: string): number {
-  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareCursors };
 
 /** Message order: time, then the transport's cursor for messages of the same millisecond. */
 export function byTimeThenCursor(a: Message | undefined, b: Message): number {
