@@ -1,24 +1,18 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { createDesk, type Desk } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
+import { dispose, testDesk } from '../harness.js';
 
 /** The panel's draft and files are the desk's composer: shared by views, kept across switches and reloads. */
 
-const desks: Desk[] = [];
-
-afterEach(() => {
-  for (const desk of desks.splice(0)) desk.dispose();
-});
-
 async function connectedDesk(transport: SimulatedTransport, storage: Storage): Promise<Desk> {
-  const desk = createDesk({ transport, storage });
-  desks.push(desk);
+  const desk = testDesk({ transport, storage });
   await desk.connect();
   return desk;
 }
@@ -123,7 +117,7 @@ describe('cc-communication-panel: the composer lives in the desk', () => {
     await first.desk.settled();
     // The page goes away: its desk and panel with it.
     fixtureCleanup();
-    first.desk.dispose();
+    dispose(first.desk);
 
     const desk = await connectedDesk(first.transport, first.storage);
     await waitUntil(() => desk.$activeConversationId.get() === first.conversationId, 'the open conversation did not come back');
