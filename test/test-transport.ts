@@ -1,4 +1,4 @@
-import type { AgentRef, AttachmentRef, Conversation, Offer } from '../src/core/model.js';
+import type { AgentRef, AttachmentRef, Conversation, Message, Offer } from '../src/core/model.js';
 import { validateNewRecord, type ConversationLinks, type CrmRecord, type Note, type RecordRef } from '../src/core/records.js';
 import {
   TransportError,
@@ -79,6 +79,12 @@ export interface TestTransportOptions {
   crm?: 'memory' | 'simulator';
   /** What the in-memory CRM holds. Default SAMPLE_RECORDS. */
   records?: readonly CrmRecord[];
+  /**
+   * Behave like a backend with an event log (without a simulator): `emit()` appends to the log and
+   * delivers only while connected; a connect with a cursor replays what came after it, one without
+   * a cursor starts with a `snapshot` (pending offers, conversations not closed, their messages).
+   */
+  replay?: boolean;
 }
 
 /**
@@ -123,10 +129,16 @@ export class TestTransport implements Transport {
   #cursor = 0;
   #sent = 0;
   #created = 0;
+  readonly #replay: boolean;
+  #log: TransportEvent[] = [];
+  #messages: Message[] = [];
+  #connected = false;
+  #heldUploads = new Set<string>();
 
   constructor(options: TestTransportOptions = {}) {
     this.#sim = options.sim;
     this.#crm = options.crm ?? 'memory';
+    this.#replay = options.replay === true && !options.sim;
     const base = options.sim ? options.sim.capabilities : { reject: true, upload: true, typing: true };
     this.capabilities = Object.freeze({ ...base, ...options.capabilities });
     this.records = (options.records ?? SAMPLE_RECORDS).map((r) => ({ ...r }));
@@ -153,10 +165,42 @@ export class TestTransport implements Transport {
     this.connects.push({ agent, opts });
     await Promise.resolve();
     if (this.connectError !== undefined) throw this.connectError;
+    if (this.#replay) return this.#connectReplaying(opts);
     return this.#sim?.connect(agent, opts);
   }
 
+  #connectReplaying(opts: ConnectOptions | undefined): void {
+    this.#connected = true;
+    if (opts?.cursor !== undefined) {
+      const after = Number(opts.cursor);
+      for (const event of this.#log) if (Number(event.cursor) > after) this.#deliver(event);
+      return;
+    }
+    const open = [...this.#conversations.values()].filter((c) => c.state !== 'closed');
+    this.#deliver({
+      type: 'snapshot',
+      cursor: String(this.#cursor),
+      offers: [...this.#offers.values()],
+      conversations: open,
+      messages: this.#messages.filter((m) => open.some((c) => c.id === m.conversationId)),
+    });
+  }
+
+  /** The connection drops: the adapter says so with `transport.disconnected`, as the contract requires. */
+  drop(): void {
+    this.#connected = false;
+    this.#deliver({ type: 'transport.disconnected', cursor: '', reason: 'dropped by the test' });
+  }
+
+  /** Uploads of a file with this name wait until they are aborted. */
+  holdUpload(name: string, hold = true): this {
+    if (hold) this.#heldUploads.add(name);
+    else this.#heldUploads.delete(name);
+    return this;
+  }
+
   async disconnect(): Promise<void> {
+    this.#connected = false;
     this.disconnects++;
     await this.#sim?.disconnect();
   }
@@ -180,6 +224,11 @@ export class TestTransport implements Transport {
   upload(file: Blob, meta: UploadMeta, opts: { signal?: AbortSignal; onProgress?(sent: number): void } = {}): Promise<AttachmentRef> {
     return this.#track(
       (async () => {
+        if (this.#heldUploads.has(meta.name)) {
+          await new Promise((_resolve, reject) =>
+            opts.signal?.addEventListener('abort', () => reject(new DOMException('The upload was cancelled.', 'AbortError'))),
+          );
+        }
         const attachment: AttachmentRef = this.#sim?.upload
           ? await this.#sim.upload(file, meta, opts)
           : { id: `att-${this.uploads.length + 1}`, kind: 'file', name: meta.name, mimeType: meta.mimeType, size: meta.size, url: 'https://example.test/a' };
@@ -238,13 +287,24 @@ export class TestTransport implements Transport {
     return this.commands.filter((c): c is CommandOf<T> => c.type === type);
   }
 
-  /** Delivers an event to every subscriber, synchronously, as written (no links or extras added). */
+  /** Delivers an event to every subscriber, synchronously, as written (no links or extras added); with `replay`, logs it and delivers it only while connected. */
   emit(input: EventInput): TransportEvent {
     const event = { ...input, cursor: input.cursor ?? String(++this.#cursor) } as TransportEvent;
     if (event.type === 'offer.created') this.#offers.set(event.offer.id, event.offer);
     if (event.type === 'conversation.updated') this.#conversations.set(event.conversation.id, event.conversation);
-    for (const listener of this.#listeners) listener(event);
+    if (!this.#replay) {
+      this.#deliver(event);
+      return event;
+    }
+    this.#log.push(event);
+    if (event.type === 'offer.withdrawn') this.#offers.delete(event.offerId);
+    if (event.type === 'message.received') this.#messages.push(event.message);
+    if (this.#connected) this.#deliver(event);
     return event;
+  }
+
+  #deliver(event: TransportEvent): void {
+    for (const listener of this.#listeners) listener(event);
   }
 
   /** Fields added to this conversation wherever the simulator reports it, from the next report on. */
@@ -305,6 +365,8 @@ export class TestTransport implements Transport {
           lastCustomerMessageAt: offer.requestedAt,
         };
         this.#conversations.set(conversation.id, conversation);
+        // A backend with a log no longer offers what was taken.
+        if (this.#replay) this.#offers.delete(offer.id);
         return { conversation };
       }
       case 'conversation.transition': {
@@ -317,6 +379,8 @@ export class TestTransport implements Transport {
       case 'presence.set':
         return { presence: command.presence };
       case 'offer.reject':
+        if (this.#replay) this.#offers.delete(command.offerId);
+        return { ok: true };
       case 'typing.set':
         return { ok: true };
       default:
