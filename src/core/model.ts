@@ -27,8 +27,8 @@ export interface ConversationSummary {
   channel: Channel;
   queue: string;
   state: ConversationState;
-  /** Epoch ms. */
-  startedAt: number;
+  /** Epoch ms; missing when the backend's value was unusable (shown as unknown). */
+  startedAt?: number;
 }
 
 /** An incoming conversation request (F1). */

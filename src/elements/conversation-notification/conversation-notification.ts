@@ -544,9 +544,11 @@ export class CcConversationNotification extends DeskElement {
                 (c) => html`<li>
                   <span>${c.queue}</span>
                   <span class="badge">${t.state[c.state]}</span>
-                  <time class="muted" datetime=${new Date(c.startedAt).toISOString()}
-                    >${t.notification.startedAt(this.formatTime(c.startedAt))}</time
-                  >
+                  ${c.startedAt === undefined
+                    ? nothing
+                    : html`<time class="muted" datetime=${new Date(c.startedAt).toISOString()}
+                        >${t.notification.startedAt(this.formatTime(c.startedAt))}</time
+                      >`}
                 </li>`,
               )}
             </ul>`}
