@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseRichText, safeHttpUrl, safeMediaUrl } from '../../src/elements/transcript/rich-text.js';
+import { parseRichText, safeHttpUrl, safeMediaUrl, type ParseStats } from '../../src/elements/transcript/rich-text.js';
 
 describe('Messenger markdown', () => {
   it('parses bold, italic, strikethrough, monospace and code blocks', () => {
@@ -43,5 +43,28 @@ describe('Messenger markdown', () => {
     expect(safeMediaUrl('data:image/png;base64,AAAA')).to.equal(undefined);
     expect(safeMediaUrl('data:text/html;base64,AAAA', { image: true })).to.equal(undefined);
     expect(safeMediaUrl('blob:http://localhost/1')).to.equal('blob:http://localhost/1');
+  });
+
+  describe('linear parsing', () => {
+    /** Parser steps per character of `unit` repeated to `length` characters. */
+    const stepsPerChar = (unit: string, length: number): number => {
+      const stats: ParseStats = { steps: 0 };
+      const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+      parseRichText(text, stats);
+      return stats.steps / text.length;
+    };
+    // Openers that never close, closers that never open, spans inside spans, URLs in spans, fences.
+    const adversarial = [' *a', '*a', ' _a', '~a ', '*a* ', ' *_~a', '`a', '```a', ' *https://x.io/_a', 'https://a.io/' + '.'.repeat(50), '*', ' *'];
+
+    for (const unit of adversarial) {
+      it(`parses ${JSON.stringify(unit)} repeated to 100 KB in steps proportional to its length`, () => {
+        const small = stepsPerChar(unit, 10_000);
+        const large = stepsPerChar(unit, 100_000);
+        // Every character is looked at, and the work per character does not grow with the text.
+        expect(small).to.be.at.least(1);
+        expect(large).to.be.at.most(8);
+        expect(large).to.be.at.most(small * 1.1);
+      });
+    }
   });
 });

@@ -10,74 +10,160 @@ export type RichNode =
   | { type: 'code' | 'pre'; text: string }
   | { type: 'link'; href: string; text: string };
 
-const DELIMITERS: Record<string, 'bold' | 'italic' | 'strike'> = { '*': 'bold', _: 'italic', '~': 'strike' };
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/giu;
+/** Counts the parser's work, so a test can check it grows linearly with the text. */
+export interface ParseStats {
+  steps: number;
+}
 
-/** Parses Messenger markdown: *bold*, _italic_, ~strike~, `code`, ```block```, and bare http(s) links. */
-export function parseRichText(text: string): RichNode[] {
+type Marker = '*' | '_' | '~';
+const DELIMITERS: Record<Marker, 'bold' | 'italic' | 'strike'> = { '*': 'bold', _: 'italic', '~': 'strike' };
+const isMarker = (ch: string | undefined): ch is Marker => ch === '*' || ch === '_' || ch === '~';
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/giu;
+const SPACE = /\s/u;
+const WORD = /[\p{L}\p{N}]/u;
+// Per-character checks with an ASCII fast path: a regular expression per character is most of the cost.
+const isSpace = (ch: string): boolean => (ch < '\x80' ? ch === ' ' || (ch >= '\t' && ch <= '\r') : SPACE.test(ch));
+const isWord = (ch: string): boolean =>
+  ch < '\x80' ? (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') : WORD.test(ch);
+/** A marker opens only after a space or one of these (or at the start), like Messenger does. */
+const OPENS_AFTER = new Set(['(', '[', '{', '"', "'", '>']);
+const opensAfter = (ch: string): boolean => OPENS_AFTER.has(ch) || isSpace(ch);
+/** Trailing punctuation belongs to the sentence, not the link. */
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}']);
+
+/**
+ * Parses Messenger markdown: *bold*, _italic_, ~strike~, `code`, ```block```, and bare http(s) links.
+ * Linear in the length of the text, whatever it holds: a customer cannot make it freeze the page.
+ */
+export function parseRichText(text: string, stats: ParseStats = { steps: 0 }): RichNode[] {
   const nodes: RichNode[] = [];
-  const blocks = text.split(/```/);
+  const blocks = text.split('```');
+  stats.steps += text.length;
   blocks.forEach((part, i) => {
     // Odd parts sit between ``` fences (an unclosed fence stays text).
-    if (i % 2 === 1 && i < blocks.length - 1) nodes.push({ type: 'pre', text: part.replace(/^\n|\n$/g, '') });
-    else parseInline(i % 2 === 1 ? `\`\`\`${part}` : part, nodes);
+    if (i % 2 === 1 && i < blocks.length - 1) nodes.push({ type: 'pre', text: trimNewlines(part) });
+    else parseInline(i % 2 === 1 ? `\`\`\`${part}` : part, nodes, stats);
   });
   return merge(nodes);
 }
 
-function parseInline(text: string, out: RichNode[]): void {
-  let plain = '';
+function trimNewlines(text: string): string {
+  const start = text.startsWith('\n') ? 1 : 0;
+  const end = text.length > start && text.endsWith('\n') ? text.length - 1 : text.length;
+  return text.slice(start, end);
+}
+
+/** Where the next of something is, from every position: one backward pass, so no search rescans the text. */
+interface Lookahead {
+  /** For a marker, where the first marker of its kind that can close it is (at least two further on). */
+  close: Int32Array;
+  newline: Int32Array;
+  backtick: Int32Array;
+  /** The next `://`: a span holding a URL is left alone, so links keep their underscores and tildes. */
+  scheme: Int32Array;
+}
+
+function lookahead(text: string, stats: ParseStats): Lookahead {
+  const n = text.length;
+  const table = (): Int32Array => new Int32Array(n + 2).fill(n);
+  const close = table();
+  const newline = table();
+  const backtick = table();
+  const scheme = table();
+  // The first closer of each marker at or after j + 1 (near) and j + 2 (far), as j moves left.
+  let nearBold = n, nearItalic = n, nearStrike = n;
+  let farBold = n, farItalic = n, farStrike = n;
+  for (let j = n - 1; j >= 0; j--) {
+    const ch = text[j]!;
+    newline[j] = ch === '\n' ? j : newline[j + 1]!;
+    backtick[j] = ch === '`' ? j : backtick[j + 1]!;
+    scheme[j] = ch === ':' && text[j + 1] === '/' && text[j + 2] === '/' ? j : scheme[j + 1]!;
+    const marker = isMarker(ch);
+    if (marker) close[j] = ch === '*' ? farBold : ch === '_' ? farItalic : farStrike;
+    farBold = nearBold;
+    farItalic = nearItalic;
+    farStrike = nearStrike;
+    // A marker closes after a non-space and before the end or a non-word character.
+    if (marker && j > 0 && !isSpace(text[j - 1]!) && (j + 1 === n || !isWord(text[j + 1]!))) {
+      if (ch === '*') nearBold = j;
+      else if (ch === '_') nearItalic = j;
+      else nearStrike = j;
+    }
+  }
+  stats.steps += n;
+  return { close, newline, backtick, scheme };
+}
+
+interface Frame {
+  kind: 'bold' | 'italic' | 'strike' | undefined;
+  /** First position inside the span. */
+  start: number;
+  /** Position of the closing marker (the end of the text for the outermost frame). */
+  end: number;
+  out: RichNode[];
+}
+
+/** One pass, left to right, with a stack of open spans whose ends are already known. */
+function parseInline(text: string, out: RichNode[], stats: ParseStats): void {
+  const n = text.length;
+  stats.steps += n;
+  if (!/[*_~`]/u.test(text)) {
+    pushTextWithLinks(text, out, stats);
+    return;
+  }
+  const next = lookahead(text, stats);
+  const stack: Frame[] = [{ kind: undefined, start: 0, end: n, out }];
+  let plain = 0;
   let i = 0;
-  const flush = () => {
-    if (plain) pushTextWithLinks(plain, out);
-    plain = '';
-  };
-  while (i < text.length) {
+  for (;;) {
+    stats.steps++;
+    const top = stack[stack.length - 1]!;
+    if (i >= top.end) {
+      pushTextWithLinks(text.slice(plain, top.end), top.out, stats);
+      if (stack.length === 1) return;
+      stack.pop();
+      stack[stack.length - 1]!.out.push({ type: top.kind!, children: top.out });
+      i = top.end + 1;
+      plain = i;
+      continue;
+    }
     const ch = text[i]!;
     if (ch === '`') {
-      const end = text.indexOf('`', i + 1);
-      if (end > i + 1) {
-        flush();
-        out.push({ type: 'code', text: text.slice(i + 1, end) });
+      const end = next.backtick[i + 1]!;
+      if (end > i + 1 && end < top.end) {
+        pushTextWithLinks(text.slice(plain, i), top.out, stats);
+        top.out.push({ type: 'code', text: text.slice(i + 1, end) });
         i = end + 1;
+        plain = i;
+        continue;
+      }
+    } else if (isMarker(ch) && (i === top.start || opensAfter(text[i - 1]!)) && i + 1 < top.end && !isSpace(text[i + 1]!)) {
+      const end = next.close[i]!;
+      if (end < top.end && end < next.newline[i + 2]! && next.scheme[i]! + 2 > end) {
+        pushTextWithLinks(text.slice(plain, i), top.out, stats);
+        stack.push({ kind: DELIMITERS[ch], start: i + 1, end, out: [] });
+        i++;
+        plain = i;
         continue;
       }
     }
-    const kind = DELIMITERS[ch];
-    // A marker opens only at a word boundary and before a non-space, like Messenger does.
-    if (kind && (i === 0 || /[\s([{"'>]/u.test(text[i - 1]!)) && i + 1 < text.length && !/\s/u.test(text[i + 1]!)) {
-      const end = findClosing(text, ch, i + 1);
-      // A span holding a URL is left alone, so links keep their underscores and tildes.
-      if (end > 0 && !text.slice(i, end + 1).includes('://')) {
-        flush();
-        const children: RichNode[] = [];
-        parseInline(text.slice(i + 1, end), children);
-        out.push({ type: kind, children });
-        i = end + 1;
-        continue;
-      }
-    }
-    plain += ch;
     i++;
   }
-  flush();
 }
 
-function findClosing(text: string, marker: string, from: number): number {
-  for (let j = from + 1; j < text.length; j++) {
-    if (text[j] === '\n') return -1;
-    if (text[j] === marker && !/\s/u.test(text[j - 1]!) && (j + 1 === text.length || !/[\p{L}\p{N}]/u.test(text[j + 1]!))) {
-      return j;
-    }
+function pushTextWithLinks(text: string, out: RichNode[], stats: ParseStats): void {
+  if (!text) return;
+  stats.steps += text.length;
+  if (!text.includes('://')) {
+    out.push({ type: 'text', text });
+    return;
   }
-  return -1;
-}
-
-function pushTextWithLinks(text: string, out: RichNode[]): void {
   let last = 0;
   for (const match of text.matchAll(URL_PATTERN)) {
-    // Trailing punctuation belongs to the sentence, not the link.
-    const raw = match[0].replace(/[.,;:!?)\]}]+$/u, '');
+    let length = match[0].length;
+    while (length > 0 && TRAILING.has(match[0][length - 1]!)) length--;
+    const raw = match[0].slice(0, length);
+    stats.steps += match[0].length;
     const href = safeHttpUrl(raw);
     const start = match.index;
     if (start > last) out.push({ type: 'text', text: text.slice(last, start) });
@@ -119,13 +205,38 @@ export function renderRichNodes(nodes: readonly RichNode[]): (TemplateResult | s
   });
 }
 
-const cache = new Map<string, RichNode[]>();
+/**
+ * How much of one message is shown at first, and added by each "Show more": twice Messenger's own
+ * 2,000-character limit, so a real Messenger message is always shown whole.
+ */
+export const TEXT_STEP = 4000;
 
-/** Parses with a small cache: the same visible rows re-render often while scrolling. */
-export function richText(text: string): (TemplateResult | string | typeof nothing)[] {
+/** The start of `text` to show within `limit` characters, cut after a space when one is near. */
+export function clipText(text: string, limit: number): { text: string; clipped: boolean; midWord: boolean } {
+  if (text.length <= limit) return { text, clipped: false, midWord: false };
+  let end = limit;
+  // Never split a surrogate pair.
+  if (/[\uD800-\uDBFF]/u.test(text[end - 1]!)) end--;
+  for (let j = end; j > end - 200 && j > 0; j--) {
+    if (isSpace(text[j - 1]!)) return { text: text.slice(0, j), clipped: true, midWord: false };
+  }
+  return { text: text.slice(0, end), clipped: true, midWord: true };
+}
+
+const caches = { whole: new Map<string, RichNode[]>(), midWord: new Map<string, RichNode[]>() };
+
+/**
+ * Parses with a small cache: the same visible rows re-render often while scrolling. `midWord` says
+ * the text was cut inside a word, so a link that runs to its end is shown as text, not as a link
+ * to a cut-off address.
+ */
+export function richText(text: string, { midWord = false } = {}): (TemplateResult | string | typeof nothing)[] {
+  const cache = midWord ? caches.midWord : caches.whole;
   let nodes = cache.get(text);
   if (!nodes) {
     nodes = parseRichText(text);
+    const last = nodes[nodes.length - 1];
+    if (midWord && last?.type === 'link') nodes[nodes.length - 1] = { type: 'text', text: last.text };
     if (cache.size > 2000) cache.clear();
     cache.set(text, nodes);
   }
