@@ -34,6 +34,11 @@ describe('Messenger markdown', () => {
     expect(nodes.every((n) => n.type === 'text')).to.equal(true);
   });
 
+  it('shows a bidi override in link text instead of obeying it', () => {
+    const [, link] = parseRichText('see https://example.com/\u202Egpj.exe');
+    expect(link).to.deep.equal({ type: 'link', href: 'https://example.com/%E2%80%AEgpj.exe', text: 'https://example.com/\uFFFDgpj.exe' });
+  });
+
   it('accepts only safe URLs', () => {
     expect(safeHttpUrl('https://example.com/x')).to.equal('https://example.com/x');
     expect(safeHttpUrl('javascript:alert(1)')).to.equal(undefined);

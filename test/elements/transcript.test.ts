@@ -33,4 +33,29 @@ describe('cc-transcript', () => {
     expect(seen[0]!.conversationId).to.equal('conversation-1');
     expect(seen[0]!.clientId).to.equal('client-1');
   });
+
+  it('shows bidi overrides and other hidden characters in attachment names and link text instead of obeying them', async () => {
+    const message: Message = {
+      id: 'bidi-1',
+      conversationId: 'conversation-1',
+      author: 'customer',
+      kind: 'attachment',
+      text: 'see https://example.com/\u202Egpj.exe',
+      at: Date.now(),
+      attachments: [
+        { id: 'a-1', kind: 'file', name: 'invoice\u202Efdp.exe', url: 'https://example.com/f/1' },
+        { id: 'a-2', kind: 'image', name: 'photo\u2066\u202Egnp.exe', url: 'data:image/png;base64,AAAA' },
+      ],
+    };
+    const el = await fixture<CcTranscript>(html`<cc-transcript style="height: 300px" .messages=${[message]}></cc-transcript>`);
+    const row = () => el.shadowRoot!.querySelector('.row');
+    await waitUntil(row, 'the message was not rendered');
+    const attributes = [...row()!.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => a.value));
+    for (const shown of [row()!.textContent!, ...attributes]) {
+      expect(shown).not.to.match(/[\u202a-\u202e\u2066-\u2069]/u);
+    }
+    expect(row()!.querySelector('a[href^="https://example.com/"]:not(.file)')!.textContent).to.equal('https://example.com/\uFFFDgpj.exe');
+    expect(row()!.textContent).to.contain('invoice\uFFFDfdp.exe');
+    expect(row()!.querySelector('a.file')!.getAttribute('aria-label')).to.equal('Download invoice\uFFFDfdp.exe');
+  });
 });

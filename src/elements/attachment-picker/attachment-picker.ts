@@ -5,6 +5,7 @@ import type { FileVerdict } from '../../core/attachment-policy.js';
 import type { Composer, ComposerState, PendingFile, PendingFileState } from '../../core/desk/desk.js';
 import { DeskError } from '../../core/errors.js';
 import type { AttachmentRef } from '../../core/model.js';
+import { visibleText } from '../../core/visible-text.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText } from '../../i18n/index.js';
@@ -34,13 +35,6 @@ export interface AddFilesResult {
 export type AttachmentItemState = PendingFileState;
 
 const NO_FILES: ComposerState = { draft: '', files: [], restored: false };
-
-/**
- * C0 controls and bidirectional overrides would hide or reorder part of a name
- * ("invoice\u202Efdp.exe" reads as "invoiceexe.pdf"), so they are shown as U+FFFD.
- */
-// eslint-disable-next-line no-control-regex
-const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 const readyRefs = (files: readonly PendingFile[]): AttachmentRef[] =>
   files.flatMap((f) => (f.state === 'ready' && f.ref ? [f.ref] : []));
@@ -258,7 +252,7 @@ export class CcAttachmentPicker extends DeskElement {
 
   /** The file name made safe to display. */
   #label(file: File): string {
-    return file.name.replace(HIDDEN_CHARACTERS, '\uFFFD').trim() || this.localize.t.attachments.unnamed;
+    return visibleText(file.name).trim() || this.localize.t.attachments.unnamed;
   }
 
   /** One polite message per update: several in the same update are read together. */

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeHttpUrl } from '../../core/safe-url.js';
+import { visibleText } from '../../core/visible-text.js';
 
 export { safeHttpUrl, safeMediaUrl } from '../../core/safe-url.js';
 
@@ -167,7 +168,7 @@ function pushTextWithLinks(text: string, out: RichNode[], stats: ParseStats): vo
     const href = safeHttpUrl(raw);
     const start = match.index;
     if (start > last) out.push({ type: 'text', text: text.slice(last, start) });
-    out.push(href ? { type: 'link', href, text: raw } : { type: 'text', text: raw });
+    out.push(href ? { type: 'link', href, text: visibleText(raw) } : { type: 'text', text: raw });
     last = start + raw.length;
   }
   if (last < text.length) out.push({ type: 'text', text: text.slice(last) });

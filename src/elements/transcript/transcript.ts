@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AttachmentRef, Message } from '../../core/model.js';
+import { visibleText } from '../../core/visible-text.js';
 import { safeDownloadName } from '../../core/attachment-policy.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { CcRetryEvent } from '../events.js';
@@ -324,7 +325,7 @@ export class CcTranscript extends LitElement {
     const quoted = m.replyTo ? this.#findBefore(m) : undefined;
     // No whitespace around the text: the text span keeps the customer's own line breaks (pre-wrap).
     return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}">${quoted
-        ? html`<div class="quote">${quoted.text ?? quoted.attachments?.[0]?.name ?? ''}</div>`
+        ? html`<div class="quote">${quoted.text ?? visibleText(quoted.attachments?.[0]?.name ?? '')}</div>`
         : nothing}${m.text ? html`<span class="text">${richText(m.text)}</span>` : nothing}${(m.attachments ?? []).map((a) =>
         this.#renderAttachment(a),
       )}</div>`;
@@ -340,6 +341,8 @@ export class CcTranscript extends LitElement {
 
   #renderAttachment(a: AttachmentRef): TemplateResult {
     const t = this.localize.t.message;
+    // The shown name is the sender's: hidden characters are made visible, never obeyed.
+    const name = visibleText(a.name);
     if (a.kind === 'sticker') {
       const src = safeMediaUrl(a.url, { image: true });
       return src ? html`<img class="sticker" src=${src} alt=${t.sticker} />` : html`<span>${t.sticker}</span>`;
@@ -347,17 +350,17 @@ export class CcTranscript extends LitElement {
     if (a.kind === 'image') {
       const src = safeMediaUrl(a.url, { image: true });
       if (src) {
-        return html`<button class="thumb" aria-label=${t.openImage(a.name)} @click=${(e: Event) => this.#open(e, src, a.name)}>
-            <img src=${src} alt=${t.image(a.name)} loading="lazy" />
+        return html`<button class="thumb" aria-label=${t.openImage(name)} @click=${(e: Event) => this.#open(e, src, name)}>
+            <img src=${src} alt=${t.image(name)} loading="lazy" />
           </button>
-          <span class="file-name">${a.name}</span>`;
+          <span class="file-name">${name}</span>`;
       }
     }
     const href = safeMediaUrl(a.url);
-    const label = a.size ? `${a.name} (${this.localize.t.attachments.size(a.size)})` : a.name;
+    const label = a.size ? `${name} (${this.localize.t.attachments.size(a.size)})` : name;
     // Downloads always get a generated safe name; the shown name is never trusted.
     return href
-      ? html`<a class="file" href=${href} download=${safeDownloadName(a.name)} rel="noopener noreferrer" aria-label=${t.download(a.name)}
+      ? html`<a class="file" href=${href} download=${safeDownloadName(a.name)} rel="noopener noreferrer" aria-label=${t.download(name)}
           >📎 <span>${label}</span></a
         >`
       : html`<span class="file">📎 <span>${label}</span></span>`;
