@@ -29,7 +29,7 @@ const photo = (name = 'photo.png'): File =>
   new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(48_000)])], name, {
     type: 'image/png',
   });
-const pdf = (name: string, kb = 180): File => new File([new Uint8Array(kb * 1024)], name, { type: 'application/pdf' });
+const pdf = (name: string, kb = 180): File => new File(['%PDF-1.7\n', new Uint8Array(kb * 1024)], name, { type: 'application/pdf' });
 
 /** The files the policy must refuse, one per rule. */
 const refusedFiles = (): File[] => [

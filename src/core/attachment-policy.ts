@@ -2,9 +2,9 @@
 export interface AttachmentPolicy {
   /** Largest file, bytes. Default 5 MB, never above Messenger's 25 MB. */
   maxBytes: number;
-  /** Allowed extensions, lower case, without the dot. Empty means "anything not blocked". */
+  /** Allowed extensions, lower case, without the dot. Empty means "anything not blocked"; never lifts the built-in list. */
   allow: readonly string[];
-  /** Always refused, even when allowed. */
+  /** Also refused, on top of the built-in executable and active types that are refused always. */
   block: readonly string[];
 }
 
@@ -15,15 +15,36 @@ export const DEFAULT_ALLOWED_EXTENSIONS = [
   'jpg', 'jpeg', 'png', 'gif', 'mp3', 'oga', 'ogg', 'amr', 'mp4', 'pdf', 'docx', 'txt', 'xlsx', 'xls',
 ] as const;
 
-/** Executable or active formats: refused wherever they appear in a name. */
-const DANGEROUS_EXTENSIONS = new Set([
-  'exe', 'com', 'bat', 'cmd', 'scr', 'pif', 'msi', 'msp', 'dll', 'cpl', 'jar', 'js', 'jse', 'mjs', 'vbs', 'vbe',
-  'wsf', 'wsh', 'hta', 'ps1', 'psm1', 'sh', 'bash', 'app', 'dmg', 'pkg', 'deb', 'rpm', 'apk', 'lnk', 'reg',
-  'html', 'htm', 'xhtml', 'svg', 'php', 'py', 'iso', 'docm', 'xlsm', 'pptm',
-]);
+/**
+ * Always refused, whatever the policy says: formats that run code, install something, point the
+ * operating system at something else, or render active content when opened. No policy removes
+ * them — `allow: []` and an `allow` list that names one of them both leave them refused.
+ */
+const DANGEROUS_EXTENSIONS = new Set(
+  [
+    // Windows programs, libraries, installers and packages
+    'exe com scr pif cpl dll ocx sys drv msi msp mst msix msixbundle appx appxbundle appinstaller application appref-ms xbap gadget msc',
+    // Windows scripts, script components and shells
+    'bat cmd ps1 ps1xml ps2 ps2xml psc1 psc2 psd1 psm1 pssc cdxml msh msh1 msh2 mshxml msh1xml msh2xml js jse mjs cjs vb vbs vbe wsf wsh wsc ws sct hta',
+    // Shortcuts, registry, setup, shell and search files, help
+    'lnk url website scf reg inf ins isp settingcontent-ms library-ms searchconnector-ms diagcab shs shb chm hlp',
+    // Java, browser extensions
+    'jar jnlp class crx xpi',
+    // Documents a browser renders actively, and web archives
+    'html htm xhtml xht shtml mht mhtml svg svgz',
+    // Office files that carry macros, add-ins or live queries; Access programs
+    'docm dotm xlsm xltm xlam xla xll xlm pptm potm ppam ppa ppsm sldm iqy slk ade adp mde accde',
+    // Disk images that open as a drive
+    'iso img vhd vhdx dmg',
+    // macOS, Linux and Android programs, packages and launchers
+    'sh bash zsh csh ksh command terminal fileloc app pkg mpkg deb rpm run appimage desktop scpt apk xapk ipa',
+    // Interpreted and server-side code
+    'py pyw pyc pyz php phtml phar asp aspx jsp',
+  ].join(' ').split(' '),
+);
 
-/** Inner parts that are also common in ordinary names (`receipt.example.com.pdf`, `my.app.pdf`). */
-const DOMAIN_LIKE = new Set(['com', 'app']);
+/** Inner parts that are also ordinary words in names (`receipt.example.com.pdf`, `Thesis.MSc.pdf`). */
+const WORD_LIKE = new Set(['com', 'app', 'application', 'command', 'img', 'url', 'reg', 'inf', 'ins', 'msc', 'run', 'class', 'website', 'terminal', 'desktop']);
 
 /** Extensions that some sender could plausibly have put in front of a final one. */
 const KNOWN_EXTENSIONS = new Set<string>([
@@ -90,10 +111,10 @@ export function checkFile(policy: AttachmentPolicy, file: { name: string; size: 
   if (parts.length < 2 || !parts[parts.length - 1]) return { ok: false, name: file.name, reason: 'no-extension' };
   const extension = parts[parts.length - 1]!;
   const inner = parts.slice(1, -1);
-  if (inner.some((p) => DANGEROUS_EXTENSIONS.has(p) && !DOMAIN_LIKE.has(p)) || (inner.some((p) => KNOWN_EXTENSIONS.has(p)) && DANGEROUS_EXTENSIONS.has(extension))) {
+  if (inner.some((p) => DANGEROUS_EXTENSIONS.has(p) && !WORD_LIKE.has(p)) || (inner.some((p) => KNOWN_EXTENSIONS.has(p)) && DANGEROUS_EXTENSIONS.has(extension))) {
     return { ok: false, name: file.name, reason: 'double-extension', extension };
   }
-  if (policy.block.includes(extension) || (DANGEROUS_EXTENSIONS.has(extension) && !policy.allow.includes(extension))) {
+  if (policy.block.includes(extension) || DANGEROUS_EXTENSIONS.has(extension)) {
     return { ok: false, name: file.name, reason: 'blocked-extension', extension };
   }
   if (policy.allow.length > 0 && !policy.allow.includes(extension)) {

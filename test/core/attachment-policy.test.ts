@@ -82,7 +82,7 @@ describe('attachment policy', () => {
       expect(reasonOf('photo.png', 1000, p)).to.equal('ok');
     });
 
-    it('refuses dangerous formats unless the host explicitly allows them', () => {
+    it('refuses dangerous formats by default and with an allow-all policy', () => {
       expect(reasonOf('setup.exe')).to.equal('blocked-extension');
       expect(reasonOf('logo.svg')).to.equal('blocked-extension');
       const open = createAttachmentPolicy({ allow: [] });
@@ -231,5 +231,52 @@ describe('attachment policy: ordinary names with dots', () => {
     const open = createAttachmentPolicy({ allow: [] });
     expect(checkFile(open, { name: 'evil.exe::$DATA', size: 10 })).to.include({ ok: false, reason: 'invalid-name' });
     expect(checkFile(policy, { name: 'invoice.pdf.exe', size: 10 })).to.include({ ok: false, reason: 'double-extension' });
+  });
+});
+
+describe('attachment policy: built-in deny list (F20)', () => {
+  /** Programs, installers, scripts, shortcuts, help, disk images, active documents and macro-enabled Office files. */
+  const ACTIVE_TYPES = [
+    'exe', 'com', 'scr', 'pif', 'cpl', 'dll', 'ocx', 'sys', 'msi', 'msp', 'mst', 'msix', 'msixbundle', 'appx',
+    'appxbundle', 'appinstaller', 'application', 'appref-ms', 'xbap', 'gadget', 'msc', 'bat', 'cmd', 'ps1', 'psm1',
+    'psd1', 'ps1xml', 'js', 'jse', 'mjs', 'vbs', 'vbe', 'wsf', 'wsh', 'wsc', 'sct', 'hta', 'jar', 'jnlp', 'reg',
+    'inf', 'scf', 'lnk', 'url', 'website', 'settingcontent-ms', 'library-ms', 'searchconnector-ms', 'diagcab', 'chm',
+    'hlp', 'html', 'htm', 'xhtml', 'shtml', 'mht', 'mhtml', 'svg', 'svgz', 'xht', 'docm',
+    'dotm', 'xlsm', 'xltm', 'xlam', 'xla', 'xll', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm', 'iqy', 'slk', 'iso', 'img',
+    'vhd', 'vhdx', 'dmg', 'sh', 'bash', 'command', 'app', 'pkg', 'deb', 'rpm', 'apk', 'desktop', 'scpt', 'py', 'pyw',
+    'php', 'crx', 'xpi',
+  ];
+
+  it('refuses every executable or active type with an allow-all policy (allow: [])', () => {
+    const open = createAttachmentPolicy({ allow: [] });
+    for (const ext of ACTIVE_TYPES) {
+      expect(checkFile(open, { name: `file.${ext}`, size: 10 }), ext).to.include({ ok: false, reason: 'blocked-extension', extension: ext });
+      expect(checkFile(open, { name: `FILE.${ext.toUpperCase()}`, size: 10 }), `${ext} in capitals`).to.include({ reason: 'blocked-extension' });
+    }
+    expect(checkFile(open, { name: 'data.csv', size: 10 }).ok).to.equal(true);
+  });
+
+  it('cannot be lifted: a host that lists an active type in allow still gets it refused', () => {
+    const careless = createAttachmentPolicy({ allow: ['pdf', 'exe', '.JS', 'svg', 'html', 'lnk', 'iso', 'xlsm'] });
+    for (const ext of ['exe', 'js', 'svg', 'html', 'lnk', 'iso', 'xlsm']) {
+      expect(checkFile(careless, { name: `file.${ext}`, size: 10 }), ext).to.include({ ok: false, reason: 'blocked-extension' });
+    }
+    expect(checkFile(careless, { name: 'file.pdf', size: 10 }).ok).to.equal(true);
+    const emptied = createAttachmentPolicy({ block: [] });
+    expect(checkFile(emptied, { name: 'setup.exe', size: 10 })).to.include({ reason: 'blocked-extension' });
+  });
+
+  it('still accepts ordinary names whose inner parts read like one of those types', () => {
+    for (const name of ['Thesis.MSc.pdf', 'Kowalski.application.pdf', 'scan.img.png', 'car.reg.pdf', 'notes.url.txt', 'setup.inf.docx']) {
+      expect(checkFile(policy, { name, size: 10 }).ok, name).to.equal(true);
+    }
+    expect(checkFile(policy, { name: 'invoice.pdf.lnk', size: 10 })).to.include({ reason: 'double-extension' });
+    expect(checkFile(policy, { name: 'photo.hta.jpg', size: 10 })).to.include({ reason: 'double-extension' });
+  });
+
+  it('gives a download of any of them a harmless extension', () => {
+    for (const ext of ['lnk', 'url', 'chm', 'mhtml', 'svgz', 'xll', 'msix']) {
+      expect(safeDownloadName(`file.${ext}`), ext).to.equal('file.bin');
+    }
   });
 });

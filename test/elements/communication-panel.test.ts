@@ -314,7 +314,7 @@ describe('cc-communication-panel', () => {
   it('uploads a pasted image, sends it, and shows it in the transcript', async () => {
     const { panel, transport } = await setup();
     const data = new DataTransfer();
-    data.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], 'label.png', { type: 'image/png' }));
+    data.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'label.png', { type: 'image/png' }));
     textarea(panel).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
     await waitUntil(() => transport.uploads.length === 1, 'not uploaded');
     const send = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="send"]')!;
