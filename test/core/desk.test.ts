@@ -603,7 +603,12 @@ describe('Desk', () => {
   });
 
   describe('attachments', () => {
-    const file = (name: string, bytes = 10, type = '') => new File([new Uint8Array(bytes)], name, { type });
+    /** Zeros, behind a JPEG signature when the name says JPEG: the desk checks content against the name. */
+    const file = (name: string, bytes = 10, type = ''): File => {
+      const content = new Uint8Array(bytes);
+      if (name.endsWith('.jpg')) content.set([0xff, 0xd8, 0xff].slice(0, bytes));
+      return new File([content], name, { type });
+    };
 
     it('refuses a file that fails the policy without uploading anything', async () => {
       await withConversation();
