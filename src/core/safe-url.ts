@@ -14,6 +14,16 @@ export function safeHttpUrl(raw: string | undefined, base?: string): string | un
   }
 }
 
+/**
+ * For a customer's picture: an absolute http(s) URL only. A relative one (`/api/session/logout`)
+ * would be fetched from the host page's own origin, with its cookies; it is refused, never resolved.
+ * Show the result with `referrerpolicy="no-referrer"`.
+ */
+export function safeAvatarUrl(raw: string | undefined): string | undefined {
+  if (typeof raw !== 'string' || !/^https?:\/\//iu.test(raw.trim())) return undefined;
+  return safeHttpUrl(raw.trim());
+}
+
 /** For `<img src>` and downloads: http(s), blob:, and data: images only. */
 export function safeMediaUrl(raw: string | undefined, { image = false } = {}): string | undefined {
   if (!raw) return undefined;

@@ -67,6 +67,18 @@ async function alertLock(agentId: string, offerId: string): Promise<'held' | 'pe
   return pending.some((lock) => lock.name === name) ? 'pending' : 'none';
 }
 
+
+/** Every image `root` ever shows, even one removed again at once (a failed load is dropped). */
+function recordImages(root: ShadowRoot): string[] {
+  const seen: string[] = [];
+  const note = (node: Node): void => {
+    if (node instanceof HTMLImageElement) seen.push(node.getAttribute('src') ?? '');
+    if (node instanceof Element) node.querySelectorAll('img').forEach(note);
+  };
+  new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(note))).observe(root, { childList: true, subtree: true });
+  return seen;
+}
+
 describe('cc-conversation-notification', () => {
   it('is defined', () => {
     expect(customElements.get('cc-conversation-notification')).to.exist;
@@ -119,6 +131,24 @@ describe('cc-conversation-notification', () => {
     const avatar = () => el.shadowRoot!.querySelector<HTMLImageElement>('img');
     await waitUntil(() => avatar()?.complete && avatar()!.naturalWidth > 0, 'the avatar never loaded');
     expect(avatar()!.getAttribute('src')).to.equal(avatarUrl);
+  });
+
+  it('never fetches a relative or protocol-relative avatar URL against the page, and sends no referrer', async () => {
+    const { desk, transport } = await makeDesk();
+    const el = await mount(desk);
+    const images = recordImages(el.shadowRoot!);
+    // Resolved against the CRM's own origin, these would be requests made with the agent's cookies.
+    for (const avatarUrl of ['/api/session/logout?all=1', 'api/session/logout', '//evil.example/a.png', '?logout=1']) {
+      const offer = transport.offer({ ...anna, customer: { name: 'Ola', avatarUrl } });
+      await settle(el);
+      expect(text(part(el, 'card'))).to.include('Ola');
+      await desk.accept(offer.id);
+      await settle(el);
+    }
+    expect(images).to.deep.equal([]);
+    transport.offer({ ...anna, customer: { name: 'Ola', avatarUrl: `${location.origin}/test/fixtures/avatar.svg` } });
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
   });
 
   it('counts down live without re-announcing the offer', async () => {

@@ -94,6 +94,18 @@ function focused(el: CcCustomerForm): string {
   return active ? (active.id || active.localName) : 'outside';
 }
 
+
+/** Every image `root` ever shows, even one removed again at once (a failed load is dropped). */
+function recordImages(root: ShadowRoot): string[] {
+  const seen: string[] = [];
+  const note = (node: Node): void => {
+    if (node instanceof HTMLImageElement) seen.push(node.getAttribute('src') ?? '');
+    if (node instanceof Element) node.querySelectorAll('img').forEach(note);
+  };
+  new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(note))).observe(root, { childList: true, subtree: true });
+  return seen;
+}
+
 describe('cc-customer-form', () => {
   it('is defined', () => {
     expect(customElements.get('cc-customer-form')).to.exist;
@@ -155,6 +167,26 @@ describe('cc-customer-form', () => {
     expect(images[0]!.getAttribute('alt')).to.equal('');
     expect(text(el.shadowRoot!.querySelector('#panel-pre-chat'))).to.include('<img src=x onerror="window.pwned=1">');
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('never fetches a relative or protocol-relative avatar URL against the page, and sends no referrer', async () => {
+    const { desk, sim } = await makeDesk();
+    const el = await mount(desk);
+    const images = recordImages(el.shadowRoot!);
+    // Resolved against the CRM's own origin, these would be requests made with the agent's cookies.
+    const relative = ['/api/session/logout?all=1', 'api/session/logout', '//evil.example/a.png', '?logout=1'];
+    for (const [i, avatarUrl] of relative.entries()) {
+      const c = sim.startConversation({ ...anna, conversationId: `conv-relative-${i}`, customer: { ...anna.customer, avatarUrl } });
+      desk.setActive(c.id);
+      await waitUntil(() => part(el, 'name') !== null && el.conversation?.id === c.id, 'the conversation was not shown');
+      await el.updateComplete;
+    }
+    expect(images).to.deep.equal([]);
+    const avatarUrl = `${location.origin}/test/fixtures/avatar.svg`;
+    const c = sim.startConversation({ ...anna, conversationId: 'conv-absolute', customer: { ...anna.customer, avatarUrl } });
+    desk.setActive(c.id);
+    await waitUntil(() => el.shadowRoot!.querySelector('img'), 'an absolute https avatar was not shown');
+    expect(el.shadowRoot!.querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
   });
 
   it('drops an avatar that fails to load instead of showing a broken image', async () => {

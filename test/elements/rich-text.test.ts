@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { safeAvatarUrl } from '../../src/core/safe-url.js';
 import { parseRichText, safeHttpUrl, safeMediaUrl, type ParseStats } from '../../src/elements/transcript/rich-text.js';
 
 describe('Messenger markdown', () => {
@@ -48,6 +49,13 @@ describe('Messenger markdown', () => {
     expect(safeMediaUrl('data:image/png;base64,AAAA')).to.equal(undefined);
     expect(safeMediaUrl('data:text/html;base64,AAAA', { image: true })).to.equal(undefined);
     expect(safeMediaUrl('blob:http://localhost/1')).to.equal('blob:http://localhost/1');
+  });
+
+  it('takes an avatar only from an absolute http(s) URL, never resolved against the page', () => {
+    expect(safeAvatarUrl('https://cdn.example.com/a.png')).to.equal('https://cdn.example.com/a.png');
+    for (const url of ['/api/session/logout?all=1', 'logout', '//evil.example/a.png', '?x=1', 'javascript:alert(1)', 'data:image/png;base64,AAAA', '']) {
+      expect(safeAvatarUrl(url), url).to.equal(undefined);
+    }
   });
 
   describe('linear parsing', () => {

@@ -58,4 +58,22 @@ describe('cc-transcript', () => {
     expect(row()!.textContent).to.contain('invoice\uFFFDfdp.exe');
     expect(row()!.querySelector('a.file')!.getAttribute('aria-label')).to.equal('Download invoice\uFFFDfdp.exe');
   });
+
+  it('loads customer images without sending a referrer', async () => {
+    const message: Message = {
+      id: 'img-1',
+      conversationId: 'conversation-1',
+      author: 'customer',
+      kind: 'attachment',
+      at: Date.now(),
+      attachments: [
+        { id: 'a-1', kind: 'image', name: 'photo.png', url: `${location.origin}/test/fixtures/avatar.svg` },
+        { id: 'a-2', kind: 'sticker', name: 'sticker', url: `${location.origin}/test/fixtures/avatar.svg` },
+      ],
+    };
+    const el = await fixture<CcTranscript>(html`<cc-transcript style="height: 300px" .messages=${[message]}></cc-transcript>`);
+    const images = () => [...el.shadowRoot!.querySelectorAll('img')];
+    await waitUntil(() => images().length === 2, 'the images were not rendered');
+    expect(images().map((img) => img.getAttribute('referrerpolicy'))).to.deep.equal(['no-referrer', 'no-referrer']);
+  });
 });

@@ -5,7 +5,7 @@ import type { Desk, DeskEvent } from '../../core/desk/desk.js';
 import type { ConversationSummary, Offer } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
-import { safeHttpUrl } from '../../core/safe-url.js';
+import { safeAvatarUrl } from '../../core/safe-url.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../events.js';
@@ -507,7 +507,7 @@ export class CcConversationNotification extends DeskElement {
   }
 
   private renderAvatar(offer: Offer): TemplateResult | typeof nothing {
-    const src = safeHttpUrl(offer.customer.avatarUrl, document.baseURI);
+    const src = safeAvatarUrl(offer.customer.avatarUrl);
     if (!src || src === this.brokenAvatar) return nothing;
     return html`<img
       class="avatar"

@@ -4,6 +4,7 @@ import { usesCapacity } from '../../core/conversation-state.js';
 import type { Desk, RecentCases, TimelineEntry } from '../../core/desk/desk.js';
 import type { Conversation } from '../../core/model.js';
 import type { CrmRecord, RecordRef } from '../../core/records.js';
+import { safeAvatarUrl } from '../../core/safe-url.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
@@ -15,16 +16,6 @@ export type CustomerFormView = 'conversation' | 'session';
 export type CustomerFormTab = 'pre-chat' | 'visitor';
 
 const TABS: readonly CustomerFormTab[] = ['pre-chat', 'visitor'];
-
-function httpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The customer and conversation beside the communication panel (F5): who the customer is, how the
@@ -223,7 +214,7 @@ export class CcCustomerForm extends DeskElement {
   }
 
   private renderAvatar(conversation: Conversation): TemplateResult | typeof nothing {
-    const src = httpUrl(conversation.customer.avatarUrl);
+    const src = safeAvatarUrl(conversation.customer.avatarUrl);
     if (!src || src === this.brokenAvatar) return nothing;
     // The name is right beside it: the picture adds nothing for a screen reader.
     return html`<img

@@ -11,6 +11,7 @@ export function openLightbox(
   close.textContent = options.closeLabel;
   close.addEventListener('click', () => dialog.close());
   const image = document.createElement('img');
+  image.referrerPolicy = 'no-referrer';
   image.src = options.src;
   image.alt = options.name;
   const caption = document.createElement('p');

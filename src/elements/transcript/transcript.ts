@@ -345,13 +345,15 @@ export class CcTranscript extends LitElement {
     const name = visibleText(a.name);
     if (a.kind === 'sticker') {
       const src = safeMediaUrl(a.url, { image: true });
-      return src ? html`<img class="sticker" src=${src} alt=${t.sticker} />` : html`<span>${t.sticker}</span>`;
+      return src
+        ? html`<img class="sticker" src=${src} alt=${t.sticker} referrerpolicy="no-referrer" />`
+        : html`<span>${t.sticker}</span>`;
     }
     if (a.kind === 'image') {
       const src = safeMediaUrl(a.url, { image: true });
       if (src) {
         return html`<button class="thumb" aria-label=${t.openImage(name)} @click=${(e: Event) => this.#open(e, src, name)}>
-            <img src=${src} alt=${t.image(name)} loading="lazy" />
+            <img src=${src} alt=${t.image(name)} loading="lazy" referrerpolicy="no-referrer" />
           </button>
           <span class="file-name">${name}</span>`;
       }
