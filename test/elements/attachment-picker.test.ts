@@ -379,6 +379,25 @@ describe('cc-attachment-picker', () => {
     expect(items(el)[0]!.textContent).not.to.contain('\u202E');
   });
 
+  it('keeps a 5,000-character file name to a line or two, with the whole name in a tooltip and in the accessible names', async () => {
+    const { el } = await setup();
+    const name = `${'quarterly-report-'.repeat(294)}final.png`;
+    expect(name.length).to.be.greaterThan(5000);
+    const result = await el.addFiles([png(name), png('photo.png')]);
+    await result.uploaded;
+    await el.updateComplete;
+    const [long, short] = items(el);
+    // One line of a normal name is the yardstick: the long one may take two.
+    expect(long!.getBoundingClientRect().height).to.be.at.most(short!.getBoundingClientRect().height * 2);
+    const shown = long!.querySelector<HTMLElement>('[title]')!;
+    expect(shown.title).to.equal(name);
+    expect(shown.textContent).to.contain('final.png');
+    expect(long!.querySelector('button')!.getAttribute('aria-label')).to.equal(`Remove ${name}`);
+    const hidden = long!.querySelector('.visually-hidden')!;
+    expect(hidden.textContent).to.contain(`${name} is ready to send`);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks Polish: reasons, button and announcement', async () => {
     const { el } = await setup({ lang: 'pl' });
     expect(chooseButton(el).textContent!.trim()).to.equal('Wybierz pliki');

@@ -36,6 +36,14 @@ export type AttachmentItemState = PendingFileState;
 
 const NO_FILES: ComposerState = { draft: '', files: [], restored: false };
 
+/** A name longer than this shows its start and its end (the extension), the whole of it in a tooltip. */
+const SHOWN_NAME = 60;
+
+function shortName(name: string): string {
+  const chars = [...name];
+  return chars.length <= SHOWN_NAME ? name : `${chars.slice(0, SHOWN_NAME - 20).join('')}…${chars.slice(-19).join('')}`;
+}
+
 const readyRefs = (files: readonly PendingFile[]): AttachmentRef[] =>
   files.flatMap((f) => (f.state === 'ready' && f.ref ? [f.ref] : []));
 
@@ -375,8 +383,15 @@ export class CcAttachmentPicker extends DeskElement {
     const label = this.#label(item.file);
     const uploading = item.state === 'uploading';
     // The button element is the same in every state, so focus stays on it when Cancel becomes Remove.
+    const shown = shortName(label);
+    // A very long name is cut on screen; screen readers, the tooltip and the button still get all of it.
+    const status =
+      shown === label
+        ? this.renderStatus(item, label)
+        : html`<span aria-hidden="true" title=${label}>${this.renderStatus(item, shown)}</span
+            ><span class="visually-hidden">${this.renderStatus(item, label)}</span>`;
     return html`<li part="item" data-key=${item.key} data-state=${item.state}>
-      <span class="status" id="status-${item.key}">${this.renderStatus(item, label)}</span>
+      <span class="status" id="status-${item.key}">${status}</span>
       ${uploading
         ? html`<progress
             part="progress"
