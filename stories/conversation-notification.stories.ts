@@ -54,7 +54,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'An incoming Facebook Messenger conversation (F1) with the customer’s other active conversations (F2). The desk owns the countdown (`createDesk({ offerTimeout })`, default 120 s); when it runs out the offer goes back to the queue, presence becomes Inactive and a "Missed conversation" notice appears. Accept is focused when an offer arrives unless the agent is typing; Escape rejects. Renders nothing while idle.',
+          'An incoming Facebook Messenger conversation (F1) with the customer’s other active conversations (F2). The desk owns the countdown (`createDesk({ offerTimeout })`, default 120 s); when it runs out the offer goes back to the queue, presence becomes Inactive and a "Missed conversation" notice appears. Accept is focused when an offer arrives unless the agent is typing; Escape gives focus back and leaves the offer waiting, only the Reject button rejects. Renders nothing while idle.',
       },
     },
   },

@@ -408,19 +408,35 @@ describe('cc-conversation-notification', () => {
       expect(focused()).to.equal('accept');
     });
 
-    it('Escape anywhere in the card rejects', async () => {
+    it('Escape never rejects: the offer stays on screen and focus goes back where it was', async () => {
       const { desk, transport } = await makeDesk();
       const { el, outside } = await mountWithButton(desk);
       outside.focus();
       const offer = transport.offer(anna);
       await settle(el);
-      const rejected = oneEvent(el, 'cc-reject') as unknown as Promise<CcRejectEvent>;
+      expect(focused()).to.equal('accept');
+      let rejects = 0;
+      el.addEventListener('cc-reject', () => rejects++);
+
       await sendKeys({ press: 'Escape' });
-      expect((await rejected).offerId).to.equal(offer.id);
-      await waitUntil(() => desk.$offers.get().length === 0, 'not rejected');
       await settle(el);
-      expect(desk.$activeConversationId.get()).to.equal(undefined);
+      expect(rejects).to.equal(0);
       expect(focused()).to.equal('#outside');
+      // Not from the Reject button either: rejecting takes its explicit press.
+      part(el, 'reject')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(rejects).to.equal(0);
+      expect(desk.$offers.get().map((o) => o.id)).to.deep.equal([offer.id]);
+      expect(transport.pendingOffers.map((o) => o.id)).to.deep.equal([offer.id]);
+      expect(has(el, 'card')).to.equal(true);
+      expect(focused()).to.equal('#outside');
+
+      part(el, 'reject')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => desk.$offers.get().length === 0, 'Enter on Reject did not reject');
+      expect(rejects).to.equal(1);
+      expect(desk.$activeConversationId.get()).to.equal(undefined);
     });
 
     it('does not steal focus from a field the agent is typing in', async () => {

@@ -103,6 +103,9 @@ async function playTone(): Promise<void> {
  * before the desk's countdown withdraws it (F1), with the customer's other active conversations
  * (F2). A missed offer leaves a notice with a way back to Available. Renders nothing when idle.
  *
+ * Accept takes focus when an offer arrives, unless the agent is typing. Escape gives focus back to
+ * where it was and leaves the offer on screen: only the Reject button rejects.
+ *
  * `cc-offer-expired` relays the desk's own `offer-expired` (the desk times offers out whether or
  * not any element is on the page): each notification fires it once per expired offer, from itself,
  * while it is connected. Two notifications on one desk therefore each fire it once, so a listener on
@@ -341,9 +344,10 @@ export class CcConversationNotification extends DeskElement {
   }
 
   readonly #onCardKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented || !this.activeDesk?.canReject) return;
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // Escape only hands focus back: turning a customer away takes the Reject button itself.
     event.preventDefault();
-    void this.#reject();
+    this.#restoreFocus();
   };
 
   // ---- focus ----
