@@ -4,7 +4,8 @@ import { DeskError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/model.js';
 import type { CrmRecord, Note, RecordRef } from '../../src/core/records.js';
 import { validateNewRecord } from '../../src/core/records.js';
-import { testDesk, TestTransport } from '../harness.js';
+import { createMemoryStorage } from '../../src/core/storage.js';
+import { dispose, testDesk, TestTransport } from '../harness.js';
 
 const conversation: Conversation = {
   id: 'c1',
@@ -111,6 +112,103 @@ describe('Desk: records, notes and timeline', () => {
     await desk.saveNoteDraft('c1', 'half a note');
     expect(await desk.getNoteDraft('c1')).to.equal('half a note');
     expect(await desk.getDraft('c1')).to.equal('');
+  });
+});
+
+describe('Desk: CRM commands load on first use', () => {
+  it('shares a notes load already running for the same record, before and after the commands load', async () => {
+    const { desk, transport } = await setup();
+    const [first, second] = await Promise.all([desk.loadNotes(kase), desk.loadNotes(kase)]);
+    expect(transport.executed('notes.list')).to.have.length(1);
+    expect(second).to.equal(first);
+    expect(desk.notesStatus(kase).get()).to.equal('loaded');
+    const other = desk.loadNotes(contact);
+    await Promise.all([desk.loadNotes(kase), desk.loadNotes(kase), other]);
+    expect(transport.executed('notes.list').map((c) => c.target.id)).to.deep.equal(['cs-1', 'ct-1', 'cs-1']);
+    // Once a load is over, the next one asks again.
+    await desk.loadNotes(kase);
+    expect(transport.executed('notes.list')).to.have.length(4);
+  });
+
+  it('shares a recent-cases load already running for the same customer', async () => {
+    const { desk, transport } = await setup();
+    transport.on('records.search', (c) => ({ records: c.customerId === 'cust-1' ? [{ ...kase, customerId: 'cust-1' } as CrmRecord] : [] }));
+    const recent = desk.recentCases('cust-1');
+    expect(recent.get()).to.deep.equal({ status: 'loading' });
+    await desk.loadRecentCases('cust-1');
+    await desk.settled();
+    expect(transport.executed('records.search')).to.have.length(1);
+    expect(recent.get()).to.deep.equal({ status: 'done', records: [{ ...kase, customerId: 'cust-1' }] });
+    await Promise.all([desk.loadRecentCases('cust-1'), desk.loadRecentCases('cust-1'), desk.loadRecentCases('cust-2')]);
+    expect(transport.executed('records.search').map((c) => c.customerId)).to.deep.equal(['cust-1', 'cust-1', 'cust-2']);
+  });
+
+  it('refreshes the customer’s recent cases when a case is linked, with a load that starts after the link', async () => {
+    const { desk, transport } = await setup();
+    let cases: CrmRecord[] = [];
+    transport.on('records.search', () => ({ records: cases }));
+    transport.hold('records.search');
+    const recent = desk.recentCases('cust-1');
+    cases = [{ ...kase, customerId: 'cust-1' }];
+    await desk.link('c1', kase);
+    // The load that was running may have missed the case: the link asks again rather than sharing it.
+    expect(transport.executed('records.search')).to.have.length(2);
+    transport.release('records.search');
+    await desk.settled();
+    expect(recent.get()).to.deep.equal({ status: 'done', records: cases });
+    await desk.link('c1', contact);
+    await desk.settled();
+    expect(transport.executed('records.search'), 'a contact link leaves the cases alone').to.have.length(2);
+  });
+
+  it('loads no recent cases on a link when nobody asked for the customer’s', async () => {
+    const { desk, transport } = await setup();
+    await desk.link('c1', kase);
+    await desk.settled();
+    expect(transport.executed('records.search')).to.have.length(0);
+  });
+
+  it('settles only once a command that waited for the commands to load is done', async () => {
+    const { desk, transport } = await setup();
+    void desk.loadNotes(kase);
+    await desk.settled();
+    expect(transport.executed('notes.list')).to.have.length(1);
+    expect(desk.notesStatus(kase).get()).to.equal('loaded');
+    expect(desk.notes(kase).get().map((n) => n.id)).to.deep.equal(['n1', 'n2']);
+  });
+
+  it('writes a note draft typed before the commands loaded, also when the desk goes away at once', async () => {
+    const storage = createMemoryStorage();
+    const transport = new TestTransport({ capabilities: { records: true, notes: true } });
+    const desk = testDesk({ transport, storage });
+    expect(desk.noteDraft('c1').get()).to.equal('');
+    desk.setNoteDraft('c1', 'half a note');
+    expect(desk.noteDraft('c1').get()).to.equal('half a note');
+    await desk.settled();
+    expect(await storage.getDraft('note:c1')).to.equal('half a note');
+    desk.setNoteDraft('c1', 'half a note, and more');
+    const other = testDesk({ transport, storage });
+    other.setNoteDraft('c2', 'typed on the way out');
+    dispose(other);
+    await Promise.all([desk.settled(), other.settled()]);
+    expect(await storage.getDraft('note:c1')).to.equal('half a note, and more');
+    expect(await storage.getDraft('note:c2')).to.equal('typed on the way out');
+  });
+
+  it('still refuses bad input with the same errors, and sends nothing', async () => {
+    const { desk, transport } = await setup();
+    const codes = await Promise.all(
+      [
+        desk.createRecord('c1', { kind: 'case', fields: { subject: ' ' } }),
+        desk.createAndLink('c1', { kind: 'contact', fields: { lastName: '' } }),
+        desk.addNote('c1', 'no link yet'),
+      ].map((attempt) => (attempt as Promise<unknown>).then(() => 'resolved', (e: unknown) => (e as DeskError).code)),
+    );
+    expect(codes).to.deep.equal(['invalid', 'invalid', 'no-link']);
+    await desk.link('c1', kase);
+    expect(((await desk.addNote('c1', '  ').catch((e: unknown) => e)) as DeskError).code).to.equal('empty');
+    expect(transport.executed('records.create')).to.have.length(0);
+    expect(transport.executed('notes.add')).to.have.length(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { checkFile, type AttachmentPolicy, type FileVerdict } from '../attachment-policy.js';
 import { DeskError } from '../errors.js';
 import type { AttachmentRef } from '../model.js';
-import { sniffFile } from '../sniff.js';
+import type { sniffFile } from '../sniff.js';
 import { createClientId } from '../transport.js';
 import type { SliceContext } from './shared.js';
 
@@ -9,6 +9,7 @@ import type { SliceContext } from './shared.js';
 export class AttachmentsSlice {
   readonly #ctx: SliceContext;
   readonly policy: AttachmentPolicy;
+  #sniffer: Promise<typeof sniffFile> | undefined;
 
   constructor(ctx: SliceContext, policy: AttachmentPolicy) {
     this.#ctx = ctx;
@@ -24,11 +25,27 @@ export class AttachmentsSlice {
     return files.map((f) => checkFile(this.policy, f));
   }
 
+  /**
+   * The content sniffer, loaded on the first inspection (`settled()` waits for it). A failed load
+   * refuses the inspection, so no file goes out unchecked, and is tried again next time.
+   */
+  #sniff(): Promise<typeof sniffFile> {
+    if (!this.#sniffer) {
+      const loading = this.#ctx.track(import('../sniff.js').then((m) => m.sniffFile));
+      this.#sniffer = loading;
+      loading.catch(() => {
+        if (this.#sniffer === loading) this.#sniffer = undefined;
+      });
+    }
+    return this.#sniffer;
+  }
+
   inspect(files: readonly File[]): Promise<FileVerdict[]> {
     return Promise.all(
       files.map(async (file): Promise<FileVerdict> => {
         const verdict = checkFile(this.policy, file);
         if (!verdict.ok) return verdict;
+        const sniffFile = await this.#sniff();
         const sniffed = await sniffFile(file, verdict.extension).catch(() => ({ ok: true, detected: undefined }));
         return sniffed.ok
           ? verdict

@@ -5,13 +5,17 @@ import type { SearchService, SearchStatus } from '../search/types.js';
 import type { MessagesSlice } from './messages.js';
 import type { SliceContext } from './shared.js';
 
-/** Transcript search (F16): a local index over stored transcripts, merged with the server's search. */
+/**
+ * Transcript search (F16): a local index over stored transcripts, merged with the server's search.
+ * The engine and the commands load on first use, each in a chunk of its own.
+ */
 export class SearchSlice {
   readonly #ctx: SliceContext;
   readonly #messages: MessagesSlice;
   readonly #conversations: () => Readonly<Record<string, Conversation>>;
   readonly $status = atom<SearchStatus>({ state: 'idle', indexed: 0 });
   #service: Promise<SearchService> | undefined;
+  #loading: Promise<typeof import('./search-commands.js')> | undefined;
 
   constructor(ctx: SliceContext, messages: MessagesSlice, conversations: () => Readonly<Record<string, Conversation>>) {
     this.#ctx = ctx;
@@ -42,35 +46,27 @@ export class SearchSlice {
     this.#service?.then((service) => service.updateConversation(conversation)).catch(() => undefined);
   }
 
+  /** Full-text search over stored transcripts, merged with the server's search (its code loads with the first search). */
   async search(query: string, filters: SearchFilters = {}, options: { limit?: number } = {}): Promise<SearchResults> {
-    const limit = options.limit ?? 100;
-    const service = await this.enable();
-    // The index keeps no texts: the hits' snippets are read back from storage.
-    const local = await service.hydrate(service.search(query, filters, limit));
-    if (!this.#ctx.transport.capabilities.search || !query.trim()) return local;
-    try {
-      const { hits } = await this.#ctx.transport.execute({ type: 'transcripts.search', query, filters, limit });
-      const seen = new Set(local.hits.map((h) => `${h.conversationId}/${h.messageKey}`));
-      const server = hits.filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`)).map((h) => ({ ...h, source: 'server' as const }));
-      const merged = [...local.hits, ...server].sort((a, b) => b.at - a.at).slice(0, limit);
-      return { ...local, hits: merged, total: Math.min(limit, local.total + server.length), more: local.more || local.total + server.length > limit };
-    } catch {
-      // Server search is a bonus: local results stand on their own.
-      return local;
-    }
+    const [service, commands] = await Promise.all([this.enable(), this.#commands()]);
+    return commands.searchTranscripts(this.#ctx, service, query, filters, options.limit ?? 100);
   }
 
+  /** A conversation and its messages for read-only display: from memory, else storage, else the server. */
   async open(conversationId: string): Promise<{ conversation?: Conversation; messages: readonly Message[] }> {
     const known = this.#conversations()[conversationId];
-    const inMemory = this.#messages.has(conversationId) ? this.#messages.list(conversationId).get() : [];
-    if (known && inMemory.length > 0) return { conversation: known, messages: inMemory };
-    const storage = await this.#ctx.storage;
-    const [stored, conversations] = await Promise.all([storage.getTranscript(conversationId), storage.getConversations()]);
-    const conversation = known ?? conversations.find((c) => c.id === conversationId);
-    if (stored.length > 0 || !this.#ctx.transport.capabilities.search) {
-      return conversation ? { conversation, messages: stored } : { messages: stored };
+    return (await this.#commands()).openTranscript(this.#ctx, this.#messages, known, conversationId);
+  }
+
+  /** The search commands, loaded once (`settled()` waits for it); a failed load is tried again next time. */
+  #commands(): Promise<typeof import('./search-commands.js')> {
+    if (!this.#loading) {
+      const loading = this.#ctx.track(import('./search-commands.js'));
+      this.#loading = loading;
+      loading.catch(() => {
+        if (this.#loading === loading) this.#loading = undefined;
+      });
     }
-    const fromServer = await this.#ctx.transport.execute({ type: 'transcripts.get', conversationId });
-    return { conversation: fromServer.conversation, messages: fromServer.messages };
+    return this.#loading;
   }
 }

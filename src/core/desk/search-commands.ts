@@ -1,0 +1,52 @@
+import type { Conversation, Message } from '../model.js';
+import type { SearchFilters, SearchResults } from '../records.js';
+import type { SearchService } from '../search/types.js';
+import type { MessagesSlice } from './messages.js';
+import type { SliceContext } from './shared.js';
+
+/**
+ * Transcript search's commands (F16), loaded on the first search or transcript opened: the local
+ * index's hits merged with the server's, and one transcript read back for display.
+ */
+
+/** Searches the local index, then the server's search when there is one; the local results stand on their own. */
+export async function searchTranscripts(
+  ctx: SliceContext,
+  service: SearchService,
+  query: string,
+  filters: SearchFilters,
+  limit: number,
+): Promise<SearchResults> {
+  // The index keeps no texts: the hits' snippets are read back from storage.
+  const local = await service.hydrate(service.search(query, filters, limit));
+  if (!ctx.transport.capabilities.search || !query.trim()) return local;
+  try {
+    const { hits } = await ctx.transport.execute({ type: 'transcripts.search', query, filters, limit });
+    const seen = new Set(local.hits.map((h) => `${h.conversationId}/${h.messageKey}`));
+    const server = hits.filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`)).map((h) => ({ ...h, source: 'server' as const }));
+    const merged = [...local.hits, ...server].sort((a, b) => b.at - a.at).slice(0, limit);
+    return { ...local, hits: merged, total: Math.min(limit, local.total + server.length), more: local.more || local.total + server.length > limit };
+  } catch {
+    // Server search is a bonus: local results stand on their own.
+    return local;
+  }
+}
+
+/** A conversation and its messages for read-only display: from memory, else storage, else the server. */
+export async function openTranscript(
+  ctx: SliceContext,
+  messages: MessagesSlice,
+  known: Conversation | undefined,
+  conversationId: string,
+): Promise<{ conversation?: Conversation; messages: readonly Message[] }> {
+  const inMemory = messages.has(conversationId) ? messages.list(conversationId).get() : [];
+  if (known && inMemory.length > 0) return { conversation: known, messages: inMemory };
+  const storage = await ctx.storage;
+  const [stored, conversations] = await Promise.all([storage.getTranscript(conversationId), storage.getConversations()]);
+  const conversation = known ?? conversations.find((c) => c.id === conversationId);
+  if (stored.length > 0 || !ctx.transport.capabilities.search) {
+    return conversation ? { conversation, messages: stored } : { messages: stored };
+  }
+  const fromServer = await ctx.transport.execute({ type: 'transcripts.get', conversationId });
+  return { conversation: fromServer.conversation, messages: fromServer.messages };
+}
