@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import type { WritableAtom } from 'nanostores';
 import { createDesk, type Desk, type DeskOptions } from '../src/core/desk/desk.js';
-import type { ConversationSummary } from '../src/core/model.js';
+import type { ConversationSummary, Offer } from '../src/core/model.js';
 import { SimulatedTransport, type OfferInput, type SimulatedTransportOptions } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';
 import '../src/elements/conversation-notification/define.js';
@@ -95,6 +96,22 @@ export const WithOtherActiveConversations: Story = {
     async () => {
       const s = await stage();
       s.transport.offer({ ...anna, otherConversations: others() });
+      return { stage: s };
+    },
+  ],
+};
+
+/**
+ * Dates the backend did not give: another conversation with no start time, and (past the desk's own checks,
+ * which always set one) no expiry. The card says "unknown" and keeps Accept and Reject.
+ */
+export const UnknownDates: Story = {
+  loaders: [
+    async () => {
+      const s = await stage();
+      s.transport.offer({ ...anna, otherConversations: [{ id: 'conv-undated', channel: 'facebook', queue: 'Returns', state: 'active' }] });
+      const offers = s.desk.$offers as unknown as WritableAtom<readonly Offer[]>;
+      offers.set(offers.get().map((offer) => ({ ...offer, expiresAt: undefined })));
       return { stage: s };
     },
   ],

@@ -55,3 +55,17 @@ export const LongHistory: Story = {
     ),
   },
 };
+
+/**
+ * Malformed data fed to the transcript (a time that is not a number, text that is not a string, attachments and
+ * reactions that are not lists): each such message becomes one "unreadable" line, and every other one stays.
+ */
+export const UnreadableMessage: Story = {
+  args: {
+    messages: [
+      ...sample.slice(0, 3),
+      { ...msg('bad-1', 'customer', 28), at: Number.NaN, text: {}, attachments: 'x', reactions: 'lol' } as unknown as Message,
+      ...sample.slice(3),
+    ],
+  },
+};

@@ -138,8 +138,16 @@ export interface Catalog {
     failed: string;
     /** When another conversation of the customer started, e.g. "Started 10:32". */
     startedAt(time: string): string;
+    /** The same, when the backend did not say. */
+    startedUnknown: string;
+    /** In place of the countdown when the offer's expiry is not known. */
+    expiresUnknown: string;
+    /** A time or a wait that is not known. */
+    unknown: string;
   };
   panel: {
+    /** The header's title when the backend sent no customer name. */
+    unnamedCustomer: string;
     empty: string;
     noConversation: string;
     transcriptLabel(name: string): string;
@@ -185,6 +193,10 @@ export interface Catalog {
     reactions(list: string): string;
     newMessages(n: number): string;
     jumpToLatest: string;
+    /** In place of a message whose data cannot be shown. */
+    unreadable: string;
+    /** Under a very long message: shows the next part of it. */
+    showMore(remaining: number): string;
   };
   attachments: {
     label: string;
@@ -455,8 +467,12 @@ export const en: Catalog = {
     desktopTitle: (name) => `Facebook conversation from ${name}`,
     failed: 'That did not work. Try again.',
     startedAt: (time) => `Started ${time}`,
+    startedUnknown: 'Started: unknown',
+    expiresUnknown: 'Expires: unknown',
+    unknown: 'unknown',
   },
   panel: {
+    unnamedCustomer: 'Customer',
     empty: 'No messages yet.',
     noConversation: 'No conversation is open. Accept an incoming conversation to start.',
     transcriptLabel: (name) => `Conversation with ${name}`,
@@ -501,6 +517,8 @@ export const en: Catalog = {
     reactions: (list) => `Reactions: ${list}`,
     newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),
     jumpToLatest: 'Jump to latest',
+    unreadable: 'This message could not be shown.',
+    showMore: (n) => `Show more (${new Intl.NumberFormat('en').format(n)} more ${n === 1 ? 'character' : 'characters'})`,
   },
   attachments: {
     label: 'Attachments',

@@ -152,8 +152,12 @@ export const pl: Catalog = {
     desktopTitle: (name) => `Konwersacja Facebook: ${name}`,
     failed: 'Nie udało się. Spróbuj ponownie.',
     startedAt: (time) => `Rozpoczęta ${time}`,
+    startedUnknown: 'Rozpoczęta: nie wiadomo',
+    expiresUnknown: 'Wygasa: nie wiadomo',
+    unknown: 'nie wiadomo',
   },
   panel: {
+    unnamedCustomer: 'Klient',
     empty: 'Brak wiadomości.',
     noConversation: 'Żadna konwersacja nie jest otwarta. Zaakceptuj przychodzącą konwersację, aby zacząć.',
     transcriptLabel: (name) => `Konwersacja z: ${name}`,
@@ -198,6 +202,8 @@ export const pl: Catalog = {
     reactions: (list) => `Reakcje: ${list}`,
     newMessages: (n) => `${n} ${plural(n, 'nowa wiadomość', 'nowe wiadomości', 'nowych wiadomości')}`,
     jumpToLatest: 'Przejdź do najnowszych',
+    unreadable: 'Nie można wyświetlić tej wiadomości.',
+    showMore: (n) => `Pokaż więcej (jeszcze ${new Intl.NumberFormat('pl').format(n)} ${plural(n, 'znak', 'znaki', 'znaków')})`,
   },
   attachments: {
     label: 'Załączniki',

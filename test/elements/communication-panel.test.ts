@@ -22,13 +22,13 @@ interface Setup {
 let skew = 0;
 const now = () => Date.now() + skew;
 
-async function setup(options: { storage?: Storage; lang?: string; accept?: boolean } = {}): Promise<Setup> {
+async function setup(options: { storage?: Storage; lang?: string; accept?: boolean; customerName?: string } = {}): Promise<Setup> {
   skew = 0;
   const transport = new SimulatedTransport({ seed: 7, now });
   // One attempt: a failure shows at once instead of after the automatic retries.
   const desk = testDesk({ transport, storage: options.storage ?? 'memory', now, maxSendAttempts: 1 });
   await desk.connect();
-  const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello, my order is late' });
+  const offer = transport.offer({ locale: 'en', customer: { name: options.customerName ?? 'Anna Nowak' }, firstMessage: 'Hello, my order is late' });
   const wrapper = await fixture<HTMLElement>(html`
     <cc-agent-desk .desk=${desk} lang=${options.lang ?? 'en'}>
       <cc-communication-panel style="height: 600px; display: flex"></cc-communication-panel>
@@ -302,6 +302,16 @@ describe('cc-communication-panel', () => {
     expect(rows().length).to.be.below(80);
     expect(transcript.shadowRoot!.querySelectorAll('*').length).to.be.below(800);
   });
+
+  for (const [lang, fallback] of [['en', 'Customer'], ['pl', 'Klient']] as const) {
+    it(`names the customer in the header when the backend sent no name (${lang})`, async () => {
+      const { panel } = await setup({ customerName: '', lang });
+      await waitUntil(() => panel.shadowRoot!.querySelector('header h2'), 'no header');
+      expect(panel.shadowRoot!.querySelector('header h2')!.textContent!.trim()).to.equal(fallback);
+      await waitUntil(() => textOf(transcriptOf(panel)).includes('Hello, my order is late'), 'the first message is not shown');
+      await expect(panel).to.be.accessible();
+    });
+  }
 
   it('speaks Polish', async () => {
     const { panel, transport, conversationId } = await setup({ lang: 'pl' });

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Desk, DeskOptions } from '../../src/core/desk/desk.js';
+import type { WritableAtom } from 'nanostores';
 import type { Offer } from '../../src/core/model.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/conversation-notification/define.js';
@@ -182,6 +183,47 @@ describe('cc-conversation-notification', () => {
     expect(items[1]).to.match(/^Sales Waiting Started /);
     expect(text(part(el, 'card'))).not.to.include('No other active conversations.');
     await expect(el).to.be.accessible();
+  });
+
+  it('says "unknown" for a start time or an expiry it does not know, and always shows Accept', async () => {
+    const { desk, transport } = await makeDesk();
+    const el = await mount(desk);
+    transport.offer({
+      ...anna,
+      otherConversations: [{ id: 'c-9', channel: 'facebook', queue: 'Returns', state: 'active' }],
+    });
+    await settle(el);
+    expect([...el.shadowRoot!.querySelectorAll('.others li')].map(text)).to.deep.equal(['Returns Active Started: unknown']);
+    // Past the desk's own checks: what the element does with dates it cannot read.
+    const offers = desk.$offers as unknown as WritableAtom<readonly Offer[]>;
+    const [offer] = offers.get();
+    offers.set([
+      {
+        ...offer!,
+        requestedAt: Number.NaN,
+        expiresAt: undefined,
+        otherConversations: [{ id: 'c-8', channel: 'facebook', queue: 'Sales', state: 'waiting', startedAt: Number.NaN }],
+      },
+    ]);
+    await settle(el);
+    expect(has(el, 'accept')).to.equal(true);
+    expect(text(part(el, 'countdown'))).to.equal('Expires: unknown');
+    expect(text(part(el, 'card'))).to.match(/Waiting\s*unknown/);
+    expect([...el.shadowRoot!.querySelectorAll('.others li')].map(text)).to.deep.equal(['Sales Waiting Started: unknown']);
+    expect(text(part(el, 'card'))).not.to.match(/NaN|Invalid/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "unknown" in Polish', async () => {
+    const { desk, transport } = await makeDesk();
+    const el = await mount(desk, { lang: 'pl' });
+    transport.offer({ ...anna, otherConversations: [{ id: 'c-9', channel: 'facebook', queue: 'Returns', state: 'active' }] });
+    await settle(el);
+    const offers = desk.$offers as unknown as WritableAtom<readonly Offer[]>;
+    offers.set(offers.get().map((o) => ({ ...o, expiresAt: undefined })));
+    await settle(el);
+    expect(text(part(el, 'countdown'))).to.equal('Wygasa: nie wiadomo');
+    expect([...el.shadowRoot!.querySelectorAll('.others li')].map(text)).to.deep.equal(['Returns Aktywna Rozpoczęta: nie wiadomo']);
   });
 
   it('accepting starts the conversation and removes the offer', async () => {

@@ -59,6 +59,22 @@ describe('cc-transcript', () => {
     expect(row()!.querySelector('a.file')!.getAttribute('aria-label')).to.equal('Download invoice\uFFFDfdp.exe');
   });
 
+  it('puts only a known author into the class attribute, and names an unknown one nowhere', async () => {
+    const odd = ['constructor', 'customer agent', '__proto__', 'toString'].map(
+      (author, i): Message => ({ ...failed, id: `odd-${i}`, clientId: undefined, status: undefined, author: author as Message['author'], text: `odd ${i}` }),
+    );
+    const el = await fixture<CcTranscript>(html`<cc-transcript style="height: 400px" .messages=${odd}></cc-transcript>`);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.row').length === odd.length, 'not every message got a row');
+    const known = new Set(['row', 'customer', 'agent', 'system', 'bot', 'group-start', 'unreadable']);
+    for (const row of el.shadowRoot!.querySelectorAll('.row')) {
+      expect([...row.classList].filter((c) => !known.has(c))).to.deep.equal([]);
+    }
+    const shown = el.shadowRoot!.textContent!;
+    expect(shown).not.to.contain('function');
+    expect(shown).not.to.contain('[native code]');
+    expect(shown).not.to.contain('undefined');
+  });
+
   it('loads customer images without sending a referrer', async () => {
     const message: Message = {
       id: 'img-1',
@@ -75,5 +91,57 @@ describe('cc-transcript', () => {
     const images = () => [...el.shadowRoot!.querySelectorAll('img')];
     await waitUntil(() => images().length === 2, 'the images were not rendered');
     expect(images().map((img) => img.getAttribute('referrerpolicy'))).to.deep.equal(['no-referrer', 'no-referrer']);
+  });
+
+  describe('a malformed message', () => {
+    const good = (id: string, text: string, minutesAgo = 1): Message => ({
+      id,
+      conversationId: 'conversation-1',
+      author: 'customer',
+      kind: 'text',
+      text,
+      at: Date.now() - minutesAgo * 60_000,
+    });
+    // What a backend might send that the types say it cannot: each must cost only its own line.
+    const malformed = [
+      { ...good('bad-at', 'bad time'), at: Number.NaN },
+      { ...good('bad-text', ''), text: {} },
+      { ...good('bad-attachments', 'files'), attachments: 'x' },
+      { ...good('bad-reactions', 'liked'), reactions: 'lol' },
+      { ...good('bad-all', ''), at: Number.NaN, text: {}, attachments: 'x', reactions: 'lol' },
+      { ...good('bad-huge-time', 'far'), at: 1e20 },
+      { ...good('bad-attachment-item', 'file'), attachments: [null] },
+      null,
+    ] as unknown as Message[];
+    const messages = [good('first', 'First good message', 3), ...malformed, good('last', 'Last good message')];
+
+    it('renders as one "unreadable message" line and leaves every other message visible', async () => {
+      const el = await fixture<CcTranscript>(html`<cc-transcript style="height: 900px" .messages=${messages}></cc-transcript>`);
+      const rows = () => [...el.shadowRoot!.querySelectorAll('.row')];
+      await waitUntil(() => rows().length === messages.length, 'not every message got a row');
+      const shown = el.shadowRoot!.textContent!;
+      expect(shown).to.contain('First good message');
+      expect(shown).to.contain('Last good message');
+      const unreadable = rows().filter((row) => row.classList.contains('unreadable'));
+      expect(unreadable.map((row) => row.textContent!.trim())).to.deep.equal(malformed.map(() => 'This message could not be shown.'));
+      for (const leak of ['[object Object]', 'NaN', 'Invalid Date', 'undefined', 'lol']) expect(shown).not.to.contain(leak);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so in Polish', async () => {
+      const el = await fixture<CcTranscript>(html`<cc-transcript lang="pl" style="height: 900px" .messages=${messages}></cc-transcript>`);
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('.row.unreadable').length === malformed.length, 'no unreadable lines');
+      expect(el.shadowRoot!.querySelector('.row.unreadable')!.textContent!.trim()).to.equal('Nie można wyświetlić tej wiadomości.');
+      expect(el.shadowRoot!.textContent).to.contain('Last good message');
+    });
+
+    it('arriving later leaves the messages already shown on screen', async () => {
+      const el = await fixture<CcTranscript>(html`<cc-transcript style="height: 900px" .messages=${[good('first', 'First good message', 3)]}></cc-transcript>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('.row'), 'the first message was not rendered');
+      el.messages = messages;
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('.row').length === messages.length, 'not every message got a row');
+      expect(el.shadowRoot!.textContent).to.contain('First good message');
+      expect(el.shadowRoot!.textContent).to.contain('Last good message');
+    });
   });
 });

@@ -307,7 +307,7 @@ export class CcCommunicationPanel extends DeskElement {
         part="transcript"
         lang=${this.localize.lang}
         .messages=${this.messageList.value}
-        customer-name=${conversation.customer.name}
+        customer-name=${conversation.customer?.name ?? ''}
         ?typing=${this.customerTyping.value}
         @cc-retry=${this.#onRetry}
       ></cc-transcript>
@@ -341,7 +341,7 @@ export class CcCommunicationPanel extends DeskElement {
     const canClose = desk.canTransition(conversation.id, 'closed');
     return html`<header part="header">
       <div>
-        <h2>${conversation.customer.name}</h2>
+        <h2>${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
         <span class="channel">${t.channel.facebook} · ${conversation.queue}</span>
       </div>
       <span class="badge ${conversation.state}" part="state">${t.state[conversation.state]}</span>

@@ -11,6 +11,9 @@ import { DeskElement } from '../desk-element.js';
 import { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../events.js';
 import { styles } from './conversation-notification.styles.js';
 
+/** A time `Date` can show (NaN and a missing time fail the comparison). */
+const isTime = (value: unknown): value is number => typeof value === 'number' && Math.abs(value) <= 8.64e15;
+
 /** Input types that take no typing: focusing Accept over them interrupts nothing. */
 const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'image', 'radio', 'range', 'reset', 'submit']);
 
@@ -482,12 +485,12 @@ export class CcConversationNotification extends DeskElement {
             <dt>${t.notification.queue}</dt>
             <dd>${offer.queue}</dd>
             <dt>${t.notification.waiting}</dt>
-            <dd>${formatRemaining(now - offer.requestedAt, t)}</dd>
+            <dd>${isTime(offer.requestedAt) ? formatRemaining(now - offer.requestedAt, t) : t.notification.unknown}</dd>
           </dl>
           <p class="visually-hidden">${t.notification.firstMessage}:</p>
           <div class="preview"><p class="preview-text" title=${offer.firstMessage}>${offer.firstMessage}</p></div>
         </div>
-        ${this.renderCountdown(offer, now, desk?.offerTimeoutMs ?? 0)}
+        ${this.#part(() => this.renderCountdown(offer, now, desk?.offerTimeoutMs ?? 0))}
         ${this.failedFor === offer.id ? html`<p class="error" role="alert">${t.notification.failed}</p>` : nothing}
         <div class="actions">
           <button
@@ -505,7 +508,7 @@ export class CcConversationNotification extends DeskElement {
             : nothing}
         </div>
         ${more > 0 ? html`<p class="more">${t.notification.moreWaiting(more)}</p>` : nothing}
-        ${this.renderOthers(offer.otherConversations ?? [])}
+        ${this.#part(() => this.renderOthers(offer.otherConversations ?? []))}
       </div>
     `;
   }
@@ -522,8 +525,22 @@ export class CcConversationNotification extends DeskElement {
     />`;
   }
 
+  /** A part of the card whose data cannot be shown is left out; Accept and Reject always stay. */
+  #part(render: () => TemplateResult): TemplateResult | typeof nothing {
+    try {
+      return render();
+    } catch {
+      return nothing;
+    }
+  }
+
   private renderCountdown(offer: Offer, now: number, timeoutMs: number): TemplateResult {
-    const remainingMs = Math.max(0, (offer.expiresAt ?? now) - now);
+    if (!isTime(offer.expiresAt)) {
+      return html`<div part="countdown" class="countdown" role="timer" aria-live="off">
+        <span>${this.localize.t.notification.expiresUnknown}</span>
+      </div>`;
+    }
+    const remainingMs = Math.max(0, offer.expiresAt - now);
     const seconds = Math.ceil(remainingMs / 1000);
     const total = Math.max(timeoutMs, remainingMs, 1);
     const urgent = remainingMs <= Math.min(10_000, total / 4);
@@ -548,8 +565,8 @@ export class CcConversationNotification extends DeskElement {
                 (c) => html`<li>
                   <span>${c.queue}</span>
                   <span class="badge">${t.state[c.state]}</span>
-                  ${c.startedAt === undefined
-                    ? nothing
+                  ${!isTime(c.startedAt)
+                    ? html`<span class="muted">${t.notification.startedUnknown}</span>`
                     : html`<time class="muted" datetime=${new Date(c.startedAt).toISOString()}
                         >${t.notification.startedAt(this.formatTime(c.startedAt))}</time
                       >`}

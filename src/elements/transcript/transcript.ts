@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AttachmentRef, Message } from '../../core/model.js';
+import type { AttachmentRef, Message, MessageAuthor, MessageStatus } from '../../core/model.js';
 import { visibleText } from '../../core/visible-text.js';
 import { safeDownloadName } from '../../core/attachment-policy.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
@@ -18,7 +18,38 @@ const END_GAP = 8;
 /** Messages closer than this from the same author share one header. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
-const keyOf = (m: Message): string => m.clientId ?? m.id;
+/** A row's key: the client id, else the server id; a message with neither is keyed by its place. */
+const keyOf = (m: Message | null | undefined, index: number): string => {
+  const key = m !== null && typeof m === 'object' ? (m.clientId ?? m.id) : undefined;
+  return typeof key === 'string' ? key : `#${index}`;
+};
+
+/** The class each author's rows get: nothing but these ever reaches the class attribute. */
+const AUTHORS: Readonly<Record<MessageAuthor, string>> = { customer: 'customer', agent: 'agent', system: 'system', bot: 'bot' };
+const STATUSES: ReadonlySet<unknown> = new Set<MessageStatus>(['sending', 'sent', 'delivered', 'read', 'failed']);
+/** A time `Date` can show (NaN fails the comparison). */
+const isTime = (value: unknown): boolean => typeof value === 'number' && Math.abs(value) <= 8.64e15;
+const listOf = (value: unknown, valid: (item: Record<string, unknown>) => boolean): boolean =>
+  value == null || (Array.isArray(value) && value.every((item) => item !== null && typeof item === 'object' && valid(item)));
+
+/**
+ * Whether a message can be shown. The desk checks what a transport sends; this also guards a
+ * transcript fed directly, so one bad item costs its own line and never the whole view.
+ */
+function readable(m: unknown): m is Message {
+  if (m === null || typeof m !== 'object') return false;
+  const x = m as Record<string, unknown>;
+  return (
+    typeof x['author'] === 'string' &&
+    Object.hasOwn(AUTHORS, x['author']) &&
+    isTime(x['at']) &&
+    (x['editedAt'] == null || isTime(x['editedAt'])) &&
+    (x['text'] == null || typeof x['text'] === 'string') &&
+    (x['status'] == null || STATUSES.has(x['status'])) &&
+    listOf(x['attachments'], (a) => typeof a['name'] === 'string' && typeof a['url'] === 'string') &&
+    listOf(x['reactions'], (r) => typeof r['emoji'] === 'string')
+  );
+}
 /** Intl formatters are costly to create: one pair per language for the whole page. */
 const formatCache = new Map<string, { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat }>();
 const dayOf = (at: number): number => Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / 86_400_000);
@@ -126,20 +157,20 @@ export class CcTranscript extends LitElement {
     const appended =
       previous.length > 0 &&
       next.length >= previous.length &&
-      keyOf(previous[0]!) === keyOf(next[0]!) &&
-      keyOf(previous[previous.length - 1]!) === keyOf(next[previous.length - 1]!);
+      keyOf(previous[0], 0) === keyOf(next[0], 0) &&
+      keyOf(previous[previous.length - 1], previous.length - 1) === keyOf(next[previous.length - 1], previous.length - 1);
     if (appended) {
       const added = next.length - previous.length;
       if (added > 0) {
         this.#index.append(added);
         const fresh = next.slice(previous.length);
-        if (!this.#atBottom) this.unseen += fresh.filter((m) => m.author !== 'agent').length;
-        const last = fresh[fresh.length - 1]!;
-        if (added <= 5 && last.author !== 'agent') this.announcement = this.#describe(last);
+        if (!this.#atBottom) this.unseen += fresh.filter((m) => readable(m) && m.author !== 'agent').length;
+        const last = fresh[fresh.length - 1];
+        if (added <= 5 && readable(last) && last.author !== 'agent') this.announcement = this.#describe(last);
       }
     } else {
       const sizes = new Float64Array(next.length);
-      for (let i = 0; i < next.length; i++) sizes[i] = this.#heights.get(keyOf(next[i]!)) ?? ESTIMATED_ROW;
+      for (let i = 0; i < next.length; i++) sizes[i] = this.#heights.get(keyOf(next[i], i)) ?? ESTIMATED_ROW;
       this.#index.reset(sizes);
     }
   }
@@ -275,7 +306,11 @@ export class CcTranscript extends LitElement {
         <div class="rows">
           ${this.messages.length === 0
             ? html`<p class="empty">${t.panel.empty}</p>`
-            : repeat(slice, keyOf, (m, i) => this.#renderRow(m, start + i))}
+            : repeat(
+                slice,
+                (m, i) => keyOf(m, start + i),
+                (m, i) => this.#renderRow(m, start + i),
+              )}
         </div>
       </div>
       <div class="typing" part="typing">${this.typing ? t.panel.typing(this.customerName || t.message.customer) : nothing}</div>
@@ -288,15 +323,30 @@ export class CcTranscript extends LitElement {
     `;
   }
 
+  /** One row; a message that cannot be shown becomes one "unreadable" line, and nothing else is lost. */
   #renderRow(m: Message, index: number): TemplateResult {
-    const previous = index > 0 ? this.messages[index - 1] : undefined;
+    if (readable(m)) {
+      try {
+        return this.#renderMessage(m, index);
+      } catch {
+        // Shown as unreadable below.
+      }
+    }
+    return html`<div class="row unreadable" data-key=${keyOf(m, index)} data-index=${index}>
+      <div class="bubble unsupported" role="note">${this.localize.t.message.unreadable}</div>
+    </div>`;
+  }
+
+  #renderMessage(m: Message, index: number): TemplateResult {
+    const before = index > 0 ? this.messages[index - 1] : undefined;
+    const previous = readable(before) ? before : undefined;
     const { time, day } = this.#formats();
     const newDay = !previous || dayOf(previous.at) !== dayOf(m.at);
     const groupStart = newDay || !previous || previous.author !== m.author || m.at - previous.at > GROUP_GAP_MS;
     const name = this.#authorName(m);
     return html`<div
-      class="row ${m.author} ${groupStart ? 'group-start' : ''}"
-      data-key=${keyOf(m)}
+      class="row ${AUTHORS[m.author]} ${groupStart ? 'group-start' : ''}"
+      data-key=${keyOf(m, index)}
       data-index=${index}
     >
       ${newDay ? html`<div class="day">${day.format(m.at)}</div>` : nothing}
@@ -334,7 +384,8 @@ export class CcTranscript extends LitElement {
   #findBefore(m: Message): Message | undefined {
     const list = this.messages;
     for (let i = list.length - 1, seen = 0; i >= 0 && seen < 2000; i--, seen++) {
-      if (list[i]!.id === m.replyTo) return list[i];
+      const candidate = list[i];
+      if (readable(candidate) && candidate.id === m.replyTo) return candidate;
     }
     return undefined;
   }
