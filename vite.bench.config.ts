@@ -15,7 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    // Communication panel, and transcript search (its own page: Chromium runs it with GC exposed).
-    rolldownOptions: { input: { index: page('index.html'), search: page('search.html') } },
+    // Communication panel, transcript search (its own page: Chromium runs it with GC exposed), and
+    // adversarial Messenger markdown.
+    rolldownOptions: { input: { index: page('index.html'), search: page('search.html'), richText: page('rich-text.html') } },
   },
 });

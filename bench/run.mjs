@@ -1,5 +1,5 @@
 // npm run bench: builds the bench pages, runs them in headless Chromium and prints tables.
-// `npm run bench -- panel` or `npm run bench -- search` runs one of them.
+// `npm run bench -- panel`, `npm run bench -- search` or `npm run bench -- richtext` runs one of them.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
@@ -57,6 +57,31 @@ if (wants('panel')) {
       console.log(`| ${r.messages.toLocaleString('en')} | ${fmt(r.firstFrameMs)} | ${fmt(r.appendP50Ms)} | ${fmt(r.appendP95Ms)} | ${fmt(r.appendMaxMs)} | ${r.domElements} | ${r.newestVisible ? 'yes' : 'NO'} |`);
     }
     console.log('\nTargets: first frame ≤ 50 ms, append ≤ 16 ms with the new message fully visible, DOM size independent of length.');
+  } finally {
+    await browser.close();
+  }
+}
+
+if (wants('richtext')) {
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${url}rich-text.html`);
+    await page.waitForFunction(() => window.richTextResults || window.benchError, null, { timeout: 240_000 });
+    const error = await page.evaluate(() => window.benchError);
+    if (error) throw new Error(error);
+    const rows = await page.evaluate(() => window.richTextResults);
+    console.log('\n100 KB of adversarial Messenger markdown, Chromium headless, production build; each cell one task, median of 5 rounds\n');
+    console.log('| pattern repeated | parser alone, all 100 KB ms | transcript receives it ms | "Show more" ms | slowest transcript task of any round ms |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(`| \`${JSON.stringify(r.pattern).slice(1, -1).slice(0, 24)}\` | ${fmt(r.parseMs)} | ${fmt(r.renderMs)} | ${fmt(r.showMoreMs)} | ${fmt(r.maxMs)} |`);
+    }
+    const longest = Math.max(...rows.flatMap((r) => [r.renderMs, r.showMoreMs]));
+    console.log(`\nLongest transcript task (median): ${fmt(longest)} ms; the parser alone on all 100 KB: ${fmt(Math.max(...rows.map((r) => r.parseMs)))} ms.`);
+    console.log('Target: no task over 16 ms (a transcript shows 4,000 characters of a message at first, 4,000 more per "Show more").');
   } finally {
     await browser.close();
   }

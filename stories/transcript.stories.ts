@@ -69,3 +69,15 @@ export const UnreadableMessage: Story = {
     ],
   },
 };
+
+/** A message far longer than Messenger allows: the first 4,000 characters show, and "Show more" adds 4,000 at a time. */
+export const ShowMore: Story = {
+  args: {
+    messages: [
+      ...sample.slice(0, 2),
+      msg('long', 'customer', 25, {
+        text: `${'Dzień dobry, piszę w sprawie *zamówienia* 4471, które _wciąż_ nie dotarło. '.repeat(160)}Pozdrawiam, Anna`,
+      }),
+    ],
+  },
+};

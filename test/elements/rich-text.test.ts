@@ -1,6 +1,16 @@
 import { expect } from '@open-wc/testing';
+import { html, render } from 'lit';
 import { safeAvatarUrl } from '../../src/core/safe-url.js';
-import { parseRichText, safeHttpUrl, safeMediaUrl, type ParseStats } from '../../src/elements/transcript/rich-text.js';
+import {
+  MAX_ELEMENTS,
+  parseRichText,
+  renderRichNodes,
+  safeHttpUrl,
+  safeMediaUrl,
+  TEXT_STEP,
+  textChunks,
+  type ParseStats,
+} from '../../src/elements/transcript/rich-text.js';
 
 describe('Messenger markdown', () => {
   it('parses bold, italic, strikethrough, monospace and code blocks', () => {
@@ -79,5 +89,29 @@ describe('Messenger markdown', () => {
         expect(large).to.be.at.most(small * 1.1);
       });
     }
+  });
+
+  describe('bounded rendering', () => {
+    it('renders at most MAX_ELEMENTS formatted pieces of one text, and the rest as one plain text', () => {
+      const host = document.createElement('div');
+      render(html`${renderRichNodes(parseRichText('*a* _b_ `c` '.repeat(1000)))}`, host);
+      expect(host.querySelectorAll('*').length).to.equal(MAX_ELEMENTS);
+      expect(host.textContent).to.equal('a b c '.repeat(1000));
+    });
+
+    it('cuts a long text into pieces of at most TEXT_STEP, after a space when one is near, never inside a surrogate pair', () => {
+      const words = 'word '.repeat(2000);
+      const { chunks, rest } = textChunks(words, 2);
+      expect(chunks.map((c) => c.text.length)).to.deep.equal([TEXT_STEP, TEXT_STEP]);
+      expect(chunks.every((c) => c.text.endsWith(' ') && !c.midWord)).to.equal(true);
+      expect(rest).to.equal(words.length - 2 * TEXT_STEP);
+      expect(textChunks(words, 99).chunks.map((c) => c.text).join('')).to.equal(words);
+
+      const emoji = 'x' + '😀'.repeat(3000);
+      const [first] = textChunks(emoji, 1).chunks;
+      expect(first!.midWord).to.equal(true);
+      expect(first!.text.length).to.equal(TEXT_STEP - 1);
+      expect(first!.text.endsWith('😀')).to.equal(true);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Message } from '../../src/core/model.js';
 import '../../src/elements/transcript/define.js';
 import type { CcTranscript } from '../../src/elements/transcript/transcript.js';
@@ -142,6 +143,50 @@ describe('cc-transcript', () => {
       await waitUntil(() => el.shadowRoot!.querySelectorAll('.row').length === messages.length, 'not every message got a row');
       expect(el.shadowRoot!.textContent).to.contain('First good message');
       expect(el.shadowRoot!.textContent).to.contain('Last good message');
+    });
+  });
+
+  describe('a very long message', () => {
+    const long = (text: string): Message => ({ id: 'long', conversationId: 'conversation-1', author: 'customer', kind: 'text', text, at: Date.now() });
+    const shownText = (el: CcTranscript): string => el.shadowRoot!.querySelector('.row .text')!.textContent!;
+    const more = (el: CcTranscript): HTMLButtonElement | null => el.shadowRoot!.querySelector('[part="more"]');
+
+    it('shows a Messenger-sized message whole', async () => {
+      const text = 'x'.repeat(1999) + '!';
+      const el = await fixture<CcTranscript>(html`<cc-transcript style="height: 400px" .messages=${[long(text)]}></cc-transcript>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('.row .text'), 'the message was not rendered');
+      expect(shownText(el)).to.equal(text);
+      expect(more(el)).to.equal(null);
+    });
+
+    it('shows the start of 100 KB of adversarial markdown, and the rest a step at a time from the keyboard', async () => {
+      const text = ' *a'.repeat(34_000);
+      const el = await fixture<CcTranscript>(html`<cc-transcript style="height: 400px" .messages=${[long(text)]}></cc-transcript>`);
+      await waitUntil(() => more(el), 'no "Show more" under the long message');
+      const first = shownText(el).length;
+      expect(first).to.be.within(3800, 4000);
+      expect(text.startsWith(shownText(el))).to.equal(true);
+      expect(more(el)!.textContent!.trim()).to.equal(`Show more (${(text.length - first).toLocaleString('en')} more characters)`);
+      more(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => shownText(el).length > first, 'Enter showed nothing more');
+      expect(shownText(el).length).to.be.within(7600, 8000);
+      expect(el.shadowRoot!.activeElement).to.equal(more(el));
+      await sendKeys({ press: ' ' });
+      await waitUntil(() => shownText(el).length > 8000, 'Space showed nothing more');
+    });
+
+    it('once all of it is shown, drops the button and leaves focus in the log', async () => {
+      const text = `${'word '.repeat(1500)}end`;
+      const el = await fixture<CcTranscript>(html`<cc-transcript lang="pl" style="height: 400px" .messages=${[long(text)]}></cc-transcript>`);
+      await waitUntil(() => more(el), 'no "Show more" under the long message');
+      // 7,503 characters, 4,000 shown: "3503 znaki" (Polish "few" after 2–4).
+      expect(more(el)!.textContent!.trim()).to.equal('Pokaż więcej (jeszcze 3503 znaki)');
+      more(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => more(el) === null, 'the button stayed');
+      expect(shownText(el)).to.equal(text);
+      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[role="log"]'));
     });
   });
 });

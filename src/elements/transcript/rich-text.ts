@@ -184,26 +184,56 @@ function merge(nodes: RichNode[]): RichNode[] {
   return out;
 }
 
+/**
+ * Formatted pieces (bold, links, code…) one text may render as elements. Past them the rest shows as
+ * plain text: a real message never comes near, and a crafted one cannot make thousands of elements.
+ */
+export const MAX_ELEMENTS = 200;
+
+/** The visible text of a node, without its formatting. */
+function plainText(node: RichNode): string {
+  return 'children' in node ? node.children.map(plainText).join('') : node.text;
+}
+
 /** Renders parsed nodes as Lit templates; every string is bound as text. */
-export function renderRichNodes(nodes: readonly RichNode[]): (TemplateResult | string | typeof nothing)[] {
-  return nodes.map((node) => {
-    switch (node.type) {
-      case 'text':
-        return node.text;
-      case 'bold':
-        return html`<strong>${renderRichNodes(node.children)}</strong>`;
-      case 'italic':
-        return html`<em>${renderRichNodes(node.children)}</em>`;
-      case 'strike':
-        return html`<s>${renderRichNodes(node.children)}</s>`;
-      case 'code':
-        return html`<code>${node.text}</code>`;
-      case 'pre':
-        return html`<pre><code>${node.text}</code></pre>`;
-      case 'link':
-        return html`<a href=${node.href} target="_blank" rel="noopener noreferrer nofollow">${node.text}</a>`;
+export function renderRichNodes(
+  nodes: readonly RichNode[],
+  budget: { left: number } = { left: MAX_ELEMENTS },
+): (TemplateResult | string | typeof nothing)[] {
+  const out: (TemplateResult | string | typeof nothing)[] = [];
+  // Plain runs are joined: one text node each, however many pieces they came from.
+  let plain = '';
+  for (const node of nodes) {
+    if (node.type === 'text' || budget.left <= 0) {
+      plain += plainText(node);
+      continue;
     }
-  });
+    if (plain) out.push(plain);
+    plain = '';
+    budget.left--;
+    switch (node.type) {
+      case 'bold':
+        out.push(html`<strong>${renderRichNodes(node.children, budget)}</strong>`);
+        break;
+      case 'italic':
+        out.push(html`<em>${renderRichNodes(node.children, budget)}</em>`);
+        break;
+      case 'strike':
+        out.push(html`<s>${renderRichNodes(node.children, budget)}</s>`);
+        break;
+      case 'code':
+        out.push(html`<code>${node.text}</code>`);
+        break;
+      case 'pre':
+        out.push(html`<pre><code>${node.text}</code></pre>`);
+        break;
+      case 'link':
+        out.push(html`<a href=${node.href} target="_blank" rel="noopener noreferrer nofollow">${node.text}</a>`);
+        break;
+    }
+  }
+  if (plain) out.push(plain);
+  return out;
 }
 
 /**
@@ -212,16 +242,36 @@ export function renderRichNodes(nodes: readonly RichNode[]): (TemplateResult | s
  */
 export const TEXT_STEP = 4000;
 
-/** The start of `text` to show within `limit` characters, cut after a space when one is near. */
-export function clipText(text: string, limit: number): { text: string; clipped: boolean; midWord: boolean } {
-  if (text.length <= limit) return { text, clipped: false, midWord: false };
-  let end = limit;
-  // Never split a surrogate pair.
-  if (/[\uD800-\uDBFF]/u.test(text[end - 1]!)) end--;
-  for (let j = end; j > end - 200 && j > 0; j--) {
-    if (isSpace(text[j - 1]!)) return { text: text.slice(0, j), clipped: true, midWord: false };
+/** A piece of a long text; `midWord` when it was cut inside a word. */
+export interface TextChunk {
+  text: string;
+  midWord: boolean;
+}
+
+/**
+ * The first `count` pieces of `text`, each at most TEXT_STEP long and cut after a space when one is
+ * near, and how many characters are left. Each piece is parsed and rendered on its own, so showing
+ * one more costs one piece, however much is already shown.
+ */
+export function textChunks(text: string, count: number): { chunks: TextChunk[]; rest: number } {
+  const chunks: TextChunk[] = [];
+  let start = 0;
+  while (chunks.length < count && start < text.length) {
+    let end = Math.min(text.length, start + TEXT_STEP);
+    let midWord = false;
+    if (end < text.length) {
+      const high = text.charCodeAt(end - 1);
+      // Never split a surrogate pair.
+      if (high >= 0xd800 && high <= 0xdbff) end--;
+      let cut = end;
+      while (cut > end - 200 && cut > start && !isSpace(text[cut - 1]!)) cut--;
+      if (cut > end - 200 && cut > start) end = cut;
+      else midWord = true;
+    }
+    chunks.push({ text: text.slice(start, end), midWord });
+    start = end;
   }
-  return { text: text.slice(0, end), clipped: true, midWord: true };
+  return { chunks, rest: text.length - start };
 }
 
 const caches = { whole: new Map<string, RichNode[]>(), midWord: new Map<string, RichNode[]>() };

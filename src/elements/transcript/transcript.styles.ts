@@ -126,6 +126,14 @@ export const transcriptStyles = css`
     border-color: var(--_danger);
     color: var(--_danger);
   }
+  .more {
+    display: block;
+    min-height: 24px;
+    margin-top: 4px;
+    padding: 0 8px;
+    font-size: 0.9em;
+    color: var(--_accent);
+  }
   .reactions {
     margin-top: 2px;
     font-size: 0.95em;

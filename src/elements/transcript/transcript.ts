@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AttachmentRef, Message, MessageAuthor, MessageStatus } from '../../core/model.js';
 import { visibleText } from '../../core/visible-text.js';
@@ -8,13 +9,16 @@ import { LocalizeController } from '../../controllers/localize-controller.js';
 import { CcRetryEvent } from '../events.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { HeightIndex } from './height-index.js';
-import { richText, safeMediaUrl } from './rich-text.js';
+import { richText, safeMediaUrl, textChunks } from './rich-text.js';
 import { transcriptStyles } from './transcript.styles.js';
 
 /** Pixels rendered above and below the viewport. */
 const OVERSCAN = 600;
 const ESTIMATED_ROW = 64;
 const END_GAP = 8;
+/** A quoted message, or an announced one, shows this much of its text. */
+const EXCERPT = 300;
+const excerpt = (text: string): string => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
 /** Messages closer than this from the same author share one header. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
@@ -68,6 +72,7 @@ const dayOf = (at: number): number => Math.floor((at - new Date(at).getTimezoneO
  * @csspart scroller - The scrolling log.
  * @csspart jump - The "new messages" button shown when scrolled away from the newest message.
  * @csspart typing - The typing indicator line.
+ * @csspart more - The "Show more" button under a very long message (4,000 characters show at first, and 4,000 more per press).
  * @cssprop --cc-color-customer-bubble - Background of customer messages.
  * @cssprop --cc-color-agent-bubble - Background of agent messages.
  * @cssprop --cc-color-surface - Background.
@@ -111,6 +116,8 @@ export class CcTranscript extends LitElement {
   #resizeObserver: ResizeObserver | undefined;
   #observed = new Set<Element>();
   #frame = 0;
+  /** How many pieces of each very long message the agent asked to see, by row key. */
+  #shown = new Map<string, number>();
 
   /** Scrolls to the newest message. */
   scrollToLatest(): void {
@@ -284,8 +291,8 @@ export class CcTranscript extends LitElement {
     const body =
       m.kind === 'unsupported'
         ? t.unsupported
-        : (m.text ?? (m.attachments ?? []).map((a) => (a.kind === 'sticker' ? t.sticker : a.name)).join(', '));
-    return `${this.#authorName(m)}: ${body}`;
+        : (m.text ?? (m.attachments ?? []).map((a) => (a.kind === 'sticker' ? t.sticker : visibleText(a.name))).join(', '));
+    return `${this.#authorName(m)}: ${excerpt(body)}`;
   }
 
   protected override render() {
@@ -353,7 +360,7 @@ export class CcTranscript extends LitElement {
       ${groupStart && m.author !== 'system'
         ? html`<div class="header">${name}</div>`
         : html`<span class="visually-hidden">${name}:</span>`}
-      ${this.#renderBubble(m)}
+      ${this.#renderBubble(m, keyOf(m, index))}
       ${m.reactions?.length
         ? html`<div class="reactions" aria-label=${this.localize.t.message.reactions(m.reactions.map((r) => r.emoji).join(' '))}>
             ${m.reactions.map((r) => r.emoji).join(' ')}
@@ -367,18 +374,34 @@ export class CcTranscript extends LitElement {
     </div>`;
   }
 
-  #renderBubble(m: Message): TemplateResult {
+  #renderBubble(m: Message, key: string): TemplateResult {
     const t = this.localize.t.message;
     if (m.kind === 'unsupported') {
       return html`<div class="bubble unsupported" role="note">${t.unsupported}</div>`;
     }
     const quoted = m.replyTo ? this.#findBefore(m) : undefined;
+    // A message renders only the pieces the agent asked to see (4,000 characters each), each piece
+    // parsed and rendered once: 100 KB of text costs what 4,000 characters do, and so does "Show more".
+    const text = m.text ? textChunks(m.text, this.#shown.get(key) ?? 1) : undefined;
     // No whitespace around the text: the text span keeps the customer's own line breaks (pre-wrap).
     return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}">${quoted
-        ? html`<div class="quote">${quoted.text ?? visibleText(quoted.attachments?.[0]?.name ?? '')}</div>`
-        : nothing}${m.text ? html`<span class="text">${richText(m.text)}</span>` : nothing}${(m.attachments ?? []).map((a) =>
-        this.#renderAttachment(a),
-      )}</div>`;
+        ? html`<div class="quote">${excerpt(quoted.text ?? visibleText(quoted.attachments?.[0]?.name ?? ''))}</div>`
+        : nothing}${text
+        ? html`<span class="text">${text.chunks.map((chunk) => guard([chunk.text, chunk.midWord], () => richText(chunk.text, chunk)))}</span>`
+        : nothing}${text && text.rest > 0
+        ? html`<button class="more" part="more" @click=${(e: Event) => this.#showMore(e, key, text.chunks.length)}>
+            ${t.showMore(text.rest)}
+          </button>`
+        : nothing}${(m.attachments ?? []).map((a) => this.#renderAttachment(a))}</div>`;
+  }
+
+  async #showMore(event: Event, key: string, shown: number): Promise<void> {
+    const button = event.currentTarget as HTMLElement;
+    this.#shown.set(key, shown + 1);
+    this.requestUpdate();
+    await this.updateComplete;
+    // The last part is shown and the button is gone: keep focus in the log, not on the page.
+    if (!button.isConnected) this.scroller.focus();
   }
 
   #findBefore(m: Message): Message | undefined {
