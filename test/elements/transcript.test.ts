@@ -189,4 +189,57 @@ describe('cc-transcript', () => {
       expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[role="log"]'));
     });
   });
+
+  describe('announcements', () => {
+    const from = (author: Message['author'], i: number, text = `Message ${i}`): Message => ({
+      id: `m-${author}-${i}`,
+      conversationId: 'conversation-1',
+      author,
+      kind: 'text',
+      text,
+      at: Date.now() - 60_000 + i,
+    });
+    const live = (el: CcTranscript): string => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
+
+    it('stays quiet when a conversation is first shown with its history', async () => {
+      const history = Array.from({ length: 3 }, (_, i) => from('customer', i));
+      const el = await fixture<CcTranscript>(html`<cc-transcript customer-name="Anna Nowak" .messages=${history}></cc-transcript>`);
+      await el.updateComplete;
+      expect(live(el)).to.equal('');
+    });
+
+    it('announces the first customer message into an empty transcript', async () => {
+      const el = await fixture<CcTranscript>(html`<cc-transcript customer-name="Anna Nowak" .messages=${[]}></cc-transcript>`);
+      el.messages = [from('customer', 1, 'Hello, my parcel is late')];
+      await el.updateComplete;
+      expect(live(el)).to.equal('Anna Nowak: Hello, my parcel is late');
+    });
+
+    it('announces a burst of more than 5 as one summary line, in English and Polish', async () => {
+      for (const [lang, summary] of [
+        ['en', '8 new messages. Anna Nowak: Message 8'],
+        ['pl', '8 nowych wiadomości. Anna Nowak: Message 8'],
+      ] as const) {
+        const el = await fixture<CcTranscript>(
+          html`<cc-transcript lang=${lang} customer-name="Anna Nowak" .messages=${[from('agent', 0)]}></cc-transcript>`,
+        );
+        el.messages = [from('agent', 0), ...Array.from({ length: 8 }, (_, i) => from('customer', i + 1))];
+        await el.updateComplete;
+        expect(live(el)).to.equal(summary);
+      }
+    });
+
+    it('reads a repeated message again', async () => {
+      const el = await fixture<CcTranscript>(html`<cc-transcript customer-name="Anna Nowak" .messages=${[from('agent', 0)]}></cc-transcript>`);
+      const region = (): string => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!;
+      el.messages = [from('agent', 0), from('customer', 1, 'ok')];
+      await el.updateComplete;
+      const first = region();
+      el.messages = [...el.messages, from('customer', 2, 'ok')];
+      await el.updateComplete;
+      // A live region whose text does not change is not read again.
+      expect(region()).not.to.equal(first);
+      expect(live(el)).to.equal('Anna Nowak: ok');
+    });
+  });
 });

@@ -16,6 +16,8 @@ import { transcriptStyles } from './transcript.styles.js';
 const OVERSCAN = 600;
 const ESTIMATED_ROW = 64;
 const END_GAP = 8;
+/** More new messages than this in one update are announced as one summary line. */
+const BURST = 5;
 /** A quoted message, or an announced one, shows this much of its text. */
 const EXCERPT = 300;
 const excerpt = (text: string): string => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
@@ -35,6 +37,9 @@ const STATUSES: ReadonlySet<unknown> = new Set<MessageStatus>(['sending', 'sent'
 const isTime = (value: unknown): boolean => typeof value === 'number' && Math.abs(value) <= 8.64e15;
 const listOf = (value: unknown, valid: (item: Record<string, unknown>) => boolean): boolean =>
   value == null || (Array.isArray(value) && value.every((item) => item !== null && typeof item === 'object' && valid(item)));
+
+/** A message from the customer (or a bot, or the system): what is announced and counted as unseen. */
+const isIncoming = (m: unknown): m is Message => readable(m) && m.author !== 'agent';
 
 /**
  * Whether a message can be shown. The desk checks what a transport sends; this also guards a
@@ -170,16 +175,28 @@ export class CcTranscript extends LitElement {
       const added = next.length - previous.length;
       if (added > 0) {
         this.#index.append(added);
-        const fresh = next.slice(previous.length);
-        if (!this.#atBottom) this.unseen += fresh.filter((m) => readable(m) && m.author !== 'agent').length;
-        const last = fresh[fresh.length - 1];
-        if (added <= 5 && readable(last) && last.author !== 'agent') this.announcement = this.#describe(last);
+        const incoming = next.slice(previous.length).filter(isIncoming);
+        if (!this.#atBottom) this.unseen += incoming.length;
+        this.#announce(incoming);
       }
     } else {
       const sizes = new Float64Array(next.length);
       for (let i = 0; i < next.length; i++) sizes[i] = this.#heights.get(keyOf(next[i], i)) ?? ESTIMATED_ROW;
       this.#index.reset(sizes);
+      // The first messages into an empty transcript are news; a conversation opened with its history is not.
+      if (previous.length === 0 && this.hasUpdated && next.length <= BURST) this.#announce(next.filter(isIncoming));
     }
+  }
+
+  /** One polite line per update: the newest incoming message, or for a burst a summary ending with it. */
+  #announce(incoming: readonly Message[]): void {
+    const last = incoming[incoming.length - 1];
+    if (!last) return;
+    const describe = this.#describe(last);
+    let text = incoming.length > BURST ? `${this.localize.t.message.newMessages(incoming.length)}. ${describe}` : describe;
+    // A live region whose text does not change is not read again.
+    if (text === this.announcement) text += '\u00A0';
+    this.announcement = text;
   }
 
   #viewport(): number {
