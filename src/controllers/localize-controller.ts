@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogFor, loadCatalog, needsCatalog, onCatalogsChange, type Catalog } from '../i18n/index.js';
+import { englishFor, loadCatalog, needsCatalog, onCatalogsChange, registeredCatalog, type Catalog, type Strings } from '../i18n/index.js';
 
 const hosts = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
@@ -30,18 +30,24 @@ function langOf(node: Node): string | undefined {
 
 /**
  * Gives an element its catalog: its own or nearest ancestor's `lang` (also across shadow roots,
- * so `lang` on `<cc-agent-desk>` works), else the desk's locale, else English.
+ * so `lang` on `<cc-agent-desk>` works), else the desk's locale, else English. The element names the
+ * English parts it shows (`strings`); a registered catalog replaces them, and any namespace such a
+ * catalog lacks is shown in English rather than as nothing.
  */
 export class LocalizeController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #fallback: () => string | undefined;
+  #english: Catalog;
+  #source: Catalog;
   #lang = 'en';
   #own: MutationObserver | undefined;
-  t: Catalog = catalogFor('en');
+  t: Catalog;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, fallback: () => string | undefined = () => undefined) {
+  /** `strings`: the English parts the element shows; without them, every part the page has loaded. */
+  constructor(host: ReactiveControllerHost & HTMLElement, fallback: () => string | undefined = () => undefined, strings?: Strings) {
     this.#host = host;
     this.#fallback = fallback;
+    this.#english = this.#source = this.t = englishFor(strings);
     host.addController(this);
   }
 
@@ -75,9 +81,13 @@ export class LocalizeController implements ReactiveController {
     const lang = langOf(this.#host) ?? this.#fallback() ?? 'en';
     // English meanwhile; the catalog's arrival re-renders every localized element.
     if (needsCatalog(lang)) void loadCatalog(lang).catch(() => undefined);
-    if (lang === this.#lang && this.t.lang === catalogFor(lang).lang) return false;
+    // A host's catalog wins over the built-in English, whenever either arrives.
+    const source = registeredCatalog(lang) ?? this.#english;
+    if (lang === this.#lang && source === this.#source) return false;
     this.#lang = lang;
-    this.t = catalogFor(lang);
+    this.#source = source;
+    const english = this.#english;
+    this.t = Object.keys(english).every((key) => key in source) ? source : { ...english, ...source };
     return true;
   }
 }

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Desk } from '../core/desk/desk.js';
 import { DeskController } from '../controllers/desk-controller.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
+import type { Strings } from '../i18n/index.js';
 
 /**
  * Shared plumbing of every desk-bound element: finds the desk (property, `desk-id="id"`, or the
@@ -21,8 +22,20 @@ export abstract class DeskElement extends LitElement {
   /** @internal */
   protected readonly deskController = new DeskController(this, (desk) => this.deskChanged(desk));
 
+  /**
+   * The English the element shows besides the shared strings: parts of the catalog (src/i18n/en/),
+   * so a page bundles only the English of the elements it uses. Without it, the element reads every
+   * English part the page has loaded.
+   * @internal
+   */
+  protected static strings: Strings | undefined;
+
   /** @internal */
-  protected readonly localize = new LocalizeController(this, () => this.deskController?.value?.$locale.get());
+  protected readonly localize = new LocalizeController(
+    this,
+    () => this.deskController?.value?.$locale.get(),
+    (this.constructor as typeof DeskElement).strings,
+  );
 
   /** The desk in use, however it was found. */
   get activeDesk(): Desk | undefined {

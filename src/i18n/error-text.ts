@@ -1,6 +1,6 @@
 import { DeskError } from '../core/errors.js';
 import { TransportError } from '../core/transport.js';
-import type { Catalog } from './en.js';
+import type { Catalog } from './catalog.js';
 
 const own = (table: Readonly<Record<string, string>>, code: unknown): string | undefined =>
   typeof code === 'string' && Object.hasOwn(table, code) ? table[code] : undefined;

@@ -1,10 +1,21 @@
-import { en, type Catalog } from './en.js';
+import type { Catalog } from './catalog.js';
+import { sharedStrings } from './en/shared.js';
 
-export type { Catalog } from './en.js';
+export type { Catalog } from './catalog.js';
 export { en } from './en.js';
 export { errorText } from './error-text.js';
 
-const catalogs = new Map<string, Catalog>([['en', en]]);
+/** English strings an element shows besides the shared ones: parts from src/i18n/en/. */
+export type Strings = readonly Partial<Catalog>[];
+
+/**
+ * The built-in English: the shared part, and every part an element on the page has brought. Each
+ * element carries its own English (see englishFor), so a page bundles only the English it shows.
+ */
+const english = /* @__PURE__ */ Object.assign({}, sharedStrings) as Catalog;
+const composed = new WeakMap<Strings, Catalog>();
+/** Catalogs a host registered or that were loaded. Kept apart from the built-in English, so they win whenever they arrive. */
+const catalogs = new Map<string, Catalog>();
 /** Languages other than English load on first use, so a page pays only for the ones it speaks. */
 const loaders = new Map<string, () => Promise<Catalog>>([['pl', () => import('./pl.js').then((m) => m.pl)]]);
 const loading = new Map<string, Promise<Catalog>>();
@@ -13,6 +24,21 @@ const listeners = new Set<() => void>();
 function tagOf(lang: string | undefined): string {
   const tag = (lang ?? '').toLowerCase();
   return catalogs.has(tag) || loaders.has(tag) ? tag : (tag.split('-')[0] ?? '');
+}
+
+/**
+ * The English an element shows: the shared part and the parts it names (which also join the built-in
+ * English that catalogFor() gives). Without parts: the built-in English, with every part brought so far.
+ */
+export function englishFor(strings?: Strings): Catalog {
+  if (!strings) return english;
+  let catalog = composed.get(strings);
+  if (!catalog) {
+    for (const part of strings) Object.assign(english, part);
+    catalog = Object.assign({}, sharedStrings, ...strings) as Catalog;
+    composed.set(strings, catalog);
+  }
+  return catalog;
 }
 
 /** Adds or replaces a language, e.g. a host's own wording: `registerCatalog('en', { ...en, ... })`. */
@@ -27,9 +53,18 @@ export function onCatalogsChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The catalog for a BCP 47 tag (`pl-PL` → `pl`) if loaded, English otherwise. See loadCatalog(). */
+/** The catalog registered or loaded for a BCP 47 tag (`pl-PL` → `pl`), if any. */
+export function registeredCatalog(lang: string | undefined): Catalog | undefined {
+  return catalogs.get(tagOf(lang));
+}
+
+/**
+ * The catalog for a BCP 47 tag (`pl-PL` → `pl`) if registered or loaded (see loadCatalog()), the
+ * built-in English otherwise. The built-in English holds the shared strings (states, durations,
+ * `errors`) and those of the elements the page has created; `en` holds every element's.
+ */
 export function catalogFor(lang: string | undefined): Catalog {
-  return catalogs.get(tagOf(lang)) ?? en;
+  return registeredCatalog(lang) ?? english;
 }
 
 /** Whether `lang` has a catalog that is not loaded yet. */
@@ -47,7 +82,7 @@ export function loadCatalog(lang: string): Promise<Catalog> {
   const known = catalogs.get(tag);
   if (known) return Promise.resolve(known);
   const loader = loaders.get(tag);
-  if (!loader) return Promise.resolve(en);
+  if (!loader) return Promise.resolve(english);
   let pending = loading.get(tag);
   if (!pending) {
     pending = loader().then((catalog) => {

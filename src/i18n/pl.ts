@@ -1,4 +1,5 @@
-import { formatBytes, type Catalog } from './en.js';
+import type { Catalog } from './catalog.js';
+import { formatBytes } from './format-bytes.js';
 
 const rules = new Intl.PluralRules('pl');
 

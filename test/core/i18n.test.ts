@@ -1,7 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { DeskError, type DeskErrorCode } from '../../src/core/errors.js';
 import { TransportError, type TransportErrorCode } from '../../src/core/transport.js';
-import { catalogFor, en, errorText, formatRemaining, loadCatalog, registerCatalog, type Catalog } from '../../src/i18n/index.js';
+import { catalogFor, en, englishFor, errorText, formatRemaining, loadCatalog, registerCatalog, type Catalog } from '../../src/i18n/index.js';
+import { attachmentsStrings } from '../../src/i18n/en/attachments.js';
+import { customerFormStrings } from '../../src/i18n/en/customer-form.js';
+import { messageStrings } from '../../src/i18n/en/message.js';
+import { notesStrings } from '../../src/i18n/en/notes.js';
+import { notificationStrings } from '../../src/i18n/en/notification.js';
+import { panelStrings } from '../../src/i18n/en/panel.js';
+import { recordsStrings } from '../../src/i18n/en/records.js';
+import { sharedStrings } from '../../src/i18n/en/shared.js';
+import { transcriptSearchStrings } from '../../src/i18n/en/transcript-search.js';
 import { pl, plural } from '../../src/i18n/pl.js';
 
 /** Every code, listed at run time; the type checks below fail when a code is added to the union but not here. */
@@ -131,12 +140,22 @@ describe('i18n', () => {
       expect(catalogFor('PL-pl')).to.equal(pl);
     });
 
-    it('falls back to English for unknown or missing languages', () => {
-      expect(catalogFor('xx')).to.equal(en);
-      expect(catalogFor('de-DE')).to.equal(en);
-      expect(catalogFor('')).to.equal(en);
-      expect(catalogFor(undefined)).to.equal(en);
-      expect(catalogFor('en-GB')).to.equal(en);
+    it('falls back to the built-in English for unknown or missing languages', () => {
+      const english = catalogFor('en');
+      expect(english.lang).to.equal('en');
+      for (const lang of ['xx', 'de-DE', '', undefined, 'en-GB']) expect(catalogFor(lang), String(lang)).to.equal(english);
+      // The shared strings are always built in, so errorText() works on a page with no element.
+      expect(errorText(english, new TransportError('timeout', 'x'))).to.equal(en.errors.transport.timeout);
+      expect(english.state).to.deep.equal(en.state);
+    });
+
+    it('the built-in English gains the parts elements bring; an element gets the shared strings and its own parts', () => {
+      expect(catalogFor('xx')).not.to.have.property('notes');
+      const own = englishFor([notesStrings]);
+      expect(own.notes).to.equal(en.notes);
+      expect(own.errors).to.equal(en.errors);
+      expect(own).not.to.have.property('records');
+      expect(catalogFor('xx').notes).to.equal(en.notes);
     });
   });
 
@@ -144,9 +163,18 @@ describe('i18n', () => {
     afterEach(() => registerCatalog('en', en));
 
     it('lets a host override wording of a built-in language', () => {
+      englishFor([panelStrings]);
       registerCatalog('en', { ...en, panel: { ...en.panel, send: 'Reply' } });
       expect(catalogFor('en-US').panel.send).to.equal('Reply');
       expect(catalogFor('fr').panel.send).to.equal('Send');
+    });
+
+    it('a host’s English wins over a part an element brings later', () => {
+      registerCatalog('en', { ...en, message: { ...en.message, agent: 'Me' } });
+      // As when an element created after the host registered its wording brings its part.
+      expect(englishFor([messageStrings]).message.agent).to.equal('You');
+      expect(catalogFor('en').message.agent).to.equal('Me');
+      expect(catalogFor('en-GB').message.agent).to.equal('Me');
     });
 
     it('adds a language, matched without regard to case or region', () => {
@@ -200,6 +228,23 @@ describe('i18n', () => {
   describe('catalogs', () => {
     it('en and pl have the same keys, with strings and functions in the same places', () => {
       expect(shapeOf(pl)).to.deep.equal(shapeOf(en));
+    });
+
+    it('en is every English part together, each namespace in exactly one part', () => {
+      const parts = [
+        sharedStrings,
+        notificationStrings,
+        panelStrings,
+        messageStrings,
+        attachmentsStrings,
+        customerFormStrings,
+        notesStrings,
+        recordsStrings,
+        transcriptSearchStrings,
+      ];
+      const keys = parts.flatMap((part) => Object.keys(part));
+      expect(keys).to.have.members(Object.keys(en));
+      for (const part of parts) for (const [key, value] of Object.entries(part)) expect(en[key as keyof Catalog], key).to.equal(value);
     });
 
     for (const catalog of [en, pl]) {

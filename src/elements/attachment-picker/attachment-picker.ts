@@ -9,6 +9,7 @@ import { visibleText } from '../../core/visible-text.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText } from '../../i18n/index.js';
+import { attachmentsStrings } from '../../i18n/en/attachments.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAttachEvent, CcAttachmentsChangeEvent, CcFilesRejectedEvent } from '../events.js';
@@ -91,6 +92,9 @@ interface Shown {
  */
 export class CcAttachmentPicker extends DeskElement {
   static override styles = [hostStyles, attachmentPickerStyles];
+
+  /** @internal */
+  protected static override strings = [attachmentsStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this, () => this.composerState.set(this.#composer?.$state));

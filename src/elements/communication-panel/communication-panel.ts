@@ -7,6 +7,7 @@ import { MAX_MESSAGE_LENGTH, sendBlock } from '../../core/rules.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
+import { panelStrings } from '../../i18n/en/panel.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcEndEvent, CcRetryEvent, CcSendEvent } from '../events.js';
@@ -53,6 +54,9 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  */
 export class CcCommunicationPanel extends DeskElement {
   static override styles = [hostStyles, textareaStyles, stateBadgeStyles, communicationPanelStyles];
+
+  /** @internal */
+  protected static override strings = [panelStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this, (id, desk) => this.#show(id, desk));

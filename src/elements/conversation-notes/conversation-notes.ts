@@ -6,6 +6,7 @@ import { DeskError } from '../../core/errors.js';
 import { MAX_NOTE_LENGTH, type Note, type RecordRef } from '../../core/records.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { notesStrings } from '../../i18n/en/notes.js';
 import { hostStyles, textareaStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAddNoteEvent } from '../events.js';
@@ -51,6 +52,9 @@ import { conversationNotesStyles } from './conversation-notes.styles.js';
  */
 export class CcConversationNotes extends DeskElement {
   static override styles = [hostStyles, textareaStyles, conversationNotesStyles];
+
+  /** @internal */
+  protected static override strings = [notesStrings];
 
   /** @internal */
   private readonly conversation = new ConversationController(this, () => {

@@ -6,6 +6,7 @@ import type { ConversationSummary, Offer } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
 import { safeAvatarUrl } from '../../core/safe-url.js';
+import { notificationStrings } from '../../i18n/en/notification.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../events.js';
@@ -149,6 +150,9 @@ async function playTone(): Promise<void> {
  */
 export class CcConversationNotification extends DeskElement {
   static override styles = [hostStyles, styles];
+
+  /** @internal */
+  protected static override strings = [notificationStrings];
 
   /** @internal */
   protected readonly offers = new StoreController<readonly Offer[]>(this, []);

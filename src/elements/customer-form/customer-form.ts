@@ -8,6 +8,7 @@ import { safeAvatarUrl } from '../../core/safe-url.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
+import { customerFormStrings } from '../../i18n/en/customer-form.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { styles } from './customer-form.styles.js';
@@ -60,6 +61,9 @@ const TABS: readonly CustomerFormTab[] = ['pre-chat', 'visitor'];
  */
 export class CcCustomerForm extends DeskElement {
   static override styles = [hostStyles, styles];
+
+  /** @internal */
+  protected static override strings = [customerFormStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this);

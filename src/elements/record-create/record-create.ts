@@ -17,6 +17,7 @@ import { isTransportError } from '../../core/transport.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText } from '../../i18n/index.js';
+import { recordsStrings } from '../../i18n/en/records.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcCancelEvent, CcCreateRecordEvent, CcLinkEvent, CcRecordCreatedEvent } from '../events.js';
@@ -78,6 +79,9 @@ function clip(text: string, max: number): string {
  */
 export class CcRecordCreate extends DeskElement {
   static override styles = [hostStyles, recordCreateStyles];
+
+  /** @internal */
+  protected static override strings = [recordsStrings];
 
   #conversation = new ConversationController(this);
   #messages = new StoreController<readonly Message[]>(this, []);

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { slotOf, type ConversationLinks, type CrmRecord, type LinkSlot, type RecordKind, type RecordRef } from '../../core/records.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
+import { recordsStrings } from '../../i18n/en/records.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcLinkEvent, CcUnlinkEvent, type CcRecordCreatedEvent } from '../events.js';
@@ -61,6 +62,9 @@ const sameRecord = (a: RecordRef | undefined, b: RecordRef): boolean => a !== un
  */
 export class CcRecordSearch extends DeskElement {
   static override styles = [hostStyles, recordSearchStyles];
+
+  /** @internal */
+  protected static override strings = [recordsStrings];
 
   #conversation = new ConversationController(this);
 

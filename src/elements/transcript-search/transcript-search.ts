@@ -6,6 +6,7 @@ import type { Conversation, ConversationState, Message } from '../../core/model.
 import type { SearchFilters, SearchHit, SearchResults } from '../../core/records.js';
 import type { SearchStatus } from '../../core/search/types.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { transcriptSearchStrings } from '../../i18n/en/transcript-search.js';
 import { hostStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcOpenTranscriptEvent } from '../events.js';
@@ -165,6 +166,9 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  */
 export class CcTranscriptSearch extends DeskElement {
   static override styles = [hostStyles, stateBadgeStyles, transcriptSearchStyles];
+
+  /** @internal */
+  protected static override strings = [transcriptSearchStrings];
 
   /** @internal */
   private readonly searchStatus = new StoreController<SearchStatus>(this, { state: 'idle', indexed: 0 });

@@ -7,10 +7,16 @@ import { visibleText } from '../../core/visible-text.js';
 import { safeDownloadName } from '../../core/attachment-policy.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { CcRetryEvent } from '../events.js';
+import { panelStrings } from '../../i18n/en/panel.js';
+import { messageStrings } from '../../i18n/en/message.js';
+import { attachmentsStrings } from '../../i18n/en/attachments.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { HeightIndex } from './height-index.js';
 import { richText, safeMediaUrl, textChunks } from './rich-text.js';
 import { transcriptStyles } from './transcript.styles.js';
+
+/** The English the transcript shows besides the shared strings. */
+const strings = [panelStrings, messageStrings, attachmentsStrings];
 
 /** Pixels rendered above and below the viewport. */
 const OVERSCAN = 600;
@@ -89,7 +95,7 @@ export class CcTranscript extends LitElement {
   static override styles = [hostStyles, transcriptStyles];
 
   /** @internal */
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, undefined, strings);
 
   /** The messages, oldest first. Replace the array to update (it is compared by identity). */
   @property({ attribute: false }) messages: readonly Message[] = [];

@@ -1,0 +1,326 @@
+import type { ConversationState, MessageStatus } from '../core/model.js';
+import type { RejectionReason } from '../core/attachment-policy.js';
+import type { ConnectionStatus } from '../core/desk/desk.js';
+import type { FieldError, LinkSlot, RecordKind } from '../core/records.js';
+import type { DeskErrorCode } from '../core/errors.js';
+import type { TransportErrorCode } from '../core/transport.js';
+
+/** Every string the elements show. Plurals and numbers are functions so each language gets them right. */
+export interface Catalog {
+  lang: string;
+  channel: { facebook: string };
+  state: Record<ConversationState, string>;
+  connection: Record<ConnectionStatus, string>;
+  duration: {
+    /** Countdown or remaining time such as "1:05" or "23 h 10 min". */
+    seconds(n: number): string;
+    minutes(n: number): string;
+    hours(n: number): string;
+    days(n: number): string;
+  };
+  conversations(n: number): string;
+  /** `<cc-transcript-search>` (F16). Message text and names arrive as arguments and stay plain text. */
+  transcriptSearch: {
+    formLabel: string;
+    searchLabel: string;
+    placeholder: string;
+    search: string;
+    filters: string;
+    customer: string;
+    customerPlaceholder: string;
+    from: string;
+    to: string;
+    state: string;
+    anyState: string;
+    hint: string;
+    preparing: string;
+    indexing(n: number): string;
+    indexed(n: number): string;
+    unavailable: string;
+    searching: string;
+    results(n: number): string;
+    inConversations(n: number): string;
+    noResults: string;
+    more(limit: number): string;
+    failed: string;
+    retry: string;
+    resultsLabel: string;
+    /** Hits in one conversation. */
+    matches(n: number): string;
+    /** Group title when the customer is not known (a past conversation). */
+    unknownConversation(id: string): string;
+    latestMatch(date: string): string;
+    /** Toggle under a conversation's first few matches. */
+    showAll(n: number): string;
+    showFewer: string;
+    open: string;
+    openLabel(name: string): string;
+    fromServer: string;
+    author: Record<import('../core/model.js').MessageAuthor, string>;
+    back: string;
+    transcriptTitle(name: string): string;
+    transcriptLabel(name: string): string;
+    readOnly: string;
+    startedAt(date: string): string;
+    loadingTranscript: string;
+    transcriptFailed: string;
+  };
+  /** `<cc-customer-form>` (F5, F6). Record titles, names and pre-chat text arrive as arguments and stay plain text. */
+  customerForm: {
+    noConversation: string;
+    customer: string;
+    locale: string;
+    facebookId: string;
+    notProvided: string;
+    summary: string;
+    channel: string;
+    queue: string;
+    waitingTime: string;
+    skills: string;
+    startedAt: string;
+    closedAt: string;
+    state: string;
+    linkedRecords: string;
+    linkedCase: string;
+    linkedCustomer: string;
+    noLinkedCase: string;
+    noLinkedCustomer: string;
+    kind: Record<RecordKind, string>;
+    recentCases: string;
+    recentLoading: string;
+    recentEmpty: string;
+    recentError: string;
+    retry: string;
+    /** Badge on the recent case that is linked to this conversation. */
+    linked: string;
+    updatedAt(time: string): string;
+    timeline: string;
+    timelineEmpty: string;
+    event: {
+      state(state: string): string;
+      link(kind: RecordKind, title: string): string;
+      unlink(kind: RecordKind, title: string): string;
+      note(kind: RecordKind, title: string): string;
+      created(kind: RecordKind, title: string): string;
+    };
+    /** Accessible name of the tab list. */
+    details: string;
+    preChat: string;
+    preChatEmpty: string;
+    visitor: string;
+    visitorEmpty: string;
+    session: string;
+    timeInSession: string;
+    notStarted: string;
+    openNow: string;
+    /** The agent's conversations that use capacity (active or in wrap-up). */
+    inProgress(n: number): string;
+  };
+  notification: {
+    title: string;
+    from(name: string): string;
+    channel: string;
+    queue: string;
+    waiting: string;
+    firstMessage: string;
+    expiresIn(seconds: number): string;
+    accept: string;
+    reject: string;
+    moreWaiting(n: number): string;
+    otherConversations: string;
+    noOtherConversations: string;
+    missedTitle: string;
+    missed(name: string): string;
+    becomeAvailable: string;
+    dismiss: string;
+    announce(name: string, queue: string): string;
+    desktopTitle(name: string): string;
+    failed: string;
+    /** When another conversation of the customer started, e.g. "Started 10:32". */
+    startedAt(time: string): string;
+    /** The same, when the backend did not say. */
+    startedUnknown: string;
+    /** In place of the countdown when the offer's expiry is not known. */
+    expiresUnknown: string;
+    /** A time or a wait that is not known. */
+    unknown: string;
+  };
+  panel: {
+    /** The header's title when the backend sent no customer name. */
+    unnamedCustomer: string;
+    empty: string;
+    noConversation: string;
+    transcriptLabel(name: string): string;
+    composerLabel: string;
+    placeholder: string;
+    /** Read by screen readers with the message field. */
+    composerHint: string;
+    send: string;
+    more: string;
+    attachFile: string;
+    endConversation: string;
+    closeConversation: string;
+    wrapUp: string;
+    closed: string;
+    counter(used: number, max: number): string;
+    tooLong(over: number): string;
+    typing(name: string): string;
+    windowLeft(time: string): string;
+    windowLeftHumanAgent(time: string): string;
+    windowClosed: string;
+    windowClosedHelp: string;
+    windowNotOpen: string;
+    dropHere: string;
+    sendFailed: string;
+    endFailed: string;
+    /** Under the connection banner while not online. */
+    offlineHint: string;
+  };
+  message: {
+    customer: string;
+    agent: string;
+    system: string;
+    bot: string;
+    status: Record<MessageStatus, string>;
+    retry: string;
+    unsupported: string;
+    edited: string;
+    sticker: string;
+    image(name: string): string;
+    download(name: string): string;
+    openImage(name: string): string;
+    closeImage: string;
+    reactions(list: string): string;
+    newMessages(n: number): string;
+    jumpToLatest: string;
+    /** In place of a message whose data cannot be shown. */
+    unreadable: string;
+    /** Under a very long message: shows the next part of it. */
+    showMore(remaining: number): string;
+  };
+  attachments: {
+    label: string;
+    choose: string;
+    drop: string;
+    limits(maxSize: string, extensions: string): string;
+    /** Limits text when the policy allows every type that is not blocked. */
+    limitsAnyType(maxSize: string): string;
+    reasons: Record<RejectionReason, (name: string, detail: string) => string>;
+    uploading(name: string, percent: number): string;
+    uploaded(name: string): string;
+    failed(name: string): string;
+    cancel(name: string): string;
+    remove(name: string): string;
+    /** Visible text of the per-file buttons; their accessible names (cancel, remove) start with it. */
+    cancelButton: string;
+    removeButton: string;
+    /** Shown for a file whose name is empty. */
+    unnamed: string;
+    cancelled(name: string): string;
+    rejectedCount(n: number): string;
+    size(bytes: number): string;
+  };
+  /** `<cc-conversation-notes>` (F10). */
+  notes: {
+    /** Accessible name of the list of notes. */
+    listLabel: string;
+    /** The transport has no notes (capabilities.notes is false). */
+    unavailable: string;
+    noConversation: string;
+    /** Nothing is linked, so there is nowhere to save a note. */
+    noLink: string;
+    /** Where notes are saved; the title is the record's (host-controlled) title. */
+    savedTo: Record<RecordKind, (title: string) => string>;
+    label: string;
+    /** Read with the note field: how to save from the keyboard. */
+    hint: string;
+    counter(used: number, max: number): string;
+    tooLong(over: number): string;
+    add: string;
+    saving: string;
+    /** Announced politely once a note is saved. */
+    saved: string;
+    saveFailed: string;
+    loading: string;
+    loadFailed: string;
+    retry: string;
+    empty: string;
+  };
+  /** `<cc-record-search>` and `<cc-record-create>` (F7, F8). */
+  records: {
+    kinds: Record<RecordKind, string>;
+    /** Record statuses by code; a code missing here is shown as it is. */
+    statuses: Partial<Record<string, string>>;
+    linkedHeading: string;
+    slots: Record<LinkSlot, string>;
+    nothingLinked: string;
+    unlink: string;
+    /** Accessible name of an Unlink button; starts with `unlink`. */
+    unlinkLabel(kind: RecordKind, title: string): string;
+    /** Unlinking never deletes (F8). */
+    unlinkHint: string;
+    searchLabel: string;
+    searchPlaceholder: string;
+    /** Read with the search field: how to reach the results from the keyboard. */
+    searchHint: string;
+    filterLabel: string;
+    filters: Record<'all' | RecordKind, string>;
+    resultsLabel: string;
+    idle: string;
+    searching: string;
+    results(n: number): string;
+    noResults(query: string): string;
+    searchFailed: string;
+    retry: string;
+    link: string;
+    /** Accessible name of a Link button; starts with `link`. */
+    linkLabel(kind: RecordKind, title: string): string;
+    /** The same, when linking replaces the record in the slot. */
+    replaceLabel(kind: RecordKind, title: string, current: string): string;
+    /** Text of the button of a result that is already linked. */
+    linked: string;
+    linkedLabel(kind: RecordKind, title: string): string;
+    linkedNotice(title: string): string;
+    unlinkedNotice(title: string): string;
+    linkFailed: string;
+    unlinkFailed: string;
+    noConversation: string;
+    createHeading: string;
+    /** "New case" / "New contact": the quick-create buttons and form titles. */
+    newRecord: Record<'case' | 'contact', string>;
+    fields: {
+      subject: string;
+      description: string;
+      priority: string;
+      firstName: string;
+      lastName: string;
+      email: string;
+      phone: string;
+    };
+    priorities: Record<'low' | 'normal' | 'high', string>;
+    required: string;
+    linkToConversation: string;
+    submit: string;
+    creating: string;
+    cancel: string;
+    /** One message per validation rule; `max` is the field's length limit. */
+    errors: Record<FieldError, (field: string, max: number) => string>;
+    summary(n: number): string;
+    serverRejected: string;
+    createFailed: string;
+    created(kind: 'case' | 'contact', title: string): string;
+    createdAndLinked(kind: 'case' | 'contact', title: string): string;
+    createdNotLinked(kind: 'case' | 'contact', title: string): string;
+    /** Speaker label of agent lines in a prefilled case description. */
+    agent: string;
+  };
+  /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
+  errors: {
+    /** The desk refused the request before it reached the transport (`DeskError`). */
+    desk: Record<DeskErrorCode, string>;
+    /** The transport failed (`TransportError`). */
+    transport: Record<TransportErrorCode, string>;
+    /** Any other error. */
+    unknown: string;
+  };
+}
