@@ -54,45 +54,34 @@ function trimNewlines(text: string): string {
   return text.slice(start, end);
 }
 
-/** Where the next of something is, from every position: one backward pass, so no search rescans the text. */
-interface Lookahead {
-  /** For a marker, where the first marker of its kind that can close it is (at least two further on). */
-  close: Int32Array;
-  newline: Int32Array;
-  backtick: Int32Array;
-  /** The next `://`: a span holding a URL is left alone, so links keep their underscores and tildes. */
-  scheme: Int32Array;
-}
-
-function lookahead(text: string, stats: ParseStats): Lookahead {
+/**
+ * For each marker, where the first marker of its kind that can close it is (at least two further
+ * on, before the next line break), or the text's length: one backward pass, so no search rescans.
+ */
+function closers(text: string, stats: ParseStats): Int32Array {
   const n = text.length;
-  const table = (): Int32Array => new Int32Array(n + 2).fill(n);
-  const close = table();
-  const newline = table();
-  const backtick = table();
-  const scheme = table();
+  const close = new Int32Array(n).fill(n);
   // The first closer of each marker at or after j + 1 (near) and j + 2 (far), as j moves left.
   let nearBold = n, nearItalic = n, nearStrike = n;
   let farBold = n, farItalic = n, farStrike = n;
   for (let j = n - 1; j >= 0; j--) {
     const ch = text[j]!;
-    newline[j] = ch === '\n' ? j : newline[j + 1]!;
-    backtick[j] = ch === '`' ? j : backtick[j + 1]!;
-    scheme[j] = ch === ':' && text[j + 1] === '/' && text[j + 2] === '/' ? j : scheme[j + 1]!;
     const marker = isMarker(ch);
     if (marker) close[j] = ch === '*' ? farBold : ch === '_' ? farItalic : farStrike;
     farBold = nearBold;
     farItalic = nearItalic;
     farStrike = nearStrike;
+    // A span never crosses a line break.
+    if (ch === '\n') nearBold = nearItalic = nearStrike = farBold = farItalic = farStrike = n;
     // A marker closes after a non-space and before the end or a non-word character.
-    if (marker && j > 0 && !isSpace(text[j - 1]!) && (j + 1 === n || !isWord(text[j + 1]!))) {
+    else if (marker && j > 0 && !isSpace(text[j - 1]!) && (j + 1 === n || !isWord(text[j + 1]!))) {
       if (ch === '*') nearBold = j;
       else if (ch === '_') nearItalic = j;
       else nearStrike = j;
     }
   }
   stats.steps += n;
-  return { close, newline, backtick, scheme };
+  return close;
 }
 
 interface Frame {
@@ -112,10 +101,14 @@ function parseInline(text: string, out: RichNode[], stats: ParseStats): void {
     pushTextWithLinks(text, out, stats);
     return;
   }
-  const next = lookahead(text, stats);
+  const close = closers(text, stats);
   const stack: Frame[] = [{ kind: undefined, start: 0, end: n, out }];
   let plain = 0;
   let i = 0;
+  // The next backtick and the next `://`, looked up again only once passed: i only moves forward,
+  // so together these lookups read the text once.
+  let tick = -1;
+  let scheme = -1;
   for (;;) {
     stats.steps++;
     const top = stack[stack.length - 1]!;
@@ -130,7 +123,8 @@ function parseInline(text: string, out: RichNode[], stats: ParseStats): void {
     }
     const ch = text[i]!;
     if (ch === '`') {
-      const end = next.backtick[i + 1]!;
+      if (tick <= i) tick = find(text, '`', i + 1, stats);
+      const end = tick;
       if (end > i + 1 && end < top.end) {
         pushTextWithLinks(text.slice(plain, i), top.out, stats);
         top.out.push({ type: 'code', text: text.slice(i + 1, end) });
@@ -139,8 +133,10 @@ function parseInline(text: string, out: RichNode[], stats: ParseStats): void {
         continue;
       }
     } else if (isMarker(ch) && (i === top.start || opensAfter(text[i - 1]!)) && i + 1 < top.end && !isSpace(text[i + 1]!)) {
-      const end = next.close[i]!;
-      if (end < top.end && end < next.newline[i + 2]! && next.scheme[i]! + 2 > end) {
+      const end = close[i]!;
+      if (scheme < i) scheme = find(text, '://', i, stats);
+      // A span holding a URL is left alone, so links keep their underscores and tildes.
+      if (end < top.end && scheme + 2 > end) {
         pushTextWithLinks(text.slice(plain, i), top.out, stats);
         stack.push({ kind: DELIMITERS[ch], start: i + 1, end, out: [] });
         i++;
@@ -150,6 +146,14 @@ function parseInline(text: string, out: RichNode[], stats: ParseStats): void {
     }
     i++;
   }
+}
+
+/** Where `what` next starts at or after `from`, or the text's length. */
+function find(text: string, what: string, from: number, stats: ParseStats): number {
+  const at = text.indexOf(what, from);
+  const end = at < 0 ? text.length : at;
+  stats.steps += end - from;
+  return end;
 }
 
 function pushTextWithLinks(text: string, out: RichNode[], stats: ParseStats): void {
