@@ -73,7 +73,7 @@ if (wants('richtext')) {
     const error = await page.evaluate(() => window.benchError);
     if (error) throw new Error(error);
     const rows = await page.evaluate(() => window.richTextResults);
-    console.log('\n100 KB of adversarial Messenger markdown, Chromium headless, production build; each cell one task, median of 5 rounds\n');
+    console.log('\n100 KB of adversarial Messenger markdown, Chromium headless, production build, after a warm-up; each cell one task, median of 5 rounds\n');
     console.log('| pattern repeated | parser alone, all 100 KB ms | transcript receives it ms | "Show more" ms | slowest transcript task of any round ms |');
     console.log('|---|---:|---:|---:|---:|');
     for (const r of rows) {

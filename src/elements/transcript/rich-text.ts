@@ -192,7 +192,7 @@ function merge(nodes: RichNode[]): RichNode[] {
  * Formatted pieces (bold, links, code…) one text may render as elements. Past them the rest shows as
  * plain text: a real message never comes near, and a crafted one cannot make thousands of elements.
  */
-export const MAX_ELEMENTS = 200;
+export const MAX_ELEMENTS = 100;
 
 /** The visible text of a node, without its formatting. */
 function plainText(node: RichNode): string {
