@@ -82,7 +82,7 @@ export type { AttachmentPolicy, FileVerdict, RejectionReason } from './core/atta
 export { replyWindow, STANDARD_WINDOW_MS, HUMAN_AGENT_WINDOW_MS } from './core/reply-window.js';
 export type { ReplyWindow } from './core/reply-window.js';
 export { createMemoryStorage, openStorage } from './core/storage.js';
-export type { Storage, StoredMessage } from './core/storage.js';
+export type { OpenStorageOptions, Storage, StorageFallbackReason, StoredMessage } from './core/storage.js';
 
 // ---- intent events (plain DOM events, no Lit) ----
 export {

@@ -53,26 +53,57 @@ export class Outbox {
     return entries;
   }
 
-  /** Keeps the message durably, then sends it when its turn comes. */
-  async enqueue(entry: OutboxEntry): Promise<void> {
-    await (await this.#hooks.storage).putOutbox(entry);
+  /**
+   * Keeps the message durably, then sends it when its turn comes. Rejects, and keeps nothing, when
+   * storage could not take it. `clearDraft` deletes the conversation's draft in the same write.
+   */
+  async enqueue(entry: OutboxEntry, options?: { clearDraft?: boolean }): Promise<void> {
+    await (await this.#hooks.storage).putOutbox(entry, options);
     this.#queue(entry.conversationId).push(entry);
     this.#drain(entry.conversationId);
   }
 
-  /** The agent's Retry: back into the queue with a fresh attempt count and the same client id. */
+  /**
+   * The agent's Retry: back into the queue with a fresh attempt count and the same client id.
+   * False when the entry is not here; rejects, leaving it failed, when storage cannot take it.
+   */
   async retry(clientId: string): Promise<boolean> {
     for (const [conversationId, queue] of this.#queues) {
       const entry = queue.find((e) => e.clientId === clientId);
       if (!entry) continue;
       if (entry.state === 'failed') {
+        const before = { ...entry };
         entry.state = 'pending';
         entry.attempts = 0;
         delete entry.error;
-        await (await this.#hooks.storage).putOutbox(entry);
+        try {
+          await (await this.#hooks.storage).putOutbox(entry);
+        } catch (error) {
+          // Not stored again: it stays failed, as it was.
+          Object.assign(entry, before);
+          throw error;
+        }
       }
       this.#drain(conversationId);
       return true;
+    }
+    return false;
+  }
+
+  /** Whether an entry with this client id is waiting here (pending or failed). */
+  has(clientId: string): boolean {
+    for (const queue of this.#queues.values()) if (queue.some((e) => e.clientId === clientId)) return true;
+    return false;
+  }
+
+  /** Drops an entry another tab has sent (its outcome is known); returns whether it was here. */
+  forget(clientId: string): boolean {
+    for (const queue of this.#queues.values()) {
+      const index = queue.findIndex((e) => e.clientId === clientId);
+      if (index >= 0) {
+        queue.splice(index, 1);
+        return true;
+      }
     }
     return false;
   }
@@ -119,13 +150,19 @@ export class Outbox {
       let error: TransportError;
       try {
         const ack = await this.#hooks.send(entry);
-        queue.splice(queue.indexOf(entry), 1);
+        // A desk that went away (a reload) leaves the entry to the next page.
+        if (this.#disposed) return;
+        const index = queue.indexOf(entry);
+        if (index >= 0) queue.splice(index, 1);
         await (await this.#hooks.storage).deleteOutbox(entry.clientId).catch(() => undefined);
         this.#hooks.sent(entry, ack);
         continue;
       } catch (thrown) {
         error = toTransportError(thrown);
       }
+      if (this.#disposed) return;
+      // Another tab sent it meanwhile (see forget): nothing left to do for this one.
+      if (!queue.includes(entry)) continue;
       entry.error = { code: error.code, message: error.message, retryable: error.retryable };
       // While the connection is down nothing counts as an attempt: the reconnect sends it.
       if (error.retryable && !this.#hooks.online()) return;

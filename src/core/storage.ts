@@ -18,10 +18,20 @@ export interface OutboxEntry {
 /** A stored message with its storage key (client id when it has one, else server id). */
 export type StoredMessage = Message & { storeKey: string };
 
+/**
+ * Why a storage keeps only memory although IndexedDB was wanted: IndexedDB was `unavailable`
+ * (private mode, no permission, a newer schema), `blocked` by another tab that keeps an older
+ * version open, `closed` under this tab and not reopened, `full` (quota exceeded), or a write
+ * `failed` otherwise.
+ */
+export type StorageFallbackReason = 'unavailable' | 'blocked' | 'closed' | 'full' | 'failed';
+
 /** What the desk persists. One implementation over IndexedDB, one in memory. */
 export interface Storage {
   /** `indexeddb`, or `memory` when IndexedDB was unavailable (private mode, blocked). */
   readonly kind: 'indexeddb' | 'memory';
+  /** Set when this storage keeps only memory because IndexedDB could not be used. */
+  readonly reason?: StorageFallbackReason;
   getDraft(conversationId: string): Promise<string | undefined>;
   setDraft(conversationId: string, text: string): Promise<void>;
   getTranscript(conversationId: string): Promise<Message[]>;
@@ -36,7 +46,11 @@ export interface Storage {
   setValue(key: string, value: unknown): Promise<void>;
   /** Unsent agent messages, oldest first. */
   getOutbox(): Promise<OutboxEntry[]>;
-  putOutbox(entry: OutboxEntry): Promise<void>;
+  /**
+   * Keeps an unsent message. With `clearDraft`, the conversation's draft is deleted in the same
+   * write, so a reload at any moment finds the text in exactly one of the two places.
+   */
+  putOutbox(entry: OutboxEntry, options?: { clearDraft?: boolean }): Promise<void>;
   deleteOutbox(clientId: string): Promise<void>;
   close(): void;
 }
@@ -99,8 +113,9 @@ export function createMemoryStorage(): Storage {
     async getOutbox() {
       return [...outbox.values()].map((e) => structuredClone(e)).sort(byTime);
     },
-    async putOutbox(entry) {
+    async putOutbox(entry, options) {
       outbox.set(entry.clientId, structuredClone(entry));
+      if (options?.clearDraft) drafts.delete(entry.conversationId);
     },
     async deleteOutbox(clientId) {
       outbox.delete(clientId);
@@ -109,84 +124,170 @@ export function createMemoryStorage(): Storage {
   };
 }
 
+/** How long `openStorage` waits before it keeps memory instead. */
+export interface OpenStorageOptions {
+  /** Milliseconds to wait while another tab blocks the upgrade (keeps an older version open). Default 3000. */
+  blockedTimeout?: number;
+  /** Milliseconds to wait for the database to open at all. Default 10000. */
+  openTimeout?: number;
+}
+
+const memoryBecause = (reason: StorageFallbackReason): Storage => ({ ...createMemoryStorage(), reason });
+
+/** Thrown by an operation on a connection that was closed and could not be opened again. */
+const closedError = (): DOMException => new DOMException('IndexedDB closed', 'InvalidStateError');
+
 /**
- * IndexedDB storage. Resolves to memory storage when IndexedDB cannot be opened,
- * so the desk keeps working and reports `kind: 'memory'`.
+ * IndexedDB storage. Resolves to memory storage when IndexedDB cannot be opened (or another tab
+ * blocks the upgrade for longer than `blockedTimeout`), so the desk keeps working and reports
+ * `kind: 'memory'` with the `reason`. When the connection is closed under the page (a newer tab
+ * upgraded the schema, the database was deleted, the browser ended it), the next operation opens
+ * it again and retries once; if that fails the operation rejects, and the desk keeps memory.
  */
-export async function openStorage(name = 'contact-center-elements'): Promise<Storage> {
-  if (typeof indexedDB === 'undefined') return createMemoryStorage();
-  let db: IDBPDatabase<DeskDB>;
-  try {
-    const { openDB } = await import('idb');
-    db = await openDB<DeskDB>(name, DB_VERSION, {
-      upgrade(database, oldVersion) {
-        if (oldVersion < 1) {
-          database.createObjectStore('drafts', { keyPath: 'conversationId' });
-          const transcripts = database.createObjectStore('transcripts', { keyPath: ['conversationId', 'storeKey'] });
-          transcripts.createIndex('byConversation', ['conversationId', 'at']);
-        }
-        if (oldVersion < 2) {
-          database.createObjectStore('conversations', { keyPath: 'id' });
-          database.createObjectStore('values', { keyPath: 'key' });
-        }
-        if (oldVersion < 3) database.createObjectStore('outbox', { keyPath: 'clientId' });
-      },
-      blocking() {
-        // Another CRM tab is upgrading the schema: let it.
-        db.close();
-      },
+export async function openStorage(name = 'contact-center-elements', options: OpenStorageOptions = {}): Promise<Storage> {
+  if (typeof indexedDB === 'undefined') return memoryBecause('unavailable');
+  const { openDB } = await import('idb').catch(() => ({ openDB: undefined }));
+  if (!openDB) return memoryBecause('unavailable');
+  let db: IDBPDatabase<DeskDB> | undefined;
+  let gone = false;
+  let reopening: Promise<IDBPDatabase<DeskDB>> | undefined;
+
+  const open = (): Promise<IDBPDatabase<DeskDB>> =>
+    new Promise((resolve, reject) => {
+      let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
+      const settle = (): boolean => {
+        const first = !settled;
+        settled = true;
+        clearTimeout(overall);
+        clearTimeout(blockedTimer);
+        return first;
+      };
+      const giveUp = (reason: StorageFallbackReason): void => {
+        if (settle()) reject(Object.assign(new DOMException(`IndexedDB ${reason}`, 'TimeoutError'), { reason }));
+      };
+      const overall = setTimeout(() => giveUp('unavailable'), options.openTimeout ?? 10_000);
+      const forget = (connection: IDBPDatabase<DeskDB>): void => {
+        if (db === connection) db = undefined;
+      };
+      const opening = openDB<DeskDB>(name, DB_VERSION, {
+        upgrade(database, oldVersion) {
+          if (oldVersion < 1) {
+            database.createObjectStore('drafts', { keyPath: 'conversationId' });
+            const transcripts = database.createObjectStore('transcripts', { keyPath: ['conversationId', 'storeKey'] });
+            transcripts.createIndex('byConversation', ['conversationId', 'at']);
+          }
+          if (oldVersion < 2) {
+            database.createObjectStore('conversations', { keyPath: 'id' });
+            database.createObjectStore('values', { keyPath: 'key' });
+          }
+          if (oldVersion < 3) database.createObjectStore('outbox', { keyPath: 'clientId' });
+        },
+        blocked() {
+          // Another tab keeps an older version open and does not close it: wait a little, then keep memory.
+          blockedTimer ??= setTimeout(() => giveUp('blocked'), options.blockedTimeout ?? 3000);
+        },
+        blocking() {
+          // Another CRM tab is upgrading the schema (or deleting the database): let it.
+          void opening.then((connection) => {
+            connection.close();
+            forget(connection);
+          });
+        },
+        terminated() {
+          void opening.then(forget);
+        },
+      });
+      opening.then(
+        (connection) => (settle() ? resolve(connection) : connection.close()),
+        (error: unknown) => settle() && reject(error),
+      );
     });
-  } catch {
-    return createMemoryStorage();
+
+  try {
+    db = await open();
+  } catch (error) {
+    return memoryBecause((error as { reason?: StorageFallbackReason }).reason ?? 'unavailable');
   }
+
+  /** The open connection, opened again if it was closed under the page. */
+  const connection = async (): Promise<IDBPDatabase<DeskDB>> => {
+    if (db) return db;
+    if (gone) throw closedError();
+    reopening ??= open().then(
+      (opened) => {
+        reopening = undefined;
+        db = opened;
+        return opened;
+      },
+      () => {
+        // A newer schema, or blocked again: this page stops using IndexedDB.
+        gone = true;
+        reopening = undefined;
+        throw closedError();
+      },
+    );
+    return reopening;
+  };
+
+  /** Runs one operation; if the connection was closed under it, opens it again and retries once. */
+  const use = async <T>(operation: (database: IDBPDatabase<DeskDB>) => Promise<T>): Promise<T> => {
+    const current = await connection();
+    try {
+      return await operation(current);
+    } catch (error) {
+      const closed = db !== current || (error as { name?: string })?.name === 'InvalidStateError';
+      if (!closed || gone) throw error;
+      if (db === current) db = undefined;
+      return operation(await connection());
+    }
+  };
+
   return {
     kind: 'indexeddb',
-    async getDraft(id) {
-      return (await db.get('drafts', id))?.text;
-    },
-    async setDraft(id, text) {
-      if (text) await db.put('drafts', { conversationId: id, text, at: Date.now() });
-      else await db.delete('drafts', id);
-    },
-    async getTranscript(id) {
-      const rows = await db.getAllFromIndex('transcripts', 'byConversation', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-      return rows.map(({ storeKey: _key, ...message }) => message);
-    },
+    getDraft: (id) => use(async (d) => (await d.get('drafts', id))?.text),
+    setDraft: (id, text) =>
+      use(async (d) => {
+        if (text) await d.put('drafts', { conversationId: id, text, at: Date.now() });
+        else await d.delete('drafts', id);
+      }),
+    getTranscript: (id) =>
+      use(async (d) => {
+        const rows = await d.getAllFromIndex('transcripts', 'byConversation', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+        return rows.map(({ storeKey: _key, ...message }) => message);
+      }),
     async putMessages(list) {
       if (list.length === 0) return;
-      const tx = db.transaction('transcripts', 'readwrite');
-      // One message is stored once, under its client id when it has one (its server id arrives later).
-      await Promise.all([...list.map((m) => tx.store.put({ ...m, storeKey: m.clientId ?? m.id })), tx.done]);
+      await use(async (d) => {
+        const tx = d.transaction('transcripts', 'readwrite');
+        // One message is stored once, under its client id when it has one (its server id arrives later).
+        await Promise.all([...list.map((m) => tx.store.put({ ...m, storeKey: m.clientId ?? m.id })), tx.done]);
+      });
     },
-    async scanMessages(after, limit) {
-      const range = after ? IDBKeyRange.lowerBound(after, true) : undefined;
-      return db.getAll('transcripts', range, limit);
-    },
+    scanMessages: (after, limit) => use((d) => d.getAll('transcripts', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit)),
     async putConversations(list) {
       if (list.length === 0) return;
-      const tx = db.transaction('conversations', 'readwrite');
-      await Promise.all([...list.map((c) => tx.store.put(c)), tx.done]);
+      await use(async (d) => {
+        const tx = d.transaction('conversations', 'readwrite');
+        await Promise.all([...list.map((c) => tx.store.put(c)), tx.done]);
+      });
     },
-    async getConversations() {
-      return db.getAll('conversations');
-    },
-    async getValue<T>(key: string) {
-      return (await db.get('values', key))?.value as T | undefined;
-    },
-    async setValue(key, value) {
-      await db.put('values', { key, value });
-    },
-    async getOutbox() {
-      return (await db.getAll('outbox')).sort(byTime);
-    },
-    async putOutbox(entry) {
-      await db.put('outbox', entry);
-    },
-    async deleteOutbox(clientId) {
-      await db.delete('outbox', clientId);
-    },
+    getConversations: () => use((d) => d.getAll('conversations')),
+    getValue: <T>(key: string) => use(async (d) => (await d.get('values', key))?.value as T | undefined),
+    setValue: (key, value) => use(async (d) => void (await d.put('values', { key, value }))),
+    getOutbox: () => use(async (d) => (await d.getAll('outbox')).sort(byTime)),
+    putOutbox: (entry, options) =>
+      use(async (d) => {
+        if (!options?.clearDraft) return void (await d.put('outbox', entry));
+        // One transaction: the message is either still a draft or already in the outbox, never neither.
+        const tx = d.transaction(['outbox', 'drafts'], 'readwrite');
+        await Promise.all([tx.objectStore('outbox').put(entry), tx.objectStore('drafts').delete(entry.conversationId), tx.done]);
+      }),
+    deleteOutbox: (clientId) => use((d) => d.delete('outbox', clientId)),
     close() {
-      db.close();
+      gone = true;
+      db?.close();
+      db = undefined;
     },
   };
 }

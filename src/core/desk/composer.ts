@@ -3,6 +3,7 @@ import type { FileVerdict } from '../attachment-policy.js';
 import { DeskError } from '../errors.js';
 import type { AttachmentRef, Message } from '../model.js';
 import type { AttachmentsSlice } from './attachments.js';
+import type { SendOptions } from './sending.js';
 import type { SliceContext } from './shared.js';
 
 /** How long typing pauses before the draft is written to storage. */
@@ -72,6 +73,8 @@ export class Composer {
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #typingSent = false;
   #touched = false;
+  /** The draft changed since it was last written. */
+  #unsaved = false;
 
   constructor(ctx: SliceContext, attachments: AttachmentsSlice, conversationId: string) {
     this.#ctx = ctx;
@@ -101,6 +104,7 @@ export class Composer {
   /** The agent typed: keeps the draft (written shortly after typing pauses) and tells the customer. */
   setDraft(text: string): void {
     this.#touched = true;
+    this.#unsaved = true;
     this.#patch({ draft: text });
     this.#cancelDraftSave?.();
     this.#cancelDraftSave = this.#delay(DRAFT_SAVE_DELAY, () => this.#saveDraft());
@@ -166,17 +170,30 @@ export class Composer {
   /**
    * Sends the draft and the ready files through `desk.send`, clearing the composer first so a fast
    * second Enter cannot send twice; a refusal (DeskError) gives the text and files back.
+   *
+   * A reload at any moment keeps the text in exactly one place: the stored draft is deleted in the
+   * same storage write that puts the message in the outbox, and the files only after that write.
+   * Text typed since the last draft save is stored first, so it is never only on screen.
    */
-  async send(send: (conversationId: string, text: string, attachments: readonly AttachmentRef[]) => Promise<Message>): Promise<Message> {
+  async send(
+    send: (conversationId: string, text: string, attachments: readonly AttachmentRef[], options: SendOptions) => Promise<Message>,
+  ): Promise<Message> {
     if (this.busy) throw new DeskError('invalid', 'Files are still uploading.');
     const { draft, files } = this.#state.get();
     const attachments = this.attachments;
+    const unsaved = this.#unsaved;
+    this.#cancelDraftSave?.();
+    this.#cancelDraftSave = undefined;
+    this.stopTyping();
     this.#patch({ draft: '', files: files.filter((f) => f.state !== 'ready') });
     this.#touched = true;
-    void this.flush();
-    void this.#saveFiles();
+    const stored = (): void => {
+      void this.#saveDraft();
+      void this.#saveFiles();
+    };
     try {
-      return await send(this.conversationId, draft, attachments);
+      if (unsaved) await this.#saveDraft(draft);
+      return await send(this.conversationId, draft, attachments, { clearDraft: true, stored });
     } catch (error) {
       const now = this.#state.get();
       this.#patch({ draft: now.draft || draft, files: [...files.filter((f) => f.state === 'ready'), ...now.files] });
@@ -310,9 +327,10 @@ export class Composer {
     }
   }
 
-  async #saveDraft(): Promise<void> {
+  async #saveDraft(text = this.draft): Promise<void> {
+    this.#unsaved = false;
     const storage = await this.#ctx.storage;
-    await this.#ctx.track(storage.setDraft(this.conversationId, this.draft)).catch(() => undefined);
+    await this.#ctx.track(storage.setDraft(this.conversationId, text)).catch(() => undefined);
   }
 
   /** Files survive a reload: ready ones with their upload, the rest are uploaded again. */

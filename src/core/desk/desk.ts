@@ -5,7 +5,7 @@ import type { AgentRef, AttachmentRef, BasePresence, Conversation, ConversationS
 import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef, SearchFilters, SearchResults } from '../records.js';
 import type { ReplyWindow } from '../reply-window.js';
 import type { SearchService, SearchStatus } from '../search/types.js';
-import type { Storage } from '../storage.js';
+import type { Storage, StorageFallbackReason } from '../storage.js';
 import { TransportError, type Capabilities, type Transport, type TransportEvent } from '../transport.js';
 import type { Composer } from './composer.js';
 import type { CreateAndLinkResult, NotesStatus, RecentCases } from './crm.js';
@@ -43,12 +43,13 @@ export class Desk {
   readonly $activeConversation: ReadableAtom<Conversation | undefined>;
   readonly $locale: ReadableAtom<string | undefined>;
   readonly $storageKind: ReadableAtom<Storage['kind'] | 'pending'>;
+  /** Why the desk keeps only memory (IndexedDB `unavailable`, `blocked`, `closed`, `full`, `failed`); undefined otherwise. */
+  readonly $storageReason: ReadableAtom<StorageFallbackReason | undefined>;
   readonly $searchStatus: ReadableAtom<SearchStatus>;
   /** Wall clock that ticks once a second while anything listens. */
   readonly $now: ReadableAtom<number>;
 
   readonly #locale = atom<string | undefined>(undefined);
-  readonly #storageKind = atom<Storage['kind'] | 'pending'>('pending');
   readonly #s: Slices;
   readonly #storage: Promise<Storage>;
   #disposed = false;
@@ -63,10 +64,9 @@ export class Desk {
     this.now = o.now;
     this.#locale.set(o.locale);
     this.$locale = this.#locale;
-    this.$storageKind = this.#storageKind;
+    ({ $kind: this.$storageKind, $reason: this.$storageReason } = o.storageStatus);
     this.$now = createClock(this.now);
     this.#storage = o.storage;
-    void o.storage.then((s) => this.#storageKind.set(s.kind));
     this.#s = wireSlices(o, this.$now, {
       isDisposed: () => this.#disposed,
       route: (event) => this.#route(event),
@@ -248,7 +248,7 @@ export class Desk {
 
   /** Sends the conversation's composer (draft and ready files); a refusal gives them back. */
   sendComposer(conversationId: string): Promise<Message> {
-    return this.#s.composers.get(conversationId).send((id, text, files) => this.send(id, text, files));
+    return this.#s.composers.get(conversationId).send((id, text, files, how) => this.#s.sending.send(id, text, files, how));
   }
 
   /** Sends a failed message again with the same client id, so the backend can drop a duplicate. */

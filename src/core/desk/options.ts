@@ -1,13 +1,19 @@
 import { createAttachmentPolicy, type AttachmentPolicy } from '../attachment-policy.js';
 import type { AgentRef } from '../model.js';
 import { createMemoryStorage, openStorage, type Storage } from '../storage.js';
+import { withFallback, type StorageStatus } from '../storage-fallback.js';
 import type { Transport } from '../transport.js';
 
 export interface DeskOptions {
   transport: Transport;
   agent?: AgentRef;
-  /** Persistence. Default: IndexedDB, falling back to memory. Pass `'memory'` to keep nothing. */
-  storage?: Storage | 'memory';
+  /**
+   * Persistence. Default: IndexedDB, falling back to memory. Pass `'memory'` to keep nothing, or a
+   * storage of your own (e.g. `openStorage('my-crm-desk')`). If a write fails (quota exceeded, the
+   * database closed for good), the desk keeps the data in memory from then on and says so in
+   * `desk.$storageKind` and `desk.$storageReason`.
+   */
+  storage?: Storage | Promise<Storage> | 'memory';
   /** Initial UI language (`en`, `pl`); `lang` on `<cc-agent-desk>` or the page overrides it. */
   locale?: string;
   /** Attachment policy (F4). */
@@ -25,6 +31,11 @@ export interface DeskOptions {
    * Default 6. Errors that cannot succeed on retry (window closed, invalid) fail at once.
    */
   maxSendAttempts?: number;
+  /**
+   * Seconds a send waits for the backend's answer before it is aborted (its `AbortSignal` fires) and
+   * counts as a failed attempt with `timeout`, retried like any other. Default 30.
+   */
+  sendTimeout?: number;
 }
 
 /** The options with every default filled in and checked. */
@@ -37,8 +48,11 @@ export interface ResolvedOptions {
   now: () => number;
   random: () => number;
   storage: Promise<Storage>;
+  /** Where the storage keeps data, as it changes (a fault moves it to memory). */
+  storageStatus: StorageStatus;
   locale: string | undefined;
   maxSendAttempts: number | undefined;
+  sendTimeoutMs: number;
 }
 
 /** Checks the options and fills in the defaults; throws TypeError / RangeError on bad input. */
@@ -48,7 +62,12 @@ export function resolveOptions(options: DeskOptions): ResolvedOptions {
   if (!Number.isFinite(timeout) || timeout <= 0) {
     throw new RangeError(`offerTimeout must be a positive number of seconds, got ${String(options.offerTimeout)}.`);
   }
+  const sendTimeout = options.sendTimeout ?? 30;
+  if (!Number.isFinite(sendTimeout) || sendTimeout <= 0) {
+    throw new RangeError(`sendTimeout must be a positive number of seconds, got ${String(options.sendTimeout)}.`);
+  }
   const storage = options.storage === 'memory' ? createMemoryStorage() : options.storage;
+  const { storage: resilient, ...storageStatus } = withFallback(storage ? Promise.resolve(storage) : openStorage());
   return {
     transport: options.transport,
     agent: options.agent ?? { id: 'agent' },
@@ -61,8 +80,10 @@ export function resolveOptions(options: DeskOptions): ResolvedOptions {
     allowReject: options.allowReject ?? true,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
-    storage: storage ? Promise.resolve(storage) : openStorage(),
+    storage: resilient,
+    storageStatus,
     locale: options.locale,
     maxSendAttempts: options.maxSendAttempts,
+    sendTimeoutMs: Math.min(sendTimeout * 1000, 2 ** 31 - 1),
   };
 }

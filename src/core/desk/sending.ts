@@ -3,7 +3,7 @@ import type { AttachmentRef, Message } from '../model.js';
 import { Outbox } from '../outbox.js';
 import { MAX_MESSAGE_LENGTH, sendBlock } from '../rules.js';
 import type { OutboxEntry } from '../storage.js';
-import { createClientId, TransportError } from '../transport.js';
+import { createClientId, TransportError, type TransportErrorCode } from '../transport.js';
 import type { MessagesSlice } from './messages.js';
 import { statusRank, type SliceContext } from './shared.js';
 
@@ -20,6 +20,20 @@ function outboxEntryOf(message: Message): OutboxEntry {
     ...(message.attachments ? { attachments: message.attachments } : {}),
   };
 }
+
+/** What the backend answered to a send. */
+type Ack = { messageId: string; at: number };
+
+/** How the composer sends: its draft is deleted with the outbox write, and it hears when that is done. */
+export interface SendOptions {
+  clearDraft?: boolean;
+  stored?(): void;
+}
+
+/** What one tab tells the others of the same agent. */
+type ChannelMessage =
+  | { type: 'sent'; conversationId: string; text: string }
+  | { type: 'delivered'; conversationId: string; clientId: string; messageId: string; at: number };
 
 const refusals = {
   'not-active': 'Messages can be sent only in an Active conversation.',
@@ -42,10 +56,17 @@ export class SendingSlice {
   #channel: BroadcastChannel | undefined;
   #remoteListeners = new Set<(conversationId: string, text: string) => void>();
   #idle: { promise: Promise<void>; resolve: () => void } | undefined;
+  readonly #timeoutMs: number;
+  /** Aborted on dispose: sends in flight and waits for another tab's send lock. */
+  readonly #stop = new AbortController();
+  /** Outcomes of sends another tab made, by client id (the latest few hundred). */
+  #heard = new Map<string, Ack>();
 
-  constructor(ctx: SliceContext, messages: MessagesSlice, maxAttempts: number | undefined) {
+  constructor(ctx: SliceContext, messages: MessagesSlice, options: { maxAttempts?: number | undefined; timeoutMs: number }) {
+    const { maxAttempts } = options;
     this.#ctx = ctx;
     this.#messages = messages;
+    this.#timeoutMs = options.timeoutMs;
     this.#outbox = new Outbox({
       storage: ctx.storage,
       send: (entry) => this.#sendEntry(entry),
@@ -78,7 +99,7 @@ export class SendingSlice {
     void this.#restored.then(() => this.#outbox.kick());
   }
 
-  async send(conversationId: string, text: string, attachments: readonly AttachmentRef[] = []): Promise<Message> {
+  async send(conversationId: string, text: string, attachments: readonly AttachmentRef[] = [], options: SendOptions = {}): Promise<Message> {
     const conversation = this.#ctx.conversation(conversationId);
     const block = sendBlock(conversation, this.#ctx.now(), text, attachments.length);
     if (block) throw new DeskError(block, refusals[block]);
@@ -98,8 +119,9 @@ export class SendingSlice {
     this.#messages.merge(conversationId, [message]);
     // Durable before anything goes out: a reload or a crash from here on cannot lose it.
     const settled = this.#settled(clientId);
-    await this.#ctx.track(this.#outbox.enqueue(outboxEntryOf(message)));
-    this.#channel?.postMessage({ type: 'sent', conversationId, text });
+    if (!(await this.#store(outboxEntryOf(message), options.clearDraft ? { clearDraft: true } : undefined))) return settled;
+    options.stored?.();
+    this.#post({ type: 'sent', conversationId, text });
     return settled;
   }
 
@@ -110,11 +132,32 @@ export class SendingSlice {
     const { error: _ignored, ...rest } = message;
     this.#messages.replace({ ...rest, status: 'sending' });
     const settled = this.#settled(clientId);
-    if (!(await this.#outbox.retry(clientId))) {
-      // Not in the outbox (e.g. failed in another session before it had one): queue it again.
-      await this.#outbox.enqueue(outboxEntryOf(message));
+    try {
+      // Not in the outbox (never stored, or failed in another session before it had one): store it again.
+      if (!(await this.#ctx.track(this.#outbox.retry(clientId)))) await this.#store(outboxEntryOf(message));
+    } catch {
+      this.#notStored(outboxEntryOf(message));
     }
     return settled;
+  }
+
+  /**
+   * A conversation's stored messages were read back. One that storage kept as sending while no
+   * outbox holds it any more (the page went away between the two writes) would wait forever: it
+   * shows failed, and Retry sends it again under the same client id (the backend drops a duplicate).
+   */
+  async hydrated(conversationId: string): Promise<void> {
+    await this.#restored;
+    const stuck = (clientId: string | undefined): clientId is string =>
+      clientId !== undefined && !this.#outbox.has(clientId) && !this.#waiters.has(clientId) && this.#messages.find(conversationId, clientId)?.status === 'sending';
+    if (!this.#messages.list(conversationId).get().some((m) => m.author === 'agent' && stuck(m.clientId))) return;
+    // Another tab may be sending it right now: its outcome comes through the channel.
+    const shared = await (await this.#ctx.storage).getOutbox();
+    for (const m of this.#messages.list(conversationId).get()) {
+      if (m.author === 'agent' && stuck(m.clientId) && !shared.some((e) => e.clientId === m.clientId)) {
+        this.#notStored({ ...outboxEntryOf(m), state: 'failed' });
+      }
+    }
   }
 
   onRemoteSend(listener: (conversationId: string, text: string) => void): () => void {
@@ -124,18 +167,61 @@ export class SendingSlice {
 
   dispose(): void {
     this.#channel?.close();
+    this.#channel = undefined;
     this.#outbox.dispose();
+    this.#stop.abort();
     this.#idle?.resolve();
+  }
+
+  /**
+   * Writes the entry to the outbox; true once it is stored. When storage cannot take it, nothing
+   * was kept, so nothing is sent: the message shows failed, and Retry stores it again.
+   */
+  async #store(entry: OutboxEntry, options?: { clearDraft: boolean }): Promise<boolean> {
+    try {
+      await this.#ctx.track(this.#outbox.enqueue(entry, options));
+      return true;
+    } catch {
+      this.#notStored(entry);
+      return false;
+    }
+  }
+
+  #notStored(entry: OutboxEntry): void {
+    const error = new TransportError('unavailable', 'The message could not be kept on this device.');
+    this.#onFailed({ ...entry, state: 'failed', error: { code: error.code, message: error.message, retryable: true } });
+  }
+
+  #post(message: ChannelMessage): void {
+    try {
+      this.#channel?.postMessage(message);
+    } catch {
+      // Another tab not hearing of it is harmless: it waits for the lock, then checks the outbox.
+    }
   }
 
   #openChannel(): void {
     if (typeof BroadcastChannel === 'undefined') return;
     this.#channel = new BroadcastChannel(`cc-desk:${this.#ctx.agent.id}`);
-    this.#channel.onmessage = (event: MessageEvent<{ type: string; conversationId: string; text: string }>) => {
-      if (event.data?.type !== 'sent') return;
-      this.#ctx.emit({ type: 'remote-send', conversationId: event.data.conversationId, text: event.data.text });
-      for (const listener of this.#remoteListeners) listener(event.data.conversationId, event.data.text);
+    this.#channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
+      const data = event.data;
+      if (data?.type === 'delivered') return this.#deliveredElsewhere(data);
+      if (data?.type !== 'sent') return;
+      this.#ctx.emit({ type: 'remote-send', conversationId: data.conversationId, text: data.text });
+      for (const listener of this.#remoteListeners) listener(data.conversationId, data.text);
     };
+  }
+
+  /** Another tab sent one of this agent's messages: if this tab shows it, it shows it sent, and will not send it. */
+  #deliveredElsewhere({ conversationId, clientId, messageId, at }: ChannelMessage & { type: 'delivered' }): void {
+    this.#heard.set(clientId, { messageId, at });
+    if (this.#heard.size > 500) this.#heard.delete(this.#heard.keys().next().value!);
+    const current = this.#messages.find(conversationId, clientId);
+    // A copy this tab wrote back while the other one was sending must not be sent after a reload.
+    if (this.#outbox.forget(clientId)) void this.#ctx.track(this.#ctx.storage.then((s) => s.deleteOutbox(clientId))).catch(() => undefined);
+    if (current && (current.status === 'sending' || current.status === 'failed' || current.id === clientId)) {
+      this.#onSent({ conversationId, clientId }, { messageId, at });
+    }
   }
 
   /** Resolves with the message once it is acknowledged or has failed for good. */
@@ -158,24 +244,74 @@ export class SendingSlice {
     }
   }
 
-  #sendEntry(entry: OutboxEntry): Promise<{ messageId: string; at: number }> {
-    const send = () =>
-      this.#ctx.transport.execute({
+  /**
+   * Sends one outbox entry. Another tab of the same CRM may hold the same outbox, so one tab sends a
+   * message at a time (a Web Lock per client id); a tab that finds it taken waits for the lock and
+   * then takes the other tab's outcome instead of sending again.
+   */
+  async #sendEntry(entry: OutboxEntry): Promise<Ack> {
+    const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+    if (!locks) return this.#execute(entry);
+    const name = `cc-send:${entry.clientId}`;
+    const mine = await locks.request(name, { ifAvailable: true }, (lock) => (lock ? this.#sendHolding(entry) : undefined));
+    return mine ?? locks.request(name, { signal: this.#stop.signal }, () => this.#afterOtherTab(entry));
+  }
+
+  /** Sends while holding the lock; the outcome is told and the entry deleted before the lock is released. */
+  async #sendHolding(entry: OutboxEntry): Promise<Ack> {
+    const heard = this.#heard.get(entry.clientId);
+    if (heard) return heard;
+    const ack = await this.#execute(entry);
+    this.#post({ type: 'delivered', conversationId: entry.conversationId, clientId: entry.clientId, messageId: ack.messageId, at: ack.at });
+    await (await this.#ctx.storage).deleteOutbox(entry.clientId).catch(() => undefined);
+    return ack;
+  }
+
+  /** The other tab let go of the message: what became of it? */
+  async #afterOtherTab(entry: OutboxEntry): Promise<Ack> {
+    const heard = this.#heard.get(entry.clientId);
+    if (heard) return heard;
+    const stored = await (await this.#ctx.storage).getOutbox().catch(() => undefined);
+    const other = stored?.find((e) => e.clientId === entry.clientId);
+    // Gone from the shared outbox: the other tab sent it (its server id comes with its message).
+    if (stored && !other) return { messageId: entry.clientId, at: this.#ctx.now() };
+    if (other?.state === 'failed') {
+      const error = other.error ?? { code: 'internal', message: 'The send failed in another tab.' };
+      throw new TransportError(error.code as TransportErrorCode, error.message, { retryable: false });
+    }
+    return this.#sendHolding(entry);
+  }
+
+  /** One `message.send`, aborted after the send timeout (a retryable `timeout`) or when the desk goes away. */
+  #execute(entry: OutboxEntry): Promise<Ack> {
+    const abort = new AbortController();
+    const stop = (): void => abort.abort(new TransportError('aborted', 'The desk was disposed.', { retryable: false }));
+    this.#stop.signal.addEventListener('abort', stop);
+    const timer = setTimeout(
+      () => abort.abort(new TransportError('timeout', `No answer to the send within ${this.#timeoutMs} ms.`)),
+      this.#timeoutMs,
+    );
+    const aborted = new Promise<never>((_resolve, reject) => {
+      abort.signal.addEventListener('abort', () => reject(abort.signal.reason as Error));
+    });
+    const answer = this.#ctx.transport.execute(
+      {
         type: 'message.send',
         conversationId: entry.conversationId,
         clientId: entry.clientId,
         ...(entry.text !== undefined ? { text: entry.text } : {}),
         ...(entry.attachments ? { attachments: entry.attachments } : {}),
-      });
-    // Another tab of the same CRM may hold the same outbox: one sender per message at a time.
-    const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
-    if (!locks) return send();
-    return locks.request(`cc-send:${entry.clientId}`, { ifAvailable: true }, (lock) =>
-      lock ? send() : Promise.reject(new TransportError('conflict', 'Another tab is sending this message.')),
+      },
+      { signal: abort.signal },
     );
+    // A transport that ignores the signal cannot hold the conversation: the race ends at the timeout.
+    return Promise.race([answer, aborted]).finally(() => {
+      clearTimeout(timer);
+      this.#stop.signal.removeEventListener('abort', stop);
+    });
   }
 
-  #onSent(entry: OutboxEntry, ack: { messageId: string; at: number }): void {
+  #onSent(entry: Pick<OutboxEntry, 'conversationId' | 'clientId'>, ack: Ack): void {
     const current = this.#messages.find(entry.conversationId, entry.clientId);
     if (current) {
       const { error: _ignored, ...rest } = current;

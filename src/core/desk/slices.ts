@@ -66,10 +66,10 @@ export function wireSlices(
   });
   const conversations: ConversationsSlice = new ConversationsSlice(ctx, $now, {
     // Hydration is a convenience: a storage failure must not become an unhandled rejection.
-    onNew: (id) => void ctx.track(messages.hydrate(id)).catch(() => undefined),
+    onNew: (id) => void ctx.track(messages.hydrate(id).then(() => sending.hydrated(id))).catch(() => undefined),
     onChange: (c) => search.conversationChanged(c),
   });
-  const sending = new SendingSlice(ctx, messages, o.maxSendAttempts);
+  const sending = new SendingSlice(ctx, messages, { maxAttempts: o.maxSendAttempts, timeoutMs: o.sendTimeoutMs });
   const attachments = new AttachmentsSlice(ctx, o.policy);
   const composers = new ComposerSlice(ctx, attachments);
   const crm = new CrmSlice(ctx);
