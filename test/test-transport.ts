@@ -303,6 +303,11 @@ export class TestTransport implements Transport {
     return event;
   }
 
+  /** Delivers anything at all, as a hostile or broken backend might (no cursor added, nothing logged). */
+  emitRaw(raw: unknown): void {
+    for (const listener of this.#listeners) listener(raw as TransportEvent);
+  }
+
   #deliver(event: TransportEvent): void {
     for (const listener of this.#listeners) listener(event);
   }

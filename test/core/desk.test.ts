@@ -116,8 +116,18 @@ describe('Desk', () => {
       expect(desk.$connection.get()).to.equal('auth-expired');
     });
 
-    it('goes offline on another failure and may connect again', async () => {
+    it('keeps reconnecting after a connect() that fails with a plain Error', async () => {
       transport.connectError = new Error('socket closed');
+      const error = await rejectionOf(desk.connect());
+      expect(error).to.be.instanceOf(TransportError);
+      expect(desk.$connection.get()).to.equal('reconnecting');
+      transport.connectError = undefined;
+      await waitUntil(() => desk.$connection.get() === 'online', 'never reconnected', { timeout: 3000 });
+      expect(transport.connects).to.have.lengthOf(2);
+    });
+
+    it('goes offline on a TransportError that says retrying cannot help, and may connect again', async () => {
+      transport.connectError = new TransportError('invalid', 'bad agent', { retryable: false });
       const error = await rejectionOf(desk.connect());
       expect(error).to.be.instanceOf(TransportError);
       expect(desk.$connection.get()).to.equal('offline');

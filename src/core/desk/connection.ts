@@ -1,8 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { DeskError } from '../errors.js';
 import { backoff } from '../outbox.js';
-import { toTransportError, type TransportEvent } from '../transport.js';
-import { compareCursors, type ConnectionStatus, type SliceContext } from './shared.js';
+import { toTransportError, TransportError, type ConnectResult, type TransportEvent } from '../transport.js';
+import { compareCursors, loadValidator, type ConnectionStatus, type SliceContext } from './shared.js';
 
 /** How many recent cursors the desk remembers to pick the resume point from. */
 export const RECENT_CURSORS = 16;
@@ -36,9 +36,12 @@ export class ConnectionSlice {
   #stopped = false;
   #drops = 0;
 
-  constructor(ctx: SliceContext, hooks: ConnectionHooks) {
+  readonly #timeoutMs: number;
+
+  constructor(ctx: SliceContext, hooks: ConnectionHooks, timeoutMs = 30_000) {
     this.#ctx = ctx;
     this.#hooks = hooks;
+    this.#timeoutMs = timeoutMs;
   }
 
   get status(): ReadableAtom<ConnectionStatus> {
@@ -53,37 +56,72 @@ export class ConnectionSlice {
   connect(): Promise<void> {
     if (this.#ctx.isDisposed()) return Promise.reject(new DeskError('disposed', 'This desk was disposed.'));
     if (this.#connecting) return this.#connecting;
-    this.#unsubscribe ??= this.#ctx.transport.subscribe((event) => {
-      if (event.cursor) this.noteCursor(event.cursor);
-      if (event.type === 'transport.disconnected') this.#onDisconnected(event.code);
-      else this.#hooks.onEvent(event);
-    });
     this.#stopped = false;
     this.$status.set(this.#reconnectAttempt > 0 ? 'reconnecting' : 'connecting');
     const epoch = this.#drops;
-    const cursor = this.#resumeCursor;
-    const attempt = this.#ctx.transport.connect(this.#ctx.agent, cursor === undefined ? {} : { cursor }).then(
+    const attempt: Promise<void> = loadValidator()
+      .then((checks) => {
+        this.#validate = checks.validateEvent;
+        this.#unsubscribe ??= this.#ctx.transport.subscribe((raw) => this.#receive(raw));
+        return this.#attempt();
+      })
+      .then(
       (result) => {
         // Nothing received yet: resume from where this connection started.
         if (result?.cursor && this.#recentCursors.length === 0) this.noteCursor(result.cursor);
         // The backend took the connection: backoff starts over even if it drops again at once.
         this.#reconnectAttempt = 0;
-        // Dropped again while connecting: the reconnect already scheduled takes over.
-        if (epoch !== this.#drops) return;
+        // Dropped again while connecting (even synchronously, inside connect()): this attempt is
+        // stale, and the reconnect already scheduled makes a fresh one.
+        if (epoch !== this.#drops) {
+          if (this.#connecting === attempt) this.#connecting = undefined;
+          return;
+        }
         this.$status.set('online');
         this.#hooks.onOnline();
       },
       (error: unknown) => {
         const failure = toTransportError(error);
-        this.#connecting = undefined;
+        if (this.#connecting === attempt) this.#connecting = undefined;
+        // Only a TransportError can say "do not retry"; anything else may be a passing fault.
+        const retryable = !(error instanceof TransportError) || failure.retryable;
         if (failure.code === 'auth-expired') this.$status.set('auth-expired');
-        else if (failure.retryable && !this.#stopped) this.#scheduleReconnect();
+        else if (retryable && !this.#stopped) this.#scheduleReconnect();
         else this.$status.set('offline');
         throw failure;
       },
     );
     this.#connecting = attempt;
     return attempt;
+  }
+
+  /** One call to the transport's connect(), which may throw synchronously or never settle. */
+  #attempt(): Promise<void | ConnectResult> {
+    const cursor = this.#resumeCursor;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new TransportError('timeout', `connect() did not settle within ${this.#timeoutMs} ms.`)), this.#timeoutMs);
+    });
+    // A synchronous throw becomes a rejection like any other failure.
+    const call = new Promise<void | ConnectResult>((resolve) =>
+      resolve(this.#ctx.transport.connect(this.#ctx.agent, cursor === undefined ? {} : { cursor })),
+    );
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Every event passes the boundary check; nothing the desk does may throw into the adapter. */
+  #validate: typeof import('./validate.js').validateEvent | undefined;
+
+  #receive(raw: unknown): void {
+    try {
+      const event = this.#validate!(raw, this.#ctx.now());
+      if (!event) return;
+      if (event.cursor) this.noteCursor(event.cursor);
+      if (event.type === 'transport.disconnected') this.#onDisconnected(event.code);
+      else this.#hooks.onEvent(event);
+    } catch (error) {
+      console.error('contact-center-elements: an event could not be applied.', error);
+    }
   }
 
   async disconnect(): Promise<void> {
@@ -116,6 +154,8 @@ export class ConnectionSlice {
     this.$status.set('reconnecting');
     this.#reconnectTimer = setTimeout(() => {
       this.#reconnectTimer = undefined;
+      // Always a fresh attempt: one still pending from before the drop is stale.
+      this.#connecting = undefined;
       this.connect().catch(() => undefined);
     }, backoff(this.#reconnectAttempt, this.#ctx.random));
   }

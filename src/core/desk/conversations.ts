@@ -22,7 +22,7 @@ export interface ConversationHooks {
 export class ConversationsSlice {
   readonly #ctx: Omit<SliceContext, 'conversation' | 'upsertConversation' | 'log'>;
   readonly #hooks: ConversationHooks;
-  readonly $conversations = atom<Readonly<Record<string, Conversation>>>({});
+  readonly $conversations = atom<Readonly<Record<string, Conversation>>>(Object.create(null) as Record<string, Conversation>);
   readonly $activeId = atom<string | undefined>(undefined);
   readonly $active: ReadableAtom<Conversation | undefined>;
   readonly #$now: ReadableAtom<number>;
@@ -85,7 +85,8 @@ export class ConversationsSlice {
     // Keep the latest customer-message time even if the transport's snapshot is older.
     const last = Math.max(known?.lastCustomerMessageAt ?? -Infinity, conversation.lastCustomerMessageAt ?? -Infinity);
     const next = Number.isFinite(last) ? { ...conversation, lastCustomerMessageAt: last } : conversation;
-    this.$conversations.set({ ...all, [conversation.id]: next });
+    // Ids are data, never object keys with meaning: no prototype, so `constructor` or `__proto__` is just an id.
+    this.$conversations.set(Object.assign(Object.create(null) as Record<string, Conversation>, all, { [conversation.id]: next }));
     if (!known || known.state !== next.state) this.log(next.id, { kind: 'state', state: next.state });
     this.#save(next);
     this.#hooks.onChange(next);

@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Message, MessageStatus } from '../model.js';
 import type { MessageStatusEvent, ReactionEvent, EditEvent, ReceiptEvent } from '../transport.js';
-import { byTimeThenCursor, statusRank, type SliceContext } from './shared.js';
+import { byTimeThenCursor, loadValidator, statusRank, type SliceContext } from './shared.js';
 
 export interface MessageHooks {
   /** Messages just stored (the search index takes them). */
@@ -91,7 +91,9 @@ export class MessagesSlice {
     // A failed send never reached the customer, whatever its local time says.
     const changed: Message[] = [];
     const updated = store.get().map((m) => {
-      if (m.author !== 'agent' || m.status === 'failed' || m.at > event.watermark) return m;
+      // Only what the backend acknowledged can have reached the customer: not a message still in
+      // the outbox (sending) nor one that failed, whatever its local time says.
+      if (m.author !== 'agent' || m.status === 'failed' || m.status === 'sending' || m.at > event.watermark) return m;
       const next = this.withStatus(m, event.status);
       if (next !== m) changed.push(next);
       return next;
@@ -111,7 +113,8 @@ export class MessagesSlice {
 
   edited(event: EditEvent): void {
     const current = this.find(event.conversationId, event.messageId);
-    if (current) this.replace({ ...current, text: event.text, editedAt: event.at });
+    // Only the customer edits on Messenger: an edit never rewrites what the agent sent.
+    if (current?.author === 'customer') this.replace({ ...current, text: event.text, editedAt: event.at });
   }
 
   withStatus(message: Message, status: MessageStatus): Message {
@@ -176,8 +179,16 @@ export class MessagesSlice {
 
   /** Shows what storage kept of a conversation (after a reload), without writing it back. */
   async hydrate(conversationId: string): Promise<void> {
-    const stored = await (await this.#ctx.storage).getTranscript(conversationId);
-    if (stored.length > 0) this.merge(conversationId, stored, false);
+    const [stored, { messageOf }] = await Promise.all([(await this.#ctx.storage).getTranscript(conversationId), loadValidator()]);
+    // What an older version stored is checked like anything from the transport.
+    const valid = stored.flatMap((m) => {
+      try {
+        return [messageOf(m)];
+      } catch {
+        return [];
+      }
+    });
+    if (valid.length > 0) this.merge(conversationId, valid, false);
   }
 
   #list(conversationId: string): WritableAtom<readonly Message[]> {

@@ -1,8 +1,9 @@
 import { atom } from 'nanostores';
 import { DeskError } from '../errors.js';
 import type { BasePresence, Conversation, Offer } from '../model.js';
-import { toTransportError } from '../transport.js';
-import type { SliceContext } from './shared.js';
+import { toTransportError, TransportError } from '../transport.js';
+import { MAX_TIMER_MS } from './options.js';
+import { loadValidator, type SliceContext } from './shared.js';
 
 /** How many settled offer ids are remembered to refuse replays (far more than a day's offers). */
 const SETTLED_MEMORY = 5000;
@@ -67,7 +68,14 @@ export class OffersSlice {
 
   async accept(offerId: string): Promise<Conversation> {
     const offer = this.#find(offerId);
-    const { conversation } = await this.#ctx.transport.execute({ type: 'offer.accept', offerId });
+    const [result, { conversationOf }] = await Promise.all([this.#ctx.transport.execute({ type: 'offer.accept', offerId }), loadValidator()]);
+    // The offer stays until the backend really confirms it with the conversation.
+    let conversation: Conversation;
+    try {
+      conversation = conversationOf(result?.conversation);
+    } catch {
+      throw new TransportError('invalid', 'The backend accepted the offer without a usable conversation.', { retryable: false });
+    }
     this.#settle(offer.id, 'accepted');
     this.#remove(offer.id);
     // Back from Inactive (a missed offer): tell the backend too, or it keeps routing around the agent.
@@ -125,7 +133,8 @@ export class OffersSlice {
     if (offers.length === 0 || this.#ctx.isDisposed()) return;
     const next = Math.min(...offers.map((o) => o.expiresAt ?? Infinity));
     if (!Number.isFinite(next)) return;
-    this.#timer = setTimeout(() => this.#expire(), Math.max(0, next - this.#ctx.now()));
+    // A far expiry waits in steps: setTimeout fires at once past about 24.8 days.
+    this.#timer = setTimeout(() => this.#expire(), Math.min(MAX_TIMER_MS, Math.max(0, next - this.#ctx.now())));
   }
 
   #expire(): void {

@@ -31,6 +31,8 @@ export interface DeskOptions {
    * Default 6. Errors that cannot succeed on retry (window closed, invalid) fail at once.
    */
   maxSendAttempts?: number;
+  /** Seconds a transport's connect() may take before the attempt counts as failed and is retried. Default 30. */
+  connectTimeout?: number;
   /**
    * Seconds a send waits for the backend's answer before it is aborted (its `AbortSignal` fires) and
    * counts as a failed attempt with `timeout`, retried like any other. Default 30.
@@ -52,6 +54,7 @@ export interface ResolvedOptions {
   storageStatus: StorageStatus;
   locale: string | undefined;
   maxSendAttempts: number | undefined;
+  connectTimeoutMs: number;
   sendTimeoutMs: number;
 }
 
@@ -85,5 +88,16 @@ export function resolveOptions(options: DeskOptions): ResolvedOptions {
     locale: options.locale,
     maxSendAttempts: options.maxSendAttempts,
     sendTimeoutMs: Math.min(sendTimeout * 1000, 2 ** 31 - 1),
+    connectTimeoutMs: positiveSeconds(options.connectTimeout, 30, 'connectTimeout'),
   };
 }
+
+/** Seconds → ms, checked; never above what setTimeout can wait (about 24.8 days). */
+function positiveSeconds(value: number | undefined, fallback: number, name: string): number {
+  const seconds = value ?? fallback;
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new RangeError(`${name} must be a positive number of seconds, got ${String(value)}.`);
+  return Math.min(seconds * 1000, MAX_TIMER_MS);
+}
+
+/** The longest delay setTimeout honours; longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;

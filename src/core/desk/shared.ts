@@ -136,3 +136,33 @@ export class DeskEvents {
     for (const listener of this.#listeners.get(event.type) ?? []) listener(event);
   }
 }
+
+/**
+ * The transport as slices see it: `execute` and `upload` always return a promise, so an adapter
+ * that throws synchronously fails like one that rejects (nothing half-done, no uncaught error).
+ */
+export function guardTransport(transport: Transport): Transport {
+  const settle = <T>(call: () => Promise<T>): Promise<T> => new Promise<T>((resolve) => resolve(call()));
+  const upload = transport.upload;
+  return {
+    get capabilities() {
+      return transport.capabilities;
+    },
+    connect: (agent, opts) => settle(() => transport.connect(agent, opts)),
+    disconnect: () => settle(() => transport.disconnect()),
+    subscribe: (listener) => transport.subscribe(listener),
+    execute: (command, opts) => settle(() => transport.execute(command, opts)),
+    ...(upload ? { upload: (file: Blob, meta, opts) => settle(() => upload.call(transport, file, meta, opts)) } : {}),
+  } as Transport;
+}
+
+let validator: Promise<typeof import('./validate.js')> | undefined;
+
+/**
+ * The boundary checks load with the first connect (events cannot arrive before it), so a page's
+ * first load does not carry them.
+ */
+export function loadValidator(): Promise<typeof import('./validate.js')> {
+  validator ??= import('./validate.js');
+  return validator;
+}

@@ -10,7 +10,7 @@ import { OffersSlice } from './offers.js';
 import type { ResolvedOptions } from './options.js';
 import { SearchSlice } from './search.js';
 import { SendingSlice } from './sending.js';
-import { DeskEvents, PendingWork, type ConnectionStatus, type SliceContext } from './shared.js';
+import { DeskEvents, guardTransport, PendingWork, type ConnectionStatus, type SliceContext } from './shared.js';
 
 /** Every slice of one desk, wired to each other only through the context and a few hooks. */
 export interface Slices {
@@ -37,7 +37,7 @@ export function wireSlices(
   const events = new DeskEvents();
   const $connection = atom<ConnectionStatus>('idle');
   const ctx: SliceContext = {
-    transport: o.transport,
+    transport: guardTransport(o.transport),
     agent: o.agent,
     now: o.now,
     random: o.random,
@@ -56,7 +56,7 @@ export function wireSlices(
       offers.onOnline();
       sending.onOnline();
     },
-  });
+  }, o.connectTimeoutMs);
   // The connection slice owns the status; every other slice reads it through the context.
   connection.$status.listen((status) => $connection.set(status));
   const offers = new OffersSlice(ctx, o.offerTimeoutMs);
