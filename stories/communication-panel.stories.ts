@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { WritableAtom } from 'nanostores';
-import { createDesk, type Desk } from '../src/core/desk/desk.js';
+import { createDesk, type Desk, type DeskOptions } from '../src/core/desk/desk.js';
 import type { Conversation } from '../src/core/model.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';
@@ -16,13 +16,21 @@ interface Stage {
 const HOUR = 60 * 60 * 1000;
 
 /** A connected desk with one active conversation from a Polish-speaking customer. */
-async function stage(options: { humanAgent?: boolean; locale?: 'pl' | 'en'; failNextSends?: number } = {}): Promise<Stage> {
+async function stage(
+  options: {
+    humanAgent?: boolean;
+    locale?: 'pl' | 'en';
+    failNextSends?: number;
+    /** Storage the desk is given (default: memory). */
+    storage?: DeskOptions['storage'];
+  } = {},
+): Promise<Stage> {
   const transport = new SimulatedTransport({
     seed: 11,
     capabilities: { humanAgent: options.humanAgent ?? false },
     failNextSends: options.failNextSends ?? 0,
   });
-  const desk = createDesk({ transport, storage: 'memory' });
+  const desk = createDesk({ transport, storage: options.storage ?? 'memory' });
   await desk.connect();
   const conversation = transport.startConversation({
     locale: options.locale ?? 'en',
@@ -210,4 +218,9 @@ export const Dark: Story = {
   loaders: Active.loaders!,
   render: (_args, { loaded }) =>
     html`<div style="color-scheme: dark; background: #121418; padding: 12px">${panel(stageOf(loaded).desk)}</div>`,
+};
+
+/** The browser's storage is not available (a private window, a blocked upgrade, a full disk): the desk keeps data in memory and the panel says so. */
+export const StorageUnavailable: Story = {
+  loaders: [async () => ({ stage: await stage({ storage: Promise.reject(new Error('IndexedDB is not available here.')) }) })],
 };

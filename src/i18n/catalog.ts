@@ -175,6 +175,10 @@ export interface Catalog {
     endFailed: string;
     /** Under the connection banner while not online. */
     offlineHint: string;
+    /** Shown while the desk keeps data in memory because the browser's storage failed. */
+    storageFallback: string;
+    /** Why, per `desk.$storageReason`. */
+    storageReason: Record<'unavailable' | 'blocked' | 'closed' | 'full' | 'failed', string>;
   };
   message: {
     customer: string;

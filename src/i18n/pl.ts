@@ -185,6 +185,14 @@ export const pl: Catalog = {
     sendFailed: 'Wiadomość nie została wysłana.',
     endFailed: 'Nie udało się zakończyć konwersacji. Spróbuj ponownie.',
     offlineHint: 'Wysłane wiadomości są zachowane i wyjdą po przywróceniu połączenia.',
+    storageFallback: 'Niewysłane wiadomości i szkice są zapisane tylko w tej karcie: nie odświeżaj jej ani nie zamykaj, dopóki nie zostaną wysłane.',
+    storageReason: {
+      unavailable: 'Ta przeglądarka nie udostępnia tu pamięci (okno prywatne?).',
+      blocked: 'Inna karta tego CRM aktualizuje swoją pamięć.',
+      closed: 'Nowsza wersja tego CRM przejęła pamięć w innej karcie.',
+      full: 'Dysk jest pełny.',
+      failed: 'Przeglądarka nie mogła zapisać danych.',
+    },
   },
   message: {
     customer: 'Klient',

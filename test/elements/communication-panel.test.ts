@@ -404,4 +404,25 @@ describe('cc-communication-panel', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => textarea(other).value === '', 'the other tab kept the sent draft');
   });
+
+  it('tells the agent when the browser cannot store any more, and the message still goes out', async () => {
+    // A disk that fills up: every outbox write is refused.
+    const full: Storage = {
+      ...createMemoryStorage(),
+      kind: 'indexeddb',
+      async putOutbox() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const { panel, transport, conversationId } = await setup({ storage: full });
+    expect(panel.shadowRoot!.querySelector('[part="storage"]')).to.equal(null);
+    await typeInto(panel, 'Kept in memory');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => panel.shadowRoot!.querySelector('[part="storage"]'), 'no storage notice');
+    const notice = panel.shadowRoot!.querySelector('[part="storage"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.textContent).to.include('The disk is full.');
+    expect(notice.textContent).to.include('kept in this tab only');
+    await waitUntil(() => transport.sentMessages.some((m) => m.conversationId === conversationId && m.text === 'Kept in memory'), 'not sent');
+  });
 });

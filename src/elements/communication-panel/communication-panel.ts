@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Composer, ComposerState, ConnectionStatus, Desk } from '../../core/desk/desk.js';
 import type { Conversation, Message } from '../../core/model.js';
 import type { ReplyWindow } from '../../core/reply-window.js';
+import type { StorageFallbackReason } from '../../core/storage.js';
 import { MAX_MESSAGE_LENGTH, sendBlock } from '../../core/rules.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -36,6 +37,7 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @slot header-actions - Extra controls at the end of the header (e.g. transfer).
  * @csspart header - The header bar.
  * @csspart connection - The banner shown while the connection is down or reconnecting.
+ * @csspart storage - The banner shown while the browser's storage failed and the desk keeps data in memory.
  * @csspart state - The conversation state badge.
  * @csspart window - The reply-window countdown.
  * @csspart menu-button - The "…" button.
@@ -69,6 +71,8 @@ export class CcCommunicationPanel extends DeskElement {
   /** @internal */
   private readonly connection = new StoreController<ConnectionStatus>(this, 'idle');
   /** @internal */
+  private readonly storageReason = new StoreController<StorageFallbackReason | undefined>(this, undefined);
+  /** @internal */
   private readonly window = new StoreController<ReplyWindow>(this, { open: false, mode: 'standard', remainingMs: 0 });
 
   /** Show this conversation instead of the desk's active one. */
@@ -93,6 +97,7 @@ export class CcCommunicationPanel extends DeskElement {
 
   protected deskChanged(desk: Desk | undefined): void {
     this.connection.set(desk?.$connection);
+    this.storageReason.set(desk?.$storageReason);
   }
 
   constructor() {
@@ -323,11 +328,17 @@ export class CcCommunicationPanel extends DeskElement {
 
   #renderConnection() {
     const status = this.connection.value;
-    if (status === 'online' || status === 'idle') return nothing;
+    const reason = this.storageReason.value;
     const t = this.localize.t;
-    return html`<p class="connection ${status}" part="connection" role="status">
-      <strong>${t.connection[status]}</strong> ${status === 'auth-expired' ? nothing : t.panel.offlineHint}
-    </p>`;
+    return html`${status === 'online' || status === 'idle'
+      ? nothing
+      : html`<p class="connection ${status}" part="connection" role="status">
+          <strong>${t.connection[status]}</strong> ${status === 'auth-expired' ? nothing : t.panel.offlineHint}
+        </p>`}${reason
+      ? html`<p class="connection storage" part="storage" role="status">
+          <strong>${t.panel.storageReason[reason]}</strong> ${t.panel.storageFallback}
+        </p>`
+      : nothing}`;
   }
 
   #renderHeader(conversation: Conversation) {

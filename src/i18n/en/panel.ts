@@ -30,5 +30,13 @@ export const panelStrings: Pick<Catalog, 'panel'> = {
     sendFailed: 'The message was not sent.',
     endFailed: 'The conversation could not be ended. Try again.',
     offlineHint: 'Messages you send are kept and go out when the connection is back.',
+    storageFallback: 'Unsent messages and drafts are kept in this tab only: do not reload or close it until they have gone out.',
+    storageReason: {
+      unavailable: 'This browser offers no storage here (a private window?).',
+      blocked: 'Another tab of this CRM is updating its storage.',
+      closed: 'A newer version of this CRM took over the storage in another tab.',
+      full: 'The disk is full.',
+      failed: 'The browser could not save.',
+    },
   },
 };
