@@ -44,35 +44,35 @@ export default [
   {
     name: 'core only: `import { createDesk } from "contact-center-elements"` (no Lit), first load',
     path: firstLoad('core'),
-    limit: '16 kB',
+    limit: '15.1 kB',
     gzip: true,
   },
   {
     name: 'one element: `…/define/communication-panel` + createDesk, first load',
     path: firstLoad('one-element'),
-    limit: '39.5 kB',
+    limit: '39.1 kB',
     gzip: true,
   },
   {
     name: 'golden path: `…/define/` agent-desk, conversation-notification, communication-panel, attachment-picker + createDesk, first load',
     path: firstLoad('golden-path'),
     // A fixed bar for the golden path; the other limits are the measured figure plus a small margin.
-    // Raised from 40 kB to the measured figure plus 0.5 kB: boundary validation (its checks load lazily),
+    // Raised from 40 kB to the measured figure plus at most 0.5 kB: boundary validation (its checks load lazily),
     // the storage fault fallback, the two-tab send protocol, render guards, show-more and announcements
     // all ship with the first load. QUALITY's bar (35 kB) is still the target.
-    limit: '44.5 kB',
+    limit: '43.8 kB',
     gzip: true,
   },
   {
     name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
     path: firstLoad('snippet'),
-    limit: '62.5 kB',
+    limit: '61.9 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
-    limit: '63.5 kB',
+    limit: '62.8 kB',
     gzip: true,
   },
   {
@@ -84,7 +84,7 @@ export default [
   {
     name: 'lazy: transcript search engine (first search)',
     path: lazy('snippet', /(^|\/)service-[\w-]+\.js$/, 'The transcript search engine'),
-    limit: '8.5 kB',
+    limit: '8.2 kB',
     gzip: true,
   },
   {
@@ -102,7 +102,7 @@ export default [
   {
     name: 'lazy: CRM commands (first CRM lookup or record command)',
     path: lazy('snippet', /(^|\/)crm-commands-[\w-]+\.js$/, 'The CRM commands'),
-    limit: '1.9 kB',
+    limit: '1.8 kB',
     gzip: true,
   },
   {
@@ -114,13 +114,13 @@ export default [
   {
     name: 'lazy: search commands (first transcript search)',
     path: lazy('snippet', /(^|\/)search-commands-[\w-]+\.js$/, 'The search commands'),
-    limit: '1 kB',
+    limit: '0.8 kB',
     gzip: true,
   },
   {
-    name: 'lazy: idb (when the desk opens its IndexedDB storage)',
-    path: lazy('snippet', /(^|\/)node_modules\/idb\//, 'idb'),
-    limit: '1.5 kB',
+    name: 'lazy: IndexedDB storage with idb (when the desk opens its storage)',
+    path: lazy('snippet', /(^|\/)storage-idb-[\w-]+\.js$/, 'The IndexedDB storage'),
+    limit: '2.5 kB',
     gzip: true,
   },
 ];

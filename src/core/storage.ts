@@ -1,4 +1,3 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
 import type { AttachmentRef, Conversation, Message } from './model.js';
 
 /** An agent message not yet acknowledged by the backend. Survives reloads; keyed by its client id. */
@@ -54,16 +53,6 @@ export interface Storage {
   deleteOutbox(clientId: string): Promise<void>;
   close(): void;
 }
-
-interface DeskDB extends DBSchema {
-  drafts: { key: string; value: { conversationId: string; text: string; at: number } };
-  transcripts: { key: [string, string]; value: StoredMessage; indexes: { byConversation: [string, number] } };
-  conversations: { key: string; value: Conversation };
-  values: { key: string; value: { key: string; value: unknown } };
-  outbox: { key: string; value: OutboxEntry };
-}
-
-const DB_VERSION = 3;
 
 const byTime = (a: OutboxEntry, b: OutboxEntry): number => a.at - b.at;
 
@@ -134,9 +123,6 @@ export interface OpenStorageOptions {
 
 const memoryBecause = (reason: StorageFallbackReason): Storage => ({ ...createMemoryStorage(), reason });
 
-/** Thrown by an operation on a connection that was closed and could not be opened again. */
-const closedError = (): DOMException => new DOMException('IndexedDB closed', 'InvalidStateError');
-
 /**
  * IndexedDB storage. Resolves to memory storage when IndexedDB cannot be opened (or another tab
  * blocks the upgrade for longer than `blockedTimeout`), so the desk keeps working and reports
@@ -146,148 +132,12 @@ const closedError = (): DOMException => new DOMException('IndexedDB closed', 'In
  */
 export async function openStorage(name = 'contact-center-elements', options: OpenStorageOptions = {}): Promise<Storage> {
   if (typeof indexedDB === 'undefined') return memoryBecause('unavailable');
-  const { openDB } = await import('idb').catch(() => ({ openDB: undefined }));
-  if (!openDB) return memoryBecause('unavailable');
-  let db: IDBPDatabase<DeskDB> | undefined;
-  let gone = false;
-  let reopening: Promise<IDBPDatabase<DeskDB>> | undefined;
-
-  const open = (): Promise<IDBPDatabase<DeskDB>> =>
-    new Promise((resolve, reject) => {
-      let blockedTimer: ReturnType<typeof setTimeout> | undefined;
-      let settled = false;
-      const settle = (): boolean => {
-        const first = !settled;
-        settled = true;
-        clearTimeout(overall);
-        clearTimeout(blockedTimer);
-        return first;
-      };
-      const giveUp = (reason: StorageFallbackReason): void => {
-        if (settle()) reject(Object.assign(new DOMException(`IndexedDB ${reason}`, 'TimeoutError'), { reason }));
-      };
-      const overall = setTimeout(() => giveUp('unavailable'), options.openTimeout ?? 10_000);
-      const forget = (connection: IDBPDatabase<DeskDB>): void => {
-        if (db === connection) db = undefined;
-      };
-      const opening = openDB<DeskDB>(name, DB_VERSION, {
-        upgrade(database, oldVersion) {
-          if (oldVersion < 1) {
-            database.createObjectStore('drafts', { keyPath: 'conversationId' });
-            const transcripts = database.createObjectStore('transcripts', { keyPath: ['conversationId', 'storeKey'] });
-            transcripts.createIndex('byConversation', ['conversationId', 'at']);
-          }
-          if (oldVersion < 2) {
-            database.createObjectStore('conversations', { keyPath: 'id' });
-            database.createObjectStore('values', { keyPath: 'key' });
-          }
-          if (oldVersion < 3) database.createObjectStore('outbox', { keyPath: 'clientId' });
-        },
-        blocked() {
-          // Another tab keeps an older version open and does not close it: wait a little, then keep memory.
-          blockedTimer ??= setTimeout(() => giveUp('blocked'), options.blockedTimeout ?? 3000);
-        },
-        blocking() {
-          // Another CRM tab is upgrading the schema (or deleting the database): let it.
-          void opening.then((connection) => {
-            connection.close();
-            forget(connection);
-          });
-        },
-        terminated() {
-          void opening.then(forget);
-        },
-      });
-      opening.then(
-        (connection) => (settle() ? resolve(connection) : connection.close()),
-        (error: unknown) => settle() && reject(error),
-      );
-    });
-
+  // The IndexedDB implementation (with idb) loads here, on first open; if it cannot load, memory.
+  const indexedDb = await import('./storage-idb.js').catch(() => undefined);
+  if (!indexedDb) return memoryBecause('unavailable');
   try {
-    db = await open();
+    return await indexedDb.openIndexedDBStorage(name, options);
   } catch (error) {
     return memoryBecause((error as { reason?: StorageFallbackReason }).reason ?? 'unavailable');
   }
-
-  /** The open connection, opened again if it was closed under the page. */
-  const connection = async (): Promise<IDBPDatabase<DeskDB>> => {
-    if (db) return db;
-    if (gone) throw closedError();
-    reopening ??= open().then(
-      (opened) => {
-        reopening = undefined;
-        db = opened;
-        return opened;
-      },
-      () => {
-        // A newer schema, or blocked again: this page stops using IndexedDB.
-        gone = true;
-        reopening = undefined;
-        throw closedError();
-      },
-    );
-    return reopening;
-  };
-
-  /** Runs one operation; if the connection was closed under it, opens it again and retries once. */
-  const use = async <T>(operation: (database: IDBPDatabase<DeskDB>) => Promise<T>): Promise<T> => {
-    const current = await connection();
-    try {
-      return await operation(current);
-    } catch (error) {
-      const closed = db !== current || (error as { name?: string })?.name === 'InvalidStateError';
-      if (!closed || gone) throw error;
-      if (db === current) db = undefined;
-      return operation(await connection());
-    }
-  };
-
-  return {
-    kind: 'indexeddb',
-    getDraft: (id) => use(async (d) => (await d.get('drafts', id))?.text),
-    setDraft: (id, text) =>
-      use(async (d) => {
-        if (text) await d.put('drafts', { conversationId: id, text, at: Date.now() });
-        else await d.delete('drafts', id);
-      }),
-    getTranscript: (id) =>
-      use(async (d) => {
-        const rows = await d.getAllFromIndex('transcripts', 'byConversation', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-        return rows.map(({ storeKey: _key, ...message }) => message);
-      }),
-    async putMessages(list) {
-      if (list.length === 0) return;
-      await use(async (d) => {
-        const tx = d.transaction('transcripts', 'readwrite');
-        // One message is stored once, under its client id when it has one (its server id arrives later).
-        await Promise.all([...list.map((m) => tx.store.put({ ...m, storeKey: m.clientId ?? m.id })), tx.done]);
-      });
-    },
-    scanMessages: (after, limit) => use((d) => d.getAll('transcripts', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit)),
-    async putConversations(list) {
-      if (list.length === 0) return;
-      await use(async (d) => {
-        const tx = d.transaction('conversations', 'readwrite');
-        await Promise.all([...list.map((c) => tx.store.put(c)), tx.done]);
-      });
-    },
-    getConversations: () => use((d) => d.getAll('conversations')),
-    getValue: <T>(key: string) => use(async (d) => (await d.get('values', key))?.value as T | undefined),
-    setValue: (key, value) => use(async (d) => void (await d.put('values', { key, value }))),
-    getOutbox: () => use(async (d) => (await d.getAll('outbox')).sort(byTime)),
-    putOutbox: (entry, options) =>
-      use(async (d) => {
-        if (!options?.clearDraft) return void (await d.put('outbox', entry));
-        // One transaction: the message is either still a draft or already in the outbox, never neither.
-        const tx = d.transaction(['outbox', 'drafts'], 'readwrite');
-        await Promise.all([tx.objectStore('outbox').put(entry), tx.objectStore('drafts').delete(entry.conversationId), tx.done]);
-      }),
-    deleteOutbox: (clientId) => use((d) => d.delete('outbox', clientId)),
-    close() {
-      gone = true;
-      db?.close();
-      db = undefined;
-    },
-  };
 }

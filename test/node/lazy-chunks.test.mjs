@@ -1,5 +1,6 @@
 // Parts of the desk that a page needs only on first use: the CRM commands (records, links, notes,
-// recent cases) and the content sniffer (the first file the agent adds). A host's Vite build, made in
+// recent cases), the content sniffer (the first file the agent adds) and the IndexedDB storage with
+// idb (when the desk opens its storage; the memory storage it falls back to stays in the first load). A host's Vite build, made in
 // memory from the entries in size/ against dist/ (`npm run test:node` builds it first), must keep
 // them out of the first load and in chunks of their own.
 import { test } from 'node:test';
@@ -35,10 +36,11 @@ async function hostBuild(entry) {
 const parts = [
   ['the CRM commands', 'records.create'],
   ['the content sniffer', 'GIF89a'],
+  ['the IndexedDB storage', 'byConversation'],
 ];
 
 for (const entry of ['golden-path', 'core']) {
-  test(`size/${entry}.js loads the CRM commands and the content sniffer only on first use`, async () => {
+  test(`size/${entry}.js loads the CRM commands, the content sniffer and the IndexedDB storage only on first use`, async () => {
     const { firstLoad, lazy } = await hostBuild(entry);
     const first = firstLoad.map((chunk) => chunk.code).join('\n');
     assert.ok(first.includes('offer.accept'), 'the desk is not in the first load');
