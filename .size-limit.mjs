@@ -50,7 +50,7 @@ export default [
   {
     name: 'one element: `…/define/communication-panel` + createDesk, first load',
     path: firstLoad('one-element'),
-    limit: '39.1 kB',
+    limit: '38.8 kB',
     gzip: true,
   },
   {
@@ -60,19 +60,19 @@ export default [
     // Raised from 40 kB to the measured figure plus at most 0.5 kB: boundary validation (its checks load lazily),
     // the storage fault fallback, the two-tab send protocol, render guards, show-more and announcements
     // all ship with the first load. QUALITY's bar (35 kB) is still the target.
-    limit: '43.8 kB',
+    limit: '43.3 kB',
     gzip: true,
   },
   {
     name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
     path: firstLoad('snippet'),
-    limit: '61.9 kB',
+    limit: '60.7 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
-    limit: '62.8 kB',
+    limit: '61.6 kB',
     gzip: true,
   },
   {

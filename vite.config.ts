@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;
@@ -48,6 +49,8 @@ export default defineConfig(({ command, mode }) => {
   return {
     define,
     publicDir: false,
+    // The indentation inside html`…` and css`…` literals is whitespace the minifier keeps: drop it.
+    plugins: [minifyTemplatesPlugin(src(''))],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 import { chromiumArgs, executablePath } from './scripts/chromium.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 export default {
   // The fault-injection run (1,000 messages each way through a faulty network) has its own script,
@@ -12,6 +13,15 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180000,
   plugins: [
+    // The elements run with their html`…`/css`…` literals as the library build ships them (dist/).
+    {
+      name: 'minify-templates',
+      transform(context) {
+        if (!context.path.startsWith('/src/') || !context.path.endsWith('.ts')) return undefined;
+        const body = minifyTemplates(context.body, context.path);
+        return body === undefined ? undefined : { body };
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   browsers: [
