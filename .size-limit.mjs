@@ -60,19 +60,19 @@ export default [
     // Raised from 40 kB to the measured figure plus at most 0.5 kB: boundary validation (its checks load lazily),
     // the storage fault fallback, the two-tab send protocol, render guards, show-more and announcements
     // all ship with the first load. QUALITY's bar (35 kB) is still the target.
-    limit: '43.3 kB',
+    limit: '43.1 kB',
     gzip: true,
   },
   {
     name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
     path: firstLoad('snippet'),
-    limit: '60.7 kB',
+    limit: '60.5 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
-    limit: '61.6 kB',
+    limit: '61.4 kB',
     gzip: true,
   },
   {
@@ -114,6 +114,12 @@ export default [
   {
     name: 'lazy: search commands (first transcript search)',
     path: lazy('snippet', /(^|\/)search-commands-[\w-]+\.js$/, 'The search commands'),
+    limit: '0.8 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: offer alerts (once `sound` or `desktop-notification` is set on the notification)',
+    path: lazy('snippet', /(^|\/)alerts-[\w-]+\.js$/, 'The offer alerts'),
     limit: '0.8 kB',
     gzip: true,
   },

@@ -32,19 +32,23 @@ async function hostBuild(entry) {
   return { firstLoad: [...firstLoad], lazy: chunks.filter((chunk) => !firstLoad.has(chunk)) };
 }
 
-/** What only each part holds: the command only the CRM commands send, one of the sniffer's signatures. */
+/**
+ * What only each part holds: the command only the CRM commands send, one of the sniffer's
+ * signatures, the IndexedDB index name, the offer tone's volume ramp (the notification's alerts).
+ */
 const parts = [
   ['the CRM commands', 'records.create'],
   ['the content sniffer', 'GIF89a'],
   ['the IndexedDB storage', 'byConversation'],
 ];
+const elementParts = [['the offer alerts (tone, desktop notification)', 'exponentialRampToValueAtTime']];
 
 for (const entry of ['golden-path', 'core']) {
-  test(`size/${entry}.js loads the CRM commands, the content sniffer and the IndexedDB storage only on first use`, async () => {
+  test(`size/${entry}.js loads the CRM commands, the content sniffer, the IndexedDB storage${entry === 'core' ? '' : ' and the offer alerts'} only on first use`, async () => {
     const { firstLoad, lazy } = await hostBuild(entry);
     const first = firstLoad.map((chunk) => chunk.code).join('\n');
     assert.ok(first.includes('offer.accept'), 'the desk is not in the first load');
-    for (const [what, marker] of parts) {
+    for (const [what, marker] of entry === 'core' ? parts : [...parts, ...elementParts]) {
       assert.ok(!first.includes(marker), `${what} are in the first load`);
       assert.ok(
         lazy.some((chunk) => chunk.isDynamicEntry && chunk.code.includes(marker)),

@@ -77,31 +77,6 @@ class DeskEventController<T extends DeskEvent['type']> implements ReactiveContro
   }
 }
 
-let audio: AudioContext | undefined;
-
-/** A short two-note chime, synthesised so no audio file ships. Silent unless the page may play sound. */
-async function playTone(): Promise<void> {
-  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
-  // Without a prior user gesture Chromium refuses the context and logs a warning: don't even try.
-  if (activation && !activation.hasBeenActive) return;
-  if (typeof AudioContext === 'undefined') return;
-  audio ??= new AudioContext();
-  if (audio.state === 'suspended') await audio.resume();
-  if (audio.state !== 'running') return;
-  const start = audio.currentTime;
-  const oscillator = audio.createOscillator();
-  const gain = audio.createGain();
-  oscillator.type = 'sine';
-  oscillator.frequency.setValueAtTime(880, start);
-  oscillator.frequency.setValueAtTime(1175, start + 0.14);
-  gain.gain.setValueAtTime(0.0001, start);
-  gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
-  gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.34);
-  oscillator.connect(gain).connect(audio.destination);
-  oscillator.start(start);
-  oscillator.stop(start + 0.36);
-}
-
 /**
  * Announces an incoming Facebook Messenger conversation and lets the agent accept or reject it
  * before the desk's countdown withdraws it (F1), with the customer's other active conversations
@@ -188,6 +163,7 @@ export class CcConversationNotification extends DeskElement {
   #returnFocus: HTMLElement | undefined;
   #releaseAlert = new Map<string, () => void>();
   #desktop = new Map<string, Notification>();
+  #alerts: Promise<typeof import('./alerts.js')> | undefined;
 
   constructor() {
     super();
@@ -226,6 +202,10 @@ export class CcConversationNotification extends DeskElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Load the alerts as soon as they are asked for, so the first offer does not wait for them.
+    if ((changed.has('sound') || changed.has('desktopNotification')) && (this.sound || this.desktopNotification)) {
+      this.#loadAlerts().catch(() => undefined);
+    }
     const desk = this.activeDesk;
     const offers = this.offers.value;
     const missed = this.missedOffers.value;
@@ -398,8 +378,18 @@ export class CcConversationNotification extends DeskElement {
   #alert(offer: Offer): void {
     if (!this.sound && !this.desktopNotification) return;
     const run = (): void => {
-      if (this.sound) playTone().catch(() => undefined);
-      if (this.desktopNotification) this.#showDesktop(offer);
+      this.#loadAlerts().then(
+        ({ playTone, showDesktopNotification }) => {
+          if (!this.isConnected || !this.offers.value.some((o) => o.id === offer.id)) return;
+          if (this.sound) playTone().catch(() => undefined);
+          if (!this.desktopNotification) return;
+          const notification = showDesktopNotification(offer, this.localize.t.notification.desktopTitle(offer.customer.name), this.localize.lang, () => {
+            if (this.offers.value[0]?.id === offer.id) this.#acceptButton()?.focus();
+          });
+          if (notification) this.#desktop.set(offer.id, notification);
+        },
+        () => undefined,
+      );
     };
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
     if (!locks) {
@@ -417,25 +407,13 @@ export class CcConversationNotification extends DeskElement {
       .catch(() => undefined);
   }
 
-  #showDesktop(offer: Offer): void {
-    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-    try {
-      const notification = new Notification(this.localize.t.notification.desktopTitle(offer.customer.name), {
-        body: offer.firstMessage,
-        tag: `cc-offer-${offer.id}`,
-        lang: this.localize.lang,
-      });
-      notification.addEventListener('click', () => {
-        window.focus();
-        notification.close();
-        if (this.offers.value[0]?.id === offer.id) {
-          this.#acceptButton()?.focus();
-        }
-      });
-      this.#desktop.set(offer.id, notification);
-    } catch {
-      // Some platforms allow notifications only from a service worker.
-    }
+  /** The tone and the desktop notification: a chunk of their own, loaded once `sound` or `desktop-notification` is set. */
+  #loadAlerts(): Promise<typeof import('./alerts.js')> {
+    const loading = (this.#alerts ??= import('./alerts.js'));
+    loading.catch(() => {
+      if (this.#alerts === loading) this.#alerts = undefined;
+    });
+    return loading;
   }
 
   #setIdle(idle: boolean): void {
