@@ -26,6 +26,8 @@ export type {
   GetTranscriptCommand,
   TransportEvent,
   SnapshotEvent,
+  DisconnectedEvent,
+  ConnectResult,
   OfferCreatedEvent,
   OfferWithdrawnEvent,
   ConversationUpdatedEvent,

@@ -241,6 +241,72 @@ describe('Desk boundary', () => {
   });
 });
 
+describe('Desk boundary: review cases', () => {
+  let transport: TestTransport;
+  let desk: Desk;
+
+  beforeEach(async () => {
+    transport = new TestTransport();
+    desk = testDesk({ transport });
+    await desk.connect();
+    transport.emit({ type: 'conversation.updated', conversation: conversation() });
+  });
+
+  it('takes null as "no value" in optional fields instead of dropping the event', async () => {
+    transport.emit({ type: 'message.received', message: message('nulls', { attachments: null, reactions: null, editedAt: null, clientId: 5 }) });
+    transport.emit({ type: 'message.received', message: message('no-text', { text: null, kind: 'sticker', attachments: [{ id: 'a', kind: 'sticker', name: 's', url: 'https://x.test/s.png', mimeType: null }] }) });
+    const list = desk.messages('c1').get();
+    expect(list.map((m) => m.id)).to.deep.equal(['nulls', 'no-text']);
+    expect(list[0]!.clientId).to.equal('5');
+    expect(list[1]!.attachments![0]!.url).to.equal('https://x.test/s.png');
+  });
+
+  it('accepts a snapshot that leaves a list out', async () => {
+    const fresh = new TestTransport();
+    const other = testDesk({ transport: fresh });
+    await other.connect();
+    fresh.emitRaw({ type: 'snapshot', cursor: '9', offers: [offer({ id: 'waiting' })], conversations: [conversation({ id: 'c7' })] });
+    expect(other.$offers.get().map((o) => o.id)).to.deep.equal(['waiting']);
+    expect(other.$conversations.get()['c7']!.id).to.equal('c7');
+  });
+
+  it('never sends offer.reject for an offer whose accept is on its way when its timer runs out', async () => {
+    const timed = testDesk({ transport, offerTimeout: 0.05 });
+    await timed.connect();
+    transport.emit({ type: 'offer.created', offer: offer({ id: 'slow-accept', conversationId: 'c1' }) });
+    const expiresAt = timed.$offers.get()[0]!.expiresAt!;
+    transport.hold('offer.accept');
+    const accepted = timed.accept('slow-accept');
+    await waitUntil(() => Date.now() > expiresAt + 100, 'the clock did not pass the expiry');
+    transport.release('offer.accept');
+    await accepted;
+    await timed.settled();
+    expect(transport.executed('offer.reject')).to.deep.equal([]);
+    expect(timed.$missedOffers.get()).to.deep.equal([]);
+    expect(timed.$presence.get()).to.not.equal('inactive');
+  });
+
+  it('a send still waiting for its answer settles when the desk is disposed', async () => {
+    transport.hold('message.send');
+    const sent = desk.send('c1', 'Waiting for an answer');
+    await waitUntil(() => transport.inFlight === 1);
+    desk.dispose();
+    const message = await sent;
+    expect(message.text).to.equal('Waiting for an answer');
+    expect(message.status).to.equal('sending');
+  });
+
+  it('disposing while connecting leaves no listener and no connection behind', async () => {
+    const fresh = new TestTransport();
+    const other = testDesk({ transport: fresh });
+    const connecting = other.connect();
+    other.dispose();
+    await connecting.catch(() => undefined);
+    expect(fresh.listenerCount).to.equal(0);
+    expect(other.$connection.get()).to.not.equal('online');
+  });
+});
+
 describe('Desk connection faults', () => {
   it('recovers when the transport reports a drop synchronously inside connect()', async () => {
     class DropsWhileConnecting extends TestTransport {

@@ -144,7 +144,8 @@ describe('Desk', () => {
       await desk.disconnect();
       expect(desk.$connection.get()).to.equal('offline');
       await desk.connect();
-      expect(transport.connects[1]!.opts).to.deep.equal({ cursor: 'cur-41' });
+      expect(transport.connects[1]!.opts?.cursor).to.equal('cur-41');
+      expect(transport.connects[1]!.opts?.signal).to.be.instanceOf(AbortSignal);
     });
   });
 

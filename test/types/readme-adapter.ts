@@ -32,7 +32,7 @@ export class MyTransport implements Transport {
     this.#base = base;
   }
 
-  connect(agent: AgentRef, { cursor }: ConnectOptions = {}): Promise<void> {
+  connect(agent: AgentRef, { cursor, signal }: ConnectOptions = {}): Promise<void> {
     // Idempotent: while connected (or connecting) a second call opens nothing new.
     this.#opening ??= new Promise<void>((resolve, reject) => {
       // No cursor: the server sends a `snapshot` first. A cursor: it replays every event after it.
@@ -54,6 +54,8 @@ export class MyTransport implements Transport {
         if (open) this.#emit({ type: 'transport.disconnected', cursor: '', reason: close.reason || 'The connection closed.', code });
       };
       this.#socket = socket;
+      // The desk gives up on a connect that hangs: close the socket, so its retry opens a new one.
+      signal?.addEventListener('abort', () => socket.close(), { once: true });
     });
     return this.#opening;
   }

@@ -61,6 +61,7 @@ export class ConnectionSlice {
     const epoch = this.#drops;
     const attempt: Promise<void> = loadValidator()
       .then((checks) => {
+        if (this.#ctx.isDisposed()) throw new DeskError('disposed', 'This desk was disposed.');
         this.#validate = checks.validateEvent;
         this.#unsubscribe ??= this.#ctx.transport.subscribe((raw) => this.#receive(raw));
         return this.#attempt();
@@ -77,6 +78,14 @@ export class ConnectionSlice {
           if (this.#connecting === attempt) this.#connecting = undefined;
           return;
         }
+        // Disposed or disconnected while connecting: this connection is not wanted any more.
+        if (this.#ctx.isDisposed()) {
+          this.#unsubscribe?.();
+          this.#unsubscribe = undefined;
+          void this.#ctx.transport.disconnect().catch(() => undefined);
+          return;
+        }
+        if (this.#stopped) return;
         this.$status.set('online');
         this.#hooks.onOnline();
       },
@@ -99,12 +108,17 @@ export class ConnectionSlice {
   #attempt(): Promise<void | ConnectResult> {
     const cursor = this.#resumeCursor;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // At the timeout the attempt's signal is aborted, so an adapter can drop a hung connect.
+    const abort = new AbortController();
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new TransportError('timeout', `connect() did not settle within ${this.#timeoutMs} ms.`)), this.#timeoutMs);
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new TransportError('timeout', `connect() did not settle within ${this.#timeoutMs} ms.`));
+      }, this.#timeoutMs);
     });
     // A synchronous throw becomes a rejection like any other failure.
     const call = new Promise<void | ConnectResult>((resolve) =>
-      resolve(this.#ctx.transport.connect(this.#ctx.agent, cursor === undefined ? {} : { cursor })),
+      resolve(this.#ctx.transport.connect(this.#ctx.agent, { ...(cursor === undefined ? {} : { cursor }), signal: abort.signal })),
     );
     return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
   }

@@ -68,6 +68,21 @@ export class OffersSlice {
 
   async accept(offerId: string): Promise<Conversation> {
     const offer = this.#find(offerId);
+    // While the backend answers, the offer's timer must not give it back to the queue.
+    this.#answering.add(offer.id);
+    try {
+      return await this.#accept(offer);
+    } finally {
+      this.#answering.delete(offer.id);
+      this.#schedule();
+    }
+  }
+
+  /** Offers with an accept or reject on its way: expiry leaves them alone until the answer. */
+  #answering = new Set<string>();
+
+  async #accept(offer: Offer): Promise<Conversation> {
+    const offerId = offer.id;
     const [result, { conversationOf }] = await Promise.all([this.#ctx.transport.execute({ type: 'offer.accept', offerId }), loadValidator()]);
     // The offer stays until the backend really confirms it with the conversation.
     let conversation: Conversation;
@@ -86,7 +101,13 @@ export class OffersSlice {
   async reject(offerId: string, allowed: boolean): Promise<void> {
     const offer = this.#find(offerId);
     if (!allowed) throw new DeskError('unsupported', 'Rejecting offers is turned off.');
-    await this.#ctx.transport.execute({ type: 'offer.reject', offerId });
+    this.#answering.add(offer.id);
+    try {
+      await this.#ctx.transport.execute({ type: 'offer.reject', offerId });
+    } finally {
+      this.#answering.delete(offer.id);
+      this.#schedule();
+    }
     this.#settle(offer.id, 'rejected');
     this.#remove(offer.id);
   }
@@ -131,7 +152,7 @@ export class OffersSlice {
     clearTimeout(this.#timer);
     const offers = this.$offers.get();
     if (offers.length === 0 || this.#ctx.isDisposed()) return;
-    const next = Math.min(...offers.map((o) => o.expiresAt ?? Infinity));
+    const next = Math.min(...offers.filter((o) => !this.#answering.has(o.id)).map((o) => o.expiresAt ?? Infinity));
     if (!Number.isFinite(next)) return;
     // A far expiry waits in steps: setTimeout fires at once past about 24.8 days.
     this.#timer = setTimeout(() => this.#expire(), Math.min(MAX_TIMER_MS, Math.max(0, next - this.#ctx.now())));
@@ -139,7 +160,7 @@ export class OffersSlice {
 
   #expire(): void {
     const now = this.#ctx.now();
-    const expired = this.$offers.get().filter((o) => (o.expiresAt ?? Infinity) <= now);
+    const expired = this.$offers.get().filter((o) => (o.expiresAt ?? Infinity) <= now && !this.#answering.has(o.id));
     if (expired.length > 0) {
       for (const offer of expired) this.#settle(offer.id, 'expired');
       this.$offers.set(this.$offers.get().filter((o) => !expired.includes(o)));

@@ -52,7 +52,7 @@ export class SendingSlice {
   readonly #messages: MessagesSlice;
   readonly #outbox: Outbox;
   readonly #restored: Promise<void>;
-  #waiters = new Map<string, ((message: Message) => void)[]>();
+  #waiters = new Map<string, { resolve: (message: Message) => void; sent: Message }[]>();
   #channel: BroadcastChannel | undefined;
   #remoteListeners = new Set<(conversationId: string, text: string) => void>();
   #idle: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -118,7 +118,7 @@ export class SendingSlice {
     };
     this.#messages.merge(conversationId, [message]);
     // Durable before anything goes out: a reload or a crash from here on cannot lose it.
-    const settled = this.#settled(clientId);
+    const settled = this.#settled(message);
     if (!(await this.#store(outboxEntryOf(message), options.clearDraft ? { clearDraft: true } : undefined))) return settled;
     options.stored?.();
     this.#post({ type: 'sent', conversationId, text });
@@ -131,7 +131,7 @@ export class SendingSlice {
     if (message.status !== 'failed') return message;
     const { error: _ignored, ...rest } = message;
     this.#messages.replace({ ...rest, status: 'sending' });
-    const settled = this.#settled(clientId);
+    const settled = this.#settled({ ...rest, status: 'sending' });
     try {
       // Not in the outbox (never stored, or failed in another session before it had one): store it again.
       if (!(await this.#ctx.track(this.#outbox.retry(clientId)))) await this.#store(outboxEntryOf(message));
@@ -170,6 +170,11 @@ export class SendingSlice {
     this.#channel = undefined;
     this.#outbox.dispose();
     this.#stop.abort();
+    // A send still waiting (offline, or for its answer) settles with what is known: nothing hangs.
+    for (const [clientId, waiters] of this.#waiters) {
+      for (const { resolve, sent } of waiters) resolve(this.#messages.find(sent.conversationId, clientId) ?? sent);
+    }
+    this.#waiters.clear();
     this.#idle?.resolve();
   }
 
@@ -224,12 +229,13 @@ export class SendingSlice {
     }
   }
 
-  /** Resolves with the message once it is acknowledged or has failed for good. */
-  #settled(clientId: string): Promise<Message> {
+  /** Resolves with the message once it is acknowledged, has failed for good, or the desk goes away. */
+  #settled(sent: Message): Promise<Message> {
     return new Promise((resolve) => {
-      const list = this.#waiters.get(clientId);
-      if (list) list.push(resolve);
-      else this.#waiters.set(clientId, [resolve]);
+      const waiter = { resolve, sent };
+      const list = this.#waiters.get(sent.clientId!);
+      if (list) list.push(waiter);
+      else this.#waiters.set(sent.clientId!, [waiter]);
     });
   }
 
@@ -237,7 +243,8 @@ export class SendingSlice {
     const message = this.#messages.find(conversationId, clientId);
     const waiters = this.#waiters.get(clientId);
     this.#waiters.delete(clientId);
-    if (message) for (const resolve of waiters ?? []) resolve(message);
+    // Every waiter settles, even if the message left the list meanwhile.
+    for (const { resolve, sent } of waiters ?? []) resolve(message ?? sent);
     if (this.#waiters.size === 0 && this.#idle) {
       this.#idle.resolve();
       this.#idle = undefined;

@@ -34,6 +34,14 @@ const MAX_TIME = 8.64e15;
 class Invalid extends Error {}
 
 const isData = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** JSON backends send `null` for "no value": for optional fields it means the same as leaving them out. */
+function present(v: unknown): Data | unknown {
+  if (!isData(v)) return v;
+  const out: Data = Object.create(null) as Data;
+  for (const [key, value] of Object.entries(v)) if (value !== null) out[key] = value;
+  return out;
+}
 const fail = (what: string): never => {
   throw new Invalid(what);
 };
@@ -61,7 +69,8 @@ function opt<T extends object, K extends string, V>(target: T, key: K, value: V 
   return target as T & { [P in K]?: V };
 }
 
-function customerOf(v: unknown): Customer {
+function customerOf(raw: unknown): Customer {
+  const v = present(raw);
   if (!isData(v)) return fail('customer');
   const customer: Customer = { id: idOf(v.id, 'customer.id'), name: textOf(v.name) ?? '' };
   opt(customer, 'avatarUrl', typeof v.avatarUrl === 'string' ? v.avatarUrl : undefined);
@@ -88,7 +97,8 @@ function reactionsOf(v: unknown): Reaction[] | undefined {
   });
 }
 
-export function messageOf(v: unknown): Message {
+export function messageOf(raw: unknown): Message {
+  const v = present(raw);
   if (!isData(v)) return fail('message');
   const author = oneOf(AUTHORS, v.author) ?? fail('author');
   if (v.attachments !== undefined && !Array.isArray(v.attachments)) fail('attachments');
@@ -105,7 +115,11 @@ export function messageOf(v: unknown): Message {
   };
   opt(message, 'text', text);
   opt(message, 'attachments', attachments as AttachmentRef[] | undefined);
-  opt(message, 'clientId', typeof v.clientId === 'string' && v.clientId ? v.clientId : undefined);
+  opt(message, 'clientId', textOf(v.clientId) || undefined);
+  opt(message, 'cursor', textOf(v.cursor) || undefined);
+  if (isData(v.error) && typeof v.error.code === 'string') {
+    message.error = { code: v.error.code, message: textOf(v.error.message) ?? '', retryable: v.error.retryable === true };
+  }
   opt(message, 'status', oneOf(STATUSES, v.status));
   opt(message, 'reactions', reactionsOf(v.reactions));
   opt(message, 'editedAt', timeOf(v.editedAt));
@@ -119,7 +133,8 @@ function refOf(v: unknown, kinds: readonly RecordRef['kind'][]): RecordRef | und
   return id ? { kind: v.kind as RecordRef['kind'], id, title: textOf(v.title) ?? '' } : undefined;
 }
 
-export function conversationOf(v: unknown): Conversation {
+export function conversationOf(raw: unknown): Conversation {
+  const v = present(raw);
   if (!isData(v)) return fail('conversation');
   const conversation: Conversation = {
     id: idOf(v.id),
@@ -146,7 +161,7 @@ export function conversationOf(v: unknown): Conversation {
     );
   }
   if (isData(v.visitor)) {
-    const visitor: Record<string, string> = {};
+    const visitor: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [key, value] of Object.entries(v.visitor)) if (textOf(value) !== undefined) visitor[key] = textOf(value)!;
     conversation.visitor = visitor;
   }
@@ -162,7 +177,8 @@ function summaryOf(v: unknown): ConversationSummary[] {
   return [opt({ id, channel: 'facebook', queue: textOf(v.queue) ?? '', state } as ConversationSummary, 'startedAt', timeOf(v.startedAt))];
 }
 
-export function offerOf(v: unknown, now: number): Offer {
+export function offerOf(raw: unknown, now: number): Offer {
+  const v = present(raw);
   if (!isData(v)) return fail('offer');
   const offer: Offer = {
     id: idOf(v.id),
@@ -203,7 +219,8 @@ export function validateEvent(raw: unknown, now: number): TransportEvent | undef
       case 'transport.disconnected':
         return { ...base, type, reason: textOf(e.reason) ?? '', ...(typeof e.code === 'string' ? { code: e.code as never } : {}) };
       case 'snapshot': {
-        const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : fail('snapshot lists'));
+        // A list left out (or null) is empty; anything else that is not a list is refused.
+        const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : fail('snapshot lists'));
         // One bad item is dropped (with its own warning); the rest of the snapshot stands.
         const keep = <T>(items: unknown[], check: (v: unknown) => T, what: string): T[] =>
           items.flatMap((item) => {
@@ -225,7 +242,7 @@ export function validateEvent(raw: unknown, now: number): TransportEvent | undef
       case 'offer.created':
         return { ...base, type, offer: offerOf(e.offer, now) };
       case 'offer.withdrawn':
-        return { ...base, type, offerId: idOf(e.offerId, 'offerId'), reason: (textOf(e.reason) ?? 'abandoned') as 'abandoned' };
+        return { ...base, type, offerId: idOf(e.offerId, 'offerId'), reason: oneOf(['taken', 'abandoned', 'timeout'] as const, e.reason) ?? 'abandoned' };
       case 'conversation.updated':
         return { ...base, type, conversation: conversationOf(e.conversation) };
       case 'message.received':
