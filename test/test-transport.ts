@@ -282,6 +282,14 @@ export class TestTransport implements Transport {
     return this;
   }
 
+  /**
+   * Commands executed so far except the `presence.set` the desk sends on its own as capacity changes
+   * (F12): what the agent's actions caused.
+   */
+  get agentCommands(): Command[] {
+    return this.commands.filter((c) => c.type !== 'presence.set');
+  }
+
   /** Commands executed so far, of one type. */
   executed<T extends CommandType>(type: T): CommandOf<T>[] {
     return this.commands.filter((c): c is CommandOf<T> => c.type === type);
@@ -376,6 +384,19 @@ export class TestTransport implements Transport {
       }
       case 'conversation.transition': {
         const conversation = { ...this.#conversation(command.conversationId), state: command.to };
+        this.#conversations.set(conversation.id, conversation);
+        return { conversation };
+      }
+      case 'conversation.transfer': {
+        const { to } = command;
+        const conversation: Conversation = { ...this.#conversation(command.conversationId), state: 'open', ...('queue' in to ? { queue: to.queue } : {}) };
+        this.#conversations.set(conversation.id, conversation);
+        return { conversation };
+      }
+      case 'queue.list':
+        return { items: [] };
+      case 'queue.pick': {
+        const conversation: Conversation = { ...this.#conversation(command.conversationId), state: 'active', acceptedAt: Date.now() };
         this.#conversations.set(conversation.id, conversation);
         return { conversation };
       }

@@ -8,12 +8,15 @@ import type { ConnectOptions, Transport, TransportEvent } from '../../src/core/t
 const sim = (t: Transport) => t as SimulatedTransport;
 
 /** Every driver the suite knows: with the simulator, no check is skipped. */
+const WORKDAY = { queue: true, transfer: { queues: ['Billing', 'Returns'], agents: true } };
+
 const simulated: ConformanceContext = {
-  createTransport: () => new SimulatedTransport({ seed: 5 }),
+  createTransport: () => new SimulatedTransport({ seed: 5, capabilities: WORKDAY }),
   requestConversation: (t: Transport) => void sim(t).offer(),
   customerSays: (t: Transport, id: string, text: string) => void sim(t).customerSays(id, text),
   withdrawOffer: (t: Transport, offerId: string) => void sim(t).withdraw(offerId, 'taken'),
   dropConnection: (t: Transport) => sim(t).dropConnection(),
+  queueConversation: (t: Transport) => void sim(t).queueConversation(),
 };
 
 /** The simulator with one flaw: `flaw` replaces some of its members. Expected events fail fast. */
@@ -22,7 +25,7 @@ function flawed(flaw: (inner: SimulatedTransport) => Partial<Transport>): Confor
     ...simulated,
     timeout: 300,
     createTransport: () => {
-      const inner = new SimulatedTransport({ seed: 8 });
+      const inner = new SimulatedTransport({ seed: 8, capabilities: WORKDAY });
       const own: Partial<Record<PropertyKey, unknown>> = flaw(inner);
       return new Proxy(inner, {
         get(target, key) {
@@ -104,12 +107,35 @@ describe('adapter conformance suite', () => {
     expect(results.some((r) => r.status === 'failed')).to.equal(false);
   });
 
+  it('skips the queue and transfer checks when the capabilities are off', async () => {
+    const results = await runConformance({ ...simulated, createTransport: () => new SimulatedTransport({ seed: 5 }) });
+    const status = (prefix: string) => results.find((r) => r.name.startsWith(prefix))!;
+    expect(status('conversation.transfer').status).to.equal('skipped');
+    expect(status('queue.list').status).to.equal('skipped');
+    expect(results.some((r) => r.status === 'failed')).to.equal(false);
+  });
+
+  it('fails an adapter whose transfer leaves the conversation active', async () => {
+    const results = await runConformance(
+      flawed((inner) => ({
+        capabilities: { ...inner.capabilities, transfer: { queues: ['Billing'] } },
+        execute: async (command) => {
+          if (command.type !== 'conversation.transfer') return inner.execute(command);
+          return { conversation: inner.conversation(command.conversationId)! } as never;
+        },
+      })),
+      ['conversation.transfer hands an active conversation over (capabilities.transfer)'],
+    );
+    expect(results[0]!.status).to.equal('failed');
+    expect(results[0]!.error).to.contain('Open');
+  });
+
   it('passes through a fault transport that injects nothing', async () => {
     const inner = new WeakMap<Transport, SimulatedTransport>();
     const backend = (t: Transport) => inner.get(t)!;
     const results = await runConformance({
       createTransport: () => {
-        const simulator = new SimulatedTransport({ seed: 9 });
+        const simulator = new SimulatedTransport({ seed: 9, capabilities: WORKDAY });
         const network = new FaultTransport(simulator, { seed: 1 });
         inner.set(network, simulator);
         return network;
@@ -118,6 +144,7 @@ describe('adapter conformance suite', () => {
       customerSays: (t, id, text) => void backend(t).customerSays(id, text),
       withdrawOffer: (t, offerId) => void backend(t).withdraw(offerId),
       dropConnection: (t) => (t as FaultTransport).dropConnection(),
+      queueConversation: (t) => void backend(t).queueConversation(),
     });
     expect(results.filter((r) => r.status !== 'passed')).to.deep.equal([]);
   });

@@ -460,6 +460,71 @@ describe('SimulatedTransport', () => {
     });
   });
 
+  describe('workday: queue, transfer, wrap-up, privacy notice', () => {
+    const WORKDAY = { queue: true, transfer: { queues: ['Billing'], agents: true } };
+
+    it('lists queued conversations and gives a picked one to the agent, with its messages', async () => {
+      const { transport, events } = await connected({ capabilities: WORKDAY });
+      const first = transport.queueConversation({ customer: { name: 'Ola' }, requestedAt: Date.UTC(2025, 2, 14, 9, 0), firstMessage: 'Hello?' });
+      transport.queueConversation({ requestedAt: Date.UTC(2025, 2, 14, 9, 30) });
+      expect(events).to.deep.equal([]);
+      const { items } = await transport.execute({ type: 'queue.list' });
+      expect(items.map((i) => i.conversationId)).to.deep.equal([first.conversationId, items[1]!.conversationId]);
+      expect(items[0]).to.deep.include({ lastMessage: 'Hello?', channel: 'facebook' });
+      expect((await transport.execute({ type: 'queue.list', limit: 1 })).items).to.have.length(1);
+
+      const { conversation } = await transport.execute({ type: 'queue.pick', conversationId: first.conversationId });
+      expect(conversation.state).to.equal('active');
+      expect(events.map((e) => e.type)).to.deep.equal(['conversation.updated', 'message.received']);
+      expect((await transport.execute({ type: 'queue.list' })).items).to.have.length(1);
+      expect((await rejection(transport.execute({ type: 'queue.pick', conversationId: first.conversationId }))).code).to.equal('not-found');
+    });
+
+    it('refuses the queue and transfers when the capabilities are off', async () => {
+      const { transport, conversationId } = await activeConversation();
+      expect((await rejection(transport.execute({ type: 'queue.list' }))).code).to.equal('unavailable');
+      expect((await rejection(transport.execute({ type: 'conversation.transfer', conversationId, to: { queue: 'Billing' } }))).code).to.equal('unavailable');
+      expect(transport.conversation(conversationId)!.state).to.equal('active');
+    });
+
+    it('transfers an active conversation: it goes Open, leaves the agent, and a queue transfer waits in that queue', async () => {
+      const { transport, conversationId, events } = await activeConversation({ capabilities: WORKDAY });
+      expect((await rejection(transport.execute({ type: 'conversation.transfer', conversationId, to: { queue: 'Nowhere' } }))).code).to.equal('invalid');
+      const { conversation } = await transport.execute({ type: 'conversation.transfer', conversationId, to: { queue: 'Billing' } });
+      expect(conversation).to.deep.include({ state: 'open', queue: 'Billing' });
+      expect(events.at(-1)).to.deep.include({ type: 'conversation.updated', conversation });
+      expect(transport.transfers).to.deep.equal([{ conversationId, to: { queue: 'Billing' } }]);
+      expect(transport.queue.map((i) => i.conversationId)).to.deep.equal([conversationId]);
+      expect((await rejection(transport.execute({ type: 'conversation.transfer', conversationId, to: { agentId: 'agent-2' } }))).code).to.equal('conflict');
+
+      const fresh: SnapshotEvent[] = [];
+      await transport.disconnect();
+      transport.subscribe((e) => e.type === 'snapshot' && fresh.push(e));
+      await transport.connect(agent);
+      expect(fresh[0]!.conversations.map((c) => c.id)).not.to.include(conversationId);
+    });
+
+    it('keeps the wrap-up that came with the move to closed', async () => {
+      const { transport, conversationId } = await activeConversation();
+      expect((await rejection(transport.execute({ type: 'conversation.transition', conversationId, to: 'wrap-up', wrapUp: { note: 'x' } }))).code).to.equal('invalid');
+      await transport.execute({ type: 'conversation.transition', conversationId, to: 'wrap-up' });
+      await transport.execute({ type: 'conversation.transition', conversationId, to: 'closed', wrapUp: { disposition: 'resolved', note: 'Refund sent.' } });
+      expect(transport.wrapUps).to.deep.equal([{ conversationId, disposition: 'resolved', note: 'Refund sent.' }]);
+    });
+
+    it('shows an automated notice to the customer once per client id, as a system message', async () => {
+      const { transport, conversationId } = await activeConversation();
+      const clientId = `privacy-${conversationId}`;
+      const send = () => transport.execute({ type: 'message.send', conversationId, clientId, text: 'This conversation may be recorded.', automated: true });
+      const a = await send();
+      const b = await send();
+      expect(b).to.deep.equal(a);
+      expect(transport.automatedMessages).to.have.length(1);
+      expect(transport.automatedMessages[0]).to.deep.include({ author: 'system', kind: 'system', clientId });
+      expect(transport.transcript(conversationId).filter((m) => m.author === 'system')).to.have.length(1);
+    });
+  });
+
   describe('the scripted customer', () => {
     it('customer messages move lastCustomerMessageAt and emit conversation.updated', async () => {
       const { transport, conversationId, events, advance, now } = await activeConversation();

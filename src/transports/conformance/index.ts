@@ -22,6 +22,11 @@ export interface ConformanceContext {
    * socket). The adapter must then emit `transport.disconnected`.
    */
   dropConnection?(transport: Transport): void | Promise<void>;
+  /**
+   * Makes a customer wait in the queue without offering them to anyone (`queue.list` must then
+   * show the conversation). Needed by the queue check when `capabilities.queue` is on.
+   */
+  queueConversation?(transport: Transport): void | Promise<void>;
   agent?: AgentRef;
   /** How long to wait for an expected event, ms. Default 2,000. */
   timeout?: number;
@@ -388,6 +393,82 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
           `Moving "${conversationId}" to "${to}" answered with ${JSON.stringify(conversation?.state)}; it must answer with the conversation in its new state.`,
         );
       }
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'conversation.transition to closed takes a wrap-up',
+    async run(context) {
+      const { transport, recorder } = await connected(context);
+      const { conversationId, id } = await offer(context, transport, recorder);
+      await transport.execute({ type: 'offer.accept', offerId: id });
+      await transport.execute({ type: 'conversation.transition', conversationId, to: 'wrap-up' });
+      const { conversation } = await transport.execute({
+        type: 'conversation.transition',
+        conversationId,
+        to: 'closed',
+        wrapUp: { disposition: 'conformance', note: 'Closed by the conformance suite.' },
+      });
+      assert(conversation?.state === 'closed', `Closing with a wrap-up answered with ${JSON.stringify(conversation?.state)}; it must answer with the closed conversation.`);
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'an automated message.send is idempotent on clientId',
+    async run(context) {
+      const { transport, recorder } = await connected(context);
+      const { conversationId } = await acceptedOffer(context, transport, recorder, 'Hello');
+      const clientId = `privacy-${conversationId}`;
+      const send = () => transport.execute({ type: 'message.send', conversationId, clientId, text: 'This conversation may be recorded.', automated: true });
+      const [a, b] = await Promise.all([send(), send()]);
+      const c = await send();
+      assert(a.messageId === b.messageId && b.messageId === c.messageId, 'An automated message sent again with its clientId must give the same messageId (the customer sees it once).');
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'conversation.transfer hands an active conversation over (capabilities.transfer)',
+    async run(context) {
+      const probe = await context.createTransport();
+      const allowed = probe.capabilities.transfer;
+      if (!allowed) throw new Skip('no transfer capability');
+      const queue = allowed.queues?.[0];
+      if (queue === undefined && !allowed.agents) throw new Skip('capabilities.transfer names no queue and no agents');
+      assert(!allowed.queues || (Array.isArray(allowed.queues) && allowed.queues.every((q) => typeof q === 'string')), 'capabilities.transfer.queues must be a list of queue names.');
+      const { transport, recorder } = await connected(context);
+      const { conversationId, id } = await offer(context, transport, recorder);
+      await transport.execute({ type: 'offer.accept', offerId: id });
+      const to = queue !== undefined ? { queue } : { agentId: 'conformance-agent-2' };
+      const { conversation } = await transport.execute({ type: 'conversation.transfer', conversationId, to });
+      assert(
+        conversation?.id === conversationId && conversation.state === 'open',
+        `Transferring "${conversationId}" answered with ${JSON.stringify(conversation?.state)}; it must answer with the conversation, Open.`,
+      );
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'queue.list shows a waiting conversation and queue.pick gives it to the agent (capabilities.queue)',
+    async run(context) {
+      const probe = await context.createTransport();
+      if (!probe.capabilities.queue) throw new Skip('no queue capability');
+      if (!context.queueConversation) throw new Skip('needs queueConversation');
+      const { transport } = await connected(context);
+      const before = new Set((await transport.execute({ type: 'queue.list' })).items.map((item) => item.conversationId));
+      await context.queueConversation(transport);
+      const { items } = await transport.execute({ type: 'queue.list', limit: 50 });
+      assert(Array.isArray(items), 'queue.list must answer with { items: [...] }.');
+      const waiting = items.find((item) => !before.has(item.conversationId));
+      assert(waiting, 'queue.list did not show the conversation queueConversation() put in the queue.');
+      assert(typeof waiting.queue === 'string' && Number.isFinite(waiting.requestedAt) && typeof waiting.customer?.id === 'string', 'A queued item needs conversationId, customer, channel, queue and requestedAt.');
+      const { conversation } = await transport.execute({ type: 'queue.pick', conversationId: waiting.conversationId });
+      assert(
+        conversation?.id === waiting.conversationId && conversation.state === 'active',
+        `Picking "${waiting.conversationId}" answered with ${JSON.stringify(conversation?.state)}; it must answer with the conversation, Active.`,
+      );
+      const after = (await transport.execute({ type: 'queue.list' })).items;
+      assert(!after.some((item) => item.conversationId === waiting.conversationId), 'A picked conversation must leave the queue.');
+      await rejectsWithTransportError(transport.execute({ type: 'queue.pick', conversationId: waiting.conversationId }), 'Picking a conversation already taken');
       await transport.disconnect();
     },
   },

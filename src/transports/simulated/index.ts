@@ -4,7 +4,10 @@ export {
   type AutoplayOptions,
   type CustomerMessageOptions,
   type OfferInput,
+  type QueueInput,
+  type RecordedTransfer,
   type RecordedUpload,
+  type RecordedWrapUp,
   type SimulatedTransportOptions,
 } from './simulated-transport.js';
 export {

@@ -43,6 +43,7 @@ import {
   type EditEvent,
   type MessageStatusEvent,
   type OfferWithdrawnEvent,
+  type QueuedItem,
   type ReactionEvent,
   type ReceiptEvent,
   type ResultOf,
@@ -50,6 +51,8 @@ import {
   type SnapshotEvent,
   type Transport,
   type TransportErrorCode,
+  type TransferCommand,
+  type TransitionCommand,
   type TransportEvent,
   type TypingEvent,
   type UploadMeta,
@@ -120,6 +123,22 @@ export interface CustomerMessageOptions {
   replyTo?: string;
 }
 
+/** What `queueConversation()` accepts: as `offer()`, plus when the customer started waiting. */
+export type QueueInput = Omit<OfferInput, 'id' | 'expiresAt' | 'otherConversations'>;
+
+/** A wrap-up the simulated backend received with the move to Closed (F19). */
+export interface RecordedWrapUp {
+  conversationId: string;
+  disposition?: string;
+  note?: string;
+}
+
+/** A hand-over the simulated backend carried out (F11). */
+export interface RecordedTransfer {
+  conversationId: string;
+  to: TransferCommand['to'];
+}
+
 /** A finished upload, as recorded by the simulator. */
 export interface RecordedUpload {
   meta: UploadMeta;
@@ -159,6 +178,8 @@ interface SimConversation {
   firstMessageId: string;
   repliesSent: number;
   agentTyping: boolean;
+  /** Waiting in the queue (`queue.pick` can take it). */
+  queued: boolean;
   scriptStarted: boolean;
   replyTimers: Timer[];
 }
@@ -245,6 +266,8 @@ export class SimulatedTransport implements Transport {
   readonly #sent = new Map<string, SentRecord>();
   readonly #sentMessages: Message[] = [];
   readonly #uploads: RecordedUpload[] = [];
+  readonly #wrapUps: RecordedWrapUp[] = [];
+  readonly #transfers: RecordedTransfer[] = [];
   readonly #crm: SimulatedCrm;
 
   readonly #timers = new Set<Timer>();
@@ -318,6 +341,29 @@ export class SimulatedTransport implements Transport {
 
   conversation(conversationId: string): Conversation | undefined {
     return this.#conversations.get(conversationId)?.conversation;
+  }
+
+  /** What came with each move to Closed (`conversation.transition` with `wrapUp`), oldest first. */
+  get wrapUps(): readonly RecordedWrapUp[] {
+    return this.#wrapUps;
+  }
+
+  /** Every `conversation.transfer` carried out, oldest first. */
+  get transfers(): readonly RecordedTransfer[] {
+    return this.#transfers;
+  }
+
+  /** Conversations waiting in the queue, oldest request first. */
+  get queue(): readonly QueuedItem[] {
+    return [...this.#conversations.values()]
+      .filter((sim) => sim.queued)
+      .map((sim) => queuedItem(sim))
+      .sort((a, b) => a.requestedAt - b.requestedAt);
+  }
+
+  /** The privacy notices (automated messages) the customer was shown, each once. */
+  get automatedMessages(): readonly Message[] {
+    return this.#sentMessages.filter((m) => m.author === 'system');
   }
 
   /** Every message of a conversation the simulator knows (customer and agent). */
@@ -468,6 +514,16 @@ export class SimulatedTransport implements Transport {
     this.#emit({ type: 'message.received', message: sim.messages[0]!, cursor: '' });
     this.#startScript(sim);
     return sim.conversation;
+  }
+
+  /**
+   * A customer waits in the queue without being offered to anyone: `queue.list` shows them and
+   * `queue.pick` gives them to the agent. Emits nothing (the conversation is not the agent's yet).
+   */
+  queueConversation(input: QueueInput = {}): QueuedItem {
+    const { sim } = this.#newCustomer(input);
+    sim.queued = true;
+    return queuedItem(sim);
   }
 
   /** The offer goes away (another agent took it, the customer left, or it timed out). */
@@ -686,6 +742,7 @@ export class SimulatedTransport implements Transport {
       case 'conversation.transition': {
         const sim = this.#sim(command.conversationId);
         const from = sim.conversation.state;
+        const wrapUp = this.#checkWrapUp(command);
         // The desk checks transitions before sending; a backend may still refuse one (another tab moved it).
         if (!canTransition(from, command.to)) {
           throw new TransportError('conflict', `A conversation cannot go from "${from}" to "${command.to}".`, {
@@ -700,7 +757,30 @@ export class SimulatedTransport implements Transport {
           ...(command.to === 'closed' ? { closedAt: this.#now() } : {}),
         };
         if (command.to !== 'active' && command.to !== 'waiting') this.#clearReplyTimers(sim);
+        // Released: the conversation waits in the queue again, and is no longer this agent's.
+        if (command.to === 'open') sim.queued = true;
+        if (wrapUp) this.#wrapUps.push(wrapUp);
         this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+        return { conversation: sim.conversation };
+      }
+      case 'conversation.transfer':
+        return this.#transfer(command);
+      case 'queue.list': {
+        this.#requireQueue();
+        const limit = command.limit ?? 50;
+        if (!Number.isInteger(limit) || limit < 1) throw invalid(`limit must be a whole number ≥ 1, got ${String(limit)}.`);
+        return { items: this.queue.slice(0, Math.min(limit, 200)) };
+      }
+      case 'queue.pick': {
+        this.#requireQueue();
+        const sim = this.#conversations.get(command.conversationId);
+        if (!sim?.queued) throw notFound(`"${command.conversationId}" is not waiting in the queue (unknown or taken).`);
+        sim.queued = false;
+        sim.conversation = { ...sim.conversation, state: 'active', acceptedAt: this.#now() };
+        this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+        // Its messages were never sent to this agent: they arrive with the conversation.
+        for (const message of newest(sim.messages, SNAPSHOT_MESSAGES)) this.#emit({ type: 'message.received', message, cursor: '' });
+        this.#startScript(sim);
         return { conversation: sim.conversation };
       }
       case 'presence.set':
@@ -777,6 +857,51 @@ export class SimulatedTransport implements Transport {
     }
   }
 
+  #transfer(command: TransferCommand): CommandResults['conversation.transfer'] {
+    const allowed = this.capabilities.transfer;
+    if (!allowed) throw new TransportError('unavailable', 'This backend does not transfer conversations.', { retryable: false });
+    const sim = this.#sim(command.conversationId);
+    const to = command.to as { queue?: unknown; agentId?: unknown } | undefined;
+    if (typeof to?.queue === 'string') {
+      if (allowed.queues && !allowed.queues.includes(to.queue)) throw invalid(`Conversations cannot be transferred to the queue "${to.queue}".`);
+    } else if (typeof to?.agentId === 'string' && to.agentId.trim()) {
+      if (!allowed.agents) throw invalid('Conversations cannot be transferred to an agent.');
+    } else {
+      throw invalid('A transfer needs a queue or an agent id.');
+    }
+    const from = sim.conversation.state;
+    if (from !== 'active' || sim.queued) {
+      throw new TransportError('conflict', `Only an active conversation can be transferred; this one is "${from}".`, { retryable: false });
+    }
+    sim.conversation = { ...sim.conversation, state: 'open', ...(typeof to.queue === 'string' ? { queue: to.queue } : {}) };
+    this.#clearReplyTimers(sim);
+    // Into a queue: it waits there again. To an agent: it is theirs now, and gone from this desk.
+    sim.queued = typeof to.queue === 'string';
+    this.#transfers.push({ conversationId: command.conversationId, to: structuredClone(command.to) });
+    this.#emit({ type: 'conversation.updated', conversation: sim.conversation, cursor: '' });
+    return { conversation: sim.conversation };
+  }
+
+  /** A wrap-up goes only with the move to Closed: a code and a note, as text. */
+  #checkWrapUp(command: TransitionCommand): RecordedWrapUp | undefined {
+    const wrapUp = command.wrapUp as { disposition?: unknown; note?: unknown } | undefined;
+    if (wrapUp === undefined) return undefined;
+    if (command.to !== 'closed') throw invalid('A wrap-up goes only with the move to "closed".');
+    if (typeof wrapUp !== 'object' || wrapUp === null) throw invalid('wrapUp must be an object.');
+    const { disposition, note } = wrapUp;
+    if (disposition !== undefined && typeof disposition !== 'string') throw invalid('wrapUp.disposition must be text.');
+    if (note !== undefined && typeof note !== 'string') throw invalid('wrapUp.note must be text.');
+    return {
+      conversationId: command.conversationId,
+      ...(disposition !== undefined ? { disposition } : {}),
+      ...(note !== undefined ? { note } : {}),
+    };
+  }
+
+  #requireQueue(): void {
+    if (!this.capabilities.queue) throw new TransportError('unavailable', 'This backend has no queue to pick from.', { retryable: false });
+  }
+
   #send(command: SendMessageCommand): CommandResults['message.send'] {
     if (this.failNextSends > 0) {
       this.failNextSends--;
@@ -810,12 +935,14 @@ export class SimulatedTransport implements Transport {
         retryable: false,
       });
     }
+    const automated = command.automated === true;
     const message: Message = {
       id: `${this.#idPrefix}m-${++this.#messageSeq}`,
       clientId: command.clientId,
       conversationId: command.conversationId,
-      author: 'agent',
-      kind: attachments.length > 0 && !text?.trim() ? 'attachment' : 'text',
+      // The privacy notice: the customer sees it once (its client id is fixed), as a notice, not a reply.
+      author: automated ? 'system' : 'agent',
+      kind: automated ? 'system' : attachments.length > 0 && !text?.trim() ? 'attachment' : 'text',
       at: now,
       status: 'sent',
       ...(text !== undefined ? { text } : {}),
@@ -825,6 +952,7 @@ export class SimulatedTransport implements Transport {
     this.#sentMessages.push(message);
     sim.messages.push(message);
     sim.undelivered.push(message);
+    if (automated) return { messageId: message.id, at: now };
     sim.agentTyping = false;
     this.#scheduleReply(sim);
     return { messageId: message.id, at: now };
@@ -952,6 +1080,7 @@ export class SimulatedTransport implements Transport {
       firstMessageId: first.id,
       repliesSent: 0,
       agentTyping: false,
+      queued: false,
       scriptStarted: false,
       replyTimers: [],
     };
@@ -1055,7 +1184,8 @@ export class SimulatedTransport implements Transport {
     const conversations: Conversation[] = [];
     const messages: Message[] = [];
     for (const sim of this.#conversations.values()) {
-      const mine = sim.conversation.acceptedAt !== undefined && sim.conversation.state !== 'closed';
+      // Released or transferred (open) is no longer the agent's.
+      const mine = sim.conversation.acceptedAt !== undefined && sim.conversation.state !== 'closed' && sim.conversation.state !== 'open';
       if (mine) conversations.push(sim.conversation);
       if (mine || sim.offerId !== undefined) messages.push(...newest(sim.messages, SNAPSHOT_MESSAGES));
     }
@@ -1186,6 +1316,19 @@ export class SimulatedTransport implements Transport {
     }
     sim.replyTimers = [];
   }
+}
+
+function queuedItem(sim: SimConversation): QueuedItem {
+  const { conversation } = sim;
+  const last = [...sim.messages].reverse().find((m) => m.author === 'customer' && m.text !== undefined);
+  return {
+    conversationId: conversation.id,
+    customer: conversation.customer,
+    channel: conversation.channel,
+    queue: conversation.queue,
+    requestedAt: conversation.requestedAt,
+    ...(last?.text !== undefined ? { lastMessage: last.text } : {}),
+  };
 }
 
 function localeOf(locale: string | undefined): ScriptLocale | undefined {
