@@ -1,6 +1,10 @@
-import type { AttachmentRef } from '../core/model.js';
+import type { AttachmentRef, BasePresence } from '../core/model.js';
 import type { FileVerdict } from '../core/attachment-policy.js';
 import type { CrmRecord, LinkSlot, NewRecord, RecordRef } from '../core/records.js';
+import type { PresenceStatus } from '../core/desk/desk.js';
+
+/** A status the agent can pick (Inactive is set by the system only). */
+export type PickablePresence = Exclude<BasePresence, 'inactive'>;
 
 /** Base of every intent: bubbles out of shadow roots and can be vetoed with preventDefault(). */
 abstract class IntentEvent extends Event {
@@ -33,11 +37,34 @@ export class CcOfferExpiredEvent extends IntentEvent {
   }
 }
 
-/** The agent becomes Available again (from the missed-offer notice). */
+/**
+ * The agent changes their status: `presence` is a base presence or a host's custom status id, `base`
+ * the base presence it stands for (from the missed-offer notice it is `'available'`). Cancel to keep
+ * the status.
+ */
 export class CcPresenceEvent extends IntentEvent {
   static readonly type = 'cc-presence';
-  constructor(readonly presence: 'available') {
+  constructor(
+    readonly presence: PresenceStatus,
+    readonly base: PickablePresence = presence as PickablePresence,
+  ) {
     super(CcPresenceEvent.type);
+  }
+}
+
+/** The agent opens one of their work items: its session starts or comes to the front. Cancel to open nothing. */
+export class CcWorkItemOpenEvent extends IntentEvent {
+  static readonly type = 'cc-work-item-open';
+  constructor(readonly conversationId: string) {
+    super(CcWorkItemOpenEvent.type);
+  }
+}
+
+/** The agent picks a queued conversation: it becomes theirs and opens. Cancel to leave it in the queue. */
+export class CcWorkItemPickEvent extends IntentEvent {
+  static readonly type = 'cc-work-item-pick';
+  constructor(readonly conversationId: string) {
+    super(CcWorkItemPickEvent.type);
   }
 }
 
@@ -184,6 +211,8 @@ declare global {
     'cc-reject': CcRejectEvent;
     'cc-offer-expired': CcOfferExpiredEvent;
     'cc-presence': CcPresenceEvent;
+    'cc-work-item-open': CcWorkItemOpenEvent;
+    'cc-work-item-pick': CcWorkItemPickEvent;
     'cc-send': CcSendEvent;
     'cc-retry': CcRetryEvent;
     'cc-end': CcEndEvent;

@@ -1,4 +1,4 @@
-import type { ConversationState, MessageStatus } from '../core/model.js';
+import type { BasePresence, ConversationState, MessageStatus } from '../core/model.js';
 import type { RejectionReason } from '../core/attachment-policy.js';
 import type { ConnectionStatus } from '../core/desk/desk.js';
 import type { FieldError, LinkSlot, RecordKind } from '../core/records.js';
@@ -317,6 +317,61 @@ export interface Catalog {
     createdNotLinked(kind: 'case' | 'contact', title: string): string;
     /** Speaker label of agent lines in a prefilled case description. */
     agent: string;
+  };
+  /** `<cc-presence-picker>` (F12). A host's custom status labels come with the status. */
+  presence: {
+    label: string;
+    statuses: Record<BasePresence, string>;
+    /** Accessible name of the button: the current status, then what the button does. */
+    buttonLabel(status: string): string;
+    menuLabel: string;
+    /** Why Inactive can't be picked. */
+    inactiveHint: string;
+    capacityLabel: string;
+    /** "2 of 3". */
+    capacity(used: number, total: number): string;
+    capacityLong(used: number, total: number): string;
+    /** The status follows capacity by itself. */
+    automatic: string;
+    manual: string;
+    takesOffers: string;
+    noOffers: string;
+    /** Announced when capacity changed the status. */
+    changedByCapacity(status: string, used: number, total: number): string;
+    /** Announced when a missed offer made the agent Inactive. */
+    changedByMissedOffer: string;
+    /** Announced for any other change the agent did not make here. */
+    changed(status: string): string;
+    failed: string;
+  };
+  /** `<cc-work-items>` (F21). Customer names and messages arrive as arguments and stay plain text. */
+  workItems: {
+    mine: string;
+    open: string;
+    columns: Record<'customer' | 'state' | 'queue' | 'wait' | 'message', string>;
+    /** Accessible name of a column's sort button. */
+    sortBy(column: string): string;
+    /** Announced after sorting. */
+    sortedBy(column: string, ascending: boolean): string;
+    mineHint: string;
+    mineEmpty: string;
+    openItem(name: string): string;
+    openFailed: string;
+    /** In place of a customer name the backend did not send. */
+    unnamed: string;
+    noMessage: string;
+    attachment(name: string): string;
+    loading: string;
+    loadFailed: string;
+    retry: string;
+    refresh: string;
+    openEmpty: string;
+    count(n: number): string;
+    pick: string;
+    pickLabel(name: string): string;
+    picking: string;
+    picked(name: string): string;
+    pickFailed: string;
   };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {

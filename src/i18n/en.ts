@@ -6,8 +6,10 @@ import { messageStrings } from './en/message.js';
 import { notesStrings } from './en/notes.js';
 import { notificationStrings } from './en/notification.js';
 import { panelStrings } from './en/panel.js';
+import { presenceStrings } from './en/presence.js';
 import { recordsStrings } from './en/records.js';
 import { transcriptSearchStrings } from './en/transcript-search.js';
+import { workItemsStrings } from './en/work-items.js';
 
 export type { Catalog } from './catalog.js';
 
@@ -28,6 +30,8 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   notesStrings,
   recordsStrings,
   transcriptSearchStrings,
+  presenceStrings,
+  workItemsStrings,
 ) as typeof sharedStrings &
   typeof notificationStrings &
   typeof panelStrings &
@@ -36,4 +40,6 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   typeof customerFormStrings &
   typeof notesStrings &
   typeof recordsStrings &
-  typeof transcriptSearchStrings;
+  typeof transcriptSearchStrings &
+  typeof presenceStrings &
+  typeof workItemsStrings;

@@ -337,6 +337,62 @@ export const pl: Catalog = {
       `Utworzono ${recordAccusative[kind]} „${title}”, ale powiązanie się nie udało. Znajdź rekord w wyszukiwarce, aby go powiązać.`,
     agent: 'Konsultant',
   },
+  presence: {
+    label: 'Status',
+    statuses: {
+      available: 'Dostępny',
+      busy: 'Zajęty',
+      'busy-dnd': 'Zajęty – Nie przeszkadzać',
+      away: 'Nieobecny',
+      offline: 'Offline',
+      inactive: 'Nieaktywny',
+    },
+    buttonLabel: (status) => `Status: ${status}. Zmień status`,
+    menuLabel: 'Wybierz swój status',
+    inactiveHint: 'Ustawiany po nieodebranej rozmowie. Wybierz inny status, aby znów przyjmować rozmowy.',
+    capacityLabel: 'Obciążenie',
+    capacity: (used, total) => `${used} z ${total}`,
+    capacityLong: (used, total) => `Zajęte miejsca na rozmowy: ${used} z ${total}`,
+    automatic: 'Zależy od obciążenia',
+    manual: 'Ustawiony przez Ciebie',
+    takesOffers: 'Nowe rozmowy przychodzą',
+    noOffers: 'Nowe rozmowy nie przychodzą',
+    changedByCapacity: (status, used, total) => `Twój status to teraz ${status}: zajęte miejsca na rozmowy: ${used} z ${total}.`,
+    changedByMissedOffer: 'Nie odebrano rozmowy: Twój status to teraz Nieaktywny.',
+    changed: (status) => `Twój status to teraz ${status}.`,
+    failed: 'Nie udało się zmienić statusu.',
+  },
+  workItems: {
+    mine: 'Moje zadania',
+    open: 'Otwarte zadania',
+    columns: { customer: 'Klient', state: 'Stan', queue: 'Kolejka', wait: 'Czas oczekiwania', message: 'Ostatnia wiadomość' },
+    sortBy: (column) => `Sortuj według: ${column.toLowerCase()}`,
+    sortedBy: (column, ascending) => `Posortowano według: ${column.toLowerCase()}, ${ascending ? 'rosnąco' : 'malejąco'}.`,
+    mineHint: 'Strzałki w górę i w dół przechodzą między zadaniami; Enter otwiera zadanie.',
+    mineEmpty: 'Nie masz żadnych zadań.',
+    openItem: (name) => `Otwórz rozmowę z klientem ${name}`,
+    openFailed: 'Nie udało się otworzyć rozmowy.',
+    unnamed: 'Klient',
+    noMessage: 'Brak wiadomości',
+    attachment: (name) => `Załącznik: ${name}`,
+    loading: 'Wczytywanie otwartych zadań…',
+    loadFailed: 'Nie udało się wczytać otwartych zadań.',
+    retry: 'Spróbuj ponownie',
+    refresh: 'Odśwież',
+    openEmpty: 'Żadna rozmowa nie czeka na podjęcie.',
+    count: (n) => {
+      const tens = n % 100;
+      const ones = n % 10;
+      if (n === 1) return '1 rozmowa';
+      if (ones >= 2 && ones <= 4 && (tens < 12 || tens > 14)) return `${n} rozmowy`;
+      return `${n} rozmów`;
+    },
+    pick: 'Podejmij',
+    pickLabel: (name) => `Podejmij rozmowę z klientem ${name}`,
+    picking: 'Podejmowanie…',
+    picked: (name) => `Rozmowa z klientem ${name} jest Twoja i została otwarta.`,
+    pickFailed: 'Nie udało się podjąć rozmowy. Być może ktoś już ją przejął.',
+  },
   errors: {
     desk: {
       'window-closed': 'Okno odpowiedzi jest zamknięte. Możesz znów pisać, gdy klient się odezwie.',
