@@ -1,6 +1,7 @@
 import type { AttachmentRef, BasePresence } from '../core/model.js';
 import type { FileVerdict } from '../core/attachment-policy.js';
 import type { CrmRecord, LinkSlot, NewRecord, RecordRef } from '../core/records.js';
+import type { ConversationState } from '../core/model.js';
 import type { PresenceStatus } from '../core/desk/desk.js';
 
 /** A status the agent can pick (Inactive is set by the system only). */
@@ -99,6 +100,28 @@ export class CcEndEvent extends IntentEvent {
     readonly to: 'wrap-up' | 'closed',
   ) {
     super(CcEndEvent.type);
+  }
+}
+
+/** The agent moves the conversation along F11 other than ending or closing it: Put on hold (→ waiting), Resume (→ active), Release to queue (→ open). */
+export class CcTransitionEvent extends IntentEvent {
+  static readonly type = 'cc-transition';
+  constructor(
+    readonly conversationId: string,
+    readonly to: ConversationState,
+  ) {
+    super(CcTransitionEvent.type);
+  }
+}
+
+/** The agent hands the conversation over to a queue or another agent (it becomes Open). Cancel to keep it. */
+export class CcTransferEvent extends IntentEvent {
+  static readonly type = 'cc-transfer';
+  constructor(
+    readonly conversationId: string,
+    readonly to: { readonly queue: string } | { readonly agentId: string },
+  ) {
+    super(CcTransferEvent.type);
   }
 }
 
@@ -216,6 +239,8 @@ declare global {
     'cc-send': CcSendEvent;
     'cc-retry': CcRetryEvent;
     'cc-end': CcEndEvent;
+    'cc-transition': CcTransitionEvent;
+    'cc-transfer': CcTransferEvent;
     'cc-attach': CcAttachEvent;
     'cc-files-rejected': CcFilesRejectedEvent;
     'cc-attachments-change': CcAttachmentsChangeEvent;

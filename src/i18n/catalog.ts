@@ -179,6 +179,36 @@ export interface Catalog {
     storageFallback: string;
     /** Why, per `desk.$storageReason`. */
     storageReason: Record<'unavailable' | 'blocked' | 'closed' | 'full' | 'failed', string>;
+    /** The state menu (F11): Active → Waiting. */
+    putOnHold: string;
+    /** Waiting → Active. */
+    resume: string;
+    /** Active → Open (back to the queue). */
+    releaseToQueue: string;
+    /** Opens the transfer dialog. */
+    transfer: string;
+    transferTitle: string;
+    transferToQueue: string;
+    transferToAgent: string;
+    agentId: string;
+    transferSubmit: string;
+    cancel: string;
+    /** A move of the state menu failed. */
+    transitionFailed: string;
+    /** In a Waiting conversation, where the composer is. */
+    waiting: string;
+    /** Wrap-up (F19): the disposition code. */
+    disposition: string;
+    dispositionNone: string;
+    /** Next to the disposition label when a code must be chosen. */
+    required: string;
+    /** Under the disabled Close while a required code is missing. */
+    closeNeedsDisposition: string;
+    wrapUpNote: string;
+    wrapUpTimer(time: string): string;
+    wrapUpOverdue: string;
+    /** The privacy banner (F17). */
+    privacy: string;
   };
   message: {
     customer: string;

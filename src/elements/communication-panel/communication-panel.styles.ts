@@ -138,4 +138,76 @@ export const communicationPanelStyles = css`
   cc-attachment-picker {
     grid-column: 1 / -1;
   }
+  .privacy {
+    margin: 0;
+    padding: 4px calc(var(--_space) * 1.5);
+    font-size: 0.85em;
+    color: var(--_muted);
+    background: var(--_surface-2);
+    border-bottom: 1px solid var(--_border);
+  }
+  .field {
+    grid-column: 1 / -1;
+    display: grid;
+    gap: 2px;
+    font-size: 0.9em;
+  }
+  .required {
+    color: var(--_muted);
+  }
+  select,
+  dialog input[type='text'] {
+    font: inherit;
+    padding: 4px 6px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+  }
+  .timer {
+    grid-column: 1 / -1;
+    margin: 0;
+    font-size: 0.9em;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .timer.overdue {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .wrap-up .primary {
+    justify-self: start;
+  }
+  .notice.reason {
+    color: var(--_muted);
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    padding: calc(var(--_space) * 2);
+    min-width: min(22rem, 90vw);
+  }
+  dialog h3 {
+    margin: 0 0 var(--_space);
+    font-size: 1em;
+  }
+  dialog fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 var(--_space);
+    display: grid;
+    gap: 4px;
+  }
+  .choice {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+  }
+  .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+  }
 `;

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Composer, ComposerState, ConnectionStatus, Desk } from '../../core/desk/desk.js';
-import type { Conversation, Message } from '../../core/model.js';
+import type { Composer, ComposerState, ConnectionStatus, Desk, Disposition, WrapUpState } from '../../core/desk/desk.js';
+import { MAX_WRAP_UP_NOTE } from '../../core/desk/wrap-up.js';
+import { DeskError } from '../../core/errors.js';
+import type { Conversation, ConversationState, Message } from '../../core/model.js';
 import type { ReplyWindow } from '../../core/reply-window.js';
 import type { StorageFallbackReason } from '../../core/storage.js';
 import { MAX_MESSAGE_LENGTH, sendBlock } from '../../core/rules.js';
@@ -11,11 +13,19 @@ import { errorText, formatRemaining } from '../../i18n/index.js';
 import { panelStrings } from '../../i18n/en/panel.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
-import { CcEndEvent, CcRetryEvent, CcSendEvent } from '../events.js';
+import { CcEndEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEvent } from '../events.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 
 const EMPTY_COMPOSER: ComposerState = { draft: '', files: [], restored: false };
+const EMPTY_WRAP_UP: WrapUpState = { note: '', overdue: false };
+
+/** A text the host gave once or per language (`{ en, pl }`): the element's language, else English, else the first. */
+function textIn(text: string | Readonly<Record<string, string>> | undefined, lang: string): string {
+  if (text === undefined || typeof text === 'string') return text ?? '';
+  const tag = lang.toLowerCase();
+  return text[tag] ?? text[tag.split('-')[0] ?? ''] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
 /** Under this much time left the window countdown is highlighted. */
 const WINDOW_WARNING_MS = 60 * 60 * 1000;
 
@@ -31,6 +41,8 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @fires cc-send - Before a message is sent (`CcSendEvent`, cancelable: the draft stays).
  * @fires cc-retry - Before a failed message is sent again with the same client id (`CcRetryEvent`, cancelable).
  * @fires cc-end - Before the conversation is ended (→ wrap-up) or closed (`CcEndEvent`, cancelable).
+ * @fires cc-transition - Before Put on hold (→ waiting), Resume (→ active) or Release to queue (→ open) (`CcTransitionEvent`, cancelable).
+ * @fires cc-transfer - Before the conversation is handed to a queue or an agent from the transfer dialog (`CcTransferEvent`, cancelable).
  * @fires cc-attach - From the inner attachment picker, before files upload (`CcAttachEvent`, cancelable).
  * @fires cc-files-rejected - From the inner attachment picker: files refused by the attachment policy (`CcFilesRejectedEvent`).
  * @fires cc-attachments-change - From the inner attachment picker: the ready-to-send attachments changed (`CcAttachmentsChangeEvent`).
@@ -38,6 +50,7 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart header - The header bar.
  * @csspart connection - The banner shown while the connection is down or reconnecting.
  * @csspart storage - The banner shown while the browser's storage failed and the desk keeps data in memory.
+ * @csspart privacy - The "may be monitored or recorded" banner, when the host configured a privacy notice.
  * @csspart state - The conversation state badge.
  * @csspart window - The reply-window countdown.
  * @csspart menu-button - The "…" button.
@@ -46,6 +59,12 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart composer - The composer area.
  * @csspart textarea - The message field.
  * @csspart send - The Send button.
+ * @csspart wrap-up - The wrap-up area: disposition, note, timer and Close.
+ * @csspart disposition - The disposition code select.
+ * @csspart wrap-up-note - The wrap-up note field.
+ * @csspart wrap-up-timer - The wrap-up countdown (and its overdue state).
+ * @csspart close - The Close button of the wrap-up area.
+ * @csspart transfer-dialog - The transfer dialog.
  * @cssprop --cc-panel-height - Height of the panel (default: fill the parent).
  * @cssprop --cc-color-accent - Primary buttons and links.
  * @cssprop --cc-color-border - Borders.
@@ -74,6 +93,10 @@ export class CcCommunicationPanel extends DeskElement {
   private readonly storageReason = new StoreController<StorageFallbackReason | undefined>(this, undefined);
   /** @internal */
   private readonly window = new StoreController<ReplyWindow>(this, { open: false, mode: 'standard', remainingMs: 0 });
+  /** @internal */
+  private readonly wrapUp = new StoreController<WrapUpState>(this, EMPTY_WRAP_UP);
+  /** @internal Ticks only while a wrap-up timer runs. */
+  private readonly clock = new StoreController<number>(this, 0);
 
   /** Show this conversation instead of the desk's active one. */
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
@@ -84,6 +107,12 @@ export class CcCommunicationPanel extends DeskElement {
   @state() private dragging = false;
   /** @internal */
   @state() private error = '';
+  /** @internal */
+  @state() private transferOpen = false;
+  /** @internal `queue:<name>` or `agent`. */
+  @state() private transferTarget = '';
+  /** @internal */
+  @state() private transferAgent = '';
 
   /** @internal */
   @query('textarea') private textarea?: HTMLTextAreaElement;
@@ -128,6 +157,9 @@ export class CcCommunicationPanel extends DeskElement {
   protected override willUpdate(): void {
     // Resolves the conversation shown now: a switch resets the view state before this render, not after it.
     void this.shown.id;
+    const { deadline, overdue } = this.wrapUp.value;
+    const timing = this.conversation?.state === 'wrap-up' && deadline !== undefined && !overdue;
+    this.clock.set(timing ? this.activeDesk?.$now : undefined);
   }
 
   protected override updated(): void {
@@ -146,8 +178,10 @@ export class CcCommunicationPanel extends DeskElement {
     this.messageList.set(desk && id !== undefined ? desk.messages(id) : undefined);
     this.customerTyping.set(desk && id !== undefined ? desk.typing(id) : undefined);
     this.window.set(desk && id !== undefined ? desk.replyWindow(id) : undefined);
+    this.wrapUp.set(desk && id !== undefined ? desk.wrapUp.state(id) : undefined);
     this.error = '';
     this.menuOpen = false;
+    this.transferOpen = false;
     this.#focusPending = true;
   }
 
@@ -211,10 +245,95 @@ export class CcCommunicationPanel extends DeskElement {
     if (intent.defaultPrevented) return;
     try {
       await desk.transition(conversation.id, to);
-    } catch {
-      this.error = this.localize.t.panel.endFailed;
+    } catch (error) {
+      this.error = error instanceof DeskError ? errorText(this.localize.t, error) : this.localize.t.panel.endFailed;
     }
   }
+
+  /** Put on hold, Resume, Release to queue. */
+  async #move(to: ConversationState): Promise<void> {
+    this.menuOpen = false;
+    const desk = this.activeDesk;
+    const conversation = this.conversation;
+    if (!desk || !conversation) return;
+    const intent = new CcTransitionEvent(conversation.id, to);
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented) return;
+    this.error = '';
+    try {
+      await desk.transition(conversation.id, to);
+    } catch (error) {
+      this.error = error instanceof DeskError ? errorText(this.localize.t, error) : this.localize.t.panel.transitionFailed;
+    }
+  }
+
+  #openTransfer = (): void => {
+    this.menuOpen = false;
+    const queues = this.activeDesk?.capabilities.transfer?.queues ?? [];
+    this.transferTarget = queues[0] !== undefined ? `queue:${queues[0]}` : 'agent';
+    this.transferAgent = '';
+    this.transferOpen = true;
+    void this.updateComplete.then(() => {
+      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+      if (dialog && !dialog.open) dialog.showModal();
+    });
+  };
+
+  #transferTo(): { queue: string } | { agentId: string } | undefined {
+    if (this.transferTarget.startsWith('queue:')) return { queue: this.transferTarget.slice('queue:'.length) };
+    const agentId = this.transferAgent.trim();
+    return this.transferTarget === 'agent' && agentId ? { agentId } : undefined;
+  }
+
+  #onTransferSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const desk = this.activeDesk;
+    const conversation = this.conversation;
+    const to = this.#transferTo();
+    if (!desk || !conversation || !to) return;
+    const intent = new CcTransferEvent(conversation.id, to);
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented) return;
+    this.#closeTransfer();
+    this.error = '';
+    try {
+      await desk.transfer(conversation.id, to);
+    } catch (error) {
+      this.error = errorText(this.localize.t, error);
+    }
+  };
+
+  #closeTransfer = (): void => {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+  };
+
+  #onTransferClosed = (): void => {
+    if (!this.transferOpen) return;
+    this.transferOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
+  };
+
+  #onDisposition = (event: Event): void => {
+    const conversation = this.conversation;
+    if (!conversation) return;
+    const value = (event.target as HTMLSelectElement).value;
+    this.error = '';
+    try {
+      this.activeDesk?.wrapUp.setDisposition(conversation.id, value || undefined);
+    } catch (error) {
+      this.error = errorText(this.localize.t, error);
+    }
+  };
+
+  #onWrapUpNote = (event: Event): void => {
+    const conversation = this.conversation;
+    if (!conversation) return;
+    try {
+      this.activeDesk?.wrapUp.setNote(conversation.id, (event.target as HTMLTextAreaElement).value);
+    } catch (error) {
+      this.error = errorText(this.localize.t, error);
+    }
+  };
 
   #onAttach = (): void => {
     // Checking files makes the composer busy without changing its store: look again once it is done.
@@ -312,6 +431,7 @@ export class CcCommunicationPanel extends DeskElement {
     }
     return html`
       ${this.#renderHeader(conversation)} ${this.#renderConnection()}
+      ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
       <cc-transcript
         part="transcript"
         lang=${this.localize.lang}
@@ -322,6 +442,7 @@ export class CcCommunicationPanel extends DeskElement {
       ></cc-transcript>
       ${this.#renderFooter(conversation)}
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t.panel.dropHere}</div>` : nothing}
+      ${this.transferOpen ? this.#renderTransfer() : nothing}
     `;
   }
 
@@ -352,8 +473,10 @@ export class CcCommunicationPanel extends DeskElement {
         : t.panel.windowLeft(time);
     const windowClass = !window.open ? 'closed' : window.remainingMs < WINDOW_WARNING_MS ? 'closing' : '';
     const desk = this.activeDesk!;
-    const canEnd = desk.canTransition(conversation.id, 'wrap-up');
-    const canClose = desk.canTransition(conversation.id, 'closed');
+    const can = (to: ConversationState): boolean => desk.canTransition(conversation.id, to);
+    // Open from Active is a release or a transfer; from Waiting only a release.
+    const canTransfer = Boolean(desk.capabilities.transfer) && conversation.state === 'active' && can('open');
+    const closeBlocked = desk.wrapUp.closeBlock(conversation) !== undefined;
     return html`<header part="header">
       <div>
         <h2>${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
@@ -386,25 +509,161 @@ export class CcCommunicationPanel extends DeskElement {
               >
                 ${t.panel.attachFile}
               </button>
-              ${canEnd ? html`<button role="menuitem" @click=${() => this.#end('wrap-up')}>${t.panel.endConversation}</button>` : nothing}
-              ${canClose ? html`<button role="menuitem" @click=${() => this.#end('closed')}>${t.panel.closeConversation}</button>` : nothing}
+              ${can('wrap-up') ? html`<button role="menuitem" @click=${() => this.#end('wrap-up')}>${t.panel.endConversation}</button>` : nothing}
+              ${conversation.state === 'active' && can('waiting')
+                ? html`<button role="menuitem" @click=${() => this.#move('waiting')}>${t.panel.putOnHold}</button>`
+                : nothing}
+              ${conversation.state === 'waiting' && can('active')
+                ? html`<button role="menuitem" @click=${() => this.#move('active')}>${t.panel.resume}</button>`
+                : nothing}
+              ${can('open') ? html`<button role="menuitem" @click=${() => this.#move('open')}>${t.panel.releaseToQueue}</button>` : nothing}
+              ${canTransfer ? html`<button role="menuitem" aria-haspopup="dialog" @click=${this.#openTransfer}>${t.panel.transfer}</button>` : nothing}
+              ${can('closed')
+                ? html`<button role="menuitem" ?disabled=${closeBlocked} @click=${() => this.#end('closed')}>${t.panel.closeConversation}</button>`
+                : nothing}
             </div>`
           : nothing}
       </div>
     </header>`;
   }
 
+  #renderWrapUp(conversation: Conversation) {
+    const t = this.localize.t;
+    const desk = this.activeDesk!;
+    const { dispositions, required } = desk.wrapUp;
+    const state = this.wrapUp.value;
+    const blocked = desk.wrapUp.closeBlock(conversation) !== undefined;
+    const canClose = desk.canTransition(conversation.id, 'closed');
+    return html`<div class="composer wrap-up" part="composer wrap-up">
+      <p class="notice" role="status">${t.panel.wrapUp}</p>
+      ${this.#renderTimer(state)}
+      ${dispositions.length > 0
+        ? html`<div class="field">
+            <label for="disposition">
+              ${t.panel.disposition}${required ? html` <span class="required">(${t.panel.required})</span>` : nothing}
+            </label>
+            <select
+              id="disposition"
+              part="disposition"
+              ?required=${required}
+              aria-describedby=${blocked ? 'close-reason' : nothing}
+              @change=${this.#onDisposition}
+            >
+              <option value="" ?selected=${!state.disposition}>${t.panel.dispositionNone}</option>
+              ${this.#dispositionGroups(dispositions).map(([group, items]) =>
+                group
+                  ? html`<optgroup label=${group}>${items.map((d) => this.#renderDisposition(d, state))}</optgroup>`
+                  : items.map((d) => this.#renderDisposition(d, state)),
+              )}
+            </select>
+          </div>`
+        : nothing}
+      <div class="field">
+        <label for="wrap-up-note">${t.panel.wrapUpNote}</label>
+        <textarea
+          id="wrap-up-note"
+          part="wrap-up-note"
+          rows="2"
+          maxlength=${MAX_WRAP_UP_NOTE}
+          .value=${state.note}
+          @input=${this.#onWrapUpNote}
+        ></textarea>
+      </div>
+      ${canClose
+        ? html`<button
+            class="primary"
+            part="close"
+            ?disabled=${blocked}
+            aria-describedby=${blocked ? 'close-reason' : nothing}
+            @click=${() => this.#end('closed')}
+          >
+            ${t.panel.closeConversation}
+          </button>`
+        : nothing}
+      ${blocked ? html`<p class="notice reason" id="close-reason">${t.panel.closeNeedsDisposition}</p>` : nothing}
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderTimer(state: WrapUpState) {
+    const t = this.localize.t;
+    if (state.deadline === undefined) return nothing;
+    // The clock only makes this render again each second; its value may be up to a tick old.
+    void this.clock.value;
+    const left = Math.max(0, state.deadline - this.activeDesk!.now());
+    const overdue = state.overdue;
+    return html`<p class="timer ${overdue ? 'overdue' : ''}" part="wrap-up-timer" role="timer">
+      ${overdue ? t.panel.wrapUpOverdue : t.panel.wrapUpTimer(formatRemaining(left, t))}
+    </p>`;
+  }
+
+  #renderDisposition(disposition: Disposition, state: WrapUpState) {
+    return html`<option value=${disposition.id} ?selected=${state.disposition === disposition.id}>
+      ${textIn(disposition.label, this.localize.lang) || disposition.id}
+    </option>`;
+  }
+
+  /** Codes under their group headings, in the host's order; codes without a group first. */
+  #dispositionGroups(dispositions: readonly Disposition[]): [string, Disposition[]][] {
+    const groups = new Map<string, Disposition[]>();
+    for (const d of dispositions) {
+      const group = textIn(d.group, this.localize.lang);
+      groups.set(group, [...(groups.get(group) ?? []), d]);
+    }
+    return [...groups].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0));
+  }
+
+  #renderTransfer() {
+    const t = this.localize.t;
+    const allowed = this.activeDesk?.capabilities.transfer ?? {};
+    const queues = allowed.queues ?? [];
+    const onTarget = (event: Event): void => {
+      this.transferTarget = (event.target as HTMLInputElement).value;
+    };
+    return html`<dialog part="transfer-dialog" aria-labelledby="transfer-title" @close=${this.#onTransferClosed}>
+      <form @submit=${this.#onTransferSubmit}>
+        <h3 id="transfer-title">${t.panel.transferTitle}</h3>
+        ${queues.length > 0
+          ? html`<fieldset>
+              <legend>${t.panel.transferToQueue}</legend>
+              ${queues.map(
+                (queue) => html`<label class="choice">
+                  <input type="radio" name="target" value=${`queue:${queue}`} .checked=${this.transferTarget === `queue:${queue}`} @change=${onTarget} />
+                  ${queue}
+                </label>`,
+              )}
+            </fieldset>`
+          : nothing}
+        ${allowed.agents
+          ? html`<fieldset>
+              <legend>${t.panel.transferToAgent}</legend>
+              <label class="choice">
+                <input type="radio" name="target" value="agent" .checked=${this.transferTarget === 'agent'} @change=${onTarget} />
+                ${t.panel.agentId}
+              </label>
+              <input
+                type="text"
+                aria-label=${t.panel.agentId}
+                autocomplete="off"
+                .value=${this.transferAgent}
+                @input=${(event: Event) => {
+                  this.transferAgent = (event.target as HTMLInputElement).value;
+                  this.transferTarget = 'agent';
+                }}
+              />
+            </fieldset>`
+          : nothing}
+        <div class="actions">
+          <button type="button" @click=${this.#closeTransfer}>${t.panel.cancel}</button>
+          <button class="primary" type="submit" ?disabled=${!this.#transferTo()}>${t.panel.transferSubmit}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
   #renderFooter(conversation: Conversation) {
     const t = this.localize.t;
-    if (conversation.state === 'wrap-up') {
-      return html`<div class="composer" part="composer">
-        <p class="notice" role="status">${t.panel.wrapUp}</p>
-        ${this.activeDesk!.canTransition(conversation.id, 'closed')
-          ? html`<button class="primary" @click=${() => this.#end('closed')}>${t.panel.closeConversation}</button>`
-          : nothing}
-        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
-      </div>`;
-    }
+    if (conversation.state === 'wrap-up') return this.#renderWrapUp(conversation);
     if (conversation.state === 'closed') {
       return html`<div class="composer" part="composer"><p class="notice" role="status">${t.panel.closed}</p></div>`;
     }
@@ -414,6 +673,7 @@ export class CcCommunicationPanel extends DeskElement {
     const length = draft.length;
     const over = length - MAX_MESSAGE_LENGTH;
     return html`<div class="composer" part="composer" @paste=${this.#onPaste}>
+      ${conversation.state === 'waiting' ? html`<p class="notice" role="status">${t.panel.waiting}</p>` : nothing}
       ${blocked
         ? html`<p class="notice error" id="window-help" role="status">
             <strong>${t.panel.windowClosed}.</strong>
