@@ -11,7 +11,13 @@ export type DeskErrorCode =
   /** Sending needs an Active conversation. */
   | 'not-active'
   /** The desk was disposed. */
-  | 'disposed';
+  | 'disposed'
+  /** Every session slot is taken (F13). */
+  | 'session-limit'
+  /** Closing after wrap-up needs a disposition code (F19). */
+  | 'disposition-required'
+  /** The agent's presence does not take offers (F12). */
+  | 'presence';
 
 /** A request the desk refused before it reached the transport. */
 export class DeskError extends Error {

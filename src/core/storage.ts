@@ -4,6 +4,8 @@ import type { AttachmentRef, Conversation, Message } from './model.js';
 export interface OutboxEntry {
   clientId: string;
   conversationId: string;
+  /** Sent by the desk on its own (the privacy notice). */
+  automated?: boolean;
   text?: string;
   attachments?: AttachmentRef[];
   /** When the agent sent it, epoch ms. */

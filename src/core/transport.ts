@@ -2,8 +2,10 @@ import type {
   AgentRef,
   AttachmentRef,
   BasePresence,
+  Channel,
   Conversation,
   ConversationState,
+  Customer,
   Message,
   MessageStatus,
   Offer,
@@ -29,6 +31,22 @@ export interface Capabilities {
   notes?: boolean;
   /** transcripts.search / transcripts.get on the server (F16). */
   search?: boolean;
+  /** queue.list / queue.pick: the agent may see and pick queued conversations (F21 open work items). */
+  queue?: boolean;
+  /** conversation.transfer: where an active conversation may be handed over (F11). */
+  transfer?: { queues?: string[]; agents?: boolean };
+}
+
+/** A conversation waiting in a queue that the agent may pick (F21). */
+export interface QueuedItem {
+  conversationId: string;
+  customer: Customer;
+  channel: Channel;
+  queue: string;
+  /** When the customer started waiting, epoch ms. */
+  requestedAt: number;
+  /** Preview of the customer's latest message (text only). */
+  lastMessage?: string;
 }
 
 // ---- Commands: plain objects, so an adapter can forward, log or replay them. ----
@@ -42,13 +60,30 @@ export interface SendMessageCommand {
   clientId: string;
   text?: string;
   attachments?: AttachmentRef[];
+  /**
+   * Sent by the desk on its own (the privacy notice, F17), not typed by the agent. Its client id is
+   * derived from the conversation, so every tab and every reload sends the same one: send it once.
+   */
+  automated?: boolean;
 }
 export interface SetTypingCommand { type: 'typing.set'; conversationId: string; on: boolean }
 export interface TransitionCommand {
   type: 'conversation.transition';
   conversationId: string;
   to: ConversationState;
+  /** With the move from wrap-up to closed (F19): the disposition code chosen and the wrap-up note. */
+  wrapUp?: { disposition?: string; note?: string };
 }
+/** Hands an active conversation over to a queue or another agent (F11); it becomes Open. */
+export interface TransferCommand {
+  type: 'conversation.transfer';
+  conversationId: string;
+  to: { queue: string } | { agentId: string };
+}
+/** Queued conversations the agent may pick (F21 open work items). */
+export interface ListQueueCommand { type: 'queue.list'; limit?: number }
+/** Picks a queued conversation: it becomes the agent's, Active. */
+export interface PickQueuedCommand { type: 'queue.pick'; conversationId: string }
 export interface SetPresenceCommand { type: 'presence.set'; presence: BasePresence }
 export interface SearchRecordsCommand {
   type: 'records.search';
@@ -85,6 +120,9 @@ export type Command =
   | SendMessageCommand
   | SetTypingCommand
   | TransitionCommand
+  | TransferCommand
+  | ListQueueCommand
+  | PickQueuedCommand
   | SetPresenceCommand
   | SearchRecordsCommand
   | CreateRecordCommand
@@ -102,6 +140,9 @@ export interface CommandResults {
   'message.send': { messageId: string; at: number };
   'typing.set': { ok: true };
   'conversation.transition': { conversation: Conversation };
+  'conversation.transfer': { conversation: Conversation };
+  'queue.list': { items: QueuedItem[] };
+  'queue.pick': { conversation: Conversation };
   'presence.set': { presence: BasePresence };
   'records.search': { records: CrmRecord[] };
   'records.create': { record: CrmRecord };

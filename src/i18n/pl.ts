@@ -426,6 +426,9 @@ export const pl: Catalog = {
       'no-link': 'Najpierw powiąż kontakt lub sprawę z tą rozmową.',
       'not-active': 'Wiadomości można wysyłać tylko w aktywnej rozmowie.',
       disposed: 'Ten panel został zamknięty. Odśwież stronę.',
+      'session-limit': 'Wszystkie miejsca na sesje są zajęte. Zamknij sesję, zanim przyjmiesz kolejną rozmowę.',
+      'disposition-required': 'Przed zamknięciem rozmowy wybierz kod zakończenia.',
+      presence: 'Twój status nie pozwala teraz przyjmować nowych rozmów.',
     },
     transport: {
       network: 'Brak połączenia z serwerem. Sprawdź połączenie i spróbuj ponownie.',

@@ -104,7 +104,7 @@ describe('Desk.transition', () => {
       expect((error as ConversationStateError).code).to.equal('illegal-transition');
       expect((error as ConversationStateError).from).to.equal(from);
       expect((error as ConversationStateError).to).to.equal(to);
-      expect(transport.commands).to.deep.equal([]);
+      expect(transport.agentCommands).to.deep.equal([]);
       expect(desk.$conversations.get()['c1']!.state).to.equal(from);
     });
   }
@@ -114,7 +114,7 @@ describe('Desk.transition', () => {
       await desk.connect();
       transport.emit({ type: 'conversation.updated', conversation: conversation(from) });
       const result = await desk.transition('c1', to);
-      expect(transport.commands).to.deep.equal([{ type: 'conversation.transition', conversationId: 'c1', to }]);
+      expect(transport.agentCommands).to.deep.equal([{ type: 'conversation.transition', conversationId: 'c1', to }]);
       expect(result.state).to.equal(to);
       expect(desk.$conversations.get()['c1']!.state).to.equal(to);
     });
@@ -141,6 +141,6 @@ describe('Desk.transition', () => {
   it('refuses an unknown conversation with DeskError unknown-conversation', async () => {
     const error = await desk.transition('nope', 'active').catch((e: unknown) => e);
     expect(error).to.have.property('code', 'unknown-conversation');
-    expect(transport.commands).to.deep.equal([]);
+    expect(transport.agentCommands).to.deep.equal([]);
   });
 });

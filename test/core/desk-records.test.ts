@@ -57,7 +57,7 @@ describe('Desk: records, notes and timeline', () => {
     expect(desk.$conversations.get()['c1']!.links!.customer).to.deep.equal(account);
     await desk.unlink('c1', 'case');
     expect(desk.$conversations.get()['c1']!.links!.case).to.equal(undefined);
-    expect(transport.commands.map((c) => c.type)).to.deep.equal(['records.link', 'records.link', 'records.link', 'records.unlink']);
+    expect(transport.agentCommands.map((c) => c.type)).to.deep.equal(['records.link', 'records.link', 'records.link', 'records.unlink']);
   });
 
   it('saves notes to the linked case, else the linked contact, and refuses with no link', async () => {
@@ -96,7 +96,7 @@ describe('Desk: records, notes and timeline', () => {
       const error = (await (attempt as Promise<unknown>).catch((e: unknown) => e)) as DeskError;
       expect(error.code).to.equal('unsupported');
     }
-    expect(transport.commands).to.have.length(0);
+    expect(transport.agentCommands).to.have.length(0);
   });
 
   it('keeps a timeline of states, links and notes', async () => {

@@ -171,7 +171,7 @@ describe('Desk', () => {
       await desk.connect();
       transport.emit({ type: 'offer.created', offer: makeOffer() });
       const conversation = await desk.accept('o1');
-      expect(transport.commands).to.deep.equal([{ type: 'offer.accept', offerId: 'o1' }]);
+      expect(transport.agentCommands).to.deep.equal([{ type: 'offer.accept', offerId: 'o1' }]);
       expect(conversation.state).to.equal('active');
       expect(desk.$offers.get()).to.deep.equal([]);
       expect(desk.$activeConversationId.get()).to.equal('c1');
@@ -182,7 +182,7 @@ describe('Desk', () => {
     it('refuses to accept an offer that is not waiting', async () => {
       await desk.connect();
       await expectDeskError(desk.accept('nope'), 'unknown-offer');
-      expect(transport.commands).to.deep.equal([]);
+      expect(transport.agentCommands).to.deep.equal([]);
     });
 
     it('keeps the offer when accepting fails', async () => {
@@ -230,12 +230,15 @@ describe('Desk', () => {
       expect(transport.executed('offer.reject')).to.deep.equal([{ type: 'offer.reject', offerId: 'o1' }]);
       expect(transport.executed('presence.set')).to.deep.equal([{ type: 'presence.set', presence: 'inactive' }]);
 
-      // Accepting the next offer makes the agent Available again, on the backend too.
+      // Inactive takes no offers (F12): one that arrives now is refused and the backend told.
       transport.emit({ type: 'offer.created', offer: makeOffer({ id: 'o2', conversationId: 'c2' }) });
-      await quick.accept('o2');
+      expect(quick.$offers.get()).to.deep.equal([]);
+      await waitUntil(() => transport.executed('offer.reject').length === 2, 'the refused offer was not rejected');
+      // Choosing Available brings the agent back, on the backend too.
+      await quick.setPresence('available');
       expect(quick.$presence.get()).to.equal('available');
-      await waitUntil(() => transport.executed('presence.set').length === 2, 'available never sent');
-      expect(transport.executed('presence.set')[1]).to.deep.equal({ type: 'presence.set', presence: 'available' });
+      expect(quick.$missedOffers.get()).to.deep.equal([]);
+      expect(transport.executed('presence.set').at(-1)).to.deep.equal({ type: 'presence.set', presence: 'available' });
     });
 
     it('does not expire an offer that was accepted in time', async () => {
@@ -243,7 +246,8 @@ describe('Desk', () => {
       await quick.connect();
       transport.emit({ type: 'offer.created', offer: makeOffer() });
       await quick.accept('o1');
-      expect(quick.$presence.get()).to.equal('available');
+      // One conversation uses part of the capacity (F12).
+      expect(quick.$presence.get()).to.equal('busy');
       // A second offer expires after the first one would have: once it has, the first had its chance too.
       transport.emit({ type: 'offer.created', offer: makeOffer({ id: 'o2', conversationId: 'c2' }) });
       await waitUntil(() => quick.$missedOffers.get().length > 0, 'the second offer never expired', { timeout: 2000 });
@@ -347,14 +351,14 @@ describe('Desk', () => {
     it('refuses to send when the reply window is closed, sending nothing', async () => {
       await withConversation({ lastCustomerMessageAt: T0 - 25 * HOUR });
       await expectDeskError(desk.send('c1', 'Hello?'), 'window-closed');
-      expect(transport.commands).to.deep.equal([]);
+      expect(transport.agentCommands).to.deep.equal([]);
       expect(messages()).to.deep.equal([]);
     });
 
     it('refuses to send before the customer has written', async () => {
       await withConversation({ lastCustomerMessageAt: undefined });
       await expectDeskError(desk.send('c1', 'Hello?'), 'window-closed');
-      expect(transport.commands).to.deep.equal([]);
+      expect(transport.agentCommands).to.deep.equal([]);
     });
 
     it('sends up to 7 days later with the human agent tag', async () => {
@@ -365,7 +369,7 @@ describe('Desk', () => {
     it(`allows ${MAX_MESSAGE_LENGTH} characters and refuses one more`, async () => {
       await withConversation();
       await expectDeskError(desk.send('c1', 'x'.repeat(MAX_MESSAGE_LENGTH + 1)), 'too-long');
-      expect(transport.commands).to.deep.equal([]);
+      expect(transport.agentCommands).to.deep.equal([]);
       expect(messages()).to.deep.equal([]);
       expect((await desk.send('c1', 'x'.repeat(MAX_MESSAGE_LENGTH))).status).to.equal('sent');
     });
@@ -374,7 +378,7 @@ describe('Desk', () => {
       await withConversation();
       await expectDeskError(desk.send('c1', ''), 'empty');
       await expectDeskError(desk.send('c1', '  \n\t '), 'empty');
-      expect(transport.commands).to.deep.equal([]);
+      expect(transport.agentCommands).to.deep.equal([]);
       expect(messages()).to.deep.equal([]);
     });
 

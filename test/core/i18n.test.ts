@@ -26,6 +26,9 @@ const DESK_ERROR_CODES = [
   'no-link',
   'not-active',
   'disposed',
+  'session-limit',
+  'disposition-required',
+  'presence',
 ] as const satisfies readonly DeskErrorCode[];
 const TRANSPORT_ERROR_CODES = [
   'network',

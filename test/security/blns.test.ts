@@ -111,7 +111,7 @@ describe('security: the Big List of Naughty Strings', function () {
     const t = trap();
     try {
       const transport = new SimulatedTransport({ seed: 3 });
-      const desk = testDesk({ transport });
+      const desk = testDesk({ transport, maxSessions: 1000 });
       await desk.connect();
       const page = await fixture<HTMLElement>(html`<cc-agent-desk .desk=${desk}>
         <cc-conversation-notification></cc-conversation-notification>

@@ -72,9 +72,20 @@ export class ConversationsSlice {
     void this.#ctx.track(this.#ctx.storage.then((s) => s.setValue(`${ACTIVE_KEY}:${this.#ctx.agent.id}`, id ?? null))).catch(() => undefined);
   }
 
-  async transition(id: string, to: ConversationState): Promise<Conversation> {
+  async transition(id: string, to: ConversationState, wrapUp?: { disposition?: string; note?: string }): Promise<Conversation> {
     checkedTransition(this.get(id).state, to);
-    const { conversation } = await this.#ctx.track(this.#ctx.transport.execute({ type: 'conversation.transition', conversationId: id, to }));
+    const { conversation } = await this.#ctx.track(
+      this.#ctx.transport.execute({ type: 'conversation.transition', conversationId: id, to, ...(wrapUp ? { wrapUp } : {}) }),
+    );
+    this.upsert(conversation);
+    return conversation;
+  }
+
+  /** Hands an Active conversation to a queue or another agent, when the transport can (F11). */
+  async transfer(id: string, to: { queue: string } | { agentId: string }): Promise<Conversation> {
+    checkedTransition(this.get(id).state, 'open');
+    if (!this.#ctx.transport.capabilities.transfer) throw new DeskError('unsupported', 'This transport cannot transfer conversations.');
+    const { conversation } = await this.#ctx.track(this.#ctx.transport.execute({ type: 'conversation.transfer', conversationId: id, to }));
     this.upsert(conversation);
     return conversation;
   }

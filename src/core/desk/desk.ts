@@ -1,6 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { AttachmentPolicy, FileVerdict } from '../attachment-policy.js';
 import { canTransition } from '../conversation-state.js';
+import { DeskError } from '../errors.js';
 import type { AgentRef, AttachmentRef, BasePresence, Conversation, ConversationState, Message, Offer } from '../model.js';
 import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef, SearchFilters, SearchResults } from '../records.js';
 import type { ReplyWindow } from '../reply-window.js';
@@ -11,6 +12,7 @@ import type { Composer } from './composer.js';
 import type { CreateAndLinkResult, NotesStatus, RecentCases } from './crm.js';
 import { createClock, type ConnectionStatus, type DeskEvent, type TimelineEntry } from './shared.js';
 import { disposeSlices, wireSlices, type Slices } from './slices.js';
+import { facades, type PresenceStatus, type Presence, type Privacy, type Sessions, type WorkItems, type WrapUp } from './facades.js';
 import { resolveOptions, type DeskOptions } from './options.js';
 
 export { MAX_MESSAGE_LENGTH } from './shared.js';
@@ -18,12 +20,11 @@ export type { DeskOptions } from './options.js';
 export type { ConnectionStatus, DeskEvent, TimelineEntry } from './shared.js';
 export type { Composer, ComposerState, PendingFile, PendingFileState, AddFilesOutcome } from './composer.js';
 export type { RecentCases, NotesStatus, CreateAndLinkResult } from './crm.js';
+export type * from './facades.js';
 
 /**
- * One agent's state and rules: a thin front over slices (connection, offers and presence,
- * conversations, messages, sending, composer, attachments, CRM, search). Framework-free and
- * DOM-free; the only caller of the transport and storage. Every public store is read-only;
- * state changes only through the methods.
+ * One agent's state and rules: a thin front over one slice per concern, framework-free and
+ * DOM-free, the only caller of the transport and storage. Every public store is read-only.
  */
 export class Desk {
   readonly transport: Transport;
@@ -48,6 +49,11 @@ export class Desk {
   readonly $searchStatus: ReadableAtom<SearchStatus>;
   /** Wall clock that ticks once a second while anything listens. */
   readonly $now: ReadableAtom<number>;
+  readonly sessions: Sessions;
+  readonly presence: Presence;
+  readonly wrapUp: WrapUp;
+  readonly workItems: WorkItems;
+  readonly privacy: Privacy;
 
   readonly #locale = atom<string | undefined>(undefined);
   readonly #s: Slices;
@@ -72,7 +78,8 @@ export class Desk {
       route: (event) => this.#route(event),
     });
     this.$connection = this.#s.$connection;
-    this.$presence = this.#s.offers.$presence;
+    this.$presence = this.#s.presence.$presence;
+    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy } = facades(this.#s));
     this.$offers = this.#s.offers.$offers;
     this.$missedOffers = this.#s.offers.$missedOffers;
     this.$conversations = this.#s.conversations.$conversations;
@@ -85,12 +92,10 @@ export class Desk {
     return this.transport.capabilities;
   }
 
-  /** Whether the Reject button may be offered. */
+  /** Whether the Reject button may be offered (and the agent's presence takes offers at all is `presence.takesOffers`). */
   get canReject(): boolean {
     return this.allowReject && this.transport.capabilities.reject;
   }
-
-  // ---- the event router: one line per event type ----
 
   #route(event: TransportEvent): void {
     // Anything that may refer to a just-received message sees it first.
@@ -116,8 +121,6 @@ export class Desk {
     this.#s.offers.snapshot(offers);
   }
 
-  // ---- desk events ----
-
   /** Listens to what the desk did on its own (`offer-expired`, `remote-send`). Returns the unsubscribe. */
   on<T extends DeskEvent['type']>(type: T, listener: (event: Extract<DeskEvent, { type: T }>) => void): () => void {
     return this.#s.events.on(type, listener);
@@ -128,8 +131,6 @@ export class Desk {
     this.#s.messages.flush();
     await this.#s.pending.idle();
   }
-
-  // ---- connection ----
 
   /**
    * Connects and starts listening. Safe to call more than once. If the connection drops later, or
@@ -156,8 +157,6 @@ export class Desk {
   setLocale(locale: string | undefined): void {
     this.#locale.set(locale);
   }
-
-  // ---- per conversation ----
 
   /** One conversation as a store that changes only when that conversation does. */
   conversation(conversationId: string): ReadableAtom<Conversation | undefined> {
@@ -189,12 +188,13 @@ export class Desk {
     return this.#s.conversations.timeline(conversationId);
   }
 
-  // ---- offers and presence ----
-
+  /** Accepts an offer: it opens as a session in front, and the privacy notice goes out. Refused past the session cap. */
   async accept(offerId: string): Promise<Conversation> {
+    if (this.#s.sessions.full) throw new DeskError('session-limit', `At most ${this.#s.sessions.max} sessions can be open.`);
     const conversation = await this.#s.offers.accept(offerId);
     this.#s.conversations.upsert(conversation);
-    this.#s.conversations.setActive(conversation.id);
+    await this.#s.sessions.open(conversation.id);
+    void this.#s.privacy.started(conversation);
     return conversation;
   }
 
@@ -207,11 +207,12 @@ export class Desk {
     this.#s.offers.dismissMissed();
   }
 
-  setPresence(presence: Exclude<BasePresence, 'inactive'>): Promise<void> {
-    return this.#s.offers.setPresence(presence);
+  /** Sets the agent's status: a base presence or a custom one's id (Available hands it back to capacity). */
+  async setPresence(status: PresenceStatus): Promise<void> {
+    // Choosing Available is the agent's answer to "you missed a conversation".
+    if (status === 'available') this.#s.offers.dismissMissed();
+    await this.#s.presence.set(status);
   }
-
-  // ---- conversations ----
 
   setActive(conversationId: string | undefined): void {
     this.#s.conversations.setActive(conversationId);
@@ -223,17 +224,24 @@ export class Desk {
     return conversation !== undefined && canTransition(conversation.state, to);
   }
 
-  /** Moves a conversation along F11; an illegal move throws ConversationStateError before anything is sent. */
-  transition(conversationId: string, to: ConversationState): Promise<Conversation> {
-    return this.#s.conversations.transition(conversationId, to);
+  /**
+   * Moves a conversation along F11; an illegal move throws ConversationStateError before anything is
+   * sent. Wrap-up → Closed carries the disposition and note, and is refused without a required code.
+   */
+  async transition(conversationId: string, to: ConversationState): Promise<Conversation> {
+    const wrapUp = to === 'closed' ? this.#s.wrapUp.payload(this.#s.conversations.get(conversationId)) : undefined;
+    return this.#s.conversations.transition(conversationId, to, wrapUp);
+  }
+
+  /** Hands an Active conversation to a queue or an agent (when `capabilities.transfer` allows); it becomes Open. */
+  transfer(conversationId: string, to: { queue: string } | { agentId: string }): Promise<Conversation> {
+    return this.#s.conversations.transfer(conversationId, to);
   }
 
   /** End conversation → Wrap-up. */
   end(conversationId: string): Promise<Conversation> {
     return this.transition(conversationId, 'wrap-up');
   }
-
-  // ---- sending ----
 
   /**
    * Sends an agent message through the outbox: it is stored before anything goes out (a reload
@@ -280,8 +288,6 @@ export class Desk {
     await (await this.#storage).setDraft(conversationId, text);
   }
 
-  // ---- attachments (F4) ----
-
   /** Checks files against the policy. Nothing is uploaded. */
   checkFiles(files: readonly { name: string; size: number }[]): FileVerdict[] {
     return this.#s.attachments.check(files);
@@ -296,8 +302,6 @@ export class Desk {
   upload(conversationId: string, file: File, opts: { signal?: AbortSignal; onProgress?(sent: number): void } = {}): Promise<AttachmentRef> {
     return this.#s.attachments.upload(conversationId, file, opts);
   }
-
-  // ---- CRM (F5, F7, F8, F10) ----
 
   searchRecords(query: string, options: { kinds?: RecordKind[]; customerId?: string; limit?: number } = {}): Promise<CrmRecord[]> {
     return this.#s.crm.searchRecords(query, options);
@@ -371,8 +375,6 @@ export class Desk {
   saveNoteDraft(conversationId: string, text: string): Promise<void> {
     return this.#s.crm.saveNoteDraft(conversationId, text);
   }
-
-  // ---- transcript search (F16) ----
 
   /** Loads the search engine (lazily, in its own chunk) and starts indexing stored transcripts. */
   enableSearch(): Promise<SearchService> {

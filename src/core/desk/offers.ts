@@ -1,9 +1,16 @@
 import { atom } from 'nanostores';
 import { DeskError } from '../errors.js';
-import type { BasePresence, Conversation, Offer } from '../model.js';
-import { toTransportError, TransportError } from '../transport.js';
+import type { Conversation, Offer } from '../model.js';
+import { TransportError } from '../transport.js';
 import { MAX_TIMER_MS } from './options.js';
 import { loadValidator, type SliceContext } from './shared.js';
+
+/** What offers need of presence (F12). */
+export interface OfferPresence {
+  readonly takesOffers: boolean;
+  markInactive(): void;
+  leaveInactive(): void;
+}
 
 /** How many settled offer ids are remembered to refuse replays (far more than a day's offers). */
 const SETTLED_MEMORY = 5000;
@@ -12,7 +19,7 @@ const SETTLED_MEMORY = 5000;
 type Settlement = 'accepted' | 'rejected' | 'withdrawn' | 'expired';
 
 /**
- * Offers (F1) and presence (F12). An offer waits for Accept until it expires; a missed offer goes
+ * Offers (F1). An offer waits for Accept until it expires; a missed offer goes
  * back to the queue and the agent becomes Inactive. An offer that is over is remembered, so a
  * replay after a reconnect never brings it back nor marks the agent Inactive for it.
  */
@@ -22,13 +29,15 @@ export class OffersSlice {
   readonly $offers = atom<readonly Offer[]>([]);
   /** Offers that timed out, newest last, until the agent dismisses them or becomes available. */
   readonly $missedOffers = atom<readonly Offer[]>([]);
-  readonly $presence = atom<BasePresence>('offline');
   #settled = new Map<string, Settlement>();
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(ctx: SliceContext, timeoutMs: number) {
+  readonly #presence: OfferPresence;
+
+  constructor(ctx: SliceContext, timeoutMs: number, presence: OfferPresence) {
     this.#ctx = ctx;
     this.#timeoutMs = timeoutMs;
+    this.#presence = presence;
   }
 
   /** Whether an offer is over (and why), or undefined while it may still be offered. */
@@ -36,12 +45,14 @@ export class OffersSlice {
     return this.#settled.get(offerId);
   }
 
-  onOnline(): void {
-    if (this.$presence.get() === 'offline') this.$presence.set('available');
-  }
-
   received(offer: Offer): void {
     if (this.#settled.has(offer.id) || this.$offers.get().some((o) => o.id === offer.id)) return;
+    // Offers arrive only in presences that take them (F12): refused here, and the backend is told.
+    if (!this.#presence.takesOffers) {
+      this.#settle(offer.id, 'rejected');
+      void this.#ctx.track(this.#ctx.transport.execute({ type: 'offer.reject', offerId: offer.id })).catch(() => undefined);
+      return;
+    }
     const expiresAt = offer.expiresAt ?? this.#ctx.now() + this.#timeoutMs;
     // Already over when it arrives (a replay of an old offer): nothing to accept, nothing missed.
     if (expiresAt <= this.#ctx.now()) {
@@ -94,7 +105,7 @@ export class OffersSlice {
     this.#settle(offer.id, 'accepted');
     this.#remove(offer.id);
     // Back from Inactive (a missed offer): tell the backend too, or it keeps routing around the agent.
-    if (this.$presence.get() === 'inactive') void this.setPresence('available').catch(() => undefined);
+    this.#presence.leaveInactive();
     return conversation;
   }
 
@@ -114,18 +125,6 @@ export class OffersSlice {
 
   dismissMissed(): void {
     this.$missedOffers.set([]);
-  }
-
-  async setPresence(presence: Exclude<BasePresence, 'inactive'>): Promise<void> {
-    const previous = this.$presence.get();
-    this.$presence.set(presence);
-    if (presence === 'available') this.$missedOffers.set([]);
-    try {
-      await this.#ctx.track(this.#ctx.transport.execute({ type: 'presence.set', presence }));
-    } catch (error) {
-      this.$presence.set(previous);
-      throw toTransportError(error);
-    }
   }
 
   dispose(): void {
@@ -166,12 +165,11 @@ export class OffersSlice {
       this.$offers.set(this.$offers.get().filter((o) => !expired.includes(o)));
       this.$missedOffers.set([...this.$missedOffers.get(), ...expired]);
       // A missed offer goes back to the queue and the agent is marked Inactive (F1).
-      this.$presence.set('inactive');
+      this.#presence.markInactive();
       const { transport } = this.#ctx;
       for (const offer of expired) {
         void this.#ctx.track(transport.execute({ type: 'offer.reject', offerId: offer.id })).catch(() => undefined);
       }
-      void this.#ctx.track(transport.execute({ type: 'presence.set', presence: 'inactive' })).catch(() => undefined);
       this.#ctx.emit({ type: 'offer-expired', offers: expired });
     }
     this.#schedule();

@@ -1,3 +1,6 @@
+import type { CapacityOptions, CustomPresence } from './presence.js';
+import type { PrivacyNotice } from './privacy.js';
+import type { WrapUpOptions } from './wrap-up.js';
 import { createAttachmentPolicy, type AttachmentPolicy } from '../attachment-policy.js';
 import type { AgentRef } from '../model.js';
 import { createMemoryStorage, openStorage, type Storage } from '../storage.js';
@@ -31,6 +34,16 @@ export interface DeskOptions {
    * Default 6. Errors that cannot succeed on retry (window closed, invalid) fail at once.
    */
   maxSendAttempts?: number;
+  /** Sessions the agent may hold at once (F13). Default 10. */
+  maxSessions?: number;
+  /** Host-defined statuses, each mapped to a base presence (F12). */
+  presences?: CustomPresence[];
+  /** Units the agent has and each conversation uses (F12). Default: one unit per session slot, 1 per conversation. */
+  capacity?: CapacityOptions;
+  /** Disposition codes, whether one is required, and the wrap-up timer (F19). */
+  wrapUp?: WrapUpOptions;
+  /** A notice sent to the customer when the agent starts a conversation (F17); one text or one per language. */
+  privacyNotice?: PrivacyNotice;
   /** Seconds a transport's connect() may take before the attempt counts as failed and is retried. Default 30. */
   connectTimeout?: number;
   /**
@@ -56,6 +69,11 @@ export interface ResolvedOptions {
   maxSendAttempts: number | undefined;
   connectTimeoutMs: number;
   sendTimeoutMs: number;
+  maxSessions: number;
+  presences: CustomPresence[];
+  capacity: CapacityOptions;
+  wrapUp: WrapUpOptions;
+  privacyNotice: PrivacyNotice | undefined;
 }
 
 /** Checks the options and fills in the defaults; throws TypeError / RangeError on bad input. */
@@ -89,6 +107,11 @@ export function resolveOptions(options: DeskOptions): ResolvedOptions {
     maxSendAttempts: options.maxSendAttempts,
     sendTimeoutMs: Math.min(sendTimeout * 1000, 2 ** 31 - 1),
     connectTimeoutMs: positiveSeconds(options.connectTimeout, 30, 'connectTimeout'),
+    maxSessions: Math.max(1, Math.floor(options.maxSessions ?? 10)),
+    presences: options.presences ?? [],
+    capacity: options.capacity ?? {},
+    wrapUp: options.wrapUp ?? {},
+    privacyNotice: options.privacyNotice,
   };
 }
 

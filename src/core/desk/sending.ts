@@ -18,6 +18,7 @@ function outboxEntryOf(message: Message): OutboxEntry {
     attempts: 0,
     ...(message.text !== undefined ? { text: message.text } : {}),
     ...(message.attachments ? { attachments: message.attachments } : {}),
+    ...(message.author === 'system' ? { automated: true } : {}),
   };
 }
 
@@ -27,6 +28,11 @@ type Ack = { messageId: string; at: number };
 /** How the composer sends: its draft is deleted with the outbox write, and it hears when that is done. */
 export interface SendOptions {
   clearDraft?: boolean;
+  /**
+   * A message the desk sends on its own (the privacy notice): shown as a system message, sent as
+   * `automated`, under this fixed client id so that every tab and reload sends the same one.
+   */
+  automatedId?: string;
   stored?(): void;
 }
 
@@ -104,13 +110,13 @@ export class SendingSlice {
     const block = sendBlock(conversation, this.#ctx.now(), text, attachments.length);
     if (block) throw new DeskError(block, refusals[block]);
     const body = text.trim();
-    const clientId = createClientId();
+    const clientId = options.automatedId ?? createClientId();
     const message: Message = {
       id: clientId,
       clientId,
       conversationId,
-      author: 'agent',
-      kind: attachments.length > 0 && !body ? 'attachment' : 'text',
+      author: options.automatedId ? 'system' : 'agent',
+      kind: options.automatedId ? 'system' : attachments.length > 0 && !body ? 'attachment' : 'text',
       at: this.#ctx.now(),
       status: 'sending',
       ...(body ? { text } : {}),
@@ -308,6 +314,7 @@ export class SendingSlice {
         clientId: entry.clientId,
         ...(entry.text !== undefined ? { text: entry.text } : {}),
         ...(entry.attachments ? { attachments: entry.attachments } : {}),
+        ...(entry.automated ? { automated: true } : {}),
       },
       { signal: abort.signal },
     );
@@ -349,8 +356,8 @@ export class SendingSlice {
             id: entry.clientId,
             clientId: entry.clientId,
             conversationId: entry.conversationId,
-            author: 'agent',
-            kind: entry.attachments?.length && !entry.text ? 'attachment' : 'text',
+            author: entry.automated ? 'system' : 'agent',
+            kind: entry.automated ? 'system' : entry.attachments?.length && !entry.text ? 'attachment' : 'text',
             at: entry.at,
             status: entry.state === 'failed' ? 'failed' : 'sending',
             ...(entry.text !== undefined ? { text: entry.text } : {}),

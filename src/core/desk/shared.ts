@@ -18,7 +18,8 @@ export type TimelineEntry = TimelineEntryInput & { at: number };
 /** Something the desk did on its own that the page may want to know (elements relay these as DOM events). */
 export type DeskEvent =
   | { type: 'offer-expired'; offers: readonly import('../model.js').Offer[] }
-  | { type: 'remote-send'; conversationId: string; text: string };
+  | { type: 'remote-send'; conversationId: string; text: string }
+  | { type: 'wrap-up-overdue'; conversationId: string };
 
 /**
  * What slices share: the transport, the clock, storage, the conversation list and the desk's

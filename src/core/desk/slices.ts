@@ -8,6 +8,11 @@ import { CrmSlice } from './crm.js';
 import { MessagesSlice } from './messages.js';
 import { OffersSlice } from './offers.js';
 import type { ResolvedOptions } from './options.js';
+import { PresenceSlice } from './presence.js';
+import { PrivacySlice } from './privacy.js';
+import { SessionsSlice } from './sessions.js';
+import { WorkItemsSlice } from './work-items.js';
+import { WrapUpSlice } from './wrap-up.js';
 import { SearchSlice } from './search.js';
 import { SendingSlice } from './sending.js';
 import { DeskEvents, guardTransport, PendingWork, type ConnectionStatus, type SliceContext } from './shared.js';
@@ -26,6 +31,11 @@ export interface Slices {
   readonly composers: ComposerSlice;
   readonly crm: CrmSlice;
   readonly search: SearchSlice;
+  readonly presence: PresenceSlice;
+  readonly sessions: SessionsSlice;
+  readonly wrapUp: WrapUpSlice;
+  readonly workItems: WorkItemsSlice;
+  readonly privacy: PrivacySlice;
 }
 
 export function wireSlices(
@@ -53,30 +63,60 @@ export function wireSlices(
   const connection = new ConnectionSlice(ctx, {
     onEvent: desk.route,
     onOnline: () => {
-      offers.onOnline();
+      presence.onOnline();
       sending.onOnline();
     },
   }, o.connectTimeoutMs);
   // The connection slice owns the status; every other slice reads it through the context.
   connection.$status.listen((status) => $connection.set(status));
-  const offers = new OffersSlice(ctx, o.offerTimeoutMs);
   const messages: MessagesSlice = new MessagesSlice(ctx, {
     stored: (batch) => search.stored(batch),
-    customerWrote: (id, at) => conversations.customerWrote(id, at),
+    customerWrote: (id, at) => {
+      const before = conversations.$conversations.get()[id]?.lastCustomerMessageAt ?? -Infinity;
+      conversations.customerWrote(id, at);
+      // Only a message newer than what was known counts as unread (not a replay or a backfill).
+      if (at > before) sessions.customerWrote(id);
+    },
   });
   const conversations: ConversationsSlice = new ConversationsSlice(ctx, $now, {
     // Hydration is a convenience: a storage failure must not become an unhandled rejection.
     onNew: (id) => void ctx.track(messages.hydrate(id).then(() => sending.hydrated(id))).catch(() => undefined),
-    onChange: (c) => search.conversationChanged(c),
+    onChange: (c) => {
+      search.conversationChanged(c);
+      sessions.conversationChanged(c);
+      wrapUp.conversationChanged(c);
+    },
+  });
+  const presence = new PresenceSlice(ctx, conversations.$conversations, { custom: o.presences, capacity: o.capacity, defaultTotal: o.maxSessions });
+  const offers = new OffersSlice(ctx, o.offerTimeoutMs, presence);
+  const sessions: SessionsSlice = new SessionsSlice(
+    ctx,
+    {
+      park: (id) => conversations.transition(id, 'waiting'),
+      resume: (id) => conversations.transition(id, 'active'),
+      conversations: () => conversations.$conversations.get(),
+      setActive: (id) => conversations.setActive(id),
+      activeId: () => conversations.$activeId.get(),
+    },
+    o.maxSessions,
+  );
+  const wrapUp: WrapUpSlice = new WrapUpSlice(ctx, o.wrapUp, (id) => conversations.transition(id, 'closed', wrapUp.payload(conversations.get(id))));
+  const workItems = new WorkItemsSlice(ctx, conversations.$conversations, async (conversation) => {
+    conversations.upsert(conversation);
+    await sessions.open(conversation.id);
   });
   const sending = new SendingSlice(ctx, messages, { maxAttempts: o.maxSendAttempts, timeoutMs: o.sendTimeoutMs });
   const attachments = new AttachmentsSlice(ctx, o.policy);
   const composers = new ComposerSlice(ctx, attachments);
   const crm = new CrmSlice(ctx);
   const search: SearchSlice = new SearchSlice(ctx, messages, () => conversations.$conversations.get());
+  const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
   pending.also(() => sending.pending());
   events.on('remote-send', (event) => composers.sentElsewhere(event.conversationId, event.text));
-  return { $connection, pending, events, connection, offers, conversations, messages, sending, attachments, composers, crm, search };
+  return {
+    ...{ $connection, pending, events, connection, offers, conversations, messages, sending, attachments, composers, crm, search },
+    ...{ presence, sessions, wrapUp, workItems, privacy },
+  };
 }
 
 /** Stops every timer, upload, channel and connection the slices hold. */
@@ -87,4 +127,5 @@ export function disposeSlices(s: Slices): void {
   s.conversations.dispose();
   s.composers.dispose();
   s.crm.dispose();
+  s.wrapUp.dispose();
 }

@@ -33,6 +33,9 @@ export const sharedStrings: Pick<Catalog, 'lang' | 'channel' | 'state' | 'connec
       'no-link': 'Link a contact or a case to this conversation first.',
       'not-active': 'Messages can be sent only while the conversation is active.',
       disposed: 'This workspace was closed. Reload the page.',
+      'session-limit': 'All your session slots are taken. Close a session before accepting another conversation.',
+      'disposition-required': 'Choose a disposition code before closing the conversation.',
+      presence: 'Your status does not take new conversations now.',
     },
     transport: {
       network: 'No connection to the server. Check the connection and try again.',
