@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { WritableAtom } from 'nanostores';
 import { createDesk, type Desk, type DeskOptions } from '../src/core/desk/desk.js';
 import type { Conversation } from '../src/core/model.js';
+import type { Capabilities } from '../src/core/transport.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';
 import '../src/elements/communication-panel/define.js';
@@ -23,14 +24,17 @@ async function stage(
     failNextSends?: number;
     /** Storage the desk is given (default: memory). */
     storage?: DeskOptions['storage'];
+    capabilities?: Partial<Capabilities>;
+    /** Wrap-up codes and timer, privacy notice. */
+    desk?: Pick<DeskOptions, 'wrapUp' | 'privacyNotice'>;
   } = {},
 ): Promise<Stage> {
   const transport = new SimulatedTransport({
     seed: 11,
-    capabilities: { humanAgent: options.humanAgent ?? false },
+    capabilities: { humanAgent: options.humanAgent ?? false, ...options.capabilities },
     failNextSends: options.failNextSends ?? 0,
   });
-  const desk = createDesk({ transport, storage: options.storage ?? 'memory' });
+  const desk = createDesk({ transport, storage: options.storage ?? 'memory', ...options.desk });
   await desk.connect();
   const conversation = transport.startConversation({
     locale: options.locale ?? 'en',
@@ -223,4 +227,105 @@ export const Dark: Story = {
 /** The browser's storage is not available (a private window, a blocked upgrade, a full disk): the desk keeps data in memory and the panel says so. */
 export const StorageUnavailable: Story = {
   loaders: [async () => ({ stage: await stage({ storage: Promise.reject(new Error('IndexedDB is not available here.')) }) })],
+};
+
+const DISPOSITIONS = [
+  { id: 'resolved', label: { en: 'Resolved', pl: 'Rozwiązane' }, group: { en: 'Outcome', pl: 'Wynik' } },
+  { id: 'follow-up', label: { en: 'Needs follow-up', pl: 'Wymaga kontaktu' }, group: { en: 'Outcome', pl: 'Wynik' } },
+  { id: 'refund', label: { en: 'Refund issued', pl: 'Zwrot wydany' }, group: { en: 'Orders', pl: 'Zamówienia' } },
+  { id: 'late-parcel', label: { en: 'Late parcel', pl: 'Opóźniona paczka' }, group: { en: 'Orders', pl: 'Zamówienia' } },
+];
+
+/** Ended, with wrap-up options: the panel shows the codes, the note and the timer. */
+async function wrappingUp(wrapUp: DeskOptions['wrapUp'], locale: 'en' | 'pl' = 'en'): Promise<Stage> {
+  const s = await stage({ locale, desk: { wrapUp } });
+  await s.desk.end(s.conversation.id);
+  return s;
+}
+
+/** Wrap-up with mandatory disposition codes (grouped): Close stays disabled, with its reason, until one is chosen. */
+export const WrapUpWithCodes: Story = {
+  loaders: [async () => ({ stage: await wrappingUp({ dispositions: DISPOSITIONS, required: true }) })],
+};
+
+/** Wrap-up with codes and a two-minute timer counting down. */
+export const WrapUpTimer: Story = {
+  loaders: [async () => ({ stage: await wrappingUp({ dispositions: DISPOSITIONS, required: true, seconds: 120 }) })],
+};
+
+/** The wrap-up timer ran out: the panel shows that wrap-up is overdue. */
+export const WrapUpOverdue: Story = {
+  loaders: [
+    async () => {
+      const s = await wrappingUp({ dispositions: DISPOSITIONS, required: true, seconds: 1, atZero: 'remind' });
+      await new Promise<void>((resolve) => {
+        const off = s.desk.on('wrap-up-overdue', () => {
+          off();
+          resolve();
+        });
+      });
+      return { stage: s };
+    },
+  ],
+};
+
+/** On hold (Waiting): no capacity used, the composer rests until Resume. */
+export const Waiting: Story = {
+  loaders: [
+    async () => {
+      const s = await stage();
+      await s.desk.transition(s.conversation.id, 'waiting');
+      return { stage: s };
+    },
+  ],
+};
+
+/** The transfer dialog, when `capabilities.transfer` names queues and allows agents. */
+export const TransferDialog: Story = {
+  loaders: [async () => ({ stage: await stage({ capabilities: { transfer: { queues: ['Billing', 'Returns', 'Orders'], agents: true } } }) })],
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('cc-communication-panel')!;
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
+    await element.updateComplete;
+    const transfer = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) => b.getAttribute('aria-haspopup') === 'dialog');
+    transfer?.click();
+  },
+};
+
+/** The host configured a privacy notice: the agent sees the banner, the customer got the notice (a system message). */
+export const PrivacyBanner: Story = {
+  loaders: [
+    async () => {
+      const transport = new SimulatedTransport({ seed: 11 });
+      const desk = createDesk({
+        transport,
+        storage: 'memory',
+        privacyNotice: { en: 'This chat may be recorded for quality and training.', pl: 'Ta rozmowa może być nagrywana w celach jakościowych i szkoleniowych.' },
+      });
+      await desk.connect();
+      const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello, is anyone there?' });
+      const conversation = await desk.accept(offer.id);
+      await desk.settled();
+      return { stage: { desk, transport, conversation } };
+    },
+  ],
+};
+
+/** Wrap-up codes, timer and the privacy banner in Polish. */
+export const WorkdayPolish: Story = {
+  loaders: [
+    async () => {
+      const s = await stage({ locale: 'pl', desk: { wrapUp: { dispositions: DISPOSITIONS, required: true, seconds: 300 }, privacyNotice: 'Ta rozmowa może być nagrywana.' } });
+      await s.desk.end(s.conversation.id);
+      return { stage: s };
+    },
+  ],
+  render: Polish.render!,
+};
+
+/** Wrap-up codes, timer and the privacy banner in the dark colour scheme. */
+export const WorkdayDark: Story = {
+  loaders: WorkdayPolish.loaders!,
+  render: Dark.render!,
 };
