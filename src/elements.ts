@@ -19,6 +19,12 @@ export type { RecordFilter, RecordSearchPhase } from './elements/record-search/r
 export { CcRecordCreate } from './elements/record-create/record-create.js';
 export type { QuickCreateKind } from './elements/record-create/record-create.js';
 export { CcTranscriptSearch } from './elements/transcript-search/transcript-search.js';
+export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
+export { CcSessionView } from './elements/session-view/session-view.js';
+export { CcShortcuts } from './elements/shortcuts/shortcuts.js';
+export { CcPresencePicker } from './elements/presence-picker/presence-picker.js';
+export { CcWorkItems } from './elements/work-items/work-items.js';
+export type { SortDirection, WorkItemsColumn } from './elements/work-items/work-items.js';
 
 // ---- controllers, context, styles ----
 export { deskContext, DESK_CHANGE_EVENT } from './controllers/desk-context.js';

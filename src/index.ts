@@ -105,7 +105,10 @@ export {
   CcRecordCreatedEvent,
   CcCancelEvent,
   CcOpenTranscriptEvent,
+  CcWorkItemOpenEvent,
+  CcWorkItemPickEvent,
 } from './elements/events.js';
+export type { PickablePresence } from './elements/events.js';
 
 // ---- i18n ----
 // Polish is not exported here: a static import anywhere in the root would put its catalog in every
