@@ -227,6 +227,44 @@ export class CcOpenTranscriptEvent extends IntentEvent {
   }
 }
 
+/** The agent brings a session to the front (`<cc-session-tabs>`, `<cc-shortcuts>`). Cancel to leave the front session as it is. */
+export class CcSessionSelectEvent extends IntentEvent {
+  static readonly type = 'cc-session-select';
+  constructor(readonly conversationId: string) {
+    super(CcSessionSelectEvent.type);
+  }
+}
+
+/** The agent closes a session tab; an Active conversation goes to Waiting, it is not ended. Cancel to keep the tab. */
+export class CcSessionCloseEvent extends IntentEvent {
+  static readonly type = 'cc-session-close';
+  constructor(readonly conversationId: string) {
+    super(CcSessionCloseEvent.type);
+  }
+}
+
+/** The agent brings an app tab of a session to the front (`<cc-session-view>`). Cancel to keep the shown app. */
+export class CcAppSelectEvent extends IntentEvent {
+  static readonly type = 'cc-app-select';
+  constructor(
+    readonly conversationId: string,
+    readonly appId: string,
+  ) {
+    super(CcAppSelectEvent.type);
+  }
+}
+
+/** The agent closes an app tab of a session (never the customer form). Cancel to keep it open. */
+export class CcAppCloseEvent extends IntentEvent {
+  static readonly type = 'cc-app-close';
+  constructor(
+    readonly conversationId: string,
+    readonly appId: string,
+  ) {
+    super(CcAppCloseEvent.type);
+  }
+}
+
 // On GlobalEventHandlersEventMap, so listeners on elements, `document` and `window` are all typed.
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -251,6 +289,10 @@ declare global {
     'cc-record-created': CcRecordCreatedEvent;
     'cc-cancel': CcCancelEvent;
     'cc-open-transcript': CcOpenTranscriptEvent;
+    'cc-session-select': CcSessionSelectEvent;
+    'cc-session-close': CcSessionCloseEvent;
+    'cc-app-select': CcAppSelectEvent;
+    'cc-app-close': CcAppCloseEvent;
     /** `<cc-agent-desk>` got a desk (fired on `document`; elements naming it with `desk-id` look again). */
     'cc-desk-change': Event;
   }

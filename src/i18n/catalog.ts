@@ -403,6 +403,44 @@ export interface Catalog {
     picked(name: string): string;
     pickFailed: string;
   };
+  /** `<cc-session-tabs>`, `<cc-session-view>` and `<cc-shortcuts>` (F6, F13). Customer names and app titles arrive as arguments and stay plain text. */
+  sessions: {
+    /** Accessible name of the session tab list. */
+    tabsLabel: string;
+    empty: string;
+    /** A tab's title when the backend sent no customer name. */
+    unnamedCustomer: string;
+    unread(n: number): string;
+    /** Accessible name of a tab's close button. */
+    close(name: string): string;
+    tabsHint: string;
+    /** Sessions open out of the most there may be: "3 of 10". */
+    count(n: number, max: number): string;
+    full(max: number): string;
+    /** Accessible name of a session's app tab list. */
+    appsLabel(name: string): string;
+    appKinds: Record<'customer' | 'record' | 'transcript' | 'knowledge' | 'app', string>;
+    closeApp(title: string): string;
+    appsHint: string;
+    noSession: string;
+    /** In an app's panel when the page put nothing there. */
+    nothingShown(title: string): string;
+    loading: string;
+    shortcuts: {
+      title: string;
+      /** The button that opens the help. */
+      open: string;
+      close: string;
+      intro: string;
+      next: string;
+      previous: string;
+      jump: string;
+      closeSession: string;
+      accept: string;
+      reject: string;
+      help: string;
+    };
+  };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {
     /** The desk refused the request before it reached the transport (`DeskError`). */

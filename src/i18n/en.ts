@@ -8,6 +8,7 @@ import { notificationStrings } from './en/notification.js';
 import { panelStrings } from './en/panel.js';
 import { presenceStrings } from './en/presence.js';
 import { recordsStrings } from './en/records.js';
+import { sessionsStrings } from './en/sessions.js';
 import { transcriptSearchStrings } from './en/transcript-search.js';
 import { workItemsStrings } from './en/work-items.js';
 
@@ -32,6 +33,7 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   transcriptSearchStrings,
   presenceStrings,
   workItemsStrings,
+  sessionsStrings,
 ) as typeof sharedStrings &
   typeof notificationStrings &
   typeof panelStrings &
@@ -42,4 +44,5 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   typeof recordsStrings &
   typeof transcriptSearchStrings &
   typeof presenceStrings &
-  typeof workItemsStrings;
+  typeof workItemsStrings &
+  typeof sessionsStrings;

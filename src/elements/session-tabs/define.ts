@@ -1,0 +1,5 @@
+import { CcSessionTabs } from './session-tabs.js';
+
+if (!customElements.get('cc-session-tabs')) customElements.define('cc-session-tabs', CcSessionTabs);
+
+export { CcSessionTabs };
