@@ -104,6 +104,8 @@ export function wireSlices(
   const workItems = new WorkItemsSlice(ctx, conversations.$conversations, async (conversation) => {
     conversations.upsert(conversation);
     await sessions.open(conversation.id);
+    // Picked from the queue is started by this agent too: the privacy notice goes out (F17).
+    void privacy.started(conversation);
   });
   const sending = new SendingSlice(ctx, messages, { maxAttempts: o.maxSendAttempts, timeoutMs: o.sendTimeoutMs });
   const attachments = new AttachmentsSlice(ctx, o.policy);
