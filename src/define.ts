@@ -13,9 +13,6 @@ import './elements/transcript-search/define.js';
 import './elements/session-tabs/define.js';
 import './elements/session-view/define.js';
 import './elements/shortcuts/define.js';
-import './elements/session-tabs/define.js';
-import './elements/session-view/define.js';
-import './elements/shortcuts/define.js';
 import './elements/presence-picker/define.js';
 import './elements/work-items/define.js';
 

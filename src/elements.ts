@@ -22,9 +22,6 @@ export { CcTranscriptSearch } from './elements/transcript-search/transcript-sear
 export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
 export { CcSessionView } from './elements/session-view/session-view.js';
 export { CcShortcuts } from './elements/shortcuts/shortcuts.js';
-export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
-export { CcSessionView } from './elements/session-view/session-view.js';
-export { CcShortcuts } from './elements/shortcuts/shortcuts.js';
 export { CcPresencePicker } from './elements/presence-picker/presence-picker.js';
 export { CcWorkItems } from './elements/work-items/work-items.js';
 export type { SortDirection, WorkItemsColumn } from './elements/work-items/work-items.js';
