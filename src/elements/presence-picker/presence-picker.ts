@@ -354,7 +354,7 @@ export class CcPresencePicker extends DeskElement {
       id="listbox"
       role="listbox"
       part="listbox"
-      tabindex="-1"
+      tabindex="0"
       aria-label=${t.menuLabel}
       aria-activedescendant=${active ? `option-${this.activeIndex}` : nothing}
       ?hidden=${!this.expanded}
