@@ -6,19 +6,10 @@ import '../src/define.js';
 // the page working meanwhile (each define is guarded, so registering twice is harmless).
 import '../src/elements/conversation-notification/define.js';
 import '../src/elements/communication-panel/define.js';
-import { createDesk, type BasePresence } from '../src/index.js';
+import { createDesk } from '../src/index.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
 
 type Lang = 'en' | 'pl';
-
-const presenceLabels: Record<BasePresence, string> = {
-  available: 'Available',
-  busy: 'Busy',
-  'busy-dnd': 'Busy – Do not disturb',
-  away: 'Away',
-  offline: 'Offline',
-  inactive: 'Inactive',
-};
 
 const en = {
   'page.title': 'Acme CRM — Nordwind Logistics',
@@ -27,7 +18,7 @@ const en = {
   'nav.cases': 'Cases',
   'nav.contacts': 'Contacts',
   'nav.reports': 'Reports',
-  'presence.label': 'Presence:',
+  'work.title': 'My work',
   'lang.label': 'Language',
   'record.kind': 'Account',
   'record.owner': 'Owner: Anna Kowalska',
@@ -68,7 +59,6 @@ const en = {
   'log.title': 'DOM events fired by the elements',
   'log.empty': 'Nothing yet. Accept the incoming conversation to see cc-accept.',
   'log.connectFailed': 'Could not connect to the contact center:',
-  ...prefixed('presence.', presenceLabels),
 };
 
 type Key = keyof typeof en;
@@ -80,7 +70,7 @@ const pl: Record<Key, string> = {
   'nav.cases': 'Sprawy',
   'nav.contacts': 'Kontakty',
   'nav.reports': 'Raporty',
-  'presence.label': 'Status:',
+  'work.title': 'Moja praca',
   'lang.label': 'Język',
   'record.kind': 'Klient',
   'record.owner': 'Opiekun: Anna Kowalska',
@@ -121,24 +111,9 @@ const pl: Record<Key, string> = {
   'log.title': 'Zdarzenia DOM wysyłane przez elementy',
   'log.empty': 'Na razie nic. Przyjmij przychodzącą rozmowę, aby zobaczyć cc-accept.',
   'log.connectFailed': 'Nie udało się połączyć z contact center:',
-  'presence.available': 'Dostępny',
-  'presence.busy': 'Zajęty',
-  'presence.busy-dnd': 'Zajęty – nie przeszkadzać',
-  'presence.away': 'Zaraz wracam',
-  'presence.offline': 'Offline',
-  'presence.inactive': 'Nieaktywny',
 };
 
 const dictionaries: Record<Lang, Record<Key, string>> = { en, pl };
-
-function prefixed<P extends string, T extends Record<string, string>>(
-  prefix: P,
-  entries: T,
-): { [K in keyof T & string as `${P}${K}`]: string } {
-  return Object.fromEntries(Object.entries(entries).map(([k, v]) => [prefix + k, v])) as {
-    [K in keyof T & string as `${P}${K}`]: string;
-  };
-}
 
 const LANG_KEY = 'acme-crm-demo:lang';
 
@@ -166,17 +141,8 @@ function required<T extends Element>(selector: string): T {
 }
 
 const deskElement = required<HTMLElementTagNameMap['cc-agent-desk']>('#desk');
-const presenceText = required<HTMLElement>('#presence');
-const presenceDot = required<HTMLElement>('#presence-dot');
 const logList = required<HTMLOListElement>('#event-log');
 const logEmpty = required<HTMLElement>('#event-log-empty');
-
-let presence: BasePresence = 'offline';
-
-function renderPresence(): void {
-  presenceText.textContent = t(`presence.${presence}`);
-  presenceDot.dataset['presence'] = presence;
-}
 
 function translatePage(): void {
   document.title = t('page.title');
@@ -189,7 +155,6 @@ function translatePage(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset['lang'] === currentLang()));
   }
-  renderPresence();
 }
 
 function setLang(lang: Lang): void {
@@ -248,6 +213,12 @@ deskElement.addEventListener('cc-retry', (e) =>
   log(e.type, `conversationId=${e.conversationId} clientId=${e.clientId}`, e.cancelable),
 );
 deskElement.addEventListener('cc-end', (e) => log(e.type, `conversationId=${e.conversationId} to=${e.to}`, e.cancelable));
+deskElement.addEventListener('cc-transition', (e) => log(e.type, `conversationId=${e.conversationId} to=${e.to}`, e.cancelable));
+deskElement.addEventListener('cc-transfer', (e) => log(e.type, `conversationId=${e.conversationId} to=${JSON.stringify(e.to)}`, e.cancelable));
+deskElement.addEventListener('cc-session-select', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
+deskElement.addEventListener('cc-session-close', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
+deskElement.addEventListener('cc-work-item-open', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
+deskElement.addEventListener('cc-work-item-pick', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
 deskElement.addEventListener('cc-attach', (e) =>
   log(e.type, `files=${e.files.map((f) => quote(f.name, 40)).join(', ')}`, e.cancelable),
 );
@@ -265,14 +236,43 @@ setLang(savedLang());
 
 const seed = Date.now();
 // Each load gets its own ids, so what IndexedDB kept from an earlier visit never lands in a new conversation.
-const transport = new SimulatedTransport({ autoplay: true, latency: 300, seed, idPrefix: `${seed.toString(36)}-` });
-const desk = createDesk({ transport, locale: currentLang() });
+// Customers arrive close together (every 9 s while fewer than 3 wait); two more wait in the open queue.
+const transport = new SimulatedTransport({
+  autoplay: { offerEvery: 9000 },
+  latency: 300,
+  seed,
+  idPrefix: `${seed.toString(36)}-`,
+  capabilities: { queue: true, transfer: { queues: ['Billing', 'Orders', 'Returns'], agents: true } },
+});
+transport.queueConversation({ locale: 'pl' });
+transport.queueConversation({ locale: 'en' });
+const desk = createDesk({
+  transport,
+  locale: currentLang(),
+  // Three conversations fill the agent: one → Busy, three → Busy – Do not disturb (F12).
+  capacity: { total: 3 },
+  presences: [
+    { id: 'lunch', label: { en: 'Lunch', pl: 'Przerwa obiadowa' }, base: 'away' },
+    { id: 'training', label: { en: 'Training', pl: 'Szkolenie' }, base: 'busy-dnd' },
+  ],
+  wrapUp: {
+    dispositions: [
+      { id: 'resolved', label: { en: 'Resolved', pl: 'Rozwiązane' }, group: { en: 'Outcome', pl: 'Wynik' } },
+      { id: 'refund', label: { en: 'Refund issued', pl: 'Zwrot pieniędzy' }, group: { en: 'Outcome', pl: 'Wynik' } },
+      { id: 'callback', label: { en: 'Call back later', pl: 'Oddzwonić później' }, group: { en: 'Follow-up', pl: 'Dalsze kroki' } },
+      { id: 'escalated', label: { en: 'Escalated to billing', pl: 'Przekazane do rozliczeń' }, group: { en: 'Follow-up', pl: 'Dalsze kroki' } },
+    ],
+    required: true,
+    seconds: 120,
+    atZero: 'remind',
+  },
+  privacyNotice: {
+    en: 'This conversation may be monitored or recorded to improve our service.',
+    pl: 'Ta rozmowa może być monitorowana lub nagrywana w celu poprawy jakości obsługi.',
+  },
+});
 deskElement.desk = desk;
 
-desk.$presence.subscribe((value) => {
-  presence = value;
-  renderPresence();
-});
 
 desk.connect().catch((error: unknown) => {
   log('connect', `${t('log.connectFailed')} ${error instanceof Error ? error.message : String(error)}`, false);

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Desk } from '../../core/desk/desk.js';
 import type { Session } from '../../core/desk/facades.js';
 import type { Conversation } from '../../core/model.js';
@@ -161,6 +160,13 @@ export class CcSessionTabs extends DeskElement {
     this.#tab(next)?.focus();
   }
 
+
+  /** @internal The column count reaches the stylesheet through the CSSOM: a `style` attribute would break a strict CSP. */
+  protected override updated(changed: import('lit').PropertyValues<this>): void {
+    super.updated(changed);
+    this.renderRoot.querySelector<HTMLElement>('.strip')?.style.setProperty('--_tabs', String(this.#sessions.value.length));
+  }
+
   protected override render(): TemplateResult {
     const t = this.localize.t.sessions;
     const sessions = this.#sessions.value;
@@ -168,9 +174,8 @@ export class CcSessionTabs extends DeskElement {
     const max = this.activeDesk?.sessions.max ?? sessions.length;
     const full = sessions.length >= max;
     const focusId = this.#focusId ?? sessions[0]!.conversationId;
-    const columns = styleMap({ '--_tabs': String(sessions.length) });
     return html`<div class="bar">
-        <div class="strip" style=${columns}>
+        <div class="strip">
           <div
             class="tabs"
             role="tablist"

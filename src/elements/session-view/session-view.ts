@@ -1,7 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Desk } from '../../core/desk/desk.js';
 import type { AppTab, Session } from '../../core/desk/facades.js';
 import type { Message } from '../../core/model.js';
@@ -172,13 +171,20 @@ export class CcSessionView extends DeskElement {
     }
   }
 
+
+  /** @internal The column count reaches the stylesheet through the CSSOM: a `style` attribute would break a strict CSP. */
+  protected override updated(changed: import('lit').PropertyValues<this>): void {
+    super.updated(changed);
+    this.renderRoot.querySelector<HTMLElement>('.strip')?.style.setProperty('--_tabs', String(this.#session?.apps.length ?? 0));
+  }
+
   protected override render(): TemplateResult {
     const t = this.localize.t.sessions;
     const session = this.#session;
     if (!session) return html`<p class="empty">${t.noSession}</p>`;
     const name = this.#conversation.value?.customer.name || t.unnamedCustomer;
     const focusId = this.#focusId ?? session.activeApp;
-    return html`<div class="strip" style=${styleMap({ '--_tabs': String(session.apps.length) })}>
+    return html`<div class="strip">
         <div class="tabs" role="tablist" part="tablist" aria-label=${t.appsLabel(name)} aria-describedby="apps-hint" @keydown=${this.#onKeyDown}>
           ${repeat(
             session.apps,
