@@ -11,6 +11,9 @@ import * as notes from '../../stories/conversation-notes.stories.js';
 import * as recordSearch from '../../stories/record-search.stories.js';
 import * as recordCreate from '../../stories/record-create.stories.js';
 import * as transcriptSearch from '../../stories/transcript-search.stories.js';
+import * as sessionTabs from '../../stories/session-tabs.stories.js';
+import * as sessionView from '../../stories/session-view.stories.js';
+import * as shortcuts from '../../stories/shortcuts.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
 type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
@@ -21,7 +24,7 @@ interface StoryLike {
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
-const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, sessionTabs, sessionView, shortcuts } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
 
 /** Every element under `root`, through shadow roots. */
 function deepElements(root: Element): Element[] {
