@@ -37,6 +37,11 @@ const TAGS = [
   'cc-record-search',
   'cc-record-create',
   'cc-transcript-search',
+  'cc-session-tabs',
+  'cc-session-view',
+  'cc-shortcuts',
+  'cc-presence-picker',
+  'cc-work-items',
 ];
 
 describe('element strings', () => {
@@ -66,6 +71,11 @@ describe('element strings', () => {
         <cc-record-search></cc-record-search>
         <cc-record-create></cc-record-create>
         <cc-transcript-search></cc-transcript-search>
+        <cc-session-tabs></cc-session-tabs>
+        <cc-session-view></cc-session-view>
+        <cc-shortcuts></cc-shortcuts>
+        <cc-presence-picker></cc-presence-picker>
+        <cc-work-items></cc-work-items>
       </cc-agent-desk>
     `);
     const elements = TAGS.map((tag) => page.querySelector(tag)!);
