@@ -44,13 +44,13 @@ export default [
   {
     name: 'core only: `import { createDesk } from "contact-center-elements"` (no Lit), first load',
     path: firstLoad('core'),
-    limit: '15.1 kB',
+    limit: '18.1 kB',
     gzip: true,
   },
   {
     name: 'one element: `…/define/communication-panel` + createDesk, first load',
     path: firstLoad('one-element'),
-    limit: '38.8 kB',
+    limit: '44.3 kB',
     gzip: true,
   },
   {
@@ -59,26 +59,28 @@ export default [
     // A fixed bar for the golden path; the other limits are the measured figure plus a small margin.
     // Raised from 40 kB to the measured figure plus at most 0.5 kB: boundary validation (its checks load lazily),
     // the storage fault fallback, the two-tab send protocol, render guards, show-more and announcements
-    // all ship with the first load. QUALITY's bar (35 kB) is still the target.
-    limit: '43.1 kB',
+    // all ship with the first load; then the agent's workday (sessions, presence and capacity, wrap-up with
+    // disposition codes, transfer, the privacy notice) grew the core and the panel by about 5 kB.
+    // QUALITY's bar (35 kB) is still the target.
+    limit: '48.5 kB',
     gzip: true,
   },
   {
     name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
     path: firstLoad('snippet'),
-    limit: '60.5 kB',
+    limit: '75 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
-    limit: '61.4 kB',
+    limit: '76 kB',
     gzip: true,
   },
   {
     name: 'lazy: Polish catalog (first lang="pl")',
     path: lazy('snippet', /(^|\/)pl-[\w-]+\.js$/, 'The Polish catalog'),
-    limit: '5.5 kB',
+    limit: '7.3 kB',
     gzip: true,
   },
   {
