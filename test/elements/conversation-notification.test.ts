@@ -597,4 +597,20 @@ describe('cc-conversation-notification', () => {
       }
     });
   });
+
+  it('says so instead of accepting when every session slot is taken, and accepts nothing', async () => {
+    const { desk, transport } = await makeDesk({ maxSessions: 1, capacity: { total: 5 } });
+    const el = await mount(desk);
+    await desk.accept(transport.offer(anna).id);
+    const next = transport.offer(anna);
+    await waitUntil(() => part(el, 'session-limit'), 'no notice about the session cap');
+    expect(text(part(el, 'session-limit'))).to.include('session slots are taken');
+    const accept = part(el, 'accept')!;
+    expect(accept.getAttribute('aria-disabled')).to.equal('true');
+    accept.click();
+    await el.updateComplete;
+    expect(desk.$offers.get().map((o) => o.id)).to.deep.equal([next.id]);
+    expect(desk.sessions.$sessions.get()).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
 });

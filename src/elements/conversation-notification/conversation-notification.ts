@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Desk, DeskEvent } from '../../core/desk/desk.js';
+import type { Desk, DeskEvent, Session } from '../../core/desk/desk.js';
 import type { ConversationSummary, Offer } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
@@ -119,6 +119,7 @@ class DeskEventController<T extends DeskEvent['type']> implements ReactiveContro
  *
  * @fires cc-accept - CcAcceptEvent, cancelable: the agent accepts the shown offer.
  * @fires cc-reject - CcRejectEvent, cancelable: the agent rejects the shown offer.
+ * @csspart session-limit - The notice shown instead of accepting when every session slot is taken.
  * @fires cc-offer-expired - CcOfferExpiredEvent, not cancelable: an offer timed out (once per offer).
  * @fires cc-presence - CcPresenceEvent, cancelable: the agent becomes Available from the missed notice.
  * @cssstate idle - No offer and no missed notice to show (no box by default).
@@ -131,6 +132,8 @@ export class CcConversationNotification extends DeskElement {
 
   /** @internal */
   protected readonly offers = new StoreController<readonly Offer[]>(this, []);
+  /** @internal The sessions, to say when accepting would exceed the cap (F13). */
+  protected readonly sessions = new StoreController<readonly Session[]>(this, []);
   /** @internal */
   protected readonly missedOffers = new StoreController<readonly Offer[]>(this, []);
   /** @internal */
@@ -179,6 +182,7 @@ export class CcConversationNotification extends DeskElement {
 
   protected override deskChanged(desk: Desk | undefined): void {
     this.offers.set(desk?.$offers);
+    this.sessions.set(desk?.sessions.$sessions);
     this.missedOffers.set(desk?.$missedOffers);
     this.expiry.sync();
   }
@@ -275,7 +279,7 @@ export class CcConversationNotification extends DeskElement {
   async #accept(): Promise<void> {
     const desk = this.activeDesk;
     const offer = this.offers.value[0];
-    if (!desk || !offer || this.busy) return;
+    if (!desk || !offer || this.busy || desk.sessions.full) return;
     const intent = new CcAcceptEvent(offer.id);
     this.dispatchEvent(intent);
     if (intent.defaultPrevented) return;
@@ -443,6 +447,8 @@ export class CcConversationNotification extends DeskElement {
   private renderCard(offer: Offer, more: number): TemplateResult {
     const t = this.localize.t;
     const desk = this.activeDesk;
+    // Every session slot is taken: accepting would be refused, so the card says so instead (F13).
+    const full = desk !== undefined && this.sessions.value.length >= desk.sessions.max;
     const now = this.clock.store ? this.clock.value : (desk?.now() ?? Date.now());
     return html`
       <div
@@ -474,11 +480,13 @@ export class CcConversationNotification extends DeskElement {
         </div>
         ${this.#part(() => this.renderCountdown(offer, now, desk?.offerTimeoutMs ?? 0))}
         ${this.failedFor === offer.id ? html`<p class="error" role="alert">${t.notification.failed}</p>` : nothing}
+        ${full ? html`<p class="error" part="session-limit" id="session-limit">${t.errors.desk['session-limit']}</p>` : nothing}
         <div class="actions">
           <button
             part="accept"
             class="primary"
-            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-disabled=${this.busy || full ? 'true' : 'false'}
+            aria-describedby=${full ? 'session-limit' : nothing}
             @click=${() => void this.#accept()}
           >
             ${t.notification.accept}
