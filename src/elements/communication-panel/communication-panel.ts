@@ -15,6 +15,7 @@ import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/token
 import { DeskElement } from '../desk-element.js';
 import { CcEndEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEvent } from '../events.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
+import type { CcTranscript } from '../transcript/transcript.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 
 const EMPTY_COMPOSER: ComposerState = { draft: '', files: [], restored: false };
@@ -80,7 +81,7 @@ export class CcCommunicationPanel extends DeskElement {
   protected static override strings = [panelStrings];
 
   /** @internal */
-  private readonly shown = new ConversationController(this, (id, desk) => this.#show(id, desk));
+  private readonly shown = new ConversationController(this, (id, desk, previous) => this.#show(id, desk, previous));
   /** @internal */
   private readonly composerState = new StoreController<ComposerState>(this, EMPTY_COMPOSER);
   /** @internal */
@@ -121,6 +122,8 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** The composer shown, so switching away can write its draft and stop the typing signal. */
   #composer: Composer | undefined;
+  /** The desk of the conversation shown, so switching away remembers its scroll position there. */
+  #shownDesk: Desk | undefined;
   #dragDepth = 0;
   #focusPending = true;
 
@@ -170,7 +173,8 @@ export class CcCommunicationPanel extends DeskElement {
     }
   }
 
-  #show(id: string | undefined, desk: Desk | undefined): void {
+  #show(id: string | undefined, desk: Desk | undefined, previous: string | undefined): void {
+    this.#keepScroll(id, desk, previous);
     const composer = desk && id !== undefined ? desk.composer(id) : undefined;
     if (composer !== this.#composer) void this.#composer?.flush();
     this.#composer = composer;
@@ -183,6 +187,25 @@ export class CcCommunicationPanel extends DeskElement {
     this.menuOpen = false;
     this.transferOpen = false;
     this.#focusPending = true;
+  }
+
+  /**
+   * Sessions keep their transcript's place (F13): the one switched away from remembers where it was
+   * scrolled, and the one shown comes back there once rendered (at the newest message if it has none).
+   */
+  #keepScroll(id: string | undefined, desk: Desk | undefined, previous: string | undefined): void {
+    const transcript = this.renderRoot?.querySelector<CcTranscript>('cc-transcript');
+    const before = this.#shownDesk;
+    this.#shownDesk = desk;
+    const hadSession = previous !== undefined && !!before?.sessions.$sessions.get().some((s) => s.conversationId === previous);
+    if (transcript && before && hadSession) before.sessions.setScroll(previous!, transcript.scrollPosition);
+    if (!desk || id === undefined) return;
+    void this.updateComplete.then(() => {
+      // Only if that conversation is still the one shown once rendered.
+      if (this.shown.id !== id || this.activeDesk !== desk) return;
+      const scroll = desk.sessions.$sessions.get().find((s) => s.conversationId === id)?.scroll;
+      this.renderRoot.querySelector<CcTranscript>('cc-transcript')?.restoreScroll(scroll);
+    });
   }
 
   #onInput = (event: Event): void => {

@@ -129,6 +129,10 @@ export class CcTranscript extends LitElement {
   #frame = 0;
   /** How many pieces of each very long message the agent asked to see, by row key. */
   #shown = new Map<string, number>();
+  /** A position given to `restoreScroll`, looked up once the messages it names are in. */
+  #restore: { messageId: string; offset: number } | undefined;
+  /** Where the next render puts the view: this row at the top, this many pixels into it. */
+  #target: { index: number; offset: number } | undefined;
 
   /** Scrolls to the newest message. */
   scrollToLatest(): void {
@@ -140,6 +144,59 @@ export class CcTranscript extends LitElement {
   /** Whether the view is at the newest message (new messages keep it there). */
   get atLatest(): boolean {
     return this.#atBottom;
+  }
+
+  /**
+   * Where the view is scrolled: the message at the top of the view (its `id`) and how many pixels
+   * of it are scrolled past. `undefined` while the view is pinned to the newest message, which is
+   * where new messages keep it. Give it back to `restoreScroll` to return to the same place, e.g.
+   * when the conversation is shown again.
+   */
+  get scrollPosition(): { messageId: string; offset: number } | undefined {
+    if (this.#restore) return { ...this.#restore };
+    if (this.#atBottom) return undefined;
+    const list = this.#previous;
+    let index: number;
+    let offset: number;
+    if (this.#target) {
+      ({ index, offset } = this.#target);
+    } else {
+      const el = this.scroller;
+      if (!el || list.length === 0) return undefined;
+      index = this.#index.indexAt(el.scrollTop);
+      offset = el.scrollTop - this.#index.offsetOf(index);
+      // The rendered rows say exactly where the view's top edge is (the index rounds row heights).
+      const top = el.getBoundingClientRect().top + el.clientTop;
+      for (const row of el.querySelectorAll<HTMLElement>('.row')) {
+        const box = row.getBoundingClientRect();
+        if (box.bottom <= top) continue;
+        index = Number(row.dataset['index']);
+        offset = top - box.top;
+        break;
+      }
+    }
+    const id: unknown = (list[index] as Partial<Message> | null | undefined)?.id;
+    // Whole pixels, rounded down: restoring rounds up, so a round trip does not creep.
+    return typeof id === 'string' ? { messageId: id, offset: Math.max(0, Math.floor(offset)) } : undefined;
+  }
+
+  /**
+   * Scrolls back to a position from `scrollPosition`: that message at the top of the view,
+   * `offset` pixels into it. `undefined`, or a message the transcript does not hold (matched by
+   * `id` or `clientId`), pins the view to the newest message instead. Call it after setting
+   * `messages`; it takes effect with the next render.
+   */
+  restoreScroll(position: { messageId: string; offset: number } | undefined): void {
+    this.#target = undefined;
+    this.unseen = 0;
+    if (position && typeof position.messageId === 'string') {
+      const offset = Number.isFinite(position.offset) ? Math.max(0, position.offset) : 0;
+      this.#restore = { messageId: position.messageId, offset };
+    } else {
+      this.#restore = undefined;
+      this.#atBottom = true;
+    }
+    this.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -165,6 +222,16 @@ export class CcTranscript extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.#sync();
+    const restore = this.#restore;
+    if (restore) {
+      this.#restore = undefined;
+      const index = this.messages.findIndex((m) => {
+        const x = m as Partial<Message> | null | undefined;
+        return x?.id === restore.messageId || x?.clientId === restore.messageId;
+      });
+      this.#atBottom = index < 0;
+      this.#target = index < 0 ? undefined : { index, offset: restore.offset };
+    }
   }
 
   /** Keeps the height index in step with the messages: O(k) for k appended, O(n) otherwise. */
@@ -213,7 +280,12 @@ export class CcTranscript extends LitElement {
     const n = this.messages.length;
     const viewport = this.#viewport();
     const total = this.#index.total();
-    const scrollTop = this.#atBottom ? Math.max(0, total - viewport) : (this.scroller?.scrollTop ?? 0);
+    const target = this.#target;
+    const scrollTop = this.#atBottom
+      ? Math.max(0, total - viewport)
+      : target
+        ? this.#index.offsetOf(target.index) + target.offset
+        : (this.scroller?.scrollTop ?? 0);
     const start = n === 0 ? 0 : this.#index.indexAt(Math.max(0, scrollTop - OVERSCAN));
     const end = n === 0 ? 0 : Math.min(n, this.#index.indexAt(scrollTop + viewport + OVERSCAN) + 1);
     return { start, end, scrollTop };
@@ -253,8 +325,10 @@ export class CcTranscript extends LitElement {
     const el = this.scroller;
     if (!el) return;
     const n = this.messages.length;
-    const anchorIndex = this.#atBottom || n === 0 ? -1 : this.#index.indexAt(el.scrollTop);
-    const anchorShift = anchorIndex < 0 ? 0 : el.scrollTop - this.#index.offsetOf(anchorIndex);
+    // A restored position anchors the layout passes that follow it; after that the view keeps its own.
+    const target = this.#atBottom || n === 0 ? undefined : this.#target;
+    const anchorIndex = this.#atBottom || n === 0 ? -1 : (target?.index ?? this.#index.indexAt(el.scrollTop));
+    const anchorShift = anchorIndex < 0 ? 0 : (target?.offset ?? el.scrollTop - this.#index.offsetOf(anchorIndex));
     let changed = false;
     const rows = el.querySelectorAll<HTMLElement>('.row');
     for (const row of rows) {
@@ -279,6 +353,8 @@ export class CcTranscript extends LitElement {
       el.scrollTop = el.scrollHeight;
       this.#pinnedTop = el.scrollTop;
     }
+    // Rounded up: a whole-pixel scroll offset never shows a sliver of the row above.
+    else if (target) el.scrollTop = Math.ceil(this.#rowTop(el, target.index) + target.offset);
     else if (anchorIndex >= 0 && changed) el.scrollTop = this.#index.offsetOf(anchorIndex) + anchorShift;
     const next = this.#computeWindow();
     if ((next.start !== this.#window.start || next.end !== this.#window.end) && this.#passes < 4) {
@@ -287,7 +363,15 @@ export class CcTranscript extends LitElement {
       queueMicrotask(() => this.requestUpdate());
     } else {
       this.#passes = 0;
+      this.#target = undefined;
     }
+  }
+
+  /** Where a row starts in the scroller's content: from the DOM when it is rendered, else from the index. */
+  #rowTop(el: HTMLElement, index: number): number {
+    const row = el.querySelector<HTMLElement>(`.row[data-index="${index}"]`);
+    if (!row) return this.#index.offsetOf(index);
+    return row.getBoundingClientRect().top - el.getBoundingClientRect().top - el.clientTop + el.scrollTop;
   }
 
   #formats(): { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat } {
