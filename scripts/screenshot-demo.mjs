@@ -1,4 +1,7 @@
-// Drives the demo page (npm start) like an agent and saves what it looks like at each step.
+// Drives the demo page (npm start) like an agent and saves what it looks like at each step: an offer,
+// a conversation, then a workday — three sessions, the status by hand and back, a conversation on
+// hold and reopened from My work, a wrap-up whose Close waits for a disposition code, a pick from the
+// open queue, the shortcut help, Polish, a laptop window and a phone.
 // Usage: node scripts/screenshot-demo.mjs [url]   (default http://127.0.0.1:5173/)
 // The page is served under the strict CSP a CRM may have (QUALITY.md), so a violation shows up as a
 // console error. Exits 1 if the page logged a console error, threw, or a request failed.
@@ -52,13 +55,33 @@ try {
   await page.reload({ waitUntil: 'load' });
   const loadsBeforeRun = loads;
 
-  const accept = page.locator('cc-conversation-notification').getByRole('button', { name: 'Accept' });
+  const shot = async (name, options = {}) => {
+    await page.screenshot({ path: out(name), ...options });
+    console.log(`saved bench/out/${name}`);
+  };
+  const expect = async (what, check, timeout = 10_000) => {
+    const until = Date.now() + timeout;
+    while (!(await check())) {
+      if (Date.now() > until) throw new Error(`timed out: ${what}`);
+      await page.waitForTimeout(100);
+    }
+  };
+
+  const notification = page.locator('cc-conversation-notification');
+  const accept = notification.getByRole('button', { name: 'Accept' });
+  const panel = page.locator('cc-communication-panel');
+  const tabs = page.locator('cc-session-tabs [role="tab"]');
+  const presence = page.locator('cc-presence-picker');
+  const presenceButton = presence.locator('[part="button"]');
+  const presenceText = () => presenceButton.textContent().then((text) => text?.replace(/\s+/g, ' ').trim() ?? '');
+  const workItems = page.locator('cc-work-items');
+  const openRows = workItems.locator('[part="open"] tbody tr');
+
   await accept.waitFor({ state: 'visible', timeout: 30_000 });
-  await page.screenshot({ path: out('demo-offer.png') });
-  console.log('saved bench/out/demo-offer.png');
+  await shot('demo-offer.png');
 
   await accept.click();
-  const composer = page.locator('cc-communication-panel').getByRole('textbox').first();
+  const composer = panel.getByRole('textbox').first();
   await composer.waitFor({ state: 'visible', timeout: 10_000 });
   // Let the scripted customer type and send a few messages.
   await page.waitForTimeout(6_000);
@@ -66,24 +89,120 @@ try {
   await composer.pressSequentially('Hello! Let me check the status of your order.', { delay: 15 });
   await composer.press('Enter');
   await page.waitForTimeout(1_500);
-  await page.screenshot({ path: out('demo-conversation.png') });
-  console.log('saved bench/out/demo-conversation.png');
+  await shot('demo-conversation.png');
+
+  // ---- the workday: two more customers arrive (one every ~9 s) and are accepted ----
+  for (const count of [2, 3]) {
+    await accept.waitFor({ state: 'visible', timeout: 30_000 });
+    await accept.click();
+    await expect(`${count} session tabs`, async () => (await tabs.count()) === count);
+  }
+  await page.waitForTimeout(800);
+  await expect('presence Busy', async () => (await presenceText()).includes('Busy'));
+  const capacityLine = await presence.locator('[part="capacity"]').textContent();
+  if (!capacityLine?.includes('3 of 3')) problems.push(`capacity line should read 3 of 3: ${JSON.stringify(capacityLine)}`);
+  await shot('demo-day-three-sessions.png');
+
+  // ---- presence by hand: a custom status (Lunch, an Away), then back to Available ----
+  await presenceButton.click();
+  await presence.locator('[part="listbox"]').waitFor({ state: 'visible' });
+  await shot('demo-day-presence-menu.png');
+  await presence.getByRole('option', { name: 'Lunch' }).click();
+  await expect('presence Lunch', async () => (await presenceText()).includes('Lunch'));
+  await page.waitForTimeout(300);
+  await shot('demo-day-presence-lunch.png');
+  await presenceButton.click();
+  await presence.getByRole('option', { name: 'Available', exact: true }).click();
+  // Available follows capacity: with every slot taken it reads Busy – Do not disturb.
+  await expect('presence follows capacity again', async () =>
+    (await presence.locator('[part="capacity"]').textContent())?.includes('Follows your capacity'),
+  );
+  await page.waitForTimeout(300);
+  await shot('demo-day-presence-available.png');
+
+  // ---- put the conversation in front on hold: Waiting on its tab and in My work ----
+  const front = page.locator('cc-session-tabs [role="tab"][aria-selected="true"]');
+  const heldId = await front.getAttribute('data-id');
+  await panel.locator('[part="menu-button"]').click();
+  await shot('demo-day-panel-menu.png');
+  await panel.getByRole('menuitem', { name: 'Put on hold' }).click();
+  const heldRow = workItems.locator(`[part="mine"] tr[data-id="${heldId}"]`);
+  await expect('the held conversation is Waiting in My work', async () =>
+    (await heldRow.getAttribute('data-state').catch(() => null)) === 'waiting',
+  );
+  await page.waitForTimeout(400);
+  await shot('demo-day-on-hold.png');
+  // Closing its tab parks it: the conversation waits in My work, the slot is free.
+  // The close buttons sit in the same order as the tabs.
+  await page
+    .locator('cc-session-tabs [part="close"]')
+    .nth(await tabs.evaluateAll((all, id) => all.findIndex((tab) => tab.dataset.id === id), heldId))
+    .click();
+  await expect('its tab goes', async () => (await tabs.count()) === 2);
+  await page.waitForTimeout(400);
+  await shot('demo-day-tab-closed.png');
+
+  // ---- reopen it from My work ----
+  await heldRow.locator('button.open-button').click();
+  await expect('the session is back', async () => (await tabs.count()) === 3);
+  await page.waitForTimeout(500);
+  await shot('demo-day-reopened.png');
+
+  // ---- end one: wrap-up; Close waits for a disposition code ----
+  await panel.locator('[part="menu-button"]').click();
+  await panel.getByRole('menuitem', { name: 'End conversation' }).click();
+  const close = panel.locator('[part~="close"]');
+  await close.waitFor({ state: 'visible' });
+  await page.waitForTimeout(400);
+  if (!(await close.isDisabled())) problems.push('Close should be blocked until a disposition code is chosen');
+  await shot('demo-day-wrap-up.png');
+  await panel.locator('[part="disposition"]').selectOption('resolved');
+  await expect('Close enabled', async () => !(await close.isDisabled()));
+  await shot('demo-day-wrap-up-chosen.png');
+  await close.click();
+  await page.waitForTimeout(800);
+  await shot('demo-day-closed.png');
+
+  // ---- pick one from the open queue ----
+  await expect('open work items listed', async () => (await openRows.count()) > 0, 15_000);
+  const openBefore = await openRows.count();
+  const pick = workItems.locator('[part="pick"]').first();
+  await pick.scrollIntoViewIfNeeded();
+  await pick.click();
+  await expect('picked from the queue', async () => (await openRows.count()) < openBefore, 15_000);
+  await page.waitForTimeout(800);
+  await shot('demo-day-picked.png');
+
+  // ---- keyboard shortcuts help ----
+  await page.locator('cc-shortcuts [part="open"]').click();
+  const help = page.locator('cc-shortcuts [part="dialog"]');
+  await help.waitFor({ state: 'visible' });
+  await shot('demo-day-shortcuts.png');
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
 
   await page.getByRole('button', { name: 'Polski' }).click();
   await page.waitForTimeout(500);
-  await page.screenshot({ path: out('demo-pl.png') });
-  console.log('saved bench/out/demo-pl.png');
+  await page.locator('.record').evaluate((record) => record.scrollTo(0, 0));
+  await shot('demo-pl.png');
 
   // A narrow laptop window: the layout must still hold together.
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: out('demo-1000.png') });
-  console.log('saved bench/out/demo-1000.png');
+  await shot('demo-1000.png');
+
+  // A phone: everything stacks; the whole page is captured.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(400);
+  await shot('demo-390.png');
+  await shot('demo-390-full.png', { fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) problems.push(`at 390 px the page scrolls sideways by ${overflow} px`);
 
   if (loads !== loadsBeforeRun) problems.push('the page reloaded during the run: the screenshots may not show each step');
   const sent = await page.locator('#event-log').textContent();
-  if (!sent?.includes('cc-accept') || !sent.includes('cc-send')) {
-    problems.push(`event log lacks cc-accept/cc-send: ${JSON.stringify(sent)}`);
+  for (const type of ['cc-accept', 'cc-send', 'cc-presence', 'cc-transition', 'cc-work-item-open', 'cc-work-item-pick']) {
+    if (!sent?.includes(type)) problems.push(`event log lacks ${type}`);
   }
 } catch (error) {
   failed = true;
