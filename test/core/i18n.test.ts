@@ -11,6 +11,9 @@ import { panelStrings } from '../../src/i18n/en/panel.js';
 import { recordsStrings } from '../../src/i18n/en/records.js';
 import { sharedStrings } from '../../src/i18n/en/shared.js';
 import { transcriptSearchStrings } from '../../src/i18n/en/transcript-search.js';
+import { presenceStrings } from '../../src/i18n/en/presence.js';
+import { sessionsStrings } from '../../src/i18n/en/sessions.js';
+import { workItemsStrings } from '../../src/i18n/en/work-items.js';
 import { pl, plural } from '../../src/i18n/pl.js';
 
 /** Every code, listed at run time; the type checks below fail when a code is added to the union but not here. */
@@ -244,6 +247,9 @@ describe('i18n', () => {
         notesStrings,
         recordsStrings,
         transcriptSearchStrings,
+        presenceStrings,
+        sessionsStrings,
+        workItemsStrings,
       ];
       const keys = parts.flatMap((part) => Object.keys(part));
       expect(keys).to.have.members(Object.keys(en));
