@@ -107,6 +107,12 @@ export {
   CcOpenTranscriptEvent,
   CcWorkItemOpenEvent,
   CcWorkItemPickEvent,
+  CcSessionSelectEvent,
+  CcSessionCloseEvent,
+  CcAppSelectEvent,
+  CcAppCloseEvent,
+  CcTransitionEvent,
+  CcTransferEvent,
 } from './elements/events.js';
 export type { PickablePresence } from './elements/events.js';
 

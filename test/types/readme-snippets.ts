@@ -26,6 +26,14 @@ import {
   CcRetryEvent,
   CcSendEvent,
   CcUnlinkEvent,
+  CcWorkItemOpenEvent,
+  CcWorkItemPickEvent,
+  CcSessionSelectEvent,
+  CcSessionCloseEvent,
+  CcAppSelectEvent,
+  CcAppCloseEvent,
+  CcTransitionEvent,
+  CcTransferEvent,
 } from '../../src/index.js';
 
 // Stand-ins for what the README's reader brings.
@@ -75,6 +83,14 @@ interface NamedEvents {
   'cc-attachments-change': CcAttachmentsChangeEvent;
   'cc-record-created': CcRecordCreatedEvent;
   'cc-cancel': CcCancelEvent;
+  'cc-work-item-open': CcWorkItemOpenEvent;
+  'cc-work-item-pick': CcWorkItemPickEvent;
+  'cc-session-select': CcSessionSelectEvent;
+  'cc-session-close': CcSessionCloseEvent;
+  'cc-app-select': CcAppSelectEvent;
+  'cc-app-close': CcAppCloseEvent;
+  'cc-transition': CcTransitionEvent;
+  'cc-transfer': CcTransferEvent;
 }
 
 export function everyNamedEventIsTyped(): void {
