@@ -50,7 +50,7 @@ export default [
   {
     name: 'one element: `…/define/communication-panel` + createDesk, first load',
     path: firstLoad('one-element'),
-    limit: '44.3 kB',
+    limit: '44.9 kB',
     gzip: true,
   },
   {
@@ -62,19 +62,19 @@ export default [
     // all ship with the first load; then the agent's workday (sessions, presence and capacity, wrap-up with
     // disposition codes, transfer, the privacy notice) grew the core and the panel by about 5 kB.
     // QUALITY's bar (35 kB) is still the target.
-    limit: '48.5 kB',
+    limit: '49.2 kB',
     gzip: true,
   },
   {
     name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
     path: firstLoad('snippet'),
-    limit: '75 kB',
+    limit: '75.8 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
-    limit: '76 kB',
+    limit: '76.8 kB',
     gzip: true,
   },
   {
