@@ -166,6 +166,26 @@ describe('Desk against a replaying backend', () => {
     stop();
   });
 
+  it('a replay never rewinds a conversation to an older state', async () => {
+    const backend = newBackend();
+    const desk = make(backend);
+    await desk.connect();
+    backend.emit({ type: 'offer.created', offer: offer('o') });
+    const conversation = await desk.accept('o');
+    backend.emit({ type: 'conversation.updated', conversation: { ...conversation, state: 'active' } });
+    backend.emit({ type: 'conversation.updated', conversation: { ...conversation, state: 'wrap-up' } });
+    expect(desk.$conversations.get()[conversation.id]!.state).to.equal('wrap-up');
+    const seen: string[] = [];
+    const stop = desk.conversation(conversation.id).listen((c) => seen.push(c!.state));
+    backend.drop();
+    await waitUntil(() => desk.$connection.get() === 'online' && backend.connects.length === 2, 'no reconnect');
+    await desk.settled();
+    stop();
+    expect(seen).to.not.include('active');
+    expect(desk.$conversations.get()[conversation.id]!.state).to.equal('wrap-up');
+    expect(desk.timeline(conversation.id).get().filter((e) => e.kind === 'state').map((e) => (e as { state: string }).state)).to.deep.equal(['active', 'wrap-up']);
+  });
+
   it('exposes read-only stores only', () => {
     // Compile-time check: `npm run typecheck` fails if a public store becomes writable.
     const check = (desk: Desk): void => {

@@ -3,7 +3,7 @@ import { transition as checkedTransition } from '../conversation-state.js';
 import { DeskError } from '../errors.js';
 import type { Conversation, ConversationState } from '../model.js';
 import { replyWindow, type ReplyWindow } from '../reply-window.js';
-import type { SliceContext, TimelineEntry, TimelineEntryInput } from './shared.js';
+import { compareCursors, type SliceContext, type TimelineEntry, type TimelineEntryInput } from './shared.js';
 
 const ACTIVE_KEY = 'active-conversation';
 
@@ -88,6 +88,19 @@ export class ConversationsSlice {
     const { conversation } = await this.#ctx.track(this.#ctx.transport.execute({ type: 'conversation.transfer', conversationId: id, to }));
     this.upsert(conversation);
     return conversation;
+  }
+
+  #cursors = new Map<string, string>();
+
+  /**
+   * A `conversation.updated` event: applied unless this conversation already had one at or after its
+   * cursor (a replay after a reconnect repeats a few events, and must not rewind the state).
+   */
+  updated(conversation: Conversation, cursor: string): void {
+    const last = this.#cursors.get(conversation.id);
+    if (cursor && last !== undefined && compareCursors(cursor, last) <= 0) return;
+    if (cursor) this.#cursors.set(conversation.id, cursor);
+    this.upsert(conversation);
   }
 
   upsert(conversation: Conversation): void {

@@ -104,7 +104,7 @@ export class Desk {
       case 'snapshot': return this.#snapshot(event.offers, event.conversations, event.messages);
       case 'offer.created': return this.#s.offers.received(event.offer);
       case 'offer.withdrawn': return this.#s.offers.withdrawn(event.offerId);
-      case 'conversation.updated': return this.#s.conversations.upsert(event.conversation);
+      case 'conversation.updated': return this.#s.conversations.updated(event.conversation, event.cursor);
       case 'message.received': return this.#s.messages.received({ ...event.message, cursor: event.cursor });
       case 'message.status': return this.#s.messages.status(event);
       case 'receipt': return this.#s.messages.receipt(event);
