@@ -125,6 +125,31 @@ describe('<cc-session-tabs>', () => {
     expect(el.shadowRoot!.textContent).to.contain('No open sessions.');
     expect(el.matches(':state(empty)')).to.equal(true);
   });
+
+  it('keeps tabs compact: one line when there is room, the badges under a readable name when narrow; the channel is read, not shown', async () => {
+    const { desk, transport } = await simDesk();
+    const ids: string[] = [];
+    for (const name of ['Aleksandra Mazur', 'Małgorzata Kowalczyk', 'Piotr Zieliński']) ids.push(await acceptFrom(desk, transport, name));
+    transport.customerSays(ids[0]!, 'Are you there?');
+    for (const [lang, width] of [['en', 900], ['pl', 900], ['en', 430], ['pl', 430], ['pl', 360]] as const) {
+      const el = await fixture<CcSessionTabs>(html`<cc-session-tabs .desk=${desk} lang=${lang} style="width: ${width}px"></cc-session-tabs>`);
+      await waitUntil(() => unreadText(el, 'Aleksandra Mazur') === '1', 'no unread badge');
+      for (const tab of tabs(el)) {
+        const name = tab.querySelector<HTMLElement>('.name')!;
+        const line = name.getBoundingClientRect().height;
+        const what = `${lang} ${width}px: ${name.textContent}`;
+        // One line wide; at most the name and a line of small badges narrow.
+        expect(tab.getBoundingClientRect().height, what).to.be.below(line * (width >= 900 ? 2 : 3));
+        expect(name.getBoundingClientRect().width, what).to.be.at.least(parseFloat(getComputedStyle(name).fontSize) * 5.5);
+        expect(name.title).to.equal(name.textContent);
+        const channel = tab.querySelector<HTMLElement>('.channel')!;
+        expect(channel.textContent).to.equal('Facebook Messenger');
+        expect(channel.getBoundingClientRect().width).to.be.at.most(1);
+        expect(tab.querySelector('[part="state"]')!.getBoundingClientRect().width).to.be.above(0);
+      }
+      await expect(el).to.be.accessible();
+    }
+  });
 });
 
 describe('<cc-shortcuts>', () => {

@@ -224,6 +224,7 @@ export class CcSessionTabs extends DeskElement {
     const t = this.localize.t;
     const conversation = this.#conversations.value[session.conversationId];
     const selected = session.conversationId === this.#active.value;
+    const name = this.#name(session.conversationId);
     return html`<div
       role="tab"
       part="tab"
@@ -233,19 +234,17 @@ export class CcSessionTabs extends DeskElement {
       tabindex=${focusable ? '0' : '-1'}
       @click=${() => this.select(session.conversationId)}
     >
-      <span class="name" part="name">${this.#name(session.conversationId)}</span>
-      <span class="meta">
-        ${conversation ? html`<span class="channel">${t.channel[conversation.channel] ?? conversation.channel}</span>` : nothing}
-        ${conversation
-          ? html`<span class="state" part="state" data-state=${conversation.state}>${t.state[conversation.state]}</span>`
-          : nothing}
-        ${session.unread > 0
-          ? html`<span class="unread" part="unread"
-              ><span aria-hidden="true">${unreadBadge(session.unread)}</span
-              ><span class="visually-hidden">${t.sessions.unread(session.unread)}</span></span
-            >`
-          : nothing}
-      </span>
+      <span class="name" part="name" title=${name}>${name}</span>
+      ${conversation ? html`<span class="channel">${t.channel[conversation.channel] ?? conversation.channel}</span>` : nothing}
+      ${conversation
+        ? html`<span class="state" part="state" data-state=${conversation.state}>${t.state[conversation.state]}</span>`
+        : nothing}
+      ${session.unread > 0
+        ? html`<span class="unread" part="unread"
+            ><span aria-hidden="true">${unreadBadge(session.unread)}</span
+            ><span class="visually-hidden">${t.sessions.unread(session.unread)}</span></span
+          >`
+        : nothing}
     </div>`;
   }
 }
