@@ -94,6 +94,17 @@ describe('cc-conversation-notification', () => {
     expect(box.height).to.equal(0);
   });
 
+  it('shows the first message as plain text, without Messenger formatting markers', async () => {
+    const { desk, transport } = await makeDesk();
+    const el = await mount(desk);
+    transport.offer({ ...anna, firstMessage: 'Zapłaciłam *149,99 zł* ~twice~, kod `PL-7731` <b>x</b>' });
+    await settle(el);
+    const preview = el.shadowRoot!.querySelector<HTMLElement>('.preview-text')!;
+    expect(preview.textContent).to.equal('Zapłaciłam 149,99 zł twice, kod PL-7731 <b>x</b>');
+    expect(preview.title).to.equal(preview.textContent);
+    expect(preview.children.length, 'text only, no markup').to.equal(0);
+  });
+
   it('shows the customer, channel, queue, wait time, first message and a countdown, as text', async () => {
     const { desk, transport } = await makeDesk();
     const el = await mount(desk);

@@ -4,6 +4,7 @@ import { safeAvatarUrl } from '../../src/core/safe-url.js';
 import {
   MAX_ELEMENTS,
   parseRichText,
+  plainText,
   renderRichNodes,
   safeHttpUrl,
   safeMediaUrl,
@@ -112,6 +113,25 @@ describe('Messenger markdown', () => {
       expect(first!.midWord).to.equal(true);
       expect(first!.text.length).to.equal(TEXT_STEP - 1);
       expect(first!.text.endsWith('😀')).to.equal(true);
+    });
+  });
+  describe('plain text', () => {
+    it('drops the markers and keeps the text', () => {
+      expect(plainText('Razem *149,99 zł*, pobrane ~twice~ _dwa razy_')).to.equal('Razem 149,99 zł, pobrane twice dwa razy');
+      expect(plainText('Kod `PL-7731` i *pogrubione _kursywą_*')).to.equal('Kod PL-7731 i pogrubione kursywą');
+      expect(plainText('```\nblock\n``` after')).to.equal('block after');
+    });
+
+    it('leaves text that is not formatting as it is', () => {
+      for (const text of ['2 * 3 = 6', 'snake_case_name', 'a ~ b', 'https://example.com/a_b_c', 'unclosed *bold', '<b>not html</b>', '']) {
+        expect(plainText(text)).to.equal(text);
+      }
+    });
+
+    it('takes time proportional to the text, however it is crafted', () => {
+      const started = performance.now();
+      expect(plainText(' *_~a'.repeat(40_000)).length).to.be.at.least(80_000);
+      expect(performance.now() - started).to.be.below(1000);
     });
   });
 });

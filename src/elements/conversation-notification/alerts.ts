@@ -1,4 +1,5 @@
 import type { Offer } from '../../core/model.js';
+import { plainText } from '../transcript/rich-text.js';
 
 // What <cc-conversation-notification> loads once `sound` or `desktop-notification` is set.
 
@@ -34,7 +35,7 @@ export async function playTone(): Promise<void> {
 export function showDesktopNotification(offer: Offer, title: string, lang: string, onClick: () => void): Notification | undefined {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return undefined;
   try {
-    const notification = new Notification(title, { body: offer.firstMessage, tag: `cc-offer-${offer.id}`, lang });
+    const notification = new Notification(title, { body: plainText(offer.firstMessage), tag: `cc-offer-${offer.id}`, lang });
     notification.addEventListener('click', () => {
       window.focus();
       notification.close();

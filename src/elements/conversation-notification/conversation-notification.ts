@@ -11,6 +11,7 @@ import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../events.js';
 import { styles } from './conversation-notification.styles.js';
+import { plainText } from '../transcript/rich-text.js';
 
 /** A time `Date` can show (NaN and a missing time fail the comparison). */
 const isTime = (value: unknown): value is number => typeof value === 'number' && Math.abs(value) <= 8.64e15;
@@ -450,6 +451,8 @@ export class CcConversationNotification extends DeskElement {
     // Every session slot is taken: accepting would be refused, so the card says so instead (F13).
     const full = desk !== undefined && this.sessions.value.length >= desk.sessions.max;
     const now = this.clock.store ? this.clock.value : (desk?.now() ?? Date.now());
+    // Text only: the customer's formatting markers are dropped, nothing becomes markup.
+    const firstMessage = plainText(offer.firstMessage);
     return html`
       <div
         part="card"
@@ -476,7 +479,7 @@ export class CcConversationNotification extends DeskElement {
             <dd>${isTime(offer.requestedAt) ? formatRemaining(now - offer.requestedAt, t) : t.notification.unknown}</dd>
           </dl>
           <p class="visually-hidden">${t.notification.firstMessage}:</p>
-          <div class="preview"><p class="preview-text" title=${offer.firstMessage}>${offer.firstMessage}</p></div>
+          <div class="preview"><p class="preview-text" title=${firstMessage}>${firstMessage}</p></div>
         </div>
         ${this.#part(() => this.renderCountdown(offer, now, desk?.offerTimeoutMs ?? 0))}
         ${this.failedFor === offer.id ? html`<p class="error" role="alert">${t.notification.failed}</p>` : nothing}

@@ -195,8 +195,17 @@ function merge(nodes: RichNode[]): RichNode[] {
 export const MAX_ELEMENTS = 100;
 
 /** The visible text of a node, without its formatting. */
-function plainText(node: RichNode): string {
-  return 'children' in node ? node.children.map(plainText).join('') : node.text;
+function nodeText(node: RichNode): string {
+  return 'children' in node ? node.children.map(nodeText).join('') : node.text;
+}
+
+/**
+ * Messenger markdown as the plain text it shows: `*149,99 zł*` becomes `149,99 zł`, `~twice~`
+ * becomes `twice`, a code span keeps its text. For previews, which are text only; as linear as the
+ * parser.
+ */
+export function plainText(markdown: string): string {
+  return parseRichText(markdown).map(nodeText).join('');
 }
 
 /** Renders parsed nodes as Lit templates; every string is bound as text. */
@@ -209,7 +218,7 @@ export function renderRichNodes(
   let plain = '';
   for (const node of nodes) {
     if (node.type === 'text' || budget.left <= 0) {
-      plain += plainText(node);
+      plain += nodeText(node);
       continue;
     }
     if (plain) out.push(plain);
