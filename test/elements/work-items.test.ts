@@ -169,4 +169,48 @@ describe('<cc-work-items>', () => {
     await waitUntil(() => openSection(el)!.textContent!.includes('Żadna rozmowa nie czeka na podjęcie.'), 'no empty queue after Try again');
     expect(transport.executed('queue.list')).to.have.length(2);
   });
+  it('shows last messages without Messenger markers, as text; names wrap only between words and the preview shrinks with an ellipsis', async () => {
+    const { desk, transport } = await testTransportDesk({ sim: {}, capabilities: { queue: true } });
+    transport.on('queue.list', () => ({
+      items: [{ ...queued('q-1', 'Joanna Grabowska', 3), lastMessage: 'Zwrot *149,99 zł* pobrany ~twice~ <b>x</b>' }],
+    }));
+    for (const name of ['Aleksandra Mazur', 'Małgorzata Kaczmarek-Kowalczyk', 'Grzegorz Brzęczyszczykiewicz']) {
+      transport.sim!.startConversation({
+        locale: 'pl',
+        customer: { name },
+        firstMessage: `Dzień dobry, zapłaciłam *149,99 zł* dwa razy ~twice~ za to samo zamówienie i nadal czekam na zwrot pieniędzy`,
+      });
+    }
+    const el = await mount(desk);
+    el.style.width = '680px';
+    await waitUntil(() => mineRows(el).length === 3 && el.shadowRoot!.querySelectorAll('[part="pick"]').length === 1, 'rows did not load');
+    const openPreview = openSection(el)!.querySelector<HTMLElement>('tbody .preview')!;
+    expect(openPreview.textContent!.trim()).to.equal('Zwrot 149,99 zł pobrany twice <b>x</b>');
+    for (const row of mineRows(el)) {
+      const preview = row.querySelector<HTMLElement>('.preview')!;
+      await waitUntil(() => preview.textContent!.includes('149,99'), 'no last message');
+      expect(preview.textContent!.trim()).to.equal(
+        'Dzień dobry, zapłaciłam 149,99 zł dwa razy twice za to samo zamówienie i nadal czekam na zwrot pieniędzy',
+      );
+      expect(preview.title).to.equal(preview.textContent!.trim());
+      // The preview ends in an ellipsis inside the table instead of pushing it past its box.
+      expect(preview.scrollWidth).to.be.above(preview.clientWidth);
+      const button = row.querySelector<HTMLElement>('.open-button')!;
+      const style = getComputedStyle(button);
+      expect(style.overflowWrap).to.not.equal('anywhere');
+      expect(style.wordBreak).to.not.equal('break-all');
+      // Each word of the name stays on one line.
+      const text = button.firstChild?.nodeType === Node.TEXT_NODE ? button.firstChild : [...button.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+      const value = text.textContent!;
+      for (const match of value.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        expect(range.getClientRects().length, `${match[0]} broken`).to.equal(1);
+      }
+    }
+    const scroll = el.shadowRoot!.querySelector<HTMLElement>('[part="mine"] .scroll')!;
+    expect(scroll.scrollWidth, 'nothing cut off').to.be.at.most(scroll.clientWidth);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -91,7 +91,8 @@ export const workItemsStyles = css`
     min-height: 24px;
     font-weight: 600;
     text-align: start;
-    overflow-wrap: anywhere;
+    /* Names wrap between words; a single word longer than the column is the only one broken. */
+    overflow-wrap: break-word;
     color: var(--_accent);
     text-decoration: underline;
   }
@@ -99,8 +100,10 @@ export const workItemsStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  /* The preview takes the room the other columns leave and ends in an ellipsis: with no width of
+     its own (max-width: 0) it never widens the table past its box. */
   .preview {
-    max-width: 24em;
+    max-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -127,7 +130,7 @@ export const workItemsStyles = css`
     opacity: 0.6;
   }
   /* Narrow: each row becomes a card, the header is read from data-label. */
-  @container work-items (max-width: 34rem) {
+  @container work-items (max-width: 40rem) {
     thead {
       position: absolute;
       width: 1px;
@@ -157,6 +160,7 @@ export const workItemsStyles = css`
       color: var(--_muted);
     }
     .preview {
+      width: auto;
       max-width: none;
       white-space: normal;
     }

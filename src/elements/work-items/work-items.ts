@@ -9,6 +9,10 @@ import { hostStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcWorkItemOpenEvent, CcWorkItemPickEvent } from '../events.js';
 import { workItemsStyles } from './work-items.styles.js';
+import { plainText } from '../transcript/rich-text.js';
+
+/** A preview on one line: its text without Messenger formatting, runs of spaces as one. */
+const oneLine = (text: string): string => plainText(text).replace(/\s+/g, ' ').trim();
 
 /** A column of *My work items*. */
 export type WorkItemsColumn = 'customer' | 'state' | 'queue' | 'wait' | 'message';
@@ -303,7 +307,7 @@ export class CcWorkItems extends DeskElement {
 
   #preview(message: Message | undefined): string | undefined {
     if (!message) return undefined;
-    if (message.text) return message.text.replace(/\s+/g, ' ').trim();
+    if (message.text) return oneLine(message.text);
     const file = message.attachments?.[0];
     return file ? this.localize.t.workItems.attachment(file.name) : undefined;
   }
@@ -426,7 +430,7 @@ export class CcWorkItems extends DeskElement {
   private renderOpenRow(item: QueuedItem): TemplateResult {
     const t = this.localize.t.workItems;
     const name = this.#name(item.customer.name);
-    const preview = item.lastMessage?.replace(/\s+/g, ' ').trim();
+    const preview = item.lastMessage === undefined ? undefined : oneLine(item.lastMessage);
     const picking = this.picking === item.conversationId;
     return html`<tr part="row" data-id=${item.conversationId}>
       <td data-label=${t.columns.customer}>${name}</td>
