@@ -24,6 +24,8 @@ export type {
   AddNoteCommand,
   SearchTranscriptsCommand,
   GetTranscriptCommand,
+  SearchKnowledgeCommand,
+  GetArticleCommand,
   TransportEvent,
   SnapshotEvent,
   DisconnectedEvent,
@@ -61,6 +63,8 @@ export type {
 export { sendBlock, canSend } from './core/rules.js';
 export type { SendBlock } from './core/rules.js';
 export type * from './core/records.js';
+export type * from './core/knowledge.js';
+export { articleText } from './core/knowledge.js';
 export { validateNewRecord, slotOf, RECORD_FIELD_LIMITS, MAX_NOTE_LENGTH } from './core/records.js';
 export type { SearchStatus, SearchService } from './core/search/types.js';
 export { DeskError } from './core/errors.js';

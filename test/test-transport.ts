@@ -1,4 +1,5 @@
 import type { AgentRef, AttachmentRef, Conversation, Message, Offer } from '../src/core/model.js';
+import { getArticle, searchArticles } from '../src/transports/simulated/knowledge.js';
 import { validateNewRecord, type ConversationLinks, type CrmRecord, type Note, type RecordRef } from '../src/core/records.js';
 import {
   TransportError,
@@ -409,6 +410,11 @@ export class TestTransport implements Transport {
         return { ok: true };
       case 'typing.set':
         return { ok: true };
+      // The simulator's knowledge base answers: a test's own articles come through `on`.
+      case 'knowledge.search':
+        return { articles: searchArticles(command.query, { ...(command.locale ? { locale: command.locale } : {}), limit: command.limit ?? 20 }) };
+      case 'knowledge.get':
+        return { article: getArticle(command.articleId) };
       default:
         throw new TransportError('invalid', `TestTransport: no answer for ${command.type}`, { retryable: false });
     }

@@ -11,6 +11,7 @@ import type {
   Offer,
   Reaction,
 } from './model.js';
+import type { Article, ArticleSummary } from './knowledge.js';
 import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef, SearchFilters, SearchHit } from './records.js';
 
 /** What an adapter's backend can do. Elements hide what is missing. */
@@ -35,6 +36,8 @@ export interface Capabilities {
   queue?: boolean;
   /** conversation.transfer: where an active conversation may be handed over (F11). */
   transfer?: { queues?: string[]; agents?: boolean };
+  /** knowledge.search / knowledge.get: the knowledge base (F9). */
+  knowledge?: boolean;
 }
 
 /** A conversation waiting in a queue that the agent may pick (F21). */
@@ -113,6 +116,9 @@ export interface SearchTranscriptsCommand {
   limit?: number;
 }
 export interface GetTranscriptCommand { type: 'transcripts.get'; conversationId: string }
+/** Finds knowledge articles (F9); `locale` prefers (or limits to) articles in that language. */
+export interface SearchKnowledgeCommand { type: 'knowledge.search'; query: string; locale?: string; limit?: number }
+export interface GetArticleCommand { type: 'knowledge.get'; articleId: string }
 
 export type Command =
   | AcceptOfferCommand
@@ -131,7 +137,9 @@ export type Command =
   | ListNotesCommand
   | AddNoteCommand
   | SearchTranscriptsCommand
-  | GetTranscriptCommand;
+  | GetTranscriptCommand
+  | SearchKnowledgeCommand
+  | GetArticleCommand;
 
 /** The acknowledgement each command resolves with. */
 export interface CommandResults {
@@ -152,6 +160,8 @@ export interface CommandResults {
   'notes.add': { note: Note };
   'transcripts.search': { hits: Omit<SearchHit, 'source'>[] };
   'transcripts.get': { conversation: Conversation; messages: Message[] };
+  'knowledge.search': { articles: ArticleSummary[] };
+  'knowledge.get': { article: Article };
 }
 export type ResultOf<C extends Command> = CommandResults[C['type']];
 

@@ -79,6 +79,7 @@ describe('SimulatedTransport', () => {
         records: true,
         notes: true,
         search: true,
+        knowledge: true,
       });
       const custom = new SimulatedTransport({ capabilities: { reject: false, humanAgent: true } });
       expect(custom.capabilities.reject).to.equal(false);

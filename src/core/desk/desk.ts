@@ -12,7 +12,7 @@ import type { Composer } from './composer.js';
 import type { CreateAndLinkResult, NotesStatus, RecentCases } from './crm.js';
 import { createClock, type ConnectionStatus, type DeskEvent, type TimelineEntry } from './shared.js';
 import { disposeSlices, wireSlices, type Slices } from './slices.js';
-import { facades, type PresenceStatus, type Presence, type Privacy, type Sessions, type WorkItems, type WrapUp } from './facades.js';
+import { facades, type Knowledge, type PresenceStatus, type Presence, type Privacy, type Sessions, type WorkItems, type WrapUp } from './facades.js';
 import { resolveOptions, type DeskOptions } from './options.js';
 
 export { MAX_MESSAGE_LENGTH } from './shared.js';
@@ -54,6 +54,7 @@ export class Desk {
   readonly wrapUp: WrapUp;
   readonly workItems: WorkItems;
   readonly privacy: Privacy;
+  readonly knowledge: Knowledge;
 
   readonly #locale = atom<string | undefined>(undefined);
   readonly #s: Slices;
@@ -79,7 +80,7 @@ export class Desk {
     });
     this.$connection = this.#s.$connection;
     this.$presence = this.#s.presence.$presence;
-    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy } = facades(this.#s));
+    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy, knowledge: this.knowledge } = facades(this.#s));
     this.$offers = this.#s.offers.$offers;
     this.$missedOffers = this.#s.offers.$missedOffers;
     this.$conversations = this.#s.conversations.$conversations;
@@ -276,8 +277,7 @@ export class Desk {
 
   /** Tells the customer whether the agent is typing (the composer does this as the agent types). */
   async setTyping(conversationId: string, on: boolean): Promise<void> {
-    if (!this.capabilities.typing) return;
-    await this.transport.execute({ type: 'typing.set', conversationId, on }).catch(() => undefined);
+    if (this.capabilities.typing) await this.transport.execute({ type: 'typing.set', conversationId, on }).catch(() => undefined);
   }
 
   async getDraft(conversationId: string): Promise<string> {

@@ -3,6 +3,7 @@ import type { BasePresence, Conversation } from '../model.js';
 import type { QueuedItem } from '../transport.js';
 import type { Capacity, CustomPresence } from './presence.js';
 import type { AppTab, ScrollPosition, Session } from './sessions.js';
+import type { Knowledge } from './knowledge.js';
 import type { Slices } from './slices.js';
 import type { OpenWorkItems } from './work-items.js';
 import type { Disposition, WrapUpState } from './wrap-up.js';
@@ -69,10 +70,11 @@ export interface Privacy {
   textFor(conversation: Pick<Conversation, 'customer'>): string | undefined;
 }
 
+export type { Knowledge };
 export type { AppTab, Capacity, CustomPresence, Disposition, OpenWorkItems, QueuedItem, ScrollPosition, Session, WrapUpState };
 export type PresenceStatus = Exclude<BasePresence, 'inactive'> | (string & {});
 
 /** The public views of the workday slices: read-only stores and commands, nothing else. */
-export function facades(s: Slices): { sessions: Sessions; presence: Presence; wrapUp: WrapUp; workItems: WorkItems; privacy: Privacy } {
-  return { sessions: s.sessions, presence: s.presence, wrapUp: s.wrapUp, workItems: s.workItems, privacy: s.privacy };
+export function facades(s: Slices): { sessions: Sessions; presence: Presence; wrapUp: WrapUp; workItems: WorkItems; privacy: Privacy; knowledge: Knowledge } {
+  return { sessions: s.sessions, presence: s.presence, wrapUp: s.wrapUp, workItems: s.workItems, privacy: s.privacy, knowledge: s.knowledge };
 }

@@ -5,6 +5,7 @@ import { ComposerSlice } from './composer.js';
 import { ConnectionSlice } from './connection.js';
 import { ConversationsSlice } from './conversations.js';
 import { CrmSlice } from './crm.js';
+import { KnowledgeSlice } from './knowledge.js';
 import { MessagesSlice } from './messages.js';
 import { OffersSlice } from './offers.js';
 import type { ResolvedOptions } from './options.js';
@@ -36,6 +37,7 @@ export interface Slices {
   readonly wrapUp: WrapUpSlice;
   readonly workItems: WorkItemsSlice;
   readonly privacy: PrivacySlice;
+  readonly knowledge: KnowledgeSlice;
 }
 
 export function wireSlices(
@@ -111,13 +113,14 @@ export function wireSlices(
   const attachments = new AttachmentsSlice(ctx, o.policy);
   const composers = new ComposerSlice(ctx, attachments);
   const crm = new CrmSlice(ctx);
+  const knowledge = new KnowledgeSlice(ctx, (id) => composers.get(id));
   const search: SearchSlice = new SearchSlice(ctx, messages, () => conversations.$conversations.get());
   const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
   pending.also(() => sending.pending());
   events.on('remote-send', (event) => composers.sentElsewhere(event.conversationId, event.text));
   return {
     ...{ $connection, pending, events, connection, offers, conversations, messages, sending, attachments, composers, crm, search },
-    ...{ presence, sessions, wrapUp, workItems, privacy },
+    ...{ presence, sessions, wrapUp, workItems, privacy, knowledge },
   };
 }
 

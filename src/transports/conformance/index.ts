@@ -27,6 +27,8 @@ export interface ConformanceContext {
    * show the conversation). Needed by the queue check when `capabilities.queue` is on.
    */
   queueConversation?(transport: Transport): void | Promise<void>;
+  /** A query the backend's knowledge base finds at least one article for (knowledge check). Default "order". */
+  knowledgeQuery?: string;
   agent?: AgentRef;
   /** How long to wait for an expected event, ms. Default 2,000. */
   timeout?: number;
@@ -469,6 +471,28 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
       const after = (await transport.execute({ type: 'queue.list' })).items;
       assert(!after.some((item) => item.conversationId === waiting.conversationId), 'A picked conversation must leave the queue.');
       await rejectsWithTransportError(transport.execute({ type: 'queue.pick', conversationId: waiting.conversationId }), 'Picking a conversation already taken');
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'knowledge.search finds articles and knowledge.get answers with their blocks (capabilities.knowledge)',
+    async run(context) {
+      const transport = await context.createTransport();
+      if (!transport.capabilities.knowledge) throw new Skip('no knowledge capability');
+      await transport.connect(agentOf(context));
+      const query = context.knowledgeQuery ?? 'order';
+      const { articles } = await transport.execute({ type: 'knowledge.search', query, limit: 5 });
+      assert(Array.isArray(articles), 'knowledge.search must answer with { articles: [...] }.');
+      assert(articles.length > 0 && articles.length <= 5, `knowledge.search for "${query}" with limit 5 answered with ${articles.length} articles; expected 1 to 5.`);
+      for (const a of articles) {
+        assert(['id', 'title', 'summary', 'locale'].every((key) => typeof a[key as keyof typeof a] === 'string'), 'An article summary needs id, title, summary and locale as text.');
+        assert(a.url === undefined || /^https?:\/\//i.test(a.url), `Article "${a.id}" has the address "${a.url}"; only http(s) is allowed.`);
+      }
+      const { article } = await transport.execute({ type: 'knowledge.get', articleId: articles[0]!.id });
+      assert(article?.id === articles[0]!.id && Array.isArray(article.blocks), 'knowledge.get must answer with { article } that has the id asked for and its blocks.');
+      const kinds = ['heading', 'paragraph', 'list', 'steps', 'note'];
+      assert(article.blocks.every((b) => kinds.includes(b.type)), `An article's blocks are ${kinds.join(', ')}: text only, never HTML.`);
+      await rejectsWithTransportError(transport.execute({ type: 'knowledge.get', articleId: 'conformance-no-such-article' }), 'Getting an article that does not exist');
       await transport.disconnect();
     },
   },

@@ -37,6 +37,8 @@ import {
   type Capabilities,
   type Command,
   type CommandResults,
+  type GetArticleCommand,
+  type SearchKnowledgeCommand,
   type ConnectOptions,
   type ConnectResult,
   type DisconnectedEvent,
@@ -155,6 +157,7 @@ export const DEFAULT_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
   records: true,
   notes: true,
   search: true,
+  knowledge: true,
 });
 
 const MAX_PENDING_AUTOPLAY_OFFERS = 3;
@@ -453,6 +456,7 @@ export class SimulatedTransport implements Transport {
       if (opts.signal?.aborted) throw abortedError();
     }
     this.#requireConnected();
+    if (command.type === 'knowledge.search' || command.type === 'knowledge.get') return (await this.#knowledge(command)) as ResultOf<C>;
     return this.#handle(command) as ResultOf<C>;
   }
 
@@ -973,7 +977,20 @@ export class SimulatedTransport implements Transport {
     return conversation;
   }
 
-  #requireCapability(capability: 'records' | 'notes' | 'search'): void {
+  /** Knowledge articles (F9): the knowledge base loads on the first knowledge command. */
+  async #knowledge(command: SearchKnowledgeCommand | GetArticleCommand): Promise<CommandResults['knowledge.search' | 'knowledge.get']> {
+    this.#requireCapability('knowledge');
+    const { searchArticles, getArticle } = await import('./knowledge.js');
+    if (command.type === 'knowledge.get') {
+      if (typeof command.articleId !== 'string') throw invalid('The article id must be text.');
+      return { article: getArticle(command.articleId) };
+    }
+    if (typeof command.query !== 'string') throw invalid('The query must be text.');
+    const limit = Math.min(command.limit ?? 20, 100);
+    return { articles: searchArticles(command.query, { ...(command.locale ? { locale: command.locale } : {}), limit }) };
+  }
+
+  #requireCapability(capability: 'records' | 'notes' | 'search' | 'knowledge'): void {
     if (!this.capabilities[capability]) {
       throw new TransportError('unavailable', `This backend does not support ${capability}.`, { retryable: false });
     }
