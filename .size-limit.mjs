@@ -78,6 +78,12 @@ export default [
     gzip: true,
   },
   {
+    name: 'sentiment analyzer: `import { createLexiconAnalyzer } from "contact-center-elements/sentiment"`, first load',
+    path: firstLoad('sentiment'),
+    limit: '3.5 kB',
+    gzip: true,
+  },
+  {
     name: 'lazy: Polish catalog (first lang="pl")',
     path: lazy('snippet', /(^|\/)pl-[\w-]+\.js$/, 'The Polish catalog'),
     limit: '7.3 kB',

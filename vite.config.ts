@@ -23,6 +23,8 @@ function libraryEntries(): Record<string, string> {
     elements: src('elements.ts'),
     define: src('define.ts'),
     ...elementEntries(),
+    // The default sentiment analyzer and its word lists: only hosts that import it load them.
+    sentiment: src('sentiment/index.ts'),
   };
   for (const name of ['simulated', 'fault', 'conformance']) {
     if (existsSync(src(`transports/${name}/index.ts`))) entries[`transports/${name}`] = src(`transports/${name}/index.ts`);

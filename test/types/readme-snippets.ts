@@ -35,6 +35,8 @@ import {
   CcTransitionEvent,
   CcTransferEvent,
 } from '../../src/index.js';
+// 'contact-center-elements/sentiment'
+import { createLexiconAnalyzer, type SentimentLevel } from '../../src/sentiment/index.js';
 
 // Stand-ins for what the README's reader brings.
 declare const MyTransport: new () => Transport; // './my-transport.js'
@@ -113,4 +115,11 @@ export async function languageAndTheme(): Promise<void> {
 /** "…`errorText(catalog, error)` gives your own UI the same text." */
 export function sameTextForYourOwnUi(error: unknown): string {
   return errorText(en, error);
+}
+
+/** "Sentiment analyzer". */
+export function sentimentAnalyzer(): SentimentLevel {
+  const analyzer = createLexiconAnalyzer();
+  analyzer.analyze(['Paczka nie dotarła', 'To jest skandal!!!']); // 'negative'
+  return analyzer.analyze([]); // 'neutral'
 }

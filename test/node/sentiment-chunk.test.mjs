@@ -1,0 +1,63 @@
+// The default sentiment analyzer and its word lists ship as their own entry,
+// contact-center-elements/sentiment: the package build has a chunk for it, and a host page that
+// imports only the desk (size/core.js) or the golden path (size/golden-path.js) never loads it.
+// Builds in memory; `npm run test:node` builds dist/ first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** Only the word lists hold these: a Polish stem and the negated-only entries. */
+const markers = ['zachwyc', 'odpisuj'];
+
+async function hostFirstLoad(entry) {
+  const result = await build({
+    root,
+    configFile: `${root}vite.size.config.ts`,
+    mode: entry,
+    logLevel: 'silent',
+    build: { write: false, emptyOutDir: false },
+  });
+  const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const seen = new Set();
+  const walk = (chunk) => {
+    if (seen.has(chunk)) return;
+    seen.add(chunk);
+    for (const file of chunk.imports) walk(byFile.get(file));
+  };
+  chunks.filter((chunk) => chunk.isEntry).forEach(walk);
+  assert.ok(seen.size > 0, `no entry chunk built for size/${entry}.js`);
+  return { first: [...seen].map((chunk) => chunk.code).join('\n'), all: chunks.map((chunk) => chunk.code).join('\n') };
+}
+
+test('the package exports the sentiment analyzer as an entry of its own', async () => {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  assert.equal(pkg.exports['./sentiment']?.import, './dist/sentiment.js');
+  assert.ok(existsSync(`${root}dist/sentiment.js`), 'dist/sentiment.js is missing: build the package first');
+  const entry = readFileSync(`${root}dist/sentiment.js`, 'utf8');
+  for (const marker of markers) assert.ok(entry.includes(marker), `dist/sentiment.js does not hold its word lists (${marker})`);
+  for (const file of ['index.js', 'elements.js', 'define.js']) {
+    const code = readFileSync(`${root}dist/${file}`, 'utf8');
+    for (const marker of markers) assert.ok(!code.includes(marker), `dist/${file} holds the sentiment word lists`);
+  }
+  const analyzer = (await import(`${root}dist/sentiment.js`)).createLexiconAnalyzer();
+  assert.equal(analyzer.analyze([]), 'neutral');
+  assert.equal(analyzer.analyze(['Dziękuję, wszystko działa idealnie!']).endsWith('positive'), true);
+});
+
+for (const entry of ['core', 'golden-path']) {
+  test(`size/${entry}.js does not load the sentiment analyzer`, async () => {
+    const { first, all } = await hostFirstLoad(entry);
+    assert.ok(first.includes('offer.accept'), 'the desk is not in the first load');
+    for (const marker of markers) assert.ok(!all.includes(marker), `the sentiment word lists are in the size/${entry}.js build`);
+  });
+}
+
+test('size/sentiment.js loads the analyzer and nothing of the desk', async () => {
+  const { first } = await hostFirstLoad('sentiment');
+  for (const marker of markers) assert.ok(first.includes(marker), `the word lists are not in the first load (${marker})`);
+  assert.ok(!first.includes('offer.accept'), 'the desk is in the sentiment entry');
+});
