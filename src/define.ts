@@ -10,6 +10,7 @@ import './elements/conversation-notes/define.js';
 import './elements/record-search/define.js';
 import './elements/record-create/define.js';
 import './elements/transcript-search/define.js';
+import './elements/knowledge-search/define.js';
 import './elements/session-tabs/define.js';
 import './elements/session-view/define.js';
 import './elements/shortcuts/define.js';

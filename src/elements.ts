@@ -19,6 +19,8 @@ export type { RecordFilter, RecordSearchPhase } from './elements/record-search/r
 export { CcRecordCreate } from './elements/record-create/record-create.js';
 export type { QuickCreateKind } from './elements/record-create/record-create.js';
 export { CcTranscriptSearch } from './elements/transcript-search/transcript-search.js';
+export { CcKnowledgeSearch } from './elements/knowledge-search/knowledge-search.js';
+export type { KnowledgeSearchPhase } from './elements/knowledge-search/knowledge-search.js';
 export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
 export { CcSessionView } from './elements/session-view/session-view.js';
 export { CcShortcuts } from './elements/shortcuts/shortcuts.js';

@@ -115,6 +115,7 @@ export {
   CcSessionCloseEvent,
   CcAppSelectEvent,
   CcAppCloseEvent,
+  CcShareArticleEvent,
   CcTransitionEvent,
   CcTransferEvent,
 } from './elements/events.js';

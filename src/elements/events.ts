@@ -1,6 +1,7 @@
 import type { AttachmentRef, BasePresence } from '../core/model.js';
 import type { FileVerdict } from '../core/attachment-policy.js';
 import type { CrmRecord, LinkSlot, NewRecord, RecordRef } from '../core/records.js';
+import type { ArticleSummary, ShareMode } from '../core/knowledge.js';
 import type { ConversationState } from '../core/model.js';
 import type { PresenceStatus } from '../core/desk/desk.js';
 
@@ -265,6 +266,21 @@ export class CcAppCloseEvent extends IntentEvent {
   }
 }
 
+/**
+ * The agent shares a knowledge article into the conversation's composer (F9): `as` is `link` (title
+ * and address) or `text` (the article's text). Cancel to leave the draft as it is.
+ */
+export class CcShareArticleEvent extends IntentEvent {
+  static readonly type = 'cc-share-article';
+  constructor(
+    readonly conversationId: string,
+    readonly article: ArticleSummary,
+    readonly as: ShareMode,
+  ) {
+    super(CcShareArticleEvent.type);
+  }
+}
+
 // On GlobalEventHandlersEventMap, so listeners on elements, `document` and `window` are all typed.
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -293,6 +309,7 @@ declare global {
     'cc-session-close': CcSessionCloseEvent;
     'cc-app-select': CcAppSelectEvent;
     'cc-app-close': CcAppCloseEvent;
+    'cc-share-article': CcShareArticleEvent;
     /** `<cc-agent-desk>` got a desk (fired on `document`; elements naming it with `desk-id` look again). */
     'cc-desk-change': Event;
   }

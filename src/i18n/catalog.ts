@@ -441,6 +441,34 @@ export interface Catalog {
       help: string;
     };
   };
+  /** `<cc-knowledge-search>` (F9). Article text arrives as arguments and stays plain text. */
+  knowledge: {
+    searchLabel: string;
+    placeholder: string;
+    hint: string;
+    idle: string;
+    searching: string;
+    results(n: number): string;
+    noResults(query: string): string;
+    failed: string;
+    retry: string;
+    resultsLabel: string;
+    /** A result's "updated" line; `date` is already formatted. */
+    updated(date: string): string;
+    back: string;
+    loading: string;
+    loadFailed: string;
+    /** The article's address, opened in a new tab. */
+    openArticle: string;
+    shareLink: string;
+    shareText: string;
+    copy: string;
+    actionsLabel: string;
+    shared: string;
+    copied: string;
+    copyFailed: string;
+    noConversation: string;
+  };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {
     /** The desk refused the request before it reached the transport (`DeskError`). */

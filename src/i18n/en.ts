@@ -2,6 +2,7 @@ import type { Catalog } from './catalog.js';
 import { attachmentsStrings } from './en/attachments.js';
 import { sharedStrings } from './en/shared.js';
 import { customerFormStrings } from './en/customer-form.js';
+import { knowledgeStrings } from './en/knowledge.js';
 import { messageStrings } from './en/message.js';
 import { notesStrings } from './en/notes.js';
 import { notificationStrings } from './en/notification.js';
@@ -31,6 +32,7 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   notesStrings,
   recordsStrings,
   transcriptSearchStrings,
+  knowledgeStrings,
   presenceStrings,
   workItemsStrings,
   sessionsStrings,
@@ -43,6 +45,7 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   typeof notesStrings &
   typeof recordsStrings &
   typeof transcriptSearchStrings &
+  typeof knowledgeStrings &
   typeof presenceStrings &
   typeof workItemsStrings &
   typeof sessionsStrings;

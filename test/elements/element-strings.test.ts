@@ -37,6 +37,7 @@ const TAGS = [
   'cc-record-search',
   'cc-record-create',
   'cc-transcript-search',
+  'cc-knowledge-search',
   'cc-session-tabs',
   'cc-session-view',
   'cc-shortcuts',
@@ -71,6 +72,7 @@ describe('element strings', () => {
         <cc-record-search></cc-record-search>
         <cc-record-create></cc-record-create>
         <cc-transcript-search></cc-transcript-search>
+        <cc-knowledge-search></cc-knowledge-search>
         <cc-session-tabs></cc-session-tabs>
         <cc-session-view></cc-session-view>
         <cc-shortcuts></cc-shortcuts>
