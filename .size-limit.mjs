@@ -44,7 +44,8 @@ export default [
   {
     name: 'core only: `import { createDesk } from "contact-center-elements"` (no Lit), first load',
     path: firstLoad('core'),
-    limit: '18.1 kB',
+    // Raised from 18.1 kB by `desk.knowledge` (F9): only the loader of its commands, which load on first use.
+    limit: '18.2 kB',
     gzip: true,
   },
   {
@@ -68,13 +69,14 @@ export default [
   {
     name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
     path: firstLoad('snippet'),
-    limit: '75.8 kB',
+    // Raised from 75.8 kB by the knowledge search element (F9), which every-element pages register.
+    limit: '78.0 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
-    limit: '76.8 kB',
+    limit: '79.0 kB',
     gzip: true,
   },
   {
@@ -122,6 +124,12 @@ export default [
   {
     name: 'lazy: search commands (first transcript search)',
     path: lazy('snippet', /(^|\/)search-commands-[\w-]+\.js$/, 'The search commands'),
+    limit: '0.8 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: knowledge commands (first article search)',
+    path: lazy('snippet', /(^|\/)knowledge-commands-[\w-]+\.js$/, 'The knowledge commands'),
     limit: '0.8 kB',
     gzip: true,
   },

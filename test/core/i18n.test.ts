@@ -11,6 +11,7 @@ import { panelStrings } from '../../src/i18n/en/panel.js';
 import { recordsStrings } from '../../src/i18n/en/records.js';
 import { sharedStrings } from '../../src/i18n/en/shared.js';
 import { transcriptSearchStrings } from '../../src/i18n/en/transcript-search.js';
+import { knowledgeStrings } from '../../src/i18n/en/knowledge.js';
 import { presenceStrings } from '../../src/i18n/en/presence.js';
 import { sessionsStrings } from '../../src/i18n/en/sessions.js';
 import { workItemsStrings } from '../../src/i18n/en/work-items.js';
@@ -247,6 +248,7 @@ describe('i18n', () => {
         notesStrings,
         recordsStrings,
         transcriptSearchStrings,
+        knowledgeStrings,
         presenceStrings,
         sessionsStrings,
         workItemsStrings,

@@ -31,12 +31,19 @@ function cut(text: string, room: number): string {
 /** The knowledge commands (F9), loaded on first use. */
 export class KnowledgeCommands {
   readonly #ctx: SliceContext;
+  readonly #composer: (conversationId: string) => Composer;
 
-  constructor(ctx: SliceContext) {
+  constructor(ctx: SliceContext, composer: (conversationId: string) => Composer) {
     this.#ctx = ctx;
+    this.#composer = composer;
+  }
+
+  #require(): void {
+    if (!this.#ctx.transport.capabilities.knowledge) throw new DeskError('unsupported', 'This transport has no knowledge base.');
   }
 
   async search(query: string, options: { locale?: string; limit?: number }): Promise<ArticleSummary[]> {
+    this.#require();
     const text = query.trim();
     if (!text) return [];
     const { articles } = await this.#ctx.transport.execute({
@@ -49,11 +56,14 @@ export class KnowledgeCommands {
   }
 
   async get(articleId: string): Promise<Article> {
+    this.#require();
     const { article } = await this.#ctx.transport.execute({ type: 'knowledge.get', articleId });
     return article;
   }
 
-  async share(composer: Composer, article: ArticleSummary | Article, as: ShareMode): Promise<string> {
+  async share(conversationId: string, article: ArticleSummary | Article, as: ShareMode): Promise<string> {
+    this.#require();
+    const composer = this.#composer(conversationId);
     let added: string;
     if (as === 'link') {
       const url = safeHttpUrl(article.url);

@@ -1,4 +1,3 @@
-import { DeskError } from '../errors.js';
 import type { Article, ArticleSummary, ShareMode } from '../knowledge.js';
 import type { Composer } from './composer.js';
 import type { KnowledgeCommands } from './knowledge-commands.js';
@@ -21,44 +20,22 @@ export interface Knowledge {
 }
 
 /**
- * The knowledge slice: always present and tiny; its commands (knowledge-commands.ts) load on first
- * use in a chunk of their own, so a page that never searches articles never downloads them.
+ * The knowledge slice: a few lines that load its commands (knowledge-commands.ts) on first use, in a
+ * chunk of their own, so a page that never searches articles never downloads them.
  */
-export class KnowledgeSlice implements Knowledge {
-  readonly #ctx: SliceContext;
-  readonly #composer: (conversationId: string) => Composer;
-  #loading: Promise<KnowledgeCommands> | undefined;
-
-  constructor(ctx: SliceContext, composer: (conversationId: string) => Composer) {
-    this.#ctx = ctx;
-    this.#composer = composer;
-  }
-
-  get available(): boolean {
-    return this.#ctx.transport.capabilities.knowledge === true;
-  }
-
-  #run<T>(command: (commands: KnowledgeCommands) => Promise<T>): Promise<T> {
-    if (!this.available) return Promise.reject(new DeskError('unsupported', 'This transport has no knowledge base.'));
-    if (!this.#loading) {
-      const loading = this.#ctx.track(import('./knowledge-commands.js').then(({ KnowledgeCommands }) => new KnowledgeCommands(this.#ctx)));
-      this.#loading = loading;
-      loading.catch(() => {
-        if (this.#loading === loading) this.#loading = undefined;
-      });
-    }
-    return this.#ctx.track(this.#loading.then(command));
-  }
-
-  search(query: string, options: { locale?: string; limit?: number } = {}): Promise<ArticleSummary[]> {
-    return this.#run((c) => c.search(query, options));
-  }
-
-  get(articleId: string): Promise<Article> {
-    return this.#run((c) => c.get(articleId));
-  }
-
-  share(conversationId: string, article: ArticleSummary | Article, as: ShareMode): Promise<string> {
-    return this.#run((c) => c.share(this.#composer(conversationId), article, as));
-  }
+export function knowledgeSlice(ctx: SliceContext, composer: (conversationId: string) => Composer): Knowledge {
+  let loading: Promise<KnowledgeCommands> | undefined;
+  const run = <T>(command: (commands: KnowledgeCommands) => Promise<T>): Promise<T> => {
+    loading ??= import('./knowledge-commands.js').then((m) => new m.KnowledgeCommands(ctx, composer));
+    // A failed load is tried again next time.
+    return ctx.track(loading.then(command, (error: unknown) => ((loading = undefined), Promise.reject(error))));
+  };
+  return {
+    get available() {
+      return ctx.transport.capabilities.knowledge === true;
+    },
+    search: (query, options = {}) => run((c) => c.search(query, options)),
+    get: (articleId) => run((c) => c.get(articleId)),
+    share: (conversationId, article, as) => run((c) => c.share(conversationId, article, as)),
+  };
 }

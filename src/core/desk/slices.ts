@@ -5,7 +5,7 @@ import { ComposerSlice } from './composer.js';
 import { ConnectionSlice } from './connection.js';
 import { ConversationsSlice } from './conversations.js';
 import { CrmSlice } from './crm.js';
-import { KnowledgeSlice } from './knowledge.js';
+import { knowledgeSlice, type Knowledge } from './knowledge.js';
 import { MessagesSlice } from './messages.js';
 import { OffersSlice } from './offers.js';
 import type { ResolvedOptions } from './options.js';
@@ -37,7 +37,7 @@ export interface Slices {
   readonly wrapUp: WrapUpSlice;
   readonly workItems: WorkItemsSlice;
   readonly privacy: PrivacySlice;
-  readonly knowledge: KnowledgeSlice;
+  readonly knowledge: Knowledge;
 }
 
 export function wireSlices(
@@ -113,7 +113,7 @@ export function wireSlices(
   const attachments = new AttachmentsSlice(ctx, o.policy);
   const composers = new ComposerSlice(ctx, attachments);
   const crm = new CrmSlice(ctx);
-  const knowledge = new KnowledgeSlice(ctx, (id) => composers.get(id));
+  const knowledge = knowledgeSlice(ctx, (id) => composers.get(id));
   const search: SearchSlice = new SearchSlice(ctx, messages, () => conversations.$conversations.get());
   const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
   pending.also(() => sending.pending());
