@@ -3,35 +3,10 @@
 // builds first); each is built here in memory by Vite, as a host builds it (vite.size.config.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { hostBuild } from './build-entry.mjs';
 
 /** Strings every Lit build leaves in a bundle (the version globals of lit-element, reactive-element and lit-html). */
 const litMarkers = /litElementVersions|reactiveElementVersions|litHtmlVersions/;
-
-/** Builds size/<entry>.js: `firstLoad` is what a page loads before running it, `lazy` the chunks it loads on use. */
-async function hostBuild(entry) {
-  const result = await build({
-    root,
-    configFile: `${root}vite.size.config.ts`,
-    mode: entry,
-    logLevel: 'silent',
-    build: { write: false, emptyOutDir: false },
-  });
-  const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
-  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const firstLoad = new Set();
-  const walk = (chunk) => {
-    if (firstLoad.has(chunk)) return;
-    firstLoad.add(chunk);
-    for (const file of chunk.imports) walk(byFile.get(file));
-  };
-  chunks.filter((chunk) => chunk.isEntry).forEach(walk);
-  assert.ok(firstLoad.size > 0, `no entry chunk built for size/${entry}.js`);
-  return { firstLoad: [...firstLoad], lazy: chunks.filter((chunk) => !firstLoad.has(chunk)) };
-}
 
 const codeOf = (chunks) => chunks.map((chunk) => chunk.code).join('\n');
 

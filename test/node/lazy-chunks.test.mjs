@@ -5,32 +5,7 @@
 // them out of the first load and in chunks of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Builds size/<entry>.js as a host does: `firstLoad` is what a page loads before running it, `lazy` the rest. */
-async function hostBuild(entry) {
-  const result = await build({
-    root,
-    configFile: `${root}vite.size.config.ts`,
-    mode: entry,
-    logLevel: 'silent',
-    build: { write: false, emptyOutDir: false },
-  });
-  const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
-  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const firstLoad = new Set();
-  const walk = (chunk) => {
-    if (firstLoad.has(chunk)) return;
-    firstLoad.add(chunk);
-    for (const file of chunk.imports) walk(byFile.get(file));
-  };
-  chunks.filter((chunk) => chunk.isEntry).forEach(walk);
-  assert.ok(firstLoad.size > 0, `no entry chunk built for size/${entry}.js`);
-  return { firstLoad: [...firstLoad], lazy: chunks.filter((chunk) => !firstLoad.has(chunk)) };
-}
+import { hostBuild } from './build-entry.mjs';
 
 /**
  * What only each part holds: the command only the CRM commands send, one of the sniffer's

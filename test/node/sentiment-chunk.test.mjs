@@ -5,32 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { hostBuild, root } from './build-entry.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Only the word lists hold these: a Polish stem and the negated-only entries. */
 const markers = ['zachwyc', 'odpisuj'];
 
+/** Builds size/<entry>.js: `first` is the code a page loads before running it, `all` every chunk's code. */
 async function hostFirstLoad(entry) {
-  const result = await build({
-    root,
-    configFile: `${root}vite.size.config.ts`,
-    mode: entry,
-    logLevel: 'silent',
-    build: { write: false, emptyOutDir: false },
-  });
-  const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
-  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const seen = new Set();
-  const walk = (chunk) => {
-    if (seen.has(chunk)) return;
-    seen.add(chunk);
-    for (const file of chunk.imports) walk(byFile.get(file));
-  };
-  chunks.filter((chunk) => chunk.isEntry).forEach(walk);
-  assert.ok(seen.size > 0, `no entry chunk built for size/${entry}.js`);
-  return { first: [...seen].map((chunk) => chunk.code).join('\n'), all: chunks.map((chunk) => chunk.code).join('\n') };
+  const { firstLoad, lazy } = await hostBuild(entry);
+  const code = (chunks) => chunks.map((chunk) => chunk.code).join('\n');
+  return { first: code(firstLoad), all: code([...firstLoad, ...lazy]) };
 }
 
 test('the package exports the sentiment analyzer as an entry of its own', async () => {
