@@ -281,6 +281,23 @@ describe('cc-communication-panel', () => {
     expect(panel.shadowRoot!.activeElement).to.equal(button);
   });
 
+  it('moves focus into the … menu from the keyboard when its first item is disabled (wrap-up)', async () => {
+    const { panel, desk, conversationId } = await setup();
+    await desk.transition(conversationId, 'wrap-up');
+    await waitUntil(() => desk.$conversations.get()[conversationId]!.state === 'wrap-up');
+    await panel.updateComplete;
+    const button = panel.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await panel.updateComplete;
+    // Attach file is disabled while the composer is closed: focus goes to the first item that works.
+    await waitUntil(() => panel.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', 'focus did not move into the menu');
+    expect((panel.shadowRoot!.activeElement as HTMLButtonElement).disabled).to.equal(false);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(panel.shadowRoot!.activeElement?.getAttribute('role')).to.equal('menuitem');
+    expect((panel.shadowRoot!.activeElement as HTMLButtonElement).disabled).to.equal(false);
+  });
+
   it('renders 10,000 messages with a small DOM and shows the newest one', async () => {
     const { panel, transport, conversationId } = await setup();
     transport.seedTranscript(conversationId, 10_000);

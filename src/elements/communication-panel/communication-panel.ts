@@ -366,12 +366,13 @@ export class CcCommunicationPanel extends DeskElement {
   #toggleMenu = (): void => {
     this.menuOpen = !this.menuOpen;
     if (this.menuOpen) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
+      // A disabled item cannot take focus: start on the first one that works.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus());
     }
   };
 
   #onMenuKeyDown = (event: KeyboardEvent): void => {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)')];
     const index = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
     if (event.key === 'Escape') {
       event.preventDefault();
