@@ -5,9 +5,11 @@ import type { Session } from '../../core/desk/facades.js';
 import type { Conversation } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { sessionsStrings } from '../../i18n/en/sessions.js';
+import { tabStripStyles } from '../../styles/tab-strip.styles.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcSessionCloseEvent, CcSessionSelectEvent } from '../events.js';
+import { tabKeyAction } from '../tab-keys.js';
 import { sessionTabsStyles } from './session-tabs.styles.js';
 
 /** The unread badge's text: "9+" above nine. */
@@ -48,7 +50,7 @@ export const unreadBadge = (n: number): string => (n > 9 ? '9+' : String(n));
  * @cssprop --cc-color-warning - The "full" notice.
  */
 export class CcSessionTabs extends DeskElement {
-  static override styles = [hostStyles, sessionTabsStyles];
+  static override styles = [hostStyles, tabStripStyles, sessionTabsStyles];
 
   /** @internal */
   protected static override strings = [sessionsStrings];
@@ -118,43 +120,15 @@ export class CcSessionTabs extends DeskElement {
   #onKeyDown(event: KeyboardEvent): void {
     const tab = (event.target as HTMLElement).closest<HTMLElement>('[role="tab"]');
     const id = tab?.dataset['id'];
-    if (!tab || id === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!tab || id === undefined) return;
     const ids = this.#sessions.value.map((s) => s.conversationId);
-    const index = ids.indexOf(id);
     const rtl = getComputedStyle(this).direction === 'rtl';
-    let next: string | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = ids[(index + (rtl ? -1 + ids.length : 1)) % ids.length];
-        break;
-      case 'ArrowLeft':
-        next = ids[(index + (rtl ? 1 : ids.length - 1)) % ids.length];
-        break;
-      case 'ArrowDown':
-        next = ids[(index + 1) % ids.length];
-        break;
-      case 'ArrowUp':
-        next = ids[(index + ids.length - 1) % ids.length];
-        break;
-      case 'Home':
-        next = ids[0];
-        break;
-      case 'End':
-        next = ids[ids.length - 1];
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.select(id);
-        return;
-      case 'Delete':
-        event.preventDefault();
-        void this.close(id);
-        return;
-      default:
-        return;
-    }
+    const action = tabKeyAction(event, ids, id, { rtl, vertical: true });
+    if (!action) return;
     event.preventDefault();
+    if (action.type === 'activate') return this.select(id);
+    if (action.type === 'close') return void this.close(id);
+    const next = action.id;
     this.#focusId = next;
     this.requestUpdate();
     this.#tab(next)?.focus();

@@ -7,9 +7,11 @@ import type { Message } from '../../core/model.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { sessionsStrings } from '../../i18n/en/sessions.js';
+import { tabStripStyles } from '../../styles/tab-strip.styles.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAppCloseEvent, CcAppSelectEvent } from '../events.js';
+import { tabKeyAction } from '../tab-keys.js';
 import { sessionViewPanelStyles, sessionViewStyles } from './session-view.styles.js';
 
 const ANCHOR = 'customer';
@@ -51,7 +53,7 @@ const ANCHOR = 'customer';
  * @cssprop --cc-session-view-transcript-height - Height of the default transcript panel (24rem).
  */
 export class CcSessionView extends DeskElement {
-  static override styles = [hostStyles, sessionViewStyles, sessionViewPanelStyles];
+  static override styles = [hostStyles, tabStripStyles, sessionViewStyles, sessionViewPanelStyles];
 
   /** @internal */
   protected static override strings = [sessionsStrings];
@@ -121,39 +123,16 @@ export class CcSessionView extends DeskElement {
     const tab = (event.target as HTMLElement).closest<HTMLElement>('[role="tab"]');
     const id = tab?.dataset['id'];
     const session = this.#session;
-    if (!tab || id === undefined || !session || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!tab || id === undefined || !session) return;
     const ids = session.apps.map((a) => a.id);
-    const index = ids.indexOf(id);
     const rtl = getComputedStyle(this).direction === 'rtl';
-    const step = (by: number): string | undefined => ids[(index + by + ids.length) % ids.length];
-    let next: string | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = step(rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        next = step(rtl ? 1 : -1);
-        break;
-      case 'Home':
-        next = ids[0];
-        break;
-      case 'End':
-        next = ids[ids.length - 1];
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.selectApp(id);
-        return;
-      case 'Delete':
-        if (id === ANCHOR) return;
-        event.preventDefault();
-        void this.closeApp(id);
-        return;
-      default:
-        return;
-    }
+    const action = tabKeyAction(event, ids, id, { rtl });
+    // The customer form never closes: Delete on it keeps its default.
+    if (!action || (action.type === 'close' && id === ANCHOR)) return;
     event.preventDefault();
+    if (action.type === 'activate') return this.selectApp(id);
+    if (action.type === 'close') return void this.closeApp(id);
+    const next = action.id;
     this.#focusId = next;
     this.requestUpdate();
     this.#tab(next)?.focus();
