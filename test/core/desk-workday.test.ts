@@ -77,6 +77,17 @@ describe('Desk: sessions (F13)', () => {
     expect((error as DeskError).code).to.equal('session-limit');
     expect(desk.$offers.get().map((o) => o.id)).to.deep.equal([third.id]);
     expect(desk.sessions.full).to.equal(true);
+    expect(desk.sessions.$full.get()).to.equal(true);
+    await desk.sessions.close(desk.sessions.$sessions.get()[0]!.conversationId);
+    expect(desk.sessions.$full.get()).to.equal(false);
+  });
+
+  it('does not offer uploads when the transport claims them but has no upload()', async () => {
+    const transport = new TestTransport();
+    Object.defineProperty(transport, 'upload', { value: undefined });
+    const desk = testDesk({ transport });
+    expect(transport.capabilities.upload).to.equal(true);
+    expect(desk.capabilities.upload).to.equal(false);
   });
 
   it('keeps app tabs; the customer form is the anchor and cannot close', async () => {

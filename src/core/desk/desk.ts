@@ -89,11 +89,12 @@ export class Desk {
     this.$searchStatus = this.#s.search.$status;
   }
 
+  /** The transport's capabilities as the desk honours them: `upload` only with an `upload()` to call. */
   get capabilities(): Capabilities {
-    return this.transport.capabilities;
+    return this.transport.upload ? this.transport.capabilities : { ...this.transport.capabilities, upload: false };
   }
 
-  /** Whether the Reject button may be offered (and the agent's presence takes offers at all is `presence.takesOffers`). */
+  /** Whether the Reject button may be offered. */
   get canReject(): boolean {
     return this.allowReject && this.transport.capabilities.reject;
   }
@@ -150,8 +151,7 @@ export class Desk {
     if (this.#disposed) return;
     this.#disposed = true;
     disposeSlices(this.#s);
-    // Writes already started finish first.
-    void this.#s.pending.idle().then(() => this.#storage.then((s) => s.close()));
+    void this.#s.pending.idle().then(() => this.#storage.then((s) => s.close())); // writes already started finish first
   }
 
   /** Sets the language the elements fall back to when the page says none. */

@@ -15,6 +15,8 @@ export interface Sessions {
   readonly max: number;
   /** Every slot is taken: accepting another offer is refused (`DeskError('session-limit')`). */
   readonly full: boolean;
+  /** `full` as a store, for views that show it. */
+  readonly $full: ReadableAtom<boolean>;
   /** Opens (or focuses) a conversation's session; a Waiting conversation becomes Active again. */
   open(conversationId: string): Promise<void>;
   focus(conversationId: string): void;

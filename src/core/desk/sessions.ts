@@ -1,4 +1,4 @@
-import { atom, type ReadableAtom } from 'nanostores';
+import { atom, computed, type ReadableAtom } from 'nanostores';
 import { DeskError } from '../errors.js';
 import type { Conversation } from '../model.js';
 import type { RecordRef } from '../records.js';
@@ -58,19 +58,18 @@ export class SessionsSlice {
     this.#ctx = ctx;
     this.#hooks = hooks;
     this.max = max;
+    this.$full = computed(this.$sessions, (list) => list.length >= max);
     this.#saved = ctx.storage.then((s) => s.getValue<Session[]>(`${KEY}:${ctx.agent.id}`)).then(
       (list) => (Array.isArray(list) ? list.filter((s) => typeof s?.conversationId === 'string') : []),
       () => [],
     );
   }
 
-  get sessions(): ReadableAtom<readonly Session[]> {
-    return this.$sessions;
-  }
+  /** Every slot is taken: another session can't be opened (an offer beyond the cap is not accepted). */
+  readonly $full: ReadableAtom<boolean>;
 
-  /** Whether another session can be opened (an offer beyond the cap is not accepted). */
   get full(): boolean {
-    return this.$sessions.get().length >= this.max;
+    return this.$full.get();
   }
 
   has(conversationId: string): boolean {

@@ -250,7 +250,7 @@ export class CcAttachmentPicker extends DeskElement {
         'cc-attachment-picker has no desk: place it inside <cc-agent-desk>, name one with desk-id="id", or set .desk.',
       );
     }
-    if (!desk.capabilities.upload || typeof desk.transport.upload !== 'function') {
+    if (!desk.capabilities.upload) {
       return new DeskError('unsupported', 'This transport cannot send files (capabilities.upload is false).');
     }
     if (this.shown.id === undefined) {

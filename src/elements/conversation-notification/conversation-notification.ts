@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Desk, DeskEvent, Session } from '../../core/desk/desk.js';
+import type { Desk, DeskEvent } from '../../core/desk/desk.js';
 import type { ConversationSummary, Offer } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
@@ -133,8 +133,8 @@ export class CcConversationNotification extends DeskElement {
 
   /** @internal */
   protected readonly offers = new StoreController<readonly Offer[]>(this, []);
-  /** @internal The sessions, to say when accepting would exceed the cap (F13). */
-  protected readonly sessions = new StoreController<readonly Session[]>(this, []);
+  /** @internal Whether every session slot is taken, to say so instead of accepting (F13). */
+  protected readonly sessionsFull = new StoreController<boolean>(this, false);
   /** @internal */
   protected readonly missedOffers = new StoreController<readonly Offer[]>(this, []);
   /** @internal */
@@ -183,7 +183,7 @@ export class CcConversationNotification extends DeskElement {
 
   protected override deskChanged(desk: Desk | undefined): void {
     this.offers.set(desk?.$offers);
-    this.sessions.set(desk?.sessions.$sessions);
+    this.sessionsFull.set(desk?.sessions.$full);
     this.missedOffers.set(desk?.$missedOffers);
     this.expiry.sync();
   }
@@ -280,7 +280,7 @@ export class CcConversationNotification extends DeskElement {
   async #accept(): Promise<void> {
     const desk = this.activeDesk;
     const offer = this.offers.value[0];
-    if (!desk || !offer || this.busy || desk.sessions.full) return;
+    if (!desk || !offer || this.busy || this.sessionsFull.value) return;
     const intent = new CcAcceptEvent(offer.id);
     this.dispatchEvent(intent);
     if (intent.defaultPrevented) return;
@@ -449,7 +449,7 @@ export class CcConversationNotification extends DeskElement {
     const t = this.localize.t;
     const desk = this.activeDesk;
     // Every session slot is taken: accepting would be refused, so the card says so instead (F13).
-    const full = desk !== undefined && this.sessions.value.length >= desk.sessions.max;
+    const full = this.sessionsFull.value;
     const now = this.clock.store ? this.clock.value : (desk?.now() ?? Date.now());
     // Text only: the customer's formatting markers are dropped, nothing becomes markup.
     const firstMessage = plainText(offer.firstMessage);
