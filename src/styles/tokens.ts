@@ -6,7 +6,10 @@ import { css } from 'lit';
  * `light dark` to follow the OS); elements never set it themselves, so a nested one cannot disagree.
  */
 export const hostStyles = css`
+  /* Positioned, so the absolutely positioned parts inside (hidden text, menus) are laid out against
+     the element and never against the page: nothing inside can stretch the host page's scroll area. */
   :host {
+    position: relative;
     box-sizing: border-box;
     font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--cc-font-size, 14px);
@@ -59,8 +62,12 @@ export const hostStyles = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
+  /* Read out, not shown. Pinned to the element's corner: left at its place in a long scrolled list it
+     would sit outside every box and make the page scroll (the element is its containing block). */
   .visually-hidden {
     position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     width: 1px;
     height: 1px;
     overflow: hidden;

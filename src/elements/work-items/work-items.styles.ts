@@ -133,6 +133,8 @@ export const workItemsStyles = css`
   @container work-items (max-width: 40rem) {
     thead {
       position: absolute;
+      inset-block-start: 0;
+      inset-inline-start: 0;
       width: 1px;
       height: 1px;
       overflow: hidden;
