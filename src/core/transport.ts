@@ -12,6 +12,10 @@ import type {
   Reaction,
 } from './model.js';
 import type { Article, ArticleSummary } from './knowledge.js';
+import type { TransportQuickReply } from './quick-replies.js';
+import type { SimilarCase } from './assist.js';
+import type { AgentScript } from './scripts.js';
+import type { SentimentLevel } from '../sentiment/index.js';
 import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef, SearchFilters, SearchHit } from './records.js';
 
 /** What an adapter's backend can do. Elements hide what is missing. */
@@ -38,6 +42,14 @@ export interface Capabilities {
   transfer?: { queues?: string[]; agents?: boolean };
   /** knowledge.search / knowledge.get: the knowledge base (F9). */
   knowledge?: boolean;
+  /** quickReplies.list: the host's quick replies for the composer (F15). */
+  quickReplies?: boolean;
+  /** The backend reports the customer's sentiment (`sentiment` events, F14): the desk does not analyze locally. */
+  sentiment?: boolean;
+  /** assist.suggest: the backend suggests articles and similar cases for a conversation (F15); else the desk works them out. */
+  assist?: boolean;
+  /** scripts.list: the backend defines agent scripts per queue (F15), besides the host's own. */
+  scripts?: boolean;
 }
 
 /** A conversation waiting in a queue that the agent may pick (F21). */
@@ -119,6 +131,12 @@ export interface GetTranscriptCommand { type: 'transcripts.get'; conversationId:
 /** Finds knowledge articles (F9); `locale` prefers (or limits to) articles in that language. */
 export interface SearchKnowledgeCommand { type: 'knowledge.search'; query: string; locale?: string; limit?: number }
 export interface GetArticleCommand { type: 'knowledge.get'; articleId: string }
+/** The host's quick replies (F15); `locale` is the agent's language, a hint only. */
+export interface ListQuickRepliesCommand { type: 'quickReplies.list'; locale?: string }
+/** Articles and similar past cases for a conversation, from its latest customer messages (F15). */
+export interface SuggestAssistCommand { type: 'assist.suggest'; conversationId: string }
+/** The agent scripts the backend defines (F15). */
+export interface ListScriptsCommand { type: 'scripts.list' }
 
 export type Command =
   | AcceptOfferCommand
@@ -139,7 +157,10 @@ export type Command =
   | SearchTranscriptsCommand
   | GetTranscriptCommand
   | SearchKnowledgeCommand
-  | GetArticleCommand;
+  | GetArticleCommand
+  | ListQuickRepliesCommand
+  | SuggestAssistCommand
+  | ListScriptsCommand;
 
 /** The acknowledgement each command resolves with. */
 export interface CommandResults {
@@ -162,6 +183,9 @@ export interface CommandResults {
   'transcripts.get': { conversation: Conversation; messages: Message[] };
   'knowledge.search': { articles: ArticleSummary[] };
   'knowledge.get': { article: Article };
+  'quickReplies.list': { replies: TransportQuickReply[] };
+  'assist.suggest': { articles: ArticleSummary[]; cases: SimilarCase[] };
+  'scripts.list': { scripts: AgentScript[] };
 }
 export type ResultOf<C extends Command> = CommandResults[C['type']];
 
@@ -205,6 +229,8 @@ export interface EditEvent extends EventBase {
   text: string;
   at: number;
 }
+/** The backend's reading of the customer's mood (F14); it overrides the desk's own analysis of the conversation. */
+export interface SentimentEvent extends EventBase { type: 'sentiment'; conversationId: string; level: SentimentLevel }
 
 /**
  * What a backend delivers first after a connect **without** a cursor (a fresh page or a reload):
@@ -246,7 +272,8 @@ export type TransportEvent =
   | ReceiptEvent
   | TypingEvent
   | ReactionEvent
-  | EditEvent;
+  | EditEvent
+  | SentimentEvent;
 
 export interface UploadMeta {
   conversationId: string;

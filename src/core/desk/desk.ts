@@ -12,7 +12,7 @@ import type { Composer } from './composer.js';
 import type { CreateAndLinkResult, NotesStatus, RecentCases } from './crm.js';
 import { createClock, type ConnectionStatus, type DeskEvent, type TimelineEntry } from './shared.js';
 import { disposeSlices, wireSlices, type Slices } from './slices.js';
-import { facades, type Knowledge, type PresenceStatus, type Presence, type Privacy, type Sessions, type WorkItems, type WrapUp } from './facades.js';
+import { facades, type Knowledge, type PresenceStatus, type Presence, type Privacy, type QuickReplies, type Sentiment, type Sessions, type Assist, type Scripts, type WorkItems, type WrapUp } from './facades.js';
 import { resolveOptions, type DeskOptions } from './options.js';
 
 export { MAX_MESSAGE_LENGTH } from './shared.js';
@@ -22,10 +22,7 @@ export type { Composer, ComposerState, PendingFile, PendingFileState, AddFilesOu
 export type { RecentCases, NotesStatus, CreateAndLinkResult } from './crm.js';
 export type * from './facades.js';
 
-/**
- * One agent's state and rules: a thin front over one slice per concern, framework-free and
- * DOM-free, the only caller of the transport and storage. Every public store is read-only.
- */
+/** One agent's state and rules: a thin front over slices, DOM-free, the only caller of the transport and storage; every public store is read-only. */
 export class Desk {
   readonly transport: Transport;
   readonly agent: AgentRef;
@@ -55,6 +52,13 @@ export class Desk {
   readonly workItems: WorkItems;
   readonly privacy: Privacy;
   readonly knowledge: Knowledge;
+  /** F14: the customer's sentiment per conversation, and alerts when it turns negative. */
+  readonly sentiment: Sentiment;
+  /** F15: quick replies for the composer (`/` in the panel): the host's and the agent's own. */
+  readonly quickReplies: QuickReplies;
+  /** F15: smart assist (related articles and similar cases) and agent scripts per queue. */
+  readonly assist: Assist;
+  readonly scripts: Scripts;
 
   readonly #locale = atom<string | undefined>(undefined);
   readonly #s: Slices;
@@ -80,12 +84,9 @@ export class Desk {
     });
     this.$connection = this.#s.$connection;
     this.$presence = this.#s.presence.$presence;
-    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy, knowledge: this.knowledge } = facades(this.#s));
-    this.$offers = this.#s.offers.$offers;
-    this.$missedOffers = this.#s.offers.$missedOffers;
-    this.$conversations = this.#s.conversations.$conversations;
-    this.$activeConversationId = this.#s.conversations.$activeId;
-    this.$activeConversation = this.#s.conversations.$active;
+    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy, knowledge: this.knowledge, sentiment: this.sentiment, quickReplies: this.quickReplies, assist: this.assist, scripts: this.scripts } = facades(this.#s));
+    ({ $offers: this.$offers, $missedOffers: this.$missedOffers } = this.#s.offers);
+    ({ $conversations: this.$conversations, $activeId: this.$activeConversationId, $active: this.$activeConversation } = this.#s.conversations);
     this.$searchStatus = this.#s.search.$status;
   }
 
@@ -113,6 +114,7 @@ export class Desk {
       case 'typing': return this.#s.messages.setTyping(event.conversationId, event.on);
       case 'message.reaction': return this.#s.messages.reaction(event);
       case 'message.edited': return this.#s.messages.edited(event);
+      case 'sentiment': return this.#s.sentiment.reported(event);
       case 'transport.disconnected': return; // handled by the connection slice
     }
   }
@@ -123,7 +125,7 @@ export class Desk {
     this.#s.offers.snapshot(offers);
   }
 
-  /** Listens to what the desk did on its own (`offer-expired`, `remote-send`). Returns the unsubscribe. */
+  /** Listens to what the desk did on its own (`offer-expired`, `remote-send`, `sentiment-alert`). Returns the unsubscribe. */
   on<T extends DeskEvent['type']>(type: T, listener: (event: Extract<DeskEvent, { type: T }>) => void): () => void {
     return this.#s.events.on(type, listener);
   }
@@ -225,10 +227,8 @@ export class Desk {
     return conversation !== undefined && canTransition(conversation.state, to);
   }
 
-  /**
-   * Moves a conversation along F11; an illegal move throws ConversationStateError before anything is
-   * sent. Wrap-up → Closed carries the disposition and note, and is refused without a required code.
-   */
+  /** Moves a conversation along F11; an illegal move throws ConversationStateError before anything is sent.
+   *  Wrap-up → Closed carries the disposition and note, and is refused without a required code. */
   async transition(conversationId: string, to: ConversationState): Promise<Conversation> {
     const wrapUp = to === 'closed' ? this.#s.wrapUp.payload(this.#s.conversations.get(conversationId)) : undefined;
     return this.#s.conversations.transition(conversationId, to, wrapUp);
@@ -255,7 +255,7 @@ export class Desk {
     return this.#s.sending.send(conversationId, text, attachments);
   }
 
-  /** Sends the conversation's composer (draft and ready files); a refusal gives them back. */
+  /** Sends the conversation's composer (draft and ready files); a refusal (also `unfilled-placeholder`) gives them back. */
   sendComposer(conversationId: string): Promise<Message> {
     return this.#s.composers.get(conversationId).send((id, text, files, how) => this.#s.sending.send(id, text, files, how));
   }

@@ -4,6 +4,13 @@ import type { QueuedItem } from '../transport.js';
 import type { Capacity, CustomPresence } from './presence.js';
 import type { AppTab, ScrollPosition, Session } from './sessions.js';
 import type { Knowledge } from './knowledge.js';
+import type { Assist, AssistState, AssistStatus } from './assist.js';
+import type { Scripts } from './scripts.js';
+import type { SimilarCase } from '../assist.js';
+import type { AgentScript, ScriptProgress, ScriptStep, ScriptStepProgress } from '../scripts.js';
+import type { InsertedReply, QuickReplies } from './quick-replies.js';
+import type { FilledReply, NewQuickReply, PlaceholderName, QuickReply } from '../quick-replies.js';
+import type { Sentiment, SentimentState, SentimentOption, SentimentAnalyzer, SentimentLevel } from './sentiment.js';
 import type { Slices } from './slices.js';
 import type { OpenWorkItems } from './work-items.js';
 import type { Disposition, WrapUpState } from './wrap-up.js';
@@ -73,10 +80,13 @@ export interface Privacy {
 }
 
 export type { Knowledge };
+export type { Assist, AssistState, AssistStatus, SimilarCase, Scripts, AgentScript, ScriptProgress, ScriptStep, ScriptStepProgress };
+export type { QuickReplies, QuickReply, NewQuickReply, FilledReply, InsertedReply, PlaceholderName };
+export type { Sentiment, SentimentState, SentimentOption, SentimentAnalyzer, SentimentLevel };
 export type { AppTab, Capacity, CustomPresence, Disposition, OpenWorkItems, QueuedItem, ScrollPosition, Session, WrapUpState };
 export type PresenceStatus = Exclude<BasePresence, 'inactive'> | (string & {});
 
 /** The public views of the workday slices: read-only stores and commands, nothing else. */
-export function facades(s: Slices): { sessions: Sessions; presence: Presence; wrapUp: WrapUp; workItems: WorkItems; privacy: Privacy; knowledge: Knowledge } {
-  return { sessions: s.sessions, presence: s.presence, wrapUp: s.wrapUp, workItems: s.workItems, privacy: s.privacy, knowledge: s.knowledge };
+export function facades(s: Slices): { sessions: Sessions; presence: Presence; wrapUp: WrapUp; workItems: WorkItems; privacy: Privacy; knowledge: Knowledge; sentiment: Sentiment; quickReplies: QuickReplies; assist: Assist; scripts: Scripts } {
+  return { sessions: s.sessions, presence: s.presence, wrapUp: s.wrapUp, workItems: s.workItems, privacy: s.privacy, knowledge: s.knowledge, sentiment: s.sentiment, quickReplies: s.quickReplies, assist: s.assist, scripts: s.scripts };
 }

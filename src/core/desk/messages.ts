@@ -8,6 +8,8 @@ export interface MessageHooks {
   stored(batch: readonly Message[]): void;
   /** A customer message arrived (moves the reply window, stops the typing indicator). */
   customerWrote(conversationId: string, at: number): void;
+  /** The customer edited a message (sentiment reads it again). */
+  customerEdited?(conversationId: string): void;
 }
 
 /**
@@ -114,7 +116,9 @@ export class MessagesSlice {
   edited(event: EditEvent): void {
     const current = this.find(event.conversationId, event.messageId);
     // Only the customer edits on Messenger: an edit never rewrites what the agent sent.
-    if (current?.author === 'customer') this.replace({ ...current, text: event.text, editedAt: event.at });
+    if (current?.author !== 'customer') return;
+    this.replace({ ...current, text: event.text, editedAt: event.at });
+    this.#hooks.customerEdited?.(event.conversationId);
   }
 
   withStatus(message: Message, status: MessageStatus): Message {

@@ -1,8 +1,11 @@
 import type { CapacityOptions, CustomPresence } from './presence.js';
 import type { PrivacyNotice } from './privacy.js';
+import type { SentimentOption } from './sentiment.js';
 import type { WrapUpOptions } from './wrap-up.js';
 import { createAttachmentPolicy, type AttachmentPolicy } from '../attachment-policy.js';
 import type { AgentRef } from '../model.js';
+import type { AgentScript } from '../scripts.js';
+import type { TransportQuickReply } from '../quick-replies.js';
 import { createMemoryStorage, openStorage, type Storage } from '../storage.js';
 import { withFallback, type StorageStatus } from '../storage-fallback.js';
 import type { Transport } from '../transport.js';
@@ -51,6 +54,16 @@ export interface DeskOptions {
    * counts as a failed attempt with `timeout`, retried like any other. Default 30.
    */
   sendTimeout?: number;
+  /** Agent scripts (F15): steps per queue that the agent follows, shown with `<cc-agent-script>`. */
+  scripts?: readonly AgentScript[];
+  /**
+   * Local sentiment analysis (F14) when the transport does not report sentiment: an analyzer, a
+   * function that loads one, or `false` for none. Default: the lexicon analyzer, loaded in its own
+   * chunk with the first customer message.
+   */
+  sentiment?: SentimentOption;
+  /** The host's quick replies for the composer (F15), listed with the transport's and the agent's own. */
+  quickReplies?: readonly TransportQuickReply[];
 }
 
 /** The options with every default filled in and checked. */
@@ -74,6 +87,9 @@ export interface ResolvedOptions {
   capacity: CapacityOptions;
   wrapUp: WrapUpOptions;
   privacyNotice: PrivacyNotice | undefined;
+  scripts: readonly AgentScript[];
+  sentiment: SentimentOption | undefined;
+  quickReplies: readonly TransportQuickReply[];
 }
 
 /** Checks the options and fills in the defaults; throws TypeError / RangeError on bad input. */
@@ -112,6 +128,9 @@ export function resolveOptions(options: DeskOptions): ResolvedOptions {
     capacity: options.capacity ?? {},
     wrapUp: options.wrapUp ?? {},
     privacyNotice: options.privacyNotice,
+    scripts: Array.isArray(options.scripts) ? options.scripts : [],
+    sentiment: options.sentiment,
+    quickReplies: Array.isArray(options.quickReplies) ? options.quickReplies : [],
   };
 }
 

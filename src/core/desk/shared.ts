@@ -19,7 +19,9 @@ export type TimelineEntry = TimelineEntryInput & { at: number };
 export type DeskEvent =
   | { type: 'offer-expired'; offers: readonly import('../model.js').Offer[] }
   | { type: 'remote-send'; conversationId: string; text: string }
-  | { type: 'wrap-up-overdue'; conversationId: string };
+  | { type: 'wrap-up-overdue'; conversationId: string }
+  /** The customer's sentiment crossed into Slightly negative or below (F14); not again until it recovers. */
+  | { type: 'sentiment-alert'; conversationId: string; level: import('../../sentiment/index.js').SentimentLevel };
 
 /**
  * What slices share: the transport, the clock, storage, the conversation list and the desk's

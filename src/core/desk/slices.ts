@@ -6,6 +6,9 @@ import { ConnectionSlice } from './connection.js';
 import { ConversationsSlice } from './conversations.js';
 import { CrmSlice } from './crm.js';
 import { knowledgeSlice, type Knowledge } from './knowledge.js';
+import { assistSlice, type Assist } from './assist.js';
+import { scriptsSlice, type Scripts } from './scripts.js';
+import { quickRepliesSlice, type QuickReplies } from './quick-replies.js';
 import { MessagesSlice } from './messages.js';
 import { OffersSlice } from './offers.js';
 import type { ResolvedOptions } from './options.js';
@@ -16,6 +19,7 @@ import { WorkItemsSlice } from './work-items.js';
 import { WrapUpSlice } from './wrap-up.js';
 import { SearchSlice } from './search.js';
 import { SendingSlice } from './sending.js';
+import { SentimentSlice } from './sentiment.js';
 import { DeskEvents, guardTransport, PendingWork, type ConnectionStatus, type SliceContext } from './shared.js';
 
 /** Every slice of one desk, wired to each other only through the context and a few hooks. */
@@ -38,6 +42,10 @@ export interface Slices {
   readonly workItems: WorkItemsSlice;
   readonly privacy: PrivacySlice;
   readonly knowledge: Knowledge;
+  readonly assist: Assist;
+  readonly scripts: Scripts;
+  readonly quickReplies: QuickReplies;
+  readonly sentiment: SentimentSlice;
 }
 
 export function wireSlices(
@@ -78,11 +86,15 @@ export function wireSlices(
       conversations.customerWrote(id, at);
       // Only a message newer than what was known counts as unread (not a replay or a backfill).
       if (at > before) sessions.customerWrote(id);
+      sentiment.customerChanged(id);
     },
+    customerEdited: (id) => sentiment.customerChanged(id),
   });
+  const sentiment = new SentimentSlice(ctx, o.sentiment, (id) => messages.list(id).get());
   const conversations: ConversationsSlice = new ConversationsSlice(ctx, $now, {
     // Hydration is a convenience: a storage failure must not become an unhandled rejection.
-    onNew: (id) => void ctx.track(messages.hydrate(id).then(() => sending.hydrated(id))).catch(() => undefined),
+    onNew: (id) =>
+      void ctx.track(messages.hydrate(id).then(() => (sending.hydrated(id), sentiment.customerChanged(id)))).catch(() => undefined),
     onChange: (c) => {
       search.conversationChanged(c);
       sessions.conversationChanged(c);
@@ -114,13 +126,21 @@ export function wireSlices(
   const composers = new ComposerSlice(ctx, attachments);
   const crm = new CrmSlice(ctx);
   const knowledge = knowledgeSlice(ctx, (id) => composers.get(id));
+  const quickReplies = quickRepliesSlice(ctx, o.quickReplies, (id) => composers.get(id));
   const search: SearchSlice = new SearchSlice(ctx, messages, () => conversations.$conversations.get());
+  const assist = assistSlice(ctx, {
+    messages: (id) => messages.list(id),
+    conversations: () => conversations.$conversations.get(),
+    knowledge,
+    searchTranscripts: (query, filters, options) => search.search(query, filters, options),
+  });
+  const scripts = scriptsSlice(ctx, { scripts: o.scripts, conversation: (id) => conversations.store(id), composer: (id) => composers.get(id), knowledge });
   const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
   pending.also(() => sending.pending());
   events.on('remote-send', (event) => composers.sentElsewhere(event.conversationId, event.text));
   return {
     ...{ $connection, pending, events, connection, offers, conversations, messages, sending, attachments, composers, crm, search },
-    ...{ presence, sessions, wrapUp, workItems, privacy, knowledge },
+    ...{ presence, sessions, wrapUp, workItems, privacy, knowledge, sentiment, quickReplies, assist, scripts },
   };
 }
 

@@ -20,6 +20,7 @@ import type {
 } from '../model.js';
 import type { ConversationLinks, RecordRef } from '../records.js';
 import type { TransportEvent } from '../transport.js';
+import type { SentimentLevel } from '../../sentiment/index.js';
 
 type Data = Record<string, unknown>;
 
@@ -28,6 +29,7 @@ const KINDS: readonly MessageKind[] = ['text', 'attachment', 'sticker', 'unsuppo
 const STATES: readonly ConversationState[] = ['open', 'active', 'waiting', 'wrap-up', 'closed'];
 const STATUSES: readonly MessageStatus[] = ['sending', 'sent', 'delivered', 'read', 'failed'];
 const FILE_KINDS: readonly AttachmentKind[] = ['image', 'audio', 'video', 'file', 'sticker'];
+const LEVELS: readonly SentimentLevel[] = ['very-negative', 'negative', 'slightly-negative', 'neutral', 'slightly-positive', 'positive', 'very-positive'];
 /** Largest time a Date can hold, ms. */
 const MAX_TIME = 8.64e15;
 
@@ -269,6 +271,8 @@ export function validateEvent(raw: unknown, now: number): TransportEvent | undef
         const text = typeof e.text === 'string' ? e.text : fail('text');
         return { ...base, type, conversationId: conversationId(), messageId: idOf(e.messageId, 'messageId'), text, at: timeOf(e.at) ?? now };
       }
+      case 'sentiment':
+        return { ...base, type, conversationId: conversationId(), level: oneOf(LEVELS, e.level) ?? fail('level') };
       default:
         return fail('unknown type');
     }

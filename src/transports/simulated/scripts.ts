@@ -259,6 +259,20 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** Three messages of a customer losing patience (F14): the local analyzer reads them as Very negative. */
+export const ANGRY_MESSAGES: Readonly<Record<ScriptLocale, readonly string[]>> = {
+  en: [
+    'This is the third time I am writing and nobody answers.',
+    'My order still has not arrived and your service is terrible!',
+    'I am furious. This is unacceptable, I want my money back NOW!',
+  ],
+  pl: [
+    'Piszę już trzeci raz i nikt nie odpowiada.',
+    'Zamówienie nadal nie dotarło, a obsługa jest fatalna!',
+    'Jestem wściekły. To niedopuszczalne, chcę zwrotu pieniędzy!',
+  ],
+};
+
 export function scenariosFor(locale: ScriptLocale): readonly Scenario[] {
   return SCENARIOS.filter((s) => s.locale === locale);
 }

@@ -57,10 +57,13 @@ import {
   type TransitionCommand,
   type TransportEvent,
   type TypingEvent,
+  type SentimentEvent,
   type UploadMeta,
 } from '../../core/transport.js';
 import { searchTranscripts, SimulatedCrm, type ConversationDetails } from './crm.js';
+import type { SentimentAnalyzer, SentimentLevel } from '../../sentiment/index.js';
 import {
+  ANGRY_MESSAGES,
   OTHER_CONVERSATION_STATES,
   PHOTO_PNG_BYTES,
   PHOTO_PNG_DATA_URL,
@@ -87,6 +90,8 @@ export interface AutoplayOptions {
    * 1 is real time; 0.01 plays a whole conversation in well under a second (tests).
    */
   pace?: number;
+  /** Every n-th accepted customer loses patience a while into the conversation: three angry messages (F14). Default 0: none. */
+  angryEvery?: number;
 }
 
 export interface SimulatedTransportOptions {
@@ -97,6 +102,8 @@ export interface SimulatedTransportOptions {
   latency?: number;
   /** The next `n` `message.send` commands fail with a retryable TransportError('network'). */
   failNextSends?: number;
+  /** Share of `message.send` commands, 0–1, that fail with a retryable network error (a flaky network). Default 0. */
+  failureRate?: number;
   /** Play a scripted customer on its own (the demo). */
   autoplay?: boolean | AutoplayOptions;
   /** Clock, epoch ms. Default `Date.now`. */
@@ -106,6 +113,11 @@ export interface SimulatedTransportOptions {
    * does) so transcripts and drafts kept in IndexedDB never attach to a new simulated conversation.
    */
   idPrefix?: string;
+  /**
+   * The simulated backend reports sentiment itself (F14): `capabilities.sentiment` is on and a
+   * `sentiment` event follows each customer text or edit (read by the lexicon analyzer).
+   */
+  reportsSentiment?: boolean;
 }
 
 /**
@@ -158,6 +170,7 @@ export const DEFAULT_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
   notes: true,
   search: true,
   knowledge: true,
+  quickReplies: true,
 });
 
 const MAX_PENDING_AUTOPLAY_OFFERS = 3;
@@ -201,6 +214,9 @@ function cursorOf(n: number): string {
 function newest(messages: readonly Message[], count: number): Message[] {
   return [...messages].sort((a, b) => a.at - b.at).slice(-count);
 }
+
+/** A failure rate within 0–1 (anything else is 0). */
+const clampRate = (rate: number): number => (Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 0);
 
 function abortedError(): TransportError {
   return new TransportError('aborted', 'The operation was cancelled.', { retryable: false });
@@ -247,6 +263,10 @@ export class SimulatedTransport implements Transport {
   failNextSends: number;
   /** Simulated latency, ms. Writable. */
   latency: number;
+  /** Share of `message.send` commands, 0–1, that fail with a retryable network error. Writable; see `setNetwork`. */
+  failureRate: number;
+  /** Its own sequence, so switching the network on and off never changes the scripted customers. */
+  readonly #network: Random;
 
   readonly #random: Random;
   readonly #now: () => number;
@@ -279,6 +299,9 @@ export class SimulatedTransport implements Transport {
 
   #offerSeq = 0;
   #messageSeq = 0;
+  #scriptSeq = 0;
+  readonly #reportsSentiment: boolean;
+  #analyzer: Promise<SentimentAnalyzer> | undefined;
   #idPrefix: string;
   #attachmentSeq = 0;
 
@@ -286,9 +309,12 @@ export class SimulatedTransport implements Transport {
     this.#random = new Random(options.seed ?? 1);
     this.#idPrefix = options.idPrefix ?? '';
     this.#now = options.now ?? Date.now;
-    this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...options.capabilities });
+    this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...(options.reportsSentiment ? { sentiment: true } : {}), ...options.capabilities });
+    this.#reportsSentiment = options.reportsSentiment === true;
     this.latency = Math.max(0, options.latency ?? 0);
     this.failNextSends = Math.max(0, options.failNextSends ?? 0);
+    this.failureRate = clampRate(options.failureRate ?? 0);
+    this.#network = new Random((options.seed ?? 1) ^ 0x5eed);
     this.#crm = new SimulatedCrm({ seed: options.seed ?? 1, now: this.#now, idPrefix: this.#idPrefix });
     const autoplay = options.autoplay;
     if (autoplay) {
@@ -296,6 +322,7 @@ export class SimulatedTransport implements Transport {
       this.#autoplay = {
         offerEvery: settings.offerEvery ?? 45_000,
         pace: settings.pace ?? 1,
+        angryEvery: Math.max(0, Math.floor(settings.angryEvery ?? 0)),
         ...(settings.firstOfferAfter !== undefined ? { firstOfferAfter: settings.firstOfferAfter } : {}),
       };
     }
@@ -421,6 +448,16 @@ export class SimulatedTransport implements Transport {
   }
 
   /**
+   * Changes the simulated network: `failureRate` (0–1) of `message.send` commands fail with a
+   * retryable network error, so the desk retries them and, past its attempts, shows them failed
+   * with Retry; `latencyMs` delays every command. What is left out stays as it was.
+   */
+  setNetwork(network: { failureRate?: number; latencyMs?: number }): void {
+    if (network.failureRate !== undefined) this.failureRate = clampRate(network.failureRate);
+    if (network.latencyMs !== undefined) this.latency = Math.max(0, Number.isFinite(network.latencyMs) ? network.latencyMs : 0);
+  }
+
+  /**
    * The connection drops, as a network failure would: delivery and the scripted customer stop, and
    * once the current call returns listeners hear `transport.disconnected` (with `code`, e.g.
    * `'auth-expired'` for a refused token). Events go on being logged; a connect with a cursor
@@ -457,6 +494,8 @@ export class SimulatedTransport implements Transport {
     }
     this.#requireConnected();
     if (command.type === 'knowledge.search' || command.type === 'knowledge.get') return (await this.#knowledge(command)) as ResultOf<C>;
+    if (command.type === 'quickReplies.list') return (await this.#quickReplies()) as ResultOf<C>;
+    if (command.type === 'assist.suggest' || command.type === 'scripts.list') return (await this.#assist(command)) as ResultOf<C>;
     return this.#handle(command) as ResultOf<C>;
   }
 
@@ -547,6 +586,18 @@ export class SimulatedTransport implements Transport {
     return this.#customerMessage(this.#sim(conversationId), { kind: 'text', text }, opts);
   }
 
+  /** The customer loses patience (F14): three angry messages in the conversation's language, one after another. */
+  customerGetsAngry(conversationId: string): Message[] {
+    const sim = this.#sim(conversationId);
+    return ANGRY_MESSAGES[sim.scenario.locale].map((text) => this.customerSays(conversationId, text));
+  }
+
+  /** The backend reports the customer's sentiment (F14), as a transport with its own analysis does. */
+  reportSentiment(conversationId: string, level: SentimentLevel): SentimentEvent {
+    this.#sim(conversationId);
+    return this.#emit({ type: 'sentiment', conversationId, level, cursor: '' });
+  }
+
   customerTyping(conversationId: string, on: boolean): TypingEvent {
     this.#sim(conversationId);
     return this.#emit({ type: 'typing', conversationId, on, cursor: '' });
@@ -628,7 +679,9 @@ export class SimulatedTransport implements Transport {
     }
     const at = this.#now();
     sim.messages[index] = { ...message, text, editedAt: at };
-    return this.#emit({ type: 'message.edited', conversationId, messageId, text, at, cursor: '' });
+    const event = this.#emit({ type: 'message.edited', conversationId, messageId, text, at, cursor: '' });
+    this.#analyzeSentiment(sim);
+    return event;
   }
 
   /** Reports every not-yet-delivered agent message of the conversation as delivered. */
@@ -911,6 +964,9 @@ export class SimulatedTransport implements Transport {
       this.failNextSends--;
       throw new TransportError('network', 'Simulated network failure.', { retryable: true });
     }
+    if (this.failureRate > 0 && this.#network.chance(this.failureRate)) {
+      throw new TransportError('network', 'Simulated flaky network.', { retryable: true });
+    }
     const sim = this.#sim(command.conversationId);
     const prior = this.#sent.get(command.clientId);
     if (prior) {
@@ -990,7 +1046,29 @@ export class SimulatedTransport implements Transport {
     return { articles: searchArticles(command.query, { ...(command.locale ? { locale: command.locale } : {}), limit }) };
   }
 
-  #requireCapability(capability: 'records' | 'notes' | 'search' | 'knowledge'): void {
+  /** Quick replies (F15): the list loads on the first request. */
+  async #quickReplies(): Promise<CommandResults['quickReplies.list']> {
+    this.#requireCapability('quickReplies');
+    const { QUICK_REPLIES } = await import('./quick-replies.js');
+    return { replies: QUICK_REPLIES.map((r) => ({ ...r })) };
+  }
+
+  /** Smart assist and agent scripts (F15), each behind its capability (off by default); their code loads on first use. */
+  async #assist(command: Command & { type: 'assist.suggest' | 'scripts.list' }): Promise<CommandResults['assist.suggest' | 'scripts.list']> {
+    if (command.type === 'scripts.list') {
+      this.#requireCapability('scripts');
+      const { AGENT_SCRIPTS } = await import('./agent-scripts.js');
+      return { scripts: structuredClone([...AGENT_SCRIPTS]) };
+    }
+    this.#requireCapability('assist');
+    const sim = this.#conversations.get(command.conversationId);
+    if (!sim) throw notFound(`No conversation "${command.conversationId}".`);
+    const live = [...this.#conversations.values()].map((s) => ({ conversation: s.conversation, messages: s.messages }));
+    const { suggest } = await import('./assist.js');
+    return suggest(sim.conversation, sim.messages, [...this.#crm.pastConversations(), ...live]);
+  }
+
+  #requireCapability(capability: 'records' | 'notes' | 'search' | 'knowledge' | 'quickReplies' | 'assist' | 'scripts'): void {
     if (!this.capabilities[capability]) {
       throw new TransportError('unavailable', `This backend does not support ${capability}.`, { retryable: false });
     }
@@ -1120,6 +1198,17 @@ export class SimulatedTransport implements Transport {
     return out;
   }
 
+  /** With `reportsSentiment`: reads the customer's newest six texts and reports the level (after the analyzer loads). */
+  #analyzeSentiment(sim: SimConversation): void {
+    if (!this.#reportsSentiment) return;
+    this.#analyzer ??= import('../../sentiment/index.js').then((m) => m.createLexiconAnalyzer());
+    void this.#analyzer.then((analyzer) => {
+      if (!this.#connected || this.#conversations.get(sim.conversation.id) !== sim) return;
+      const texts = sim.messages.filter((m) => m.author === 'customer' && m.text?.trim()).map((m) => m.text!);
+      this.reportSentiment(sim.conversation.id, analyzer.analyze(texts.slice(-6)));
+    });
+  }
+
   #customerMessage(
     sim: SimConversation,
     body: Pick<Message, 'kind'> & Partial<Pick<Message, 'text' | 'attachments'>>,
@@ -1136,6 +1225,7 @@ export class SimulatedTransport implements Transport {
     };
     sim.messages.push(message);
     this.#emit({ type: 'message.received', message, cursor: '' });
+    if (body.text) this.#analyzeSentiment(sim);
     if ((sim.conversation.lastCustomerMessageAt ?? -Infinity) < at) {
       sim.conversation = { ...sim.conversation, lastCustomerMessageAt: at };
       // A conversation still on offer is not the agent's yet: it arrives with accept.
@@ -1290,6 +1380,9 @@ export class SimulatedTransport implements Transport {
       ],
       [54000, () => this.customerEdits(id, sim.firstMessageId, sim.scenario.firstEdited)],
     ];
+    if (autoplay.angryEvery > 0 && ++this.#scriptSeq % autoplay.angryEvery === 0) {
+      steps.push(...[8000, 10000, 12000].map((at, i): [number, () => void] => [at, () => this.customerSays(id, ANGRY_MESSAGES[sim.scenario.locale][i]!)]));
+    }
     for (const [at, step] of steps) {
       this.#later(at * autoplay.pace, () => {
         if (live()) step();
