@@ -20,6 +20,7 @@ const en = {
   'nav.reports': 'Reports',
   'work.title': 'My work',
   'lang.label': 'Language',
+  'network.flaky': 'Flaky network',
   'record.kind': 'Account',
   'record.owner': 'Owner: Anna Kowalska',
   'record.tier': 'Gold support plan',
@@ -72,6 +73,7 @@ const pl: Record<Key, string> = {
   'nav.reports': 'Raporty',
   'work.title': 'Moja praca',
   'lang.label': 'Język',
+  'network.flaky': 'Niestabilna sieć',
   'record.kind': 'Klient',
   'record.owner': 'Opiekun: Anna Kowalska',
   'record.tier': 'Plan wsparcia Gold',
@@ -246,9 +248,13 @@ const transport = new SimulatedTransport({
 });
 transport.queueConversation({ locale: 'pl' });
 transport.queueConversation({ locale: 'en' });
+/** Share of sends the "Flaky network" switch makes fail. */
+const FLAKY_FAILURE_RATE = 0.6;
 const desk = createDesk({
   transport,
   locale: currentLang(),
+  // Two automatic attempts: with the flaky network on, about a third of the messages reach Failed.
+  maxSendAttempts: 2,
   // Three conversations fill the agent: one → Busy, three → Busy – Do not disturb (F12).
   capacity: { total: 3 },
   presences: [
@@ -272,6 +278,11 @@ const desk = createDesk({
   },
 });
 deskElement.desk = desk;
+
+// "Flaky network": most sends fail at first; after two attempts a message shows Failed with Retry.
+required<HTMLInputElement>('#flaky-network').addEventListener('change', (event) => {
+  transport.setNetwork({ failureRate: (event.currentTarget as HTMLInputElement).checked ? FLAKY_FAILURE_RATE : 0 });
+});
 
 
 desk.connect().catch((error: unknown) => {

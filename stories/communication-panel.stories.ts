@@ -25,8 +25,8 @@ async function stage(
     /** Storage the desk is given (default: memory). */
     storage?: DeskOptions['storage'];
     capabilities?: Partial<Capabilities>;
-    /** Wrap-up codes and timer, privacy notice. */
-    desk?: Pick<DeskOptions, 'wrapUp' | 'privacyNotice'>;
+    /** Wrap-up codes and timer, privacy notice, automatic send attempts. */
+    desk?: Pick<DeskOptions, 'wrapUp' | 'privacyNotice' | 'maxSendAttempts'>;
   } = {},
 ): Promise<Stage> {
   const transport = new SimulatedTransport({
@@ -154,7 +154,9 @@ export const TenThousandMessages: Story = {
 export const FailedMessage: Story = {
   loaders: [
     async () => {
-      const s = await stage({ failNextSends: 1 });
+      // One attempt only, so the network failure leaves it failed at once rather than retried.
+      const s = await stage({ failNextSends: 1, desk: { maxSendAttempts: 1 } });
+      // Resolves once the send has failed for good.
       await s.desk.send(s.conversation.id, 'Your refund has been approved.');
       return { stage: s };
     },

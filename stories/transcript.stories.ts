@@ -47,6 +47,8 @@ type Story = StoryObj;
 
 export const Conversation: Story = { args: { messages: sample } };
 export const Empty: Story = { args: { messages: [] } };
+/** An agent message that could not be sent: "Failed" with its Retry button (which fires `cc-retry`). */
+export const FailedMessage: Story = { args: { messages: [...sample.slice(0, 4), sample[7]!] } };
 export const Typing: Story = { args: { messages: sample.slice(0, 4), typing: true } };
 export const LongHistory: Story = {
   args: {
