@@ -26,7 +26,7 @@ function libraryEntries(): Record<string, string> {
     // The default sentiment analyzer and its word lists: only hosts that import it load them.
     sentiment: src('sentiment/index.ts'),
   };
-  for (const name of ['simulated', 'fault', 'conformance']) {
+  for (const name of ['simulated', 'fault', 'conformance', 'websocket']) {
     if (existsSync(src(`transports/${name}/index.ts`))) entries[`transports/${name}`] = src(`transports/${name}/index.ts`);
   }
   return entries;

@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 import { chromiumArgs, executablePath } from './scripts/chromium.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { websocketFakeServer } from './test/support/websocket-fake-server.mjs';
 
 export default {
   // The fault-injection run (1,000 messages each way through a faulty network) has its own script,
@@ -23,6 +24,8 @@ export default {
       },
     },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // A protocol-speaking server the WebSocketTransport tests drive (executeServerCommand).
+    websocketFakeServer(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,0 +1,9 @@
+export {
+  CloseCode,
+  DEFAULT_CAPABILITIES,
+  PROTOCOL_VERSION,
+  WebSocketTransport,
+  type WebSocketConstructor,
+  type WebSocketLike,
+  type WebSocketTransportOptions,
+} from './websocket-transport.js';
