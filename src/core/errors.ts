@@ -17,7 +17,9 @@ export type DeskErrorCode =
   /** Closing after wrap-up needs a disposition code (F19). */
   | 'disposition-required'
   /** The agent's presence does not take offers (F12). */
-  | 'presence';
+  | 'presence'
+  /** The draft still holds a quick-reply placeholder such as `{caseNumber}` (F15). */
+  | 'unfilled-placeholder';
 
 /** A request the desk refused before it reached the transport. */
 export class DeskError extends Error {

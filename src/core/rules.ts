@@ -13,7 +13,37 @@ export { checkFile, createAttachmentPolicy, type AttachmentPolicy, type FileVerd
 export const MAX_MESSAGE_LENGTH = 2000;
 
 /** Why a message cannot be sent now; the codes are `DeskError` codes. */
-export type SendBlock = 'not-active' | 'window-closed' | 'empty' | 'too-long';
+export type SendBlock = 'not-active' | 'window-closed' | 'empty' | 'too-long' | 'unfilled-placeholder';
+
+/** The placeholders a quick reply may hold, filled from the conversation when it is inserted. */
+export const PLACEHOLDERS = ['customerName', 'customerFirstName', 'agentName', 'caseNumber', 'queue'] as const;
+export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+
+/**
+ * The known placeholders still in `text` (`{caseNumber}`…), each once, in order of appearance. Only
+ * these names count: a literal `{foo}` the agent typed is text like any other.
+ */
+export function unfilledPlaceholders(text: string): PlaceholderName[] {
+  const found = new Set<PlaceholderName>();
+  for (const match of text.matchAll(/\{([A-Za-z]+)\}/g)) {
+    const name = match[1] as PlaceholderName;
+    if ((PLACEHOLDERS as readonly string[]).includes(name)) found.add(name);
+  }
+  return [...found];
+}
+
+/**
+ * `sendBlock` for the composer's draft: also `unfilled-placeholder` while the text still holds a
+ * placeholder a quick reply could not fill. The desk's composer send and the panel's Send use it.
+ */
+export function composerSendBlock(
+  conversation: Pick<Conversation, 'state' | 'lastCustomerMessageAt' | 'humanAgent'>,
+  now: number,
+  text: string,
+  attachmentCount = 0,
+): SendBlock | undefined {
+  return sendBlock(conversation, now, text, attachmentCount) ?? (unfilledPlaceholders(text).length > 0 ? 'unfilled-placeholder' : undefined);
+}
 
 /**
  * Why `text` plus `attachmentCount` files cannot be sent in `conversation` at `now`, or undefined
@@ -24,7 +54,7 @@ export function sendBlock(
   now: number,
   text: string,
   attachmentCount = 0,
-): SendBlock | undefined {
+): Exclude<SendBlock, 'unfilled-placeholder'> | undefined {
   if (conversation.state !== 'active') return 'not-active';
   if (!replyWindow(conversation, now).open) return 'window-closed';
   if (text.length > MAX_MESSAGE_LENGTH) return 'too-long';

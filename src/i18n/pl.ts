@@ -469,6 +469,23 @@ export const pl: Catalog = {
       help: 'Pokaż tę pomoc',
     },
   },
+  sentiment: {
+    levels: {
+      'very-negative': 'Bardzo negatywny',
+      negative: 'Negatywny',
+      'slightly-negative': 'Lekko negatywny',
+      neutral: 'Neutralny',
+      'slightly-positive': 'Lekko pozytywny',
+      positive: 'Pozytywny',
+      'very-positive': 'Bardzo pozytywny',
+    },
+    label: 'Nastrój klienta:',
+    urgent: 'Wymaga pilnej uwagi',
+    alertTitle: 'Klient wydaje się zdenerwowany',
+    alert: (level) => `Nastrój: ${level}. Przyznaj, że jest problem, i powiedz, co będzie dalej.`,
+    dismiss: 'Zamknij',
+    dismissLabel: 'Zamknij alert o nastroju klienta',
+  },
   errors: {
     desk: {
       'window-closed': 'Okno odpowiedzi jest zamknięte. Możesz znów pisać, gdy klient się odezwie.',
@@ -485,6 +502,7 @@ export const pl: Catalog = {
       'session-limit': 'Wszystkie miejsca na sesje są zajęte. Zamknij sesję, zanim przyjmiesz kolejną rozmowę.',
       'disposition-required': 'Przed zamknięciem rozmowy wybierz kod zakończenia.',
       presence: 'Twój status nie pozwala teraz przyjmować nowych rozmów.',
+      'unfilled-placeholder': 'Przed wysłaniem uzupełnij wyróżnione pola zastępcze.',
     },
     transport: {
       network: 'Brak połączenia z serwerem. Sprawdź połączenie i spróbuj ponownie.',

@@ -33,6 +33,7 @@ const DESK_ERROR_CODES = [
   'session-limit',
   'disposition-required',
   'presence',
+  'unfilled-placeholder',
 ] as const satisfies readonly DeskErrorCode[];
 const TRANSPORT_ERROR_CODES = [
   'network',

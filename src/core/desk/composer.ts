@@ -2,6 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import type { FileVerdict } from '../attachment-policy.js';
 import { DeskError } from '../errors.js';
 import type { AttachmentRef, Message } from '../model.js';
+import { unfilledPlaceholders } from '../rules.js';
 import type { AttachmentsSlice } from './attachments.js';
 import type { SendOptions } from './sending.js';
 import type { SliceContext } from './shared.js';
@@ -180,6 +181,8 @@ export class Composer {
   ): Promise<Message> {
     if (this.busy) throw new DeskError('invalid', 'Files are still uploading.');
     const { draft, files } = this.#state.get();
+    const unfilled = unfilledPlaceholders(draft);
+    if (unfilled.length > 0) throw new DeskError('unfilled-placeholder', `Fill in {${unfilled.join('}, {')}} before sending.`);
     const attachments = this.attachments;
     const unsaved = this.#unsaved;
     this.#cancelDraftSave?.();

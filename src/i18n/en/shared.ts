@@ -36,6 +36,7 @@ export const sharedStrings: Pick<Catalog, 'lang' | 'channel' | 'state' | 'connec
       'session-limit': 'All your session slots are taken. Close a session before accepting another conversation.',
       'disposition-required': 'Choose a disposition code before closing the conversation.',
       presence: 'Your status does not take new conversations now.',
+      'unfilled-placeholder': 'Fill in the highlighted placeholders before sending.',
     },
     transport: {
       network: 'No connection to the server. Check the connection and try again.',
