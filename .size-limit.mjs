@@ -86,6 +86,12 @@ export default [
     gzip: true,
   },
   {
+    name: 'WebSocket transport: `import { WebSocketTransport } from "contact-center-elements/transports/websocket"`, first load',
+    path: firstLoad('websocket'),
+    limit: '3.5 kB',
+    gzip: true,
+  },
+  {
     name: 'lazy: Polish catalog (first lang="pl")',
     path: lazy('snippet', /(^|\/)pl-[\w-]+\.js$/, 'The Polish catalog'),
     limit: '7.3 kB',
