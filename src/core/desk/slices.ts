@@ -132,7 +132,8 @@ export function wireSlices(
     messages: (id) => messages.list(id),
     conversations: () => conversations.$conversations.get(),
     knowledge,
-    searchTranscripts: (query, filters, options) => search.search(query, filters, options),
+    // Suggestions wait for the local index to be built, so a past case is not missed on the first search.
+    searchTranscripts: async (query, filters, options) => (await (await search.enable()).ready(), search.search(query, filters, options)),
   });
   const scripts = scriptsSlice(ctx, { scripts: o.scripts, conversation: (id) => conversations.store(id), composer: (id) => composers.get(id), knowledge });
   const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
