@@ -1,0 +1,677 @@
+import { randomUUID } from 'node:crypto';
+import { canTransition, usesCapacity } from '../../src/core/conversation-state.js';
+import type { AttachmentRef, BasePresence, Conversation, Message, Offer } from '../../src/core/model.js';
+import {
+  TransportError,
+  type Capabilities,
+  type Command,
+  type CommandResults,
+  type QueuedItem,
+  type SendMessageCommand,
+  type SnapshotEvent,
+} from '../../src/core/transport.js';
+import type { BridgeConfig } from './config.js';
+import type { GraphClient, SendPayload } from './graph.js';
+import type { BridgeStore, ConversationRecord, FileRecord, OfferRecord, UnstampedEvent } from './store.js';
+import type { Content, Inbound } from './webhook.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Messenger's longest text message. */
+const MAX_TEXT = 2000;
+/** Marks the bridge's own sends: Meta hands `metadata` back in the echo. */
+const METADATA_PREFIX = 'ccb:';
+const PRESENCES: readonly BasePresence[] = ['available', 'busy', 'busy-dnd', 'away', 'offline', 'inactive'];
+const SUPPORTED = new Set<Command['type']>([
+  'offer.accept',
+  'offer.reject',
+  'message.send',
+  'typing.set',
+  'conversation.transition',
+  'presence.set',
+  'queue.list',
+  'queue.pick',
+]);
+
+const notFound = (what: string) => new TransportError('not-found', what, { retryable: false });
+const invalid = (what: string) => new TransportError('invalid', what, { retryable: false });
+const conflict = (what: string) => new TransportError('conflict', what, { retryable: false });
+
+function preview(content: Content): string {
+  if (content.text) return content.text.slice(0, 200);
+  if (content.kind === 'sticker') return '(sticker)';
+  if (content.kind === 'attachment') return `(${content.attachments?.[0]?.kind ?? 'file'})`;
+  return '(message)';
+}
+
+/** The agent's sending rule for a conversation: how the Send API call is tagged, or why it may not be made. */
+export function replyRule(lastCustomerMessageAt: number | undefined, now: number, humanAgent: boolean): Pick<SendPayload, 'messaging_type' | 'tag'> | TransportError {
+  const age = lastCustomerMessageAt === undefined ? Infinity : now - lastCustomerMessageAt;
+  if (age <= DAY) return { messaging_type: 'RESPONSE' };
+  if (humanAgent && age <= 7 * DAY) return { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' };
+  return new TransportError('window-closed', `The customer's last message is more than ${humanAgent ? '7 days' : '24 hours'} old.`, { retryable: false });
+}
+
+/**
+ * The bridge's domain: conversations, offers and routing, the agents' event logs, the commands.
+ * Every change runs under one lock, in order; Send API calls run outside it.
+ */
+export class BridgeCore {
+  readonly #config: BridgeConfig;
+  readonly #store: BridgeStore;
+  readonly #graph: GraphClient;
+  #lock: Promise<unknown> = Promise.resolve();
+  readonly #listeners = new Set<(agentId: string) => void>();
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #inflight = new Map<string, Promise<CommandResults['message.send']>>();
+  /** Parts of a multi-part send already taken by Meta, by client id (so a retry does not repeat them). */
+  readonly #parts = new Map<string, string[]>();
+  readonly #lastOffered = new Map<string, number>();
+  #closed = false;
+
+  constructor(config: BridgeConfig, store: BridgeStore, graph: GraphClient) {
+    this.#config = config;
+    this.#store = store;
+    this.#graph = graph;
+  }
+
+  get capabilities(): Capabilities {
+    return {
+      reject: true,
+      upload: true,
+      typing: true,
+      queue: true,
+      humanAgent: this.#config.humanAgent,
+      maxAttachmentBytes: this.#config.maxUploadBytes,
+    };
+  }
+
+  /** Re-arms the timers of offers pending at the last stop and offers what waits. */
+  async start(): Promise<void> {
+    await this.#serial(async () => {
+      for (const offer of await this.#store.pendingOffers()) this.#arm(offer);
+      await this.#routeAll();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.#closed = true;
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+    await this.#lock.catch(() => undefined);
+  }
+
+  /** Called with an agent id whenever that agent's log grew. */
+  onAppend(listener: (agentId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  get store(): BridgeStore {
+    return this.#store;
+  }
+
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#lock.then(fn, fn);
+    this.#lock = run.catch(() => undefined);
+    return run;
+  }
+
+  async #emit(agentId: string, event: UnstampedEvent): Promise<void> {
+    await this.#store.appendEvent(agentId, event);
+    for (const listener of this.#listeners) listener(agentId);
+  }
+
+  /** Who sees a conversation's events: its agent, or the agent it is offered to. */
+  async #audience(record: ConversationRecord): Promise<string[]> {
+    if (record.agentId) return [record.agentId];
+    const offers = await this.#store.pendingOffers();
+    return offers.filter((o) => o.offer.conversationId === record.conversation.id).map((o) => o.agentId);
+  }
+
+  async #owned(agentId: string, conversationId: unknown): Promise<ConversationRecord> {
+    const record = typeof conversationId === 'string' ? await this.#store.getConversation(conversationId) : undefined;
+    if (!record || record.agentId !== agentId) throw notFound(`No conversation "${String(conversationId)}".`);
+    return record;
+  }
+
+  // ---- agents ----
+
+  /** A connection was accepted. A fresh page (no cursor) comes online as available. */
+  async agentConnected(agentId: string, name: string | undefined, fresh: boolean): Promise<void> {
+    await this.#serial(async () => {
+      const known = await this.#store.getAgent(agentId);
+      const presence = fresh || !known ? 'available' : known.presence;
+      if (!known || known.presence !== presence || (name !== undefined && known.name !== name)) {
+        await this.#store.putAgent({ id: agentId, presence, ...(name !== undefined ? { name } : known?.name ? { name: known.name } : {}) });
+      }
+      if (presence === 'available') await this.#forgive(agentId);
+      await this.#routeAll();
+    });
+  }
+
+  /** The snapshot for a connect without a cursor. */
+  async snapshot(agentId: string): Promise<SnapshotEvent> {
+    return this.#serial(async () => {
+      const offers = await this.#store.pendingOffers(agentId);
+      const conversations = await this.#store.conversationsOf(agentId);
+      const messages: Message[] = [];
+      const ids = [...conversations.map((r) => r.conversation.id), ...offers.map((o) => o.offer.conversationId)];
+      for (const id of new Set(ids)) messages.push(...(await this.#store.messagesOf(id, this.#config.snapshotMessages)));
+      return {
+        type: 'snapshot',
+        cursor: await this.#store.headCursor(),
+        offers: offers.map((o) => o.offer),
+        conversations: conversations.map((r) => r.conversation),
+        messages,
+      };
+    });
+  }
+
+  // ---- webhooks ----
+
+  /** Processes webhook items in order; each is applied once, however often Meta delivers it. */
+  async inbound(items: readonly Inbound[]): Promise<void> {
+    for (const item of items) {
+      try {
+        await this.#serial(() => this.#inbound(item));
+      } catch (error) {
+        this.#config.log.error('[bridge] webhook item failed:', error);
+      }
+    }
+  }
+
+  async #inbound(item: Inbound): Promise<void> {
+    if (this.#closed) return;
+    const now = this.#config.now();
+    switch (item.type) {
+      case 'message': {
+        if (!(await this.#store.claimKey(`mid:${item.mid}`))) return;
+        await this.#customerMessage(item.psid, item.mid, item.content, now, item.replyTo);
+        return;
+      }
+      case 'postback': {
+        const key = item.mid ?? `${item.psid}:${item.at}:${item.payload ?? ''}`;
+        if (!(await this.#store.claimKey(`postback:${key}`))) return;
+        // The customer tapped a button: shown as their message, with the button's title (else its payload).
+        const text = item.title ?? item.payload ?? '';
+        const content: Content = text ? { kind: 'text', text } : { kind: 'unsupported' };
+        await this.#customerMessage(item.psid, item.mid ?? `pb-${randomUUID()}`, content, now);
+        return;
+      }
+      case 'echo': {
+        if (item.metadata?.startsWith(METADATA_PREFIX)) return; // our own send: recorded from the Send API's answer
+        if (await this.#store.getMessage(item.mid)) return;
+        if (!(await this.#store.claimKey(`mid:${item.mid}`))) return;
+        const record = await this.#store.openConversationOf(item.psid);
+        if (!record) return; // the page wrote to someone with no conversation here: nothing to show it in
+        const message: Message = {
+          id: item.mid,
+          conversationId: record.conversation.id,
+          author: 'agent',
+          kind: item.content.kind,
+          at: now,
+          status: 'sent',
+          ...(item.content.text !== undefined ? { text: item.content.text } : {}),
+          ...(item.content.attachments ? { attachments: item.content.attachments } : {}),
+        };
+        await this.#store.putMessage(message);
+        for (const agent of await this.#audience(record)) await this.#emit(agent, { type: 'message.received', message });
+        return;
+      }
+      case 'receipt': {
+        if (!(await this.#store.claimKey(`${item.status}:${item.psid}:${item.watermark}`))) return;
+        const record = await this.#store.openConversationOf(item.psid);
+        if (!record) return;
+        const rank = { sending: 0, failed: 0, sent: 1, delivered: 2, read: 3 } as const;
+        for (const m of await this.#store.messagesOf(record.conversation.id, Number.MAX_SAFE_INTEGER)) {
+          if (m.author === 'customer' || m.at > item.watermark) continue;
+          if (rank[m.status ?? 'sent'] < rank[item.status]) await this.#store.putMessage({ ...m, status: item.status });
+        }
+        for (const agent of await this.#audience(record)) {
+          await this.#emit(agent, { type: 'receipt', conversationId: record.conversation.id, status: item.status, watermark: item.watermark });
+        }
+        return;
+      }
+      case 'reaction': {
+        if (!(await this.#store.claimKey(`reaction:${item.mid}:${item.action}:${item.emoji ?? ''}:${item.at}`))) return;
+        const message = await this.#store.getMessage(item.mid);
+        const record = message && (await this.#store.getConversation(message.conversationId));
+        if (!message || !record) return;
+        const mine = (message.reactions ?? []).filter((r) => r.by === 'customer');
+        const others = (message.reactions ?? []).filter((r) => r.by !== 'customer');
+        const emoji = item.emoji ?? mine[0]?.emoji;
+        if (!emoji) return;
+        // Messenger keeps one reaction per person and message.
+        const reactions = item.action === 'react' ? [...others, { emoji, by: 'customer' as const }] : others;
+        await this.#store.putMessage({ ...message, reactions });
+        for (const agent of await this.#audience(record)) {
+          await this.#emit(agent, {
+            type: 'message.reaction',
+            conversationId: record.conversation.id,
+            messageId: message.id,
+            reaction: { emoji, by: 'customer' },
+            action: item.action,
+          });
+        }
+        return;
+      }
+      case 'edit': {
+        if (!(await this.#store.claimKey(`edit:${item.mid}:${item.edits}:${item.text}`))) return;
+        const message = await this.#store.getMessage(item.mid);
+        const record = message && (await this.#store.getConversation(message.conversationId));
+        if (!message || !record) return;
+        await this.#store.putMessage({ ...message, text: item.text, editedAt: now });
+        for (const agent of await this.#audience(record)) {
+          await this.#emit(agent, { type: 'message.edited', conversationId: record.conversation.id, messageId: message.id, text: item.text, at: now });
+        }
+        return;
+      }
+    }
+  }
+
+  async #customerMessage(psid: string, id: string, content: Content, now: number, replyTo?: string): Promise<void> {
+    let record = await this.#store.openConversationOf(psid);
+    const fresh = !record;
+    if (!record) record = await this.#newConversation(psid, now);
+    const message: Message = {
+      id,
+      conversationId: record.conversation.id,
+      author: 'customer',
+      kind: content.kind,
+      at: now,
+      ...(content.text !== undefined ? { text: content.text } : {}),
+      ...(content.attachments ? { attachments: content.attachments } : {}),
+      ...(replyTo ? { replyTo } : {}),
+    };
+    await this.#store.putMessage(message);
+    record = { ...record, conversation: { ...record.conversation, lastCustomerMessageAt: now } };
+    await this.#store.putConversation(record);
+    if (fresh) {
+      await this.#route(record, preview(content));
+      return;
+    }
+    for (const agent of await this.#audience(record)) {
+      await this.#emit(agent, { type: 'message.received', message });
+      if (record.agentId === agent) await this.#emit(agent, { type: 'conversation.updated', conversation: record.conversation });
+    }
+  }
+
+  async #newConversation(psid: string, now: number, held = false): Promise<ConversationRecord> {
+    const profile = await this.#graph.profile(psid);
+    const conversation: Conversation = {
+      id: `cv-${randomUUID()}`,
+      customer: {
+        id: psid,
+        facebookId: psid,
+        name: profile.name ?? `Messenger customer ${psid.slice(-4)}`,
+        ...(profile.avatarUrl ? { avatarUrl: profile.avatarUrl } : {}),
+      },
+      channel: 'facebook',
+      queue: 'messenger',
+      state: 'open',
+      requestedAt: now,
+      humanAgent: this.#config.humanAgent,
+    };
+    const record: ConversationRecord = { conversation, psid, passedBy: [], ...(held ? { held: true } : {}) };
+    await this.#store.putConversation(record);
+    return record;
+  }
+
+  // ---- routing ----
+
+  async #load(agentId: string): Promise<number> {
+    const active = (await this.#store.conversationsOf(agentId)).filter((r) => usesCapacity(r.conversation.state)).length;
+    return active + (await this.#store.pendingOffers(agentId)).length;
+  }
+
+  /** Offers a waiting conversation to the available agent with the most room (then the longest without an offer). */
+  async #route(record: ConversationRecord, firstMessage?: string): Promise<void> {
+    if (this.#closed || record.held || record.agentId || record.conversation.state !== 'open') return;
+    const pending = await this.#store.pendingOffers();
+    if (pending.some((o) => o.offer.conversationId === record.conversation.id)) return;
+    let best: { id: string; load: number } | undefined;
+    for (const agent of await this.#store.agents()) {
+      if (agent.presence !== 'available' || record.passedBy.includes(agent.id)) continue;
+      const load = await this.#load(agent.id);
+      if (load >= this.#config.capacity) continue;
+      const better =
+        !best || load < best.load || (load === best.load && (this.#lastOffered.get(agent.id) ?? 0) < (this.#lastOffered.get(best.id) ?? 0));
+      if (better) best = { id: agent.id, load };
+    }
+    if (!best) return; // waits in the queue
+    const now = this.#config.now();
+    const messages = await this.#store.messagesOf(record.conversation.id, this.#config.snapshotMessages);
+    const first = firstMessage ?? messages.find((m) => m.author === 'customer')?.text ?? '';
+    const offer: Offer = {
+      id: `of-${randomUUID()}`,
+      conversationId: record.conversation.id,
+      customer: record.conversation.customer,
+      channel: record.conversation.channel,
+      queue: record.conversation.queue,
+      requestedAt: record.conversation.requestedAt,
+      firstMessage: first,
+      expiresAt: now + this.#config.offerTimeoutMs,
+    };
+    const stored: OfferRecord = { offer, agentId: best.id, state: 'pending', expiresAt: Date.now() + this.#config.offerTimeoutMs };
+    await this.#store.putOffer(stored);
+    this.#lastOffered.set(best.id, now);
+    await this.#emit(best.id, { type: 'offer.created', offer });
+    for (const message of messages) await this.#emit(best.id, { type: 'message.received', message });
+    this.#arm(stored);
+  }
+
+  async #routeAll(): Promise<void> {
+    for (const record of await this.#store.unassignedConversations()) await this.#route(record);
+  }
+
+  /** An agent who comes back to available may be offered again what they missed. */
+  async #forgive(agentId: string): Promise<void> {
+    for (const record of await this.#store.unassignedConversations()) {
+      if (record.passedBy.includes(agentId)) await this.#store.putConversation({ ...record, passedBy: record.passedBy.filter((a) => a !== agentId) });
+    }
+  }
+
+  #arm(offer: OfferRecord): void {
+    if (this.#closed) return;
+    const timer = setTimeout(() => {
+      this.#timers.delete(offer.offer.id);
+      void this.#serial(() => this.#expire(offer.offer.id)).catch((error: unknown) => this.#config.log.error('[bridge] offer timeout failed:', error));
+    }, Math.max(0, offer.expiresAt - Date.now()));
+    timer.unref();
+    this.#timers.set(offer.offer.id, timer);
+  }
+
+  #disarm(offerId: string): void {
+    clearTimeout(this.#timers.get(offerId));
+    this.#timers.delete(offerId);
+  }
+
+  async #expire(offerId: string): Promise<void> {
+    const offer = await this.#store.getOffer(offerId);
+    if (!offer || offer.state !== 'pending' || this.#closed) return;
+    await this.#settle(offer, 'timeout', 'timeout');
+    // A missed offer makes the agent inactive (F12) until they choose available again.
+    const agent = await this.#store.getAgent(offer.agentId);
+    if (agent) await this.#store.putAgent({ ...agent, presence: 'inactive' });
+    const record = await this.#store.getConversation(offer.offer.conversationId);
+    if (record) await this.#route(record);
+  }
+
+  async #settle(offer: OfferRecord, state: 'rejected' | 'withdrawn' | 'timeout', reason: 'taken' | 'timeout'): Promise<void> {
+    this.#disarm(offer.offer.id);
+    await this.#store.putOffer({ ...offer, state });
+    const record = await this.#store.getConversation(offer.offer.conversationId);
+    if (record && state !== 'withdrawn' && !record.passedBy.includes(offer.agentId)) {
+      await this.#store.putConversation({ ...record, passedBy: [...record.passedBy, offer.agentId] });
+    }
+    await this.#emit(offer.agentId, { type: 'offer.withdrawn', offerId: offer.offer.id, reason });
+  }
+
+  // ---- commands ----
+
+  async execute(agentId: string, command: Command): Promise<unknown> {
+    if (!command || typeof command !== 'object' || !SUPPORTED.has(command.type)) {
+      throw invalid(`The command "${String((command as { type?: unknown } | undefined)?.type)}" is unsupported by this bridge.`);
+    }
+    switch (command.type) {
+      case 'message.send':
+        return this.#send(agentId, command);
+      case 'typing.set':
+        return this.#typing(agentId, command.conversationId, command.on === true);
+      default:
+        return this.#serial(() => this.#command(agentId, command));
+    }
+  }
+
+  async #command(agentId: string, command: Command): Promise<unknown> {
+    const now = this.#config.now();
+    switch (command.type) {
+      case 'offer.accept': {
+        const offer = await this.#store.getOffer(String(command.offerId));
+        if (!offer || offer.agentId !== agentId) throw notFound(`No offer "${String(command.offerId)}".`);
+        const record = await this.#store.getConversation(offer.offer.conversationId);
+        if (!record) throw notFound(`No offer "${String(command.offerId)}".`);
+        if (offer.state === 'accepted' && record.agentId === agentId) return { conversation: record.conversation };
+        if (offer.state !== 'pending') throw conflict('The offer is no longer yours: it timed out, was withdrawn or was taken.');
+        this.#disarm(offer.offer.id);
+        await this.#store.putOffer({ ...offer, state: 'accepted' });
+        const conversation: Conversation = { ...record.conversation, state: 'active', acceptedAt: now };
+        await this.#store.putConversation({ ...record, conversation, agentId });
+        await this.#emit(agentId, { type: 'conversation.updated', conversation });
+        // The customer sees that someone has read their message.
+        void this.#senderAction(record.psid, 'mark_seen', conversation.lastCustomerMessageAt);
+        return { conversation };
+      }
+      case 'offer.reject': {
+        const offer = await this.#store.getOffer(String(command.offerId));
+        if (!offer || offer.agentId !== agentId) throw notFound(`No offer "${String(command.offerId)}".`);
+        if (offer.state === 'rejected') return { ok: true };
+        if (offer.state !== 'pending') throw conflict('The offer is no longer pending.');
+        // Other tabs of the agent learn it is settled from offer.withdrawn.
+        await this.#settle(offer, 'rejected', 'taken');
+        const record = await this.#store.getConversation(offer.offer.conversationId);
+        if (record) await this.#route(record);
+        return { ok: true };
+      }
+      case 'conversation.transition': {
+        const record = await this.#owned(agentId, command.conversationId);
+        const from = record.conversation.state;
+        const to = command.to;
+        if (from === to) return { conversation: record.conversation };
+        if (!canTransition(from, to)) throw conflict(`A conversation cannot go from "${from}" to "${to}".`);
+        const conversation: Conversation = { ...record.conversation, state: to, ...(to === 'closed' ? { closedAt: now } : {}) };
+        const released = to === 'open';
+        const next: ConversationRecord = released
+          ? { conversation, psid: record.psid, passedBy: [...record.passedBy, agentId] }
+          : { ...record, conversation };
+        await this.#store.putConversation(next);
+        await this.#emit(agentId, { type: 'conversation.updated', conversation });
+        if (released) await this.#route(next);
+        if (!usesCapacity(to)) await this.#routeAll();
+        return { conversation };
+      }
+      case 'presence.set': {
+        const presence = command.presence;
+        if (!PRESENCES.includes(presence)) throw invalid(`Unknown presence "${String(presence)}".`);
+        const known = await this.#store.getAgent(agentId);
+        await this.#store.putAgent({ ...(known ?? { id: agentId }), presence });
+        if (presence === 'available') {
+          await this.#forgive(agentId);
+          await this.#routeAll();
+        }
+        return { presence };
+      }
+      case 'queue.list': {
+        const limit = command.limit ?? 50;
+        if (!Number.isInteger(limit) || limit < 1) throw invalid(`limit must be a whole number ≥ 1, got ${String(limit)}.`);
+        const items: QueuedItem[] = [];
+        for (const record of await this.#queued()) {
+          if (items.length >= Math.min(limit, 200)) break;
+          const messages = await this.#store.messagesOf(record.conversation.id, this.#config.snapshotMessages);
+          const last = messages.filter((m) => m.author === 'customer' && m.text).at(-1)?.text;
+          items.push({
+            conversationId: record.conversation.id,
+            customer: record.conversation.customer,
+            channel: record.conversation.channel,
+            queue: record.conversation.queue,
+            requestedAt: record.conversation.requestedAt,
+            ...(last ? { lastMessage: last.slice(0, 200) } : {}),
+          });
+        }
+        return { items };
+      }
+      case 'queue.pick': {
+        const record = (await this.#queued()).find((r) => r.conversation.id === command.conversationId);
+        if (!record) throw notFound(`"${String(command.conversationId)}" is not waiting in the queue (unknown or taken).`);
+        const conversation: Conversation = { ...record.conversation, state: 'active', acceptedAt: now };
+        const { held: _held, ...rest } = record;
+        await this.#store.putConversation({ ...rest, conversation, agentId });
+        await this.#emit(agentId, { type: 'conversation.updated', conversation });
+        for (const message of await this.#store.messagesOf(conversation.id, this.#config.snapshotMessages)) {
+          await this.#emit(agentId, { type: 'message.received', message });
+        }
+        return { conversation };
+      }
+      default:
+        throw invalid(`The command "${command.type}" is unsupported by this bridge.`);
+    }
+  }
+
+  /** Conversations waiting with no agent and no pending offer. */
+  async #queued(): Promise<ConversationRecord[]> {
+    const offered = new Set((await this.#store.pendingOffers()).map((o) => o.offer.conversationId));
+    return (await this.#store.unassignedConversations()).filter((r) => !offered.has(r.conversation.id));
+  }
+
+  async #senderAction(psid: string, action: 'typing_on' | 'typing_off' | 'mark_seen', lastCustomerMessageAt: number | undefined): Promise<void> {
+    const rule = replyRule(lastCustomerMessageAt, this.#config.now(), this.#config.humanAgent);
+    if (rule instanceof TransportError) return;
+    try {
+      await this.#graph.send({ recipient: { id: psid }, sender_action: action });
+    } catch (error) {
+      this.#config.log.warn(`[bridge] sender action ${action} failed:`, error instanceof Error ? error.message : error);
+    }
+  }
+
+  /** Typing is advisory: it never fails the command (outside the window nothing is sent). */
+  async #typing(agentId: string, conversationId: string, on: boolean): Promise<CommandResults['typing.set']> {
+    const record = await this.#owned(agentId, conversationId);
+    if (record.conversation.state !== 'closed') {
+      await this.#senderAction(record.psid, on ? 'typing_on' : 'typing_off', record.conversation.lastCustomerMessageAt);
+    }
+    return { ok: true };
+  }
+
+  #send(agentId: string, command: SendMessageCommand): Promise<CommandResults['message.send']> {
+    const clientId = command.clientId;
+    if (typeof clientId !== 'string' || clientId === '') return Promise.reject(invalid('message.send needs a clientId.'));
+    const running = this.#inflight.get(clientId);
+    if (running) return running;
+    const run = this.#sendOnce(agentId, command).finally(() => this.#inflight.delete(clientId));
+    this.#inflight.set(clientId, run);
+    return run;
+  }
+
+  async #sendOnce(agentId: string, command: SendMessageCommand): Promise<CommandResults['message.send']> {
+    const { clientId } = command;
+    const plan = await this.#serial(async () => {
+      const record = await this.#owned(agentId, command.conversationId);
+      const prior = await this.#store.getSent(clientId);
+      if (prior) {
+        if (prior.conversationId !== record.conversation.id || prior.agentId !== agentId) {
+          throw conflict(`Client id "${clientId}" was used for another message.`);
+        }
+        return { done: { messageId: prior.messageId, at: prior.at } as CommandResults['message.send'] };
+      }
+      const text = typeof command.text === 'string' ? command.text : undefined;
+      const attachments = Array.isArray(command.attachments) ? command.attachments : [];
+      if (!text?.trim() && attachments.length === 0) throw invalid('There is nothing to send.');
+      if (text !== undefined && text.length > MAX_TEXT) throw invalid(`Messenger takes at most ${MAX_TEXT} characters.`);
+      if (record.conversation.state === 'closed' || record.conversation.state === 'open') throw invalid(`The conversation is ${record.conversation.state}.`);
+      const rule = replyRule(record.conversation.lastCustomerMessageAt, this.#config.now(), this.#config.humanAgent);
+      if (rule instanceof TransportError) throw rule;
+      const resolved: AttachmentRef[] = [];
+      for (const a of attachments) resolved.push(await this.#attachment(a, agentId));
+      return { record, rule, text, attachments: resolved };
+    });
+    if ('done' in plan && plan.done) return plan.done;
+    if (!('record' in plan)) throw new TransportError('internal', 'Unreachable.', { retryable: false });
+    const { record, rule, text, attachments } = plan;
+    const base = { recipient: { id: record.psid }, ...rule };
+    const metadata = `${METADATA_PREFIX}${clientId}`;
+    const payloads: SendPayload[] = [
+      ...attachments.map((a): SendPayload => ({
+        ...base,
+        message: { metadata, attachment: { type: a.kind === 'sticker' ? 'image' : a.kind, payload: { url: a.url, is_reusable: true } } },
+      })),
+      ...(text?.trim() ? [{ ...base, message: { text, metadata } }] : []),
+    ];
+    const done = this.#parts.get(clientId) ?? [];
+    for (let i = done.length; i < payloads.length; i++) {
+      const answer = await this.#graph.send(payloads[i]!);
+      done.push(answer.message_id ?? `m-${randomUUID()}`);
+      this.#parts.set(clientId, done);
+    }
+    this.#parts.delete(clientId);
+    return this.#serial(async () => {
+      const prior = await this.#store.getSent(clientId);
+      if (prior) return { messageId: prior.messageId, at: prior.at };
+      const at = this.#config.now();
+      const automated = command.automated === true;
+      const message: Message = {
+        id: done[done.length - 1]!,
+        clientId,
+        conversationId: record.conversation.id,
+        author: automated ? 'system' : 'agent',
+        kind: automated ? 'system' : attachments.length > 0 && !text?.trim() ? 'attachment' : 'text',
+        at,
+        status: 'sent',
+        ...(text !== undefined ? { text } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+      };
+      await this.#store.putSent({ clientId, agentId, conversationId: record.conversation.id, messageId: message.id, at });
+      await this.#store.putMessage(message);
+      const current = await this.#store.getConversation(record.conversation.id);
+      if (current?.agentId) await this.#emit(current.agentId, { type: 'message.received', message });
+      return { messageId: message.id, at };
+    });
+  }
+
+  /** An attachment to send: a file uploaded here (served at its public URL), or an http(s) URL. */
+  async #attachment(ref: AttachmentRef, agentId: string): Promise<AttachmentRef> {
+    if (!ref || typeof ref !== 'object') throw invalid('An attachment must be an object.');
+    const file = typeof ref.id === 'string' ? await this.#store.getFile(ref.id) : undefined;
+    if (file) {
+      if (file.agentId !== agentId) throw notFound(`No attachment "${ref.id}".`);
+      return this.fileRef(file);
+    }
+    if (typeof ref.url === 'string' && /^https?:\/\//i.test(ref.url) && ['image', 'audio', 'video', 'file', 'sticker'].includes(ref.kind)) return ref;
+    throw invalid(`The attachment "${String(ref.id)}" was not uploaded to this bridge.`);
+  }
+
+  // ---- uploads ----
+
+  fileRef(file: FileRecord): AttachmentRef {
+    const kind = file.mimeType.startsWith('image/') ? 'image' : file.mimeType.startsWith('audio/') ? 'audio' : file.mimeType.startsWith('video/') ? 'video' : 'file';
+    return { id: file.id, kind, name: file.name, mimeType: file.mimeType, size: file.size, url: `${this.publicUrl}/files/${file.id}/${encodeURIComponent(file.name)}` };
+  }
+
+  publicUrl = '';
+
+  /** Stores an upload once per client id. */
+  async upload(agentId: string, meta: { conversationId: string; clientId: string; name: string; mimeType: string }, bytes: Buffer): Promise<AttachmentRef> {
+    return this.#serial(async () => {
+      await this.#owned(agentId, meta.conversationId);
+      const prior = await this.#store.fileByClientId(meta.clientId);
+      if (prior) {
+        if (prior.agentId !== agentId) throw conflict(`Client id "${meta.clientId}" was used for another file.`);
+        return this.fileRef(prior);
+      }
+      const file: FileRecord = { id: `f-${randomUUID()}`, agentId, size: bytes.length, ...meta };
+      await this.#store.putFile(file, bytes);
+      return this.fileRef(file);
+    });
+  }
+
+  // ---- demo and test hooks (the /dev endpoints) ----
+
+  /** As if another agent took the offer. */
+  async withdraw(offerId: string): Promise<boolean> {
+    return this.#serial(async () => {
+      const offer = await this.#store.getOffer(offerId);
+      if (!offer || offer.state !== 'pending') return false;
+      await this.#settle(offer, 'withdrawn', 'taken');
+      const record = await this.#store.getConversation(offer.offer.conversationId);
+      if (record) await this.#store.putConversation({ ...record, agentId: 'elsewhere', conversation: { ...record.conversation, state: 'active', acceptedAt: this.#config.now() } });
+      return true;
+    });
+  }
+
+  /** Marks the customer's conversation to wait in the queue until picked (never offered on its own). */
+  async holdNext(psid: string): Promise<void> {
+    await this.#serial(async () => {
+      if (await this.#store.openConversationOf(psid)) return;
+      await this.#newConversation(psid, this.#config.now(), true);
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import type { BasePresence, Conversation, Message, Offer } from '../../src/core/model.js';
+import type { TransportEvent } from '../../src/core/transport.js';
+
+/** A stream event before the log gave it its cursor. */
+export type UnstampedEvent = TransportEvent extends infer E ? (E extends TransportEvent ? Omit<E, 'cursor'> : never) : never;
+
+/** An event in an agent's log; its cursor is its id. */
+export interface LoggedEvent {
+  cursor: string;
+  agentId: string;
+  event: TransportEvent;
+}
+
+export interface ConversationRecord {
+  conversation: Conversation;
+  /** The customer's page-scoped id. */
+  psid: string;
+  /** The agent working on it (accepted or picked); absent while it waits or is offered. */
+  agentId?: string;
+  /** Never offered on its own: it waits in the queue until an agent picks it. */
+  held?: boolean;
+  /** Agents that rejected or missed its offer; it is not offered to them again. */
+  passedBy: string[];
+}
+
+export type OfferState = 'pending' | 'accepted' | 'rejected' | 'withdrawn' | 'timeout';
+
+export interface OfferRecord {
+  offer: Offer;
+  agentId: string;
+  state: OfferState;
+  /** Epoch ms at which a pending offer times out. */
+  expiresAt: number;
+}
+
+export interface AgentRecord {
+  id: string;
+  name?: string;
+  presence: BasePresence;
+}
+
+/** A message the Send API took: the answer to every retry of the same client id. */
+export interface SentRecord {
+  clientId: string;
+  agentId: string;
+  conversationId: string;
+  messageId: string;
+  at: number;
+}
+
+/** An uploaded file, kept under the data directory (or in memory) and served at /files/{id}. */
+export interface FileRecord {
+  id: string;
+  clientId: string;
+  agentId: string;
+  conversationId: string;
+  name: string;
+  mimeType: string;
+  size: number;
+}
+
+/**
+ * Everything the bridge keeps. All methods may be asynchronous so that a networked store (Redis)
+ * can implement it; the bridge serialises its own writes, and `claimKey` is the one atomic
+ * test-and-set it needs across processes (webhook deduplication).
+ */
+export interface BridgeStore {
+  getConversation(id: string): Promise<ConversationRecord | undefined>;
+  /** The customer's conversation that is not closed, if any. */
+  openConversationOf(psid: string): Promise<ConversationRecord | undefined>;
+  /** The agent's conversations that are not closed. */
+  conversationsOf(agentId: string): Promise<ConversationRecord[]>;
+  /** Open conversations that no agent has (waiting in the queue or offered), oldest first. */
+  unassignedConversations(): Promise<ConversationRecord[]>;
+  putConversation(record: ConversationRecord): Promise<void>;
+
+  getMessage(id: string): Promise<Message | undefined>;
+  putMessage(message: Message): Promise<void>;
+  /** The newest `limit` messages of a conversation, oldest first. */
+  messagesOf(conversationId: string, limit: number): Promise<Message[]>;
+
+  /** Appends to the agent's log; the returned cursor is greater than every cursor before it. */
+  appendEvent(agentId: string, event: UnstampedEvent): Promise<LoggedEvent>;
+  /** The agent's events after `cursor` (all of them without one), in order. */
+  eventsAfter(agentId: string, cursor: string | undefined): Promise<LoggedEvent[]>;
+  /** The newest cursor handed out (a zero cursor when none was). */
+  headCursor(): Promise<string>;
+
+  /** Records a deduplication key (a webhook `mid`…); false when it was already there. */
+  claimKey(key: string): Promise<boolean>;
+  getSent(clientId: string): Promise<SentRecord | undefined>;
+  putSent(record: SentRecord): Promise<void>;
+
+  getOffer(id: string): Promise<OfferRecord | undefined>;
+  putOffer(record: OfferRecord): Promise<void>;
+  pendingOffers(agentId?: string): Promise<OfferRecord[]>;
+
+  getAgent(id: string): Promise<AgentRecord | undefined>;
+  putAgent(record: AgentRecord): Promise<void>;
+  agents(): Promise<AgentRecord[]>;
+
+  getFile(id: string): Promise<FileRecord | undefined>;
+  fileByClientId(clientId: string): Promise<FileRecord | undefined>;
+  putFile(record: FileRecord, bytes: Buffer): Promise<void>;
+  readFile(id: string): Promise<Buffer | undefined>;
+
+  close(): Promise<void>;
+}
+
+/** Cursors are fixed-width decimal counters, so `compareCursors` (and plain text order) sorts them. */
+export const CURSOR_WIDTH = 12;
+export const formatCursor = (n: number): string => String(n).padStart(CURSOR_WIDTH, '0');
