@@ -7,17 +7,28 @@ import { WebSocket } from 'ws';
 import { conformanceChecks, runConformance, type ConformanceContext } from '../../src/transports/conformance/index.js';
 import { WebSocketTransport } from '../../src/transports/websocket/index.js';
 import type { Capabilities } from '../../src/core/transport.js';
+import { createFakeGraph, type FakeGraph } from '../dev/fake-graph.js';
 import { startBridge, type Bridge } from '../src/index.js';
 
 const AGENT = { id: 'conformance-agent', name: 'Conformance' };
 
 describe('WebSocketTransport against the bridge (Node, ws): the conformance suite', () => {
+  let graph: FakeGraph;
   let bridge: Bridge;
   let context: ConformanceContext;
 
   before(async () => {
+    graph = await createFakeGraph();
     // One agent with room for every conversation the suite opens, whose offers never time out.
-    bridge = await startBridge({ dev: true, port: 0, capacity: 1000, offerTimeoutMs: 3_600_000, log: { info() {}, warn() {}, error: console.error } });
+    bridge = await startBridge({
+      dev: true,
+      port: 0,
+      fakeGraph: graph,
+      graphApiUrl: graph.url,
+      capacity: 1000,
+      offerTimeoutMs: 3_600_000,
+      log: { info() {}, warn() {}, error: console.error },
+    });
     const dev = async (path: string, body: unknown = {}) => {
       const response = await fetch(`${bridge.httpUrl}/dev/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const text = await response.text();
@@ -44,6 +55,7 @@ describe('WebSocketTransport against the bridge (Node, ws): the conformance suit
 
   after(async () => {
     await bridge?.close();
+    await graph?.close();
   });
 
   for (const check of conformanceChecks) {
