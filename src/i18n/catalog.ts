@@ -231,6 +231,13 @@ export interface Catalog {
     unreadable: string;
     /** Under a very long message: shows the next part of it. */
     showMore(remaining: number): string;
+    /** Read before a system message (the privacy notice, a state change): it is not from a person. */
+    automated: string;
+    /** The image viewer's zoom buttons and the zoom level read out. */
+    zoomIn: string;
+    zoomOut: string;
+    zoomFit: string;
+    zoomLevel(percent: number): string;
   };
   attachments: {
     label: string;

@@ -258,6 +258,11 @@ export const pl: Catalog = {
     jumpToLatest: 'Przejdź do najnowszych',
     unreadable: 'Nie można wyświetlić tej wiadomości.',
     showMore: (n) => `Pokaż więcej (jeszcze ${new Intl.NumberFormat('pl').format(n)} ${plural(n, 'znak', 'znaki', 'znaków')})`,
+    automated: 'Wiadomość automatyczna',
+    zoomIn: 'Powiększ',
+    zoomOut: 'Pomniejsz',
+    zoomFit: 'Dopasuj do ekranu',
+    zoomLevel: (percent) => `Powiększenie ${percent}%`,
   },
   attachments: {
     label: 'Załączniki',

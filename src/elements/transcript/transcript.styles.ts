@@ -60,12 +60,21 @@ export const transcriptStyles = css`
     margin-inline-start: auto;
     background: var(--_agent-bubble);
   }
+  /* Not from the customer or the agent: a muted, centred note apart from both sides' bubbles. */
   .system .bubble,
   .bot .bubble {
     margin-inline: auto;
-    background: transparent;
+    max-width: min(90%, 36rem);
+    background: var(--_surface-2);
+    border: 1px dashed var(--_border);
     color: var(--_muted);
+    font-size: 0.9em;
+    text-align: center;
+  }
+  .system .bubble {
     font-style: italic;
+  }
+  .bot .header {
     text-align: center;
   }
   .bubble.unsupported {
@@ -195,24 +204,46 @@ export const transcriptStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: inherit;
-    max-width: 92vw;
-    max-height: 92vh;
+    max-width: 95vw;
+    max-height: 95vh;
+    overflow: hidden;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.7);
   }
+  dialog .toolbar {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: calc(var(--_space) * 0.5);
+    margin-bottom: calc(var(--_space) * 0.5);
+  }
+  dialog .level {
+    min-width: 4.5em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  dialog .zoom-in,
+  dialog .zoom-out {
+    min-width: 32px;
+    font-weight: 600;
+  }
+  /* Zoomed past the screen, the image scrolls here. */
+  dialog .stage {
+    max-width: 90vw;
+    max-height: calc(90vh - 96px);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
   dialog img {
     display: block;
-    max-width: 88vw;
-    max-height: 80vh;
-    object-fit: contain;
+    max-width: none;
+    margin: auto;
+    image-rendering: auto;
   }
   dialog p {
     margin: 4px 0 0;
     overflow-wrap: anywhere;
-  }
-  dialog .close {
-    float: inline-end;
-    margin-bottom: 4px;
   }
 `;

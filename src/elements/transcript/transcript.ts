@@ -390,7 +390,7 @@ export class CcTranscript extends LitElement {
   #authorName(m: Message): string {
     const t = this.localize.t.message;
     if (m.author === 'customer') return this.customerName || t.customer;
-    return t[m.author];
+    return m.author === 'system' ? t.automated : t[m.author];
   }
 
   #describe(m: Message): string {
@@ -464,9 +464,11 @@ export class CcTranscript extends LitElement {
       data-index=${index}
     >
       ${newDay ? html`<div class="day">${day.format(m.at)}</div>` : nothing}
-      ${groupStart && m.author !== 'system'
-        ? html`<div class="header">${name}</div>`
-        : html`<span class="visually-hidden">${name}:</span>`}
+      ${m.author === 'system'
+        ? html`<span class="visually-hidden">${this.localize.t.message.automated}:</span>`
+        : groupStart
+          ? html`<div class="header">${name}</div>`
+          : html`<span class="visually-hidden">${name}:</span>`}
       ${this.#renderBubble(m, keyOf(m, index))}
       ${m.reactions?.length
         ? html`<div class="reactions" aria-label=${this.localize.t.message.reactions(m.reactions.map((r) => r.emoji).join(' '))}>
@@ -570,8 +572,16 @@ export class CcTranscript extends LitElement {
 
   async #open(event: Event, src: string, name: string): Promise<void> {
     const opener = event.currentTarget as HTMLElement;
+    const thumb = opener.getBoundingClientRect();
     const { openLightbox } = await import('./lightbox.js');
-    openLightbox(this.renderRoot as ShadowRoot, { src, name, closeLabel: this.localize.t.message.closeImage, opener });
+    const t = this.localize.t.message;
+    openLightbox(this.renderRoot as ShadowRoot, {
+      src,
+      name,
+      opener,
+      minSize: { width: thumb.width, height: thumb.height },
+      labels: { close: t.closeImage, zoomIn: t.zoomIn, zoomOut: t.zoomOut, zoomFit: t.zoomFit, zoomLevel: t.zoomLevel },
+    });
   }
 }
 

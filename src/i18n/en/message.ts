@@ -21,5 +21,10 @@ export const messageStrings: Pick<Catalog, 'message'> = {
     jumpToLatest: 'Jump to latest',
     unreadable: 'This message could not be shown.',
     showMore: (n) => `Show more (${new Intl.NumberFormat('en').format(n)} more ${n === 1 ? 'character' : 'characters'})`,
+    automated: 'Automated message',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomFit: 'Fit to screen',
+    zoomLevel: (percent) => `Zoom ${percent}%`,
   },
 };
