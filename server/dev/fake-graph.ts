@@ -34,6 +34,8 @@ export interface FakeGraph {
   attach(target: WebhookTarget): void;
   /** A scripted customer (a new PSID unless given). */
   customer(psid?: string, name?: string): ScriptedCustomer;
+  /** Resolves once every echo webhook the fake Graph sent has been answered. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function createFakeGraph(options: FakeGraphOptions = {}): Promise<F
   const profiles = new Map<string, { first_name: string; last_name?: string }>();
   let target: WebhookTarget | undefined;
   const echoes = options.echoes ?? true;
+  const posting = new Set<Promise<unknown>>();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -149,7 +152,10 @@ export async function createFakeGraph(options: FakeGraphOptions = {}): Promise<F
           if (message.metadata !== undefined) echo.metadata = message.metadata;
           if (message.attachment) echo.attachments = [{ type: message.attachment.type, payload: { url: message.attachment.payload.url } }];
           const t = target;
-          void postWebhook(t, [{ sender: { id: t.pageId }, recipient: { id: recipient }, timestamp: Date.now(), message: echo }]).catch(() => undefined);
+          const post = postWebhook(t, [{ sender: { id: t.pageId }, recipient: { id: recipient }, timestamp: Date.now(), message: echo }])
+            .catch(() => undefined)
+            .finally(() => posting.delete(post));
+          posting.add(post);
         }
         return;
       }
@@ -186,6 +192,9 @@ export async function createFakeGraph(options: FakeGraphOptions = {}): Promise<F
         if (!target) throw new Error('The fake Graph is not attached to a bridge (attach()).');
         return target;
       }, psid);
+    },
+    async settled() {
+      while (posting.size > 0) await Promise.all(posting);
     },
     close() {
       return new Promise<void>((resolve) => {
