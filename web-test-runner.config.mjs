@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 import { chromiumArgs, executablePath } from './scripts/chromium.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { websocketBridge } from './test/support/websocket-bridge.mjs';
 import { websocketFakeServer } from './test/support/websocket-fake-server.mjs';
 
 export default {
@@ -26,6 +27,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // A protocol-speaking server the WebSocketTransport tests drive (executeServerCommand).
     websocketFakeServer(),
+    // The reference bridge (server/), started on first use, for the conformance suite over WebSocket.
+    websocketBridge(),
   ],
   browsers: [
     chromeLauncher({
