@@ -12,6 +12,7 @@ import './elements/record-create/define.js';
 import './elements/transcript-search/define.js';
 import './elements/knowledge-search/define.js';
 import './elements/session-tabs/define.js';
+import './elements/sentiment-badge/define.js';
 import './elements/session-view/define.js';
 import './elements/shortcuts/define.js';
 import './elements/presence-picker/define.js';

@@ -22,6 +22,7 @@ export { CcTranscriptSearch } from './elements/transcript-search/transcript-sear
 export { CcKnowledgeSearch } from './elements/knowledge-search/knowledge-search.js';
 export type { KnowledgeSearchPhase } from './elements/knowledge-search/knowledge-search.js';
 export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
+export { CcSentimentBadge, CcSentimentAlert, CcSentimentDismissEvent } from './elements/sentiment-badge/sentiment-badge.js';
 export { CcSessionView } from './elements/session-view/session-view.js';
 export { CcShortcuts } from './elements/shortcuts/shortcuts.js';
 export { CcPresencePicker } from './elements/presence-picker/presence-picker.js';

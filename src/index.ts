@@ -39,6 +39,7 @@ export type {
   TypingEvent,
   ReactionEvent,
   EditEvent,
+  SentimentEvent,
   UploadMeta,
   ConnectOptions,
   Transport,
@@ -59,6 +60,11 @@ export type {
   RecentCases,
   NotesStatus,
   CreateAndLinkResult,
+  Sentiment,
+  SentimentState,
+  SentimentOption,
+  SentimentAnalyzer,
+  SentimentLevel,
 } from './core/desk/desk.js';
 export { sendBlock, canSend } from './core/rules.js';
 export type { SendBlock } from './core/rules.js';

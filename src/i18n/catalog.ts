@@ -476,6 +476,19 @@ export interface Catalog {
     copyFailed: string;
     noConversation: string;
   };
+  /** `<cc-sentiment-badge>` and `<cc-sentiment-alert>` (F14): the customer's mood. */
+  sentiment: {
+    levels: Record<import('../sentiment/index.js').SentimentLevel, string>;
+    /** Read out before the level: "Customer sentiment: Negative". */
+    label: string;
+    /** On the tab of a session in the background whose customer is upset. */
+    urgent: string;
+    alertTitle: string;
+    /** The alert's text; `level` is already a label of `levels`. */
+    alert(level: string): string;
+    dismiss: string;
+    dismissLabel: string;
+  };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {
     /** The desk refused the request before it reached the transport (`DeskError`). */

@@ -10,6 +10,7 @@ import { panelStrings } from './en/panel.js';
 import { presenceStrings } from './en/presence.js';
 import { recordsStrings } from './en/records.js';
 import { sessionsStrings } from './en/sessions.js';
+import { sentimentStrings } from './en/sentiment.js';
 import { transcriptSearchStrings } from './en/transcript-search.js';
 import { workItemsStrings } from './en/work-items.js';
 
@@ -36,6 +37,7 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   presenceStrings,
   workItemsStrings,
   sessionsStrings,
+  sentimentStrings,
 ) as typeof sharedStrings &
   typeof notificationStrings &
   typeof panelStrings &
@@ -48,4 +50,5 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   typeof knowledgeStrings &
   typeof presenceStrings &
   typeof workItemsStrings &
-  typeof sessionsStrings;
+  typeof sessionsStrings &
+  typeof sentimentStrings;

@@ -46,6 +46,9 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @fires cc-transfer - Before the conversation is handed to a queue or an agent from the transfer dialog (`CcTransferEvent`, cancelable).
  * @fires cc-attach - From the inner attachment picker, before files upload (`CcAttachEvent`, cancelable).
  * @fires cc-files-rejected - From the inner attachment picker: files refused by the attachment policy (`CcFilesRejectedEvent`).
+ * @fires cc-sentiment-dismiss - From the inner sentiment alert: the agent dismisses it (`CcSentimentDismissEvent`, cancelable).
+ * @fires cc-quick-reply - From the `/` quick-reply list, before a reply goes into the draft (`CcQuickReplyEvent`, cancelable).
+ * @fires cc-quick-reply-inserted - From the `/` quick-reply list: a reply is in the draft (`CcQuickReplyInsertedEvent`).
  * @fires cc-attachments-change - From the inner attachment picker: the ready-to-send attachments changed (`CcAttachmentsChangeEvent`).
  * @slot header-actions - Extra controls at the end of the header (e.g. transfer).
  * @csspart header - The header bar.
@@ -56,6 +59,8 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart window - The reply-window countdown.
  * @csspart menu-button - The "…" button.
  * @csspart menu - The "…" menu.
+ * @csspart sentiment - The customer's sentiment (`<cc-sentiment-badge>`, F14).
+ * @csspart sentiment-alert - The alert shown when the customer's sentiment turns negative (`<cc-sentiment-alert>`).
  * @csspart transcript - The `<cc-transcript>`.
  * @csspart composer - The composer area.
  * @csspart textarea - The message field.
@@ -502,6 +507,7 @@ export class CcCommunicationPanel extends DeskElement {
     const canTransfer = Boolean(desk.capabilities.transfer) && conversation.state === 'active' && can('open');
     const closeBlocked = desk.wrapUp.closeBlock(conversation) !== undefined;
     return html`<header part="header">
+      <cc-sentiment-alert part="sentiment-alert" lang=${this.localize.lang} .desk=${this.activeDesk} conversation-id=${conversation.id}></cc-sentiment-alert>
       <div>
         <h2>${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
         <span class="channel">${t.channel.facebook} · ${conversation.queue}</span>
@@ -554,6 +560,7 @@ export class CcCommunicationPanel extends DeskElement {
   #renderWrapUp(conversation: Conversation) {
     const t = this.localize.t;
     const desk = this.activeDesk!;
+      <cc-sentiment-badge part="sentiment" lang=${this.localize.lang} .desk=${desk} conversation-id=${conversation.id}></cc-sentiment-badge>
     const { dispositions, required } = desk.wrapUp;
     const state = this.wrapUp.value;
     const blocked = desk.wrapUp.closeBlock(conversation) !== undefined;

@@ -41,6 +41,7 @@ export const unreadBadge = (n: number): string => (n > 9 ? '9+' : String(n));
  * @csspart name - The customer's name in a tab.
  * @csspart state - The state badge of a tab.
  * @csspart unread - The unread badge of a tab.
+ * @csspart sentiment - A tab's `<cc-sentiment-badge>` (F14): shown unless Neutral; on a background session at Slightly negative or below it says "needs urgent attention".
  * @csspart close - A tab's close button.
  * @csspart count - "n of max", shown when every slot is taken.
  * @cssprop --cc-color-surface - Tab background.
@@ -213,6 +214,7 @@ export class CcSessionTabs extends DeskElement {
       ${conversation
         ? html`<span class="state" part="state" data-state=${conversation.state}>${t.state[conversation.state]}</span>`
         : nothing}
+      <cc-sentiment-badge part="sentiment" compact ?background=${!selected} lang=${this.localize.lang} .desk=${this.activeDesk} conversation-id=${session.conversationId}></cc-sentiment-badge>
       ${session.unread > 0
         ? html`<span class="unread" part="unread"
             ><span aria-hidden="true">${unreadBadge(session.unread)}</span

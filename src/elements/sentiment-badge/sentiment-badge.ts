@@ -1,0 +1,170 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Desk, SentimentLevel, SentimentState } from '../../core/desk/desk.js';
+import { isAlertLevel } from '../../core/desk/sentiment.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { sentimentStrings } from '../../i18n/en/sentiment.js';
+import { hostStyles } from '../../styles/tokens.js';
+import { DeskElement } from '../desk-element.js';
+import { sentimentAlertStyles, sentimentBadgeStyles } from './sentiment-badge.styles.js';
+
+const NEUTRAL: SentimentState = { level: 'neutral', source: 'initial', alert: false, dismissed: false };
+
+/** One shape per level, so the level never rests on colour alone (the text label says it too). */
+const ICONS: Record<SentimentLevel, string> = {
+  'very-negative': '▼▼',
+  negative: '▼',
+  'slightly-negative': '▽',
+  neutral: '●',
+  'slightly-positive': '△',
+  positive: '▲',
+  'very-positive': '▲▲',
+};
+
+/** Follows one conversation's sentiment: its `conversation-id`, else the desk's active conversation. */
+abstract class SentimentElement extends DeskElement {
+  /** The conversation whose sentiment is shown (default: the desk's active one). */
+  @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
+
+  /** @internal */
+  protected readonly shown = new ConversationController(this, (id, desk) => this.state.set(desk && id !== undefined ? desk.sentiment.of(id) : undefined));
+  /** @internal */
+  protected readonly state = new StoreController<SentimentState>(this, NEUTRAL);
+  /** @internal */
+  protected static override strings = [sentimentStrings];
+
+  protected override deskChanged(_desk: Desk | undefined): void {
+    // The conversation controller follows the desk.
+  }
+}
+
+/**
+ * The customer's sentiment (F14) as a small badge: a shape and a colour per level and the level's
+ * name, so it never rests on colour alone. Reads `desk.sentiment` for its `conversation-id` (or the
+ * desk's active conversation), or shows `level` when given. With `background` (a session tab that is
+ * not in front) a level of Slightly negative or below adds a "needs urgent attention" marker; with
+ * `compact` nothing shows at Neutral.
+ *
+ * @summary The customer's sentiment: one of seven levels, with an urgent marker for background sessions.
+ * @tag cc-sentiment-badge
+ * @csspart badge - The badge: icon and level.
+ * @csspart icon - The level's shape.
+ * @csspart urgent - The "needs urgent attention" marker.
+ * @cssstate alert - The level is Slightly negative or below.
+ * @cssstate urgent - The urgent marker shows.
+ * @cssprop --cc-color-danger - Negative levels and the urgent marker.
+ * @cssprop --cc-color-warning - Slightly negative.
+ * @cssprop --cc-color-success - Positive levels.
+ * @cssprop --cc-color-text-muted - Neutral.
+ */
+export class CcSentimentBadge extends SentimentElement {
+  static override styles = [hostStyles, sentimentBadgeStyles];
+
+  /** Shows this level instead of the desk's (stories, hosts with their own source). */
+  @property({ reflect: true }) level: SentimentLevel | undefined;
+
+  /** The badge sits on a session that is not in front: an alert level adds the urgent marker. */
+  @property({ type: Boolean, reflect: true }) background = false;
+
+  /** Small and quiet: nothing at Neutral. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  #internals = this.attachInternals();
+
+  /** The level shown. */
+  get shownLevel(): SentimentLevel {
+    return this.level ?? this.state.value.level;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const alert = isAlertLevel(this.shownLevel);
+    this.#toggle('alert', alert);
+    this.#toggle('urgent', alert && this.background);
+  }
+
+  #toggle(name: string, on: boolean): void {
+    if (on) this.#internals.states.add(name);
+    else this.#internals.states.delete(name);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const t = this.localize.t.sentiment;
+    const level = this.shownLevel;
+    if (this.compact && level === 'neutral') return nothing;
+    const urgent = this.background && isAlertLevel(level);
+    return html`<span class="badge" part="badge" data-level=${level}
+        ><span class="icon" part="icon" aria-hidden="true">${ICONS[level]}</span><span class="visually-hidden">${t.label} </span
+        ><span class="text">${t.levels[level]}</span></span
+      >${urgent
+        ? html`<span class="urgent" part="urgent"><span aria-hidden="true">!</span><span class="visually-hidden">${t.urgent}</span></span>`
+        : nothing}`;
+  }
+}
+
+/** The agent dismisses a sentiment alert. Cancel to keep it. */
+export class CcSentimentDismissEvent extends Event {
+  static readonly type = 'cc-sentiment-dismiss';
+  constructor(readonly conversationId: string) {
+    super(CcSentimentDismissEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/**
+ * Tells the agent, once, that the customer seems upset (F14): shown when the conversation's
+ * sentiment crosses into Slightly negative or below, as an ARIA alert (screen readers announce it),
+ * until the agent dismisses it or the sentiment recovers. A new crossing shows it again.
+ *
+ * @summary An alert, once per crossing, that the customer's sentiment turned negative.
+ * @tag cc-sentiment-alert
+ * @fires cc-sentiment-dismiss - CcSentimentDismissEvent, cancelable: the agent dismisses the alert. Cancel to keep it.
+ * @csspart alert - The alert box.
+ * @csspart dismiss - The Dismiss button.
+ * @cssstate shown - The alert shows.
+ * @cssprop --cc-color-danger - The alert's border and icon.
+ * @cssprop --cc-color-surface-2 - The alert's background.
+ */
+export class CcSentimentAlert extends SentimentElement {
+  static override styles = [hostStyles, sentimentAlertStyles];
+
+  #internals = this.attachInternals();
+
+  /** Dismisses the alert (as its button does), after a `cc-sentiment-dismiss` nobody cancelled. */
+  dismiss(): void {
+    const desk = this.activeDesk;
+    const id = this.shown.id;
+    if (!desk || id === undefined) return;
+    const intent = new CcSentimentDismissEvent(id);
+    this.dispatchEvent(intent);
+    if (!intent.defaultPrevented) desk.sentiment.dismiss(id);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { alert, dismissed } = this.state.value;
+    if (alert && !dismissed) this.#internals.states.add('shown');
+    else this.#internals.states.delete('shown');
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { alert, dismissed, level } = this.state.value;
+    if (!alert || dismissed) return nothing;
+    const t = this.localize.t.sentiment;
+    return html`<div class="alert" part="alert" role="alert">
+      <span class="icon" aria-hidden="true">${ICONS[level]}</span>
+      <p><strong>${t.alertTitle}</strong> ${t.alert(t.levels[level])}</p>
+      <button type="button" part="dismiss" aria-label=${t.dismissLabel} @click=${() => this.dismiss()}>${t.dismiss}</button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-sentiment-badge': CcSentimentBadge;
+    'cc-sentiment-alert': CcSentimentAlert;
+  }
+  interface GlobalEventHandlersEventMap {
+    'cc-sentiment-dismiss': CcSentimentDismissEvent;
+  }
+}
