@@ -8,6 +8,7 @@ import '../src/elements/conversation-notification/define.js';
 import '../src/elements/communication-panel/define.js';
 import { createDesk } from '../src/index.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
+import { WebSocketTransport } from '../src/transports/websocket/index.js';
 
 type Lang = 'en' | 'pl';
 
@@ -250,8 +251,29 @@ transport.queueConversation({ locale: 'pl' });
 transport.queueConversation({ locale: 'en' });
 /** Share of sends the "Flaky network" switch makes fail. */
 const FLAKY_FAILURE_RATE = 0.6;
+/**
+ * `?bridge=ws://…/agent` (`npm run demo:bridge`): the real Messenger path through the reference bridge
+ * in its demo mode, which hands out agent tokens at /dev/token (a host gets them from its own sign-in).
+ * Without it, the simulator.
+ */
+const bridge = new URLSearchParams(location.search).get('bridge');
+function throughBridge(url: string): WebSocketTransport {
+  const tokenUrl = new URL('/dev/token', url.replace(/^ws/, 'http'));
+  return new WebSocketTransport({
+    url,
+    getToken: async () => {
+      const response = await fetch(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ agentId: 'demo-agent', name: 'Demo agent' }),
+      });
+      if (!response.ok) throw new Error(`The bridge gave no demo token (HTTP ${response.status}).`);
+      return ((await response.json()) as { token: string }).token;
+    },
+  });
+}
 const desk = createDesk({
-  transport,
+  transport: bridge && /^wss?:\/\//.test(bridge) ? throughBridge(bridge) : transport,
   locale: currentLang(),
   // Two automatic attempts: with the flaky network on, about a third of the messages reach Failed.
   maxSendAttempts: 2,
