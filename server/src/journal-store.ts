@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Message } from '../../src/core/model.js';
@@ -55,7 +55,10 @@ export class JournalStore implements BridgeStore {
     const path = join(dir, 'journal.jsonl');
     let lines = 0;
     if (existsSync(path)) {
-      for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const text = readFileSync(path, 'utf8');
+      // A crash mid-write leaves a torn last line: cut it off, so the next record starts on a line of its own.
+      if (text !== '' && !text.endsWith('\n')) truncateSync(path, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
+      for (const line of text.split('\n')) {
         if (!line) continue;
         let entry: Entry;
         try {
