@@ -233,6 +233,16 @@ describe('the WebSocket protocol', () => {
     await b.close();
   });
 
+  it('a cursor the bridge never handed out gets a snapshot, and welcome carries the snapshot\'s cursor', async () => {
+    s = await setup();
+    const a = new Agent(() => s.bridge, 'a-unknown-cursor');
+    const welcome = await a.connect({ cursor: '999999999999' });
+    const snapshot = await a.event('snapshot');
+    assert.equal(welcome.cursor, snapshot.cursor);
+    assert.notEqual(snapshot.cursor, '999999999999');
+    await a.close();
+  });
+
   it('/dev/drop cuts the agent\'s socket', async () => {
     s = await setup();
     const a = new Agent(() => s.bridge, 'a-drop');
