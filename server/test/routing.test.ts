@@ -243,6 +243,23 @@ describe('the WebSocket protocol', () => {
     await a.close();
   });
 
+  it('closes a socket it has heard nothing from for two heartbeats, and keeps one that pings', async () => {
+    s = await setup({ heartbeatMs: 40 });
+    const silent = new Agent(() => s.bridge, 'a-silent');
+    const lively = new Agent(() => s.bridge, 'a-lively');
+    const welcome = await silent.connect();
+    assert.equal(welcome.heartbeatMs, 40);
+    await lively.connect();
+    const pinger = setInterval(() => lively.send({ type: 'ping', at: Date.now() }), 20);
+    try {
+      await waitFor(() => silent.closed, 'the silent socket to be closed');
+      assert.equal(lively.closed, undefined);
+    } finally {
+      clearInterval(pinger);
+    }
+    await lively.close();
+  });
+
   it('/dev/drop cuts the agent\'s socket', async () => {
     s = await setup();
     const a = new Agent(() => s.bridge, 'a-drop');
