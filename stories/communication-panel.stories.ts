@@ -331,3 +331,35 @@ export const WorkdayDark: Story = {
   loaders: WorkdayPolish.loaders!,
   render: Dark.render!,
 };
+
+/** F14: the customer loses patience: three angry messages move the sentiment badge and the panel alerts the agent once (dismissible). */
+export const SentimentAlert: Story = {
+  name: 'Sentiment alert (angry customer)',
+  loaders: [
+    async () => {
+      const s = await stage();
+      s.transport.customerGetsAngry(s.conversation.id);
+      await s.desk.settled();
+      return { stage: s };
+    },
+  ],
+};
+
+/** The sentiment alert in Polish and in the dark colour scheme. */
+export const SentimentAlertPolishDark: Story = {
+  name: 'Sentiment alert, Polish, dark',
+  loaders: [
+    async () => {
+      const s = await stage({ locale: 'pl' });
+      s.transport.customerGetsAngry(s.conversation.id);
+      await s.desk.settled();
+      return { stage: s };
+    },
+  ],
+  render: (_args, { loaded }) =>
+    html`<div style="color-scheme: dark; background: #121418; padding: 12px">
+      <cc-agent-desk lang="pl" .desk=${stageOf(loaded).desk}>
+        <div style="height: 560px; max-width: 44rem; display: flex"><cc-communication-panel></cc-communication-panel></div>
+      </cc-agent-desk>
+    </div>`,
+};

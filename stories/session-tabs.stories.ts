@@ -80,3 +80,37 @@ export const RightToLeft: Story = {
   loaders: load({ customers: ['ليلى حداد', 'يوسف العلي', 'مريم سالم'], unread: { 0: 2 } }),
   render: (_args, { loaded }) => tabs(loaded, { rtl: true }),
 };
+
+/** F14: sentiment per session; the upset customer of a background session needs urgent attention. */
+const upset = (options: SessionsStageOptions) => [
+  async () => {
+    const stage = await sessionsStage(options);
+    stage.transport.reportSentiment(stage.ids[0]!, 'negative');
+    stage.transport.reportSentiment(stage.ids[1]!, 'positive');
+    await stage.desk.settled();
+    return { stage };
+  },
+];
+
+export const UrgentBackgroundSession: Story = {
+  name: 'Upset customer in a background session',
+  parameters: {
+    docs: { description: { story: 'The first session is in the background and its customer reads Negative: its tab says "needs urgent attention" until the level recovers or the agent brings it to the front.' } },
+  },
+  loaders: upset({ customers: ENGLISH_CUSTOMERS.slice(0, 3) }),
+  render: (_args, { loaded }) => tabs(loaded),
+};
+
+export const UrgentBackgroundSessionPolish: Story = {
+  name: 'Upset customer in a background session, Polish',
+  globals: { locale: 'pl' },
+  loaders: upset({ locale: 'pl', customers: POLISH_CUSTOMERS }),
+  render: (_args, { loaded }) => tabs(loaded, { lang: 'pl' }),
+};
+
+export const UrgentBackgroundSessionDark: Story = {
+  name: 'Upset customer in a background session, dark',
+  globals: { scheme: 'dark' },
+  loaders: upset({ customers: ENGLISH_CUSTOMERS.slice(0, 3) }),
+  render: (_args, { loaded }) => tabs(loaded, { dark: true }),
+};

@@ -43,6 +43,7 @@ const TAGS = [
   'cc-shortcuts',
   'cc-presence-picker',
   'cc-work-items',
+  'cc-sentiment-badge',
 ];
 
 describe('element strings', () => {
@@ -78,6 +79,7 @@ describe('element strings', () => {
         <cc-shortcuts></cc-shortcuts>
         <cc-presence-picker></cc-presence-picker>
         <cc-work-items></cc-work-items>
+        <cc-sentiment-badge></cc-sentiment-badge>
       </cc-agent-desk>
     `);
     const elements = TAGS.map((tag) => page.querySelector(tag)!);

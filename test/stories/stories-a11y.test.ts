@@ -15,6 +15,7 @@ import * as knowledgeSearch from '../../stories/knowledge-search.stories.js';
 import * as sessionTabs from '../../stories/session-tabs.stories.js';
 import * as sessionView from '../../stories/session-view.stories.js';
 import * as shortcuts from '../../stories/shortcuts.stories.js';
+import * as sentimentBadge from '../../stories/sentiment-badge.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
 type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
@@ -25,7 +26,7 @@ interface StoryLike {
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
-const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, sessionTabs, sessionView, shortcuts } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, sessionTabs, sessionView, shortcuts, sentimentBadge } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
 
 /** Every element under `root`, through shadow roots. */
 function deepElements(root: Element): Element[] {
