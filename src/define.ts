@@ -11,6 +11,8 @@ import './elements/record-search/define.js';
 import './elements/record-create/define.js';
 import './elements/transcript-search/define.js';
 import './elements/knowledge-search/define.js';
+import './elements/smart-assist/define.js';
+import './elements/agent-script/define.js';
 import './elements/session-tabs/define.js';
 import './elements/sentiment-badge/define.js';
 import './elements/session-view/define.js';

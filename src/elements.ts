@@ -21,6 +21,8 @@ export type { QuickCreateKind } from './elements/record-create/record-create.js'
 export { CcTranscriptSearch } from './elements/transcript-search/transcript-search.js';
 export { CcKnowledgeSearch } from './elements/knowledge-search/knowledge-search.js';
 export type { KnowledgeSearchPhase } from './elements/knowledge-search/knowledge-search.js';
+export { CcSmartAssist, CcOpenArticleEvent } from './elements/smart-assist/smart-assist.js';
+export { CcAgentScript, CcScriptStepEvent, type ScriptStepAction } from './elements/agent-script/agent-script.js';
 export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
 export { CcSentimentBadge, CcSentimentAlert, CcSentimentDismissEvent } from './elements/sentiment-badge/sentiment-badge.js';
 export { CcSessionView } from './elements/session-view/session-view.js';

@@ -65,6 +65,15 @@ export type {
   SentimentOption,
   SentimentAnalyzer,
   SentimentLevel,
+  Assist,
+  AssistState,
+  AssistStatus,
+  SimilarCase,
+  Scripts,
+  AgentScript,
+  ScriptStep,
+  ScriptStepProgress,
+  ScriptProgress,
 } from './core/desk/desk.js';
 export { sendBlock, canSend } from './core/rules.js';
 export type { SendBlock } from './core/rules.js';

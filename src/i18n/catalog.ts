@@ -489,6 +489,44 @@ export interface Catalog {
     dismiss: string;
     dismissLabel: string;
   };
+  /** `<cc-smart-assist>` (F15). Article titles, names and message text arrive as arguments and stay plain text. */
+  assist: {
+    label: string;
+    articles: string;
+    cases: string;
+    loading: string;
+    /** Announced when suggestions arrive. */
+    ready(articles: number, cases: number): string;
+    empty: string;
+    noArticles: string;
+    noCases: string;
+    failed: string;
+    retry: string;
+    unavailable: string;
+    noConversation: string;
+    shareLink: string;
+    shareLinkLabel(title: string): string;
+    open: string;
+    openArticleLabel(title: string): string;
+    openCaseLabel(name: string): string;
+    /** A similar case whose customer is not known (a past conversation). */
+    earlierConversation: string;
+    shared: string;
+  };
+  /** `<cc-agent-script>` (F15). Step texts come from the host and stay plain text. */
+  scripts: {
+    label: string;
+    /** "2 of 5 done". */
+    progress(done: number, total: number): string;
+    insert: string;
+    shareLink: string;
+    /** An article step without a title. */
+    article(id: string): string;
+    /** Announced when a step is ticked or unticked. */
+    stepDone(label: string): string;
+    stepUndone(label: string): string;
+    allDone: string;
+  };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {
     /** The desk refused the request before it reached the transport (`DeskError`). */

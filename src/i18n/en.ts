@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.js';
+import { assistStrings } from './en/assist.js';
 import { attachmentsStrings } from './en/attachments.js';
 import { sharedStrings } from './en/shared.js';
 import { customerFormStrings } from './en/customer-form.js';
@@ -9,6 +10,7 @@ import { notificationStrings } from './en/notification.js';
 import { panelStrings } from './en/panel.js';
 import { presenceStrings } from './en/presence.js';
 import { recordsStrings } from './en/records.js';
+import { scriptsStrings } from './en/scripts.js';
 import { sessionsStrings } from './en/sessions.js';
 import { sentimentStrings } from './en/sentiment.js';
 import { transcriptSearchStrings } from './en/transcript-search.js';
@@ -37,8 +39,12 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   presenceStrings,
   workItemsStrings,
   sessionsStrings,
+  assistStrings,
+  scriptsStrings,
   sentimentStrings,
 ) as typeof sharedStrings &
+  typeof assistStrings &
+  typeof scriptsStrings &
   typeof notificationStrings &
   typeof panelStrings &
   typeof messageStrings &
