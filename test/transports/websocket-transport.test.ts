@@ -3,6 +3,7 @@ import { WebSocketTransport, type WebSocketTransportOptions } from '../../src/tr
 import type { TransportEvent } from '../../src/core/transport.js';
 import { FakeServer } from './websocket-fake.js';
 import { rejection } from './helpers.js';
+import { testDesk } from '../harness.js';
 
 const agent = { id: 'a-1', name: 'Ola' };
 
@@ -287,6 +288,30 @@ describe('WebSocketTransport', () => {
       expect((await send).code).to.equal('network');
       expect(disconnects(events)).to.deep.equal([]);
       expect(transport.connected).to.equal(false);
+    });
+  });
+
+  describe('under the desk', () => {
+    it('reconnects after a drop by connecting again from its cursor, with no disconnect() in between', async () => {
+      const { transport } = create();
+      const desk = testDesk({ transport, agent });
+      await desk.connect();
+      expect(desk.$connection.get()).to.equal('online');
+      await server.send({ type: 'event', event: { type: 'typing', cursor: '000011', conversationId: 'c-1', on: true } });
+      await server.close(1001, 'restarting');
+      const hello = await server.frame('hello', 1);
+      // The oldest of the cursors it received (the snapshot's), as the desk's reconnect rule says.
+      expect(hello.cursor).to.equal('000010');
+      await waitUntil(() => desk.$connection.get() === 'online', 'the desk did not come back online');
+      expect((await server.frames()).filter((f) => f.type === 'hello')).to.have.length(2);
+    });
+
+    it('stops at auth-expired when the server refuses the token on an open connection', async () => {
+      const { transport } = create();
+      const desk = testDesk({ transport, agent });
+      await desk.connect();
+      await server.close(4401, 'token expired');
+      await waitUntil(() => desk.$connection.get() === 'auth-expired', 'the desk did not stop at auth-expired');
     });
   });
 
