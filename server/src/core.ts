@@ -66,6 +66,8 @@ export class BridgeCore {
   /** Parts of a multi-part send already taken by Meta, by client id (so a retry does not repeat them). */
   readonly #parts = new Map<string, string[]>();
   readonly #lastOffered = new Map<string, number>();
+  /** Profiles looked up for customers about to open a conversation. */
+  readonly #profiles = new Map<string, { name?: string; avatarUrl?: string }>();
   #closed = false;
 
   constructor(config: BridgeConfig, store: BridgeStore, graph: GraphClient) {
@@ -173,6 +175,10 @@ export class BridgeCore {
   async inbound(items: readonly Inbound[]): Promise<void> {
     for (const item of items) {
       try {
+        // A new customer's name is looked up before taking the lock, so a slow Graph API holds up no command.
+        if ((item.type === 'message' || item.type === 'postback') && !this.#profiles.has(item.psid) && !(await this.#store.openConversationOf(item.psid))) {
+          this.#profiles.set(item.psid, await this.#graph.profile(item.psid));
+        }
         await this.#serial(() => this.#inbound(item));
       } catch (error) {
         this.#config.log.error('[bridge] webhook item failed:', error);
@@ -297,7 +303,8 @@ export class BridgeCore {
   }
 
   async #newConversation(psid: string, now: number, held = false): Promise<ConversationRecord> {
-    const profile = await this.#graph.profile(psid);
+    const profile = this.#profiles.get(psid) ?? (await this.#graph.profile(psid));
+    this.#profiles.delete(psid);
     const conversation: Conversation = {
       id: `cv-${randomUUID()}`,
       customer: {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { activeConversation, Agent, setup, type Setup } from './helpers.js';
+import { activeConversation, Agent, newConversation, setup, type Setup } from './helpers.js';
 
 describe('webhook events reach the agent', () => {
   let s: Setup;
@@ -16,6 +16,15 @@ describe('webhook events reach the agent', () => {
   });
 
   const received = (id: string) => agent.event('message.received', (e) => e.message.id === id);
+
+  it('a new customer opens a conversation named from their Graph profile', async () => {
+    const { offer } = await newConversation(s, agent, 'Named', 'Ann Lee');
+    assert.equal(offer.customer.name, 'Ann Lee');
+    assert.equal(offer.channel, 'facebook');
+    const { offer: anonymous } = await newConversation(s, agent, 'Anonymous');
+    assert.match(anonymous.customer.name, /^Messenger customer \d{4}$/);
+    assert.equal(anonymous.customer.facebookId, anonymous.customer.id);
+  });
 
   it('a text message, and a reply to it (reply_to)', async () => {
     const { customer, conversationId } = await activeConversation(s, agent, 'first');
