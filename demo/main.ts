@@ -241,7 +241,8 @@ const seed = Date.now();
 // Each load gets its own ids, so what IndexedDB kept from an earlier visit never lands in a new conversation.
 // Customers arrive close together (every 9 s while fewer than 3 wait); two more wait in the open queue.
 const transport = new SimulatedTransport({
-  autoplay: { offerEvery: 9000 },
+  // Every second customer the agent accepts loses patience a few seconds in (F14: sentiment badge and alert).
+  autoplay: { offerEvery: 9000, angryEvery: 2 },
   latency: 300,
   seed,
   idPrefix: `${seed.toString(36)}-`,
@@ -300,6 +301,8 @@ const desk = createDesk({
   },
 });
 deskElement.desk = desk;
+desk.on('sentiment-alert', (e) => log(e.type, `conversationId=${e.conversationId} level=${e.level}`, false));
+deskElement.addEventListener('cc-sentiment-dismiss', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
 
 // "Flaky network": most sends fail at first; after two attempts a message shows Failed with Retry.
 required<HTMLInputElement>('#flaky-network').addEventListener('change', (event) => {

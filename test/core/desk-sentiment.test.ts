@@ -239,6 +239,21 @@ describe('desk.sentiment (F14)', () => {
     expect(reporting.desk.sentiment.of(second.conversationId).get().source).to.equal('transport');
   });
 
+  it('with autoplay, every n-th accepted customer turns angry on their own (the demo)', async () => {
+    const { desk, transport } = await simDesk({ autoplay: { pace: 0.01, angryEvery: 2, offerEvery: 1e9, firstOfferAfter: 1e9 } });
+    const alerts: string[] = [];
+    desk.on('sentiment-alert', (event) => alerts.push(event.conversationId));
+    const first = transport.offer({ locale: 'en', firstMessage: 'Hello, I have a question about my order.' });
+    const second = transport.offer({ locale: 'pl', firstMessage: 'Dzień dobry, mam pytanie o zamówienie.' });
+    await waitUntil(() => desk.$offers.get().length === 2, 'no offers');
+    await desk.accept(first.id);
+    await desk.accept(second.id);
+    await waitUntil(() => alerts.length > 0, 'the second customer never got angry', { timeout: 4000 });
+    expect(alerts).to.deep.equal([second.conversationId]);
+    await waitUntil(() => customerTexts(desk.messages(second.conversationId).get()).some((t) => t === ANGRY_MESSAGES.pl[2]), 'not all three angry messages');
+    expect(customerTexts(desk.messages(first.conversationId).get()).some((t) => ANGRY_MESSAGES.en.includes(t))).to.equal(false);
+  });
+
   it('customerTexts keeps the newest six texts, oldest first', () => {
     const list = [...POSITIVE, 'one', 'two'].map((text) => message(text));
     expect(customerTexts(list)).to.deep.equal([...POSITIVE.slice(2), 'one', 'two']);
