@@ -460,6 +460,7 @@ export class CcCommunicationPanel extends DeskElement {
     }
     return html`
       ${this.#renderHeader(conversation)} ${this.#renderConnection()}
+      <cc-sentiment-alert part="sentiment-alert" lang=${this.localize.lang} .desk=${this.activeDesk} conversation-id=${conversation.id}></cc-sentiment-alert>
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
       <cc-transcript
         part="transcript"
@@ -507,12 +508,12 @@ export class CcCommunicationPanel extends DeskElement {
     const canTransfer = Boolean(desk.capabilities.transfer) && conversation.state === 'active' && can('open');
     const closeBlocked = desk.wrapUp.closeBlock(conversation) !== undefined;
     return html`<header part="header">
-      <cc-sentiment-alert part="sentiment-alert" lang=${this.localize.lang} .desk=${this.activeDesk} conversation-id=${conversation.id}></cc-sentiment-alert>
       <div>
         <h2>${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
         <span class="channel">${t.channel.facebook} · ${conversation.queue}</span>
       </div>
       <span class="badge ${conversation.state}" part="state">${t.state[conversation.state]}</span>
+      <cc-sentiment-badge part="sentiment" lang=${this.localize.lang} .desk=${desk} conversation-id=${conversation.id}></cc-sentiment-badge>
       ${conversation.state === 'active' || conversation.state === 'waiting'
         ? html`<span class="window ${windowClass}" part="window" role="timer">${windowText}</span>`
         : nothing}
@@ -560,7 +561,6 @@ export class CcCommunicationPanel extends DeskElement {
   #renderWrapUp(conversation: Conversation) {
     const t = this.localize.t;
     const desk = this.activeDesk!;
-      <cc-sentiment-badge part="sentiment" lang=${this.localize.lang} .desk=${desk} conversation-id=${conversation.id}></cc-sentiment-badge>
     const { dispositions, required } = desk.wrapUp;
     const state = this.wrapUp.value;
     const blocked = desk.wrapUp.closeBlock(conversation) !== undefined;
