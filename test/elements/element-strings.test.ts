@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ReactiveElement } from 'lit';
 import { simDesk } from '../harness.js';
 import '../../src/define.js';
+import { AGENT_SCRIPTS } from '../../src/transports/simulated/agent-scripts.js';
 
 // Each element shows the shared English and the parts it brings (src/i18n/en/), nothing more, so an
 // element that reads a namespace it does not bring fails here whatever else the page has loaded.
@@ -38,6 +39,8 @@ const TAGS = [
   'cc-record-create',
   'cc-transcript-search',
   'cc-knowledge-search',
+  'cc-smart-assist',
+  'cc-agent-script',
   'cc-session-tabs',
   'cc-session-view',
   'cc-shortcuts',
@@ -61,7 +64,7 @@ describe('element strings', () => {
   });
 
   it('every element renders in English, offered and in a conversation, with no text missing', async () => {
-    const { desk, transport } = await simDesk({ seed: 3 });
+    const { desk, transport } = await simDesk({ seed: 3 }, { scripts: [...AGENT_SCRIPTS] });
     const page = await fixture<HTMLElement>(html`
       <cc-agent-desk .desk=${desk} lang="en">
         <cc-conversation-notification></cc-conversation-notification>
@@ -74,6 +77,8 @@ describe('element strings', () => {
         <cc-record-create></cc-record-create>
         <cc-transcript-search></cc-transcript-search>
         <cc-knowledge-search></cc-knowledge-search>
+        <cc-smart-assist></cc-smart-assist>
+        <cc-agent-script></cc-agent-script>
         <cc-session-tabs></cc-session-tabs>
         <cc-session-view></cc-session-view>
         <cc-shortcuts></cc-shortcuts>
@@ -97,6 +102,8 @@ describe('element strings', () => {
     await desk.accept(offer.id);
     const panel = elements[1]!;
     await waitUntil(() => panel.shadowRoot!.querySelector('cc-transcript')?.shadowRoot?.textContent?.includes('Is my parcel'), 'the conversation did not open');
+    // The queue's script loads on first use (its own chunk, then the stored progress).
+    await waitUntil(() => page.querySelector('cc-agent-script')!.shadowRoot!.textContent!.trim() !== '', 'the script did not load');
     await check('in a conversation');
     // Every element put something on screen (a render that threw would leave it empty).
     for (const el of elements.filter((el) => el.localName !== 'cc-conversation-notification' && el.localName !== 'cc-transcript')) {

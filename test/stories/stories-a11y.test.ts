@@ -12,6 +12,8 @@ import * as recordSearch from '../../stories/record-search.stories.js';
 import * as recordCreate from '../../stories/record-create.stories.js';
 import * as transcriptSearch from '../../stories/transcript-search.stories.js';
 import * as knowledgeSearch from '../../stories/knowledge-search.stories.js';
+import * as smartAssist from '../../stories/smart-assist.stories.js';
+import * as agentScript from '../../stories/agent-script.stories.js';
 import * as sessionTabs from '../../stories/session-tabs.stories.js';
 import * as sessionView from '../../stories/session-view.stories.js';
 import * as shortcuts from '../../stories/shortcuts.stories.js';
@@ -26,7 +28,7 @@ interface StoryLike {
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
-const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, sessionTabs, sessionView, shortcuts, sentimentBadge } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, shortcuts, sentimentBadge } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
 
 /** Every element under `root`, through shadow roots. */
 function deepElements(root: Element): Element[] {
