@@ -69,7 +69,11 @@ const SCRIPTS = [
 const customers = new Map();
 let arrivals = 0;
 
+/** Customers who arrive on their own; more wait in the queue than an agent can take. */
+const MAX_ARRIVALS = 12;
+
 async function customerArrives() {
+  if (arrivals >= MAX_ARRIVALS) return;
   const script = SCRIPTS[arrivals % SCRIPTS.length];
   arrivals += 1;
   const customer = graph.customer(undefined, script.name);
@@ -113,7 +117,7 @@ const vite = await createServer({
   logLevel: check ? 'warn' : 'info',
 });
 await vite.listen();
-const pageUrl = `http://127.0.0.1:${pagePort}/?bridge=${encodeURIComponent(bridge.url)}`;
+const pageUrl = `http://127.0.0.1:${pagePort}/?bridge=${bridge.url}`;
 
 async function stop(code = 0) {
   clearInterval(watcher);
@@ -136,7 +140,7 @@ if (check) {
     demo CRM page   ${pageUrl}
     bridge          ${bridge.httpUrl}  (webhook ${bridge.httpUrl}/webhook, agents ${bridge.url})
     fake Graph API  ${graph.url}  (Send API calls: ${bridge.httpUrl}/dev/graph-calls)
-  A customer is waiting; another arrives every ${Math.round(customerEvery / 1000)} s.
+  A customer is waiting; another arrives every ${Math.round(customerEvery / 1000)} s (${MAX_ARRIVALS} in all).
   One more now: curl -X POST ${bridge.httpUrl}/dev/customer -H 'content-type: application/json' -d '{"text":"Hi!"}'
   Ctrl+C stops everything.
 `);
