@@ -7,7 +7,7 @@ import '../src/define.js';
 import '../src/elements/conversation-notification/define.js';
 import '../src/elements/communication-panel/define.js';
 import { createDesk } from '../src/index.js';
-import { SimulatedTransport } from '../src/transports/simulated/index.js';
+import { AGENT_SCRIPTS, SimulatedTransport } from '../src/transports/simulated/index.js';
 import { WebSocketTransport } from '../src/transports/websocket/index.js';
 
 type Lang = 'en' | 'pl';
@@ -28,6 +28,7 @@ const en = {
   'details.title': 'Account details',
   'context.title': 'Conversation context',
   'search.title': 'Transcript search',
+  'assist.title': 'Help for this conversation',
   'field.number': 'Account number',
   'field.industry': 'Industry',
   'field.phone': 'Phone',
@@ -81,6 +82,7 @@ const pl: Record<Key, string> = {
   'details.title': 'Dane klienta',
   'context.title': 'Kontekst konwersacji',
   'search.title': 'Wyszukiwanie transkrypcji',
+  'assist.title': 'Pomoc do rozmowy',
   'field.number': 'Numer klienta',
   'field.industry': 'Branża',
   'field.phone': 'Telefon',
@@ -225,6 +227,10 @@ deskElement.addEventListener('cc-work-item-pick', (e) => log(e.type, `conversati
 deskElement.addEventListener('cc-attach', (e) =>
   log(e.type, `files=${e.files.map((f) => quote(f.name, 40)).join(', ')}`, e.cancelable),
 );
+deskElement.addEventListener('cc-share-article', (e) => log(e.type, `conversationId=${e.conversationId} article=${e.article.id} as=${e.as}`, e.cancelable));
+deskElement.addEventListener('cc-open-article', (e) => log(e.type, `conversationId=${e.conversationId} article=${e.article.id}`, e.cancelable));
+deskElement.addEventListener('cc-open-transcript', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
+deskElement.addEventListener('cc-script-step', (e) => log(e.type, `conversationId=${e.conversationId} step=${e.step.id} action=${e.action}`, e.cancelable));
 deskElement.addEventListener('cc-files-rejected', (e) =>
   log(
     e.type,
@@ -295,6 +301,8 @@ const desk = createDesk({
     seconds: 120,
     atZero: 'remind',
   },
+  // One script per simulated queue (F15): <cc-agent-script> shows the active conversation's.
+  scripts: [...AGENT_SCRIPTS],
   privacyNotice: {
     en: 'This conversation may be monitored or recorded to improve our service.',
     pl: 'Ta rozmowa może być monitorowana lub nagrywana w celu poprawy jakości obsługi.',
