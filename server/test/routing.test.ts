@@ -260,6 +260,15 @@ describe('the WebSocket protocol', () => {
     await lively.close();
   });
 
+  it('the /dev endpoints exist only in demo mode', async () => {
+    s = await setup({ dev: false });
+    for (const path of ['token', 'customer', 'say', 'withdraw', 'drop', 'queue']) {
+      const response = await fetch(`${s.bridge.httpUrl}/dev/${path}`, { method: 'POST', body: JSON.stringify({ agentId: 'x' }) });
+      assert.equal(response.status, 404, path);
+    }
+    assert.equal((await fetch(`${s.bridge.httpUrl}/dev/graph-calls`)).status, 404);
+  });
+
   it('/dev/drop cuts the agent\'s socket', async () => {
     s = await setup();
     const a = new Agent(() => s.bridge, 'a-drop');
