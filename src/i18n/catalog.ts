@@ -489,6 +489,22 @@ export interface Catalog {
     dismiss: string;
     dismissLabel: string;
   };
+  /** `<cc-quick-replies>` and the composer's placeholder check (F15). Reply texts stay plain text. */
+  quickReplies: {
+    /** The list's name. */
+    label: string;
+    /** Announced as the list changes. */
+    count(n: number): string;
+    noMatch: string;
+    loading: string;
+    failed: string;
+    /** Marks the agent's own replies. */
+    own: string;
+    /** Under the composer while placeholders are left; `names` is e.g. `{caseNumber}, {queue}`. */
+    fillIn(names: string): string;
+    /** Part of the composer's description. */
+    hint: string;
+  };
   /** `<cc-smart-assist>` (F15). Article titles, names and message text arrive as arguments and stay plain text. */
   assist: {
     label: string;

@@ -9,6 +9,7 @@ import { notesStrings } from './en/notes.js';
 import { notificationStrings } from './en/notification.js';
 import { panelStrings } from './en/panel.js';
 import { presenceStrings } from './en/presence.js';
+import { quickRepliesStrings } from './en/quick-replies.js';
 import { recordsStrings } from './en/records.js';
 import { scriptsStrings } from './en/scripts.js';
 import { sessionsStrings } from './en/sessions.js';
@@ -41,6 +42,7 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   sessionsStrings,
   assistStrings,
   scriptsStrings,
+  quickRepliesStrings,
   sentimentStrings,
 ) as typeof sharedStrings &
   typeof assistStrings &
@@ -54,6 +56,7 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   typeof recordsStrings &
   typeof transcriptSearchStrings &
   typeof knowledgeStrings &
+  typeof quickRepliesStrings &
   typeof presenceStrings &
   typeof workItemsStrings &
   typeof sessionsStrings &

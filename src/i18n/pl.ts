@@ -68,6 +68,16 @@ export const pl: Catalog = {
     copyFailed: 'Kopiowanie jest tu zablokowane. Zaznacz tekst i skopiuj go ręcznie.',
     noConversation: 'Otwórz rozmowę, aby wysłać artykuł klientowi.',
   },
+  quickReplies: {
+    label: 'Szybkie odpowiedzi',
+    count: (n) => `${n} ${plural(n, 'odpowiedź', 'odpowiedzi', 'odpowiedzi')}`,
+    noMatch: 'Żadna szybka odpowiedź nie pasuje',
+    loading: 'Wczytywanie szybkich odpowiedzi…',
+    failed: 'Nie udało się wczytać szybkich odpowiedzi.',
+    own: 'Twoja',
+    fillIn: (names) => `Przed wysłaniem uzupełnij ${names}.`,
+    hint: 'Wpisz /, aby wybrać szybką odpowiedź.',
+  },
   transcriptSearch: {
     formLabel: 'Wyszukiwanie w transkrypcjach',
     searchLabel: 'Szukaj w transkrypcjach',

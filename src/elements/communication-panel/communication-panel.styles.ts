@@ -181,6 +181,16 @@ export const communicationPanelStyles = css`
   .notice.reason {
     color: var(--_muted);
   }
+  .quick-replies {
+    grid-column: 1 / -1;
+  }
+  .placeholders mark {
+    background: var(--cc-color-highlight, light-dark(#fff3b0, #5c4a00));
+    color: inherit;
+    border-radius: 3px;
+    padding: 0 2px;
+    font-weight: 600;
+  }
   dialog {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

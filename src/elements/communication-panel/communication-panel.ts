@@ -6,7 +6,10 @@ import { DeskError } from '../../core/errors.js';
 import type { Conversation, ConversationState, Message } from '../../core/model.js';
 import type { ReplyWindow } from '../../core/reply-window.js';
 import type { StorageFallbackReason } from '../../core/storage.js';
-import { MAX_MESSAGE_LENGTH, sendBlock } from '../../core/rules.js';
+import { composerSendBlock, MAX_MESSAGE_LENGTH, unfilledPlaceholders } from '../../core/rules.js';
+import { slashToken, type SlashToken } from '../../core/quick-replies.js';
+import { quickRepliesStrings } from '../../i18n/en/quick-replies.js';
+import type { CcQuickReplies, CcQuickReplyInsertedEvent } from '../quick-replies/quick-replies.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
@@ -43,12 +46,12 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @fires cc-retry - Before a failed message is sent again with the same client id (`CcRetryEvent`, cancelable).
  * @fires cc-end - Before the conversation is ended (→ wrap-up) or closed (`CcEndEvent`, cancelable).
  * @fires cc-transition - Before Put on hold (→ waiting), Resume (→ active) or Release to queue (→ open) (`CcTransitionEvent`, cancelable).
- * @fires cc-transfer - Before the conversation is handed to a queue or an agent from the transfer dialog (`CcTransferEvent`, cancelable).
- * @fires cc-attach - From the inner attachment picker, before files upload (`CcAttachEvent`, cancelable).
- * @fires cc-files-rejected - From the inner attachment picker: files refused by the attachment policy (`CcFilesRejectedEvent`).
  * @fires cc-sentiment-dismiss - From the inner sentiment alert: the agent dismisses it (`CcSentimentDismissEvent`, cancelable).
  * @fires cc-quick-reply - From the `/` quick-reply list, before a reply goes into the draft (`CcQuickReplyEvent`, cancelable).
  * @fires cc-quick-reply-inserted - From the `/` quick-reply list: a reply is in the draft (`CcQuickReplyInsertedEvent`).
+ * @fires cc-transfer - Before the conversation is handed to a queue or an agent from the transfer dialog (`CcTransferEvent`, cancelable).
+ * @fires cc-attach - From the inner attachment picker, before files upload (`CcAttachEvent`, cancelable).
+ * @fires cc-files-rejected - From the inner attachment picker: files refused by the attachment policy (`CcFilesRejectedEvent`).
  * @fires cc-attachments-change - From the inner attachment picker: the ready-to-send attachments changed (`CcAttachmentsChangeEvent`).
  * @slot header-actions - Extra controls at the end of the header (e.g. transfer).
  * @csspart header - The header bar.
@@ -56,15 +59,17 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart storage - The banner shown while the browser's storage failed and the desk keeps data in memory.
  * @csspart privacy - The "may be monitored or recorded" banner, when the host configured a privacy notice.
  * @csspart state - The conversation state badge.
+ * @csspart sentiment - The customer's sentiment (`<cc-sentiment-badge>`, F14).
+ * @csspart sentiment-alert - The alert shown when the customer's sentiment turns negative (`<cc-sentiment-alert>`).
  * @csspart window - The reply-window countdown.
  * @csspart menu-button - The "…" button.
  * @csspart menu - The "…" menu.
- * @csspart sentiment - The customer's sentiment (`<cc-sentiment-badge>`, F14).
- * @csspart sentiment-alert - The alert shown when the customer's sentiment turns negative (`<cc-sentiment-alert>`).
  * @csspart transcript - The `<cc-transcript>`.
  * @csspart composer - The composer area.
  * @csspart textarea - The message field.
  * @csspart send - The Send button.
+ * @csspart quick-replies - The `/` quick-reply list (`<cc-quick-replies>`, loaded on the first `/`).
+ * @csspart placeholders - The "Fill in {caseNumber} before sending" notice, with the placeholders left marked.
  * @csspart wrap-up - The wrap-up area: disposition, note, timer and Close.
  * @csspart disposition - The disposition code select.
  * @csspart wrap-up-note - The wrap-up note field.
@@ -83,7 +88,7 @@ export class CcCommunicationPanel extends DeskElement {
   static override styles = [hostStyles, textareaStyles, stateBadgeStyles, communicationPanelStyles];
 
   /** @internal */
-  protected static override strings = [panelStrings];
+  protected static override strings = [panelStrings, quickRepliesStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this, (id, desk, previous) => this.#show(id, desk, previous));
@@ -119,6 +124,8 @@ export class CcCommunicationPanel extends DeskElement {
   @state() private transferTarget = '';
   /** @internal */
   @state() private transferAgent = '';
+  /** @internal The `/query` the caret is in while the quick-reply list is open. */
+  @state() private slash: SlashToken | undefined;
 
   /** @internal */
   @query('textarea') private textarea?: HTMLTextAreaElement;
@@ -191,6 +198,7 @@ export class CcCommunicationPanel extends DeskElement {
     this.error = '';
     this.menuOpen = false;
     this.transferOpen = false;
+    this.slash = undefined;
     this.#focusPending = true;
   }
 
@@ -215,10 +223,49 @@ export class CcCommunicationPanel extends DeskElement {
 
   #onInput = (event: Event): void => {
     this.error = '';
-    this.#composer?.setDraft((event.target as HTMLTextAreaElement).value);
+    const field = event.target as HTMLTextAreaElement;
+    this.#composer?.setDraft(field.value);
+    // F15: a `/` at the start of a word opens the quick replies, loaded on first use.
+    const token = field.selectionStart === field.selectionEnd ? slashToken(field.value, field.selectionEnd) : undefined;
+    if (token) void import('../quick-replies/define.js');
+    this.slash = token;
+  };
+
+  #quickReplies(): CcQuickReplies | null {
+    return this.slash ? this.renderRoot.querySelector('cc-quick-replies') : null;
+  }
+
+  /** Up/Down/Enter/Escape/Tab while the quick-reply list is open; true when the key was the list's. */
+  #onQuickReplyKey(event: KeyboardEvent): boolean {
+    const list = this.#quickReplies();
+    if (!this.slash) return false;
+    if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      event.stopPropagation();
+      this.slash = undefined;
+      return event.key === 'Escape';
+    }
+    if (!list?.results.length || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') list.move(event.key === 'ArrowDown' ? 1 : -1);
+    else if (event.key === 'Enter' && !event.shiftKey) void list.choose();
+    else return false;
+    event.preventDefault();
+    return true;
+  }
+
+  #onQuickReplyInserted = (event: CcQuickReplyInsertedEvent): void => {
+    this.slash = undefined;
+    const caret = event.result.caret;
+    void this.updateComplete.then(() => {
+      const field = this.textarea;
+      if (!field) return;
+      field.focus();
+      field.setSelectionRange(caret, caret);
+    });
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {
+    if (this.#onQuickReplyKey(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       void this.send();
@@ -250,7 +297,7 @@ export class CcCommunicationPanel extends DeskElement {
     const conversation = this.conversation;
     const composer = this.#composer;
     if (!desk || !conversation || !composer || composer.busy) return false;
-    return sendBlock(conversation, desk.now(), this.composerState.value.draft, composer.attachments.length) === undefined;
+    return composerSendBlock(conversation, desk.now(), this.composerState.value.draft, composer.attachments.length) === undefined;
   }
 
   #onRetry = (event: CcRetryEvent): void => {
@@ -703,6 +750,8 @@ export class CcCommunicationPanel extends DeskElement {
     const draft = this.composerState.value.draft;
     const length = draft.length;
     const over = length - MAX_MESSAGE_LENGTH;
+    const unfilled = conversation.state === 'active' ? unfilledPlaceholders(draft) : [];
+    const described = [blocked ? 'window-help' : '', 'hint', 'counter', unfilled.length > 0 ? 'placeholder-help' : ''].filter(Boolean).join(' ');
     return html`<div class="composer" part="composer" @paste=${this.#onPaste}>
       ${conversation.state === 'waiting' ? html`<p class="notice" role="status">${t.panel.waiting}</p>` : nothing}
       ${blocked
@@ -711,8 +760,21 @@ export class CcCommunicationPanel extends DeskElement {
             ${window.closesAt === undefined ? t.panel.windowNotOpen : t.panel.windowClosedHelp}
           </p>`
         : nothing}
+      ${this.slash
+        ? html`<cc-quick-replies
+            class="quick-replies"
+            part="quick-replies"
+            lang=${this.localize.lang}
+            .desk=${this.activeDesk}
+            conversation-id=${conversation.id}
+            .query=${this.slash.query}
+            .range=${{ start: this.slash.start, end: this.slash.end }}
+            .input=${this.textarea}
+            @cc-quick-reply-inserted=${this.#onQuickReplyInserted}
+          ></cc-quick-replies>`
+        : nothing}
       <label class="visually-hidden" for="composer">${t.panel.composerLabel}</label>
-      <span class="visually-hidden" id="hint">${t.panel.composerHint}</span>
+      <span class="visually-hidden" id="hint">${t.panel.composerHint} ${t.quickReplies.hint}</span>
       <textarea
         id="composer"
         part="textarea"
@@ -720,15 +782,32 @@ export class CcCommunicationPanel extends DeskElement {
         .value=${draft}
         placeholder=${t.panel.placeholder}
         ?disabled=${blocked || conversation.state !== 'active'}
-        aria-describedby=${blocked ? 'window-help hint counter' : 'hint counter'}
+        aria-describedby=${described}
         aria-invalid=${over > 0 ? 'true' : 'false'}
         @input=${this.#onInput}
         @keydown=${this.#onKeyDown}
+        @blur=${() => (this.slash = undefined)}
       ></textarea>
-      <button class="primary" part="send" ?disabled=${!this.#canSend()} @click=${() => void this.send()}>${t.panel.send}</button>
+      <button
+        class="primary"
+        part="send"
+        ?disabled=${!this.#canSend()}
+        aria-describedby=${unfilled.length > 0 ? 'placeholder-help' : nothing}
+        @click=${() => void this.send()}
+      >
+        ${t.panel.send}
+      </button>
       <span id="counter" class="counter ${over > 0 ? 'over' : ''}">
         ${t.panel.counter(length, MAX_MESSAGE_LENGTH)}${over > 0 ? html` · <span role="alert">${t.panel.tooLong(over)}</span>` : nothing}
       </span>
+      ${unfilled.length > 0
+        ? html`<p class="notice reason placeholders" part="placeholders" id="placeholder-help" role="status">
+            ${t.quickReplies
+              .fillIn(unfilled.map((name) => `{${name}}`).join(', '))
+              .split(/(\{[A-Za-z]+\})/u)
+              .map((piece, i) => (i % 2 === 1 ? html`<mark>${piece}</mark>` : piece))}
+          </p>`
+        : nothing}
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       <cc-attachment-picker
         compact

@@ -1,0 +1,15 @@
+import type { Catalog } from '../catalog.js';
+
+/** English strings of `<cc-quick-replies>` and the composer's placeholder check (F15). */
+export const quickRepliesStrings: Pick<Catalog, 'quickReplies'> = {
+  quickReplies: {
+    label: 'Quick replies',
+    count: (n) => (n === 1 ? '1 reply' : `${n} replies`),
+    noMatch: 'No quick replies match',
+    loading: 'Loading quick replies…',
+    failed: 'Quick replies could not be loaded.',
+    own: 'Yours',
+    fillIn: (names) => `Fill in ${names} before sending.`,
+    hint: 'Type / for quick replies.',
+  },
+};
