@@ -250,7 +250,12 @@ export class WebSocketTransport implements Transport {
     if (signal?.aborted) throw aborted();
     const token = this.#token ?? (await this.#askToken());
     if (signal?.aborted) throw aborted();
-    const url = new URL(this.#options.uploadUrl ?? this.#uploadUrl ?? defaultUploadUrl(this.#options.url));
+    let url: URL;
+    try {
+      url = new URL(this.#options.uploadUrl ?? this.#uploadUrl ?? defaultUploadUrl(this.#options.url));
+    } catch (error) {
+      throw new TransportError('invalid', 'The upload URL is not a URL.', { retryable: false, cause: error });
+    }
     url.searchParams.set('conversationId', meta.conversationId);
     url.searchParams.set('clientId', meta.clientId);
     url.searchParams.set('name', meta.name);
@@ -407,9 +412,14 @@ export class WebSocketTransport implements Transport {
     socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
     if (how.close !== undefined) {
       try {
-        socket.close(how.close, how.reason.slice(0, 120));
+        socket.close(how.close, how.reason.slice(0, 60));
       } catch {
-        // Already closed.
+        // A reason over 123 bytes (UTF-8) throws: close without one.
+        try {
+          socket.close(how.close);
+        } catch {
+          // Already closed.
+        }
       }
     }
     const waiting = [...this.#waiting.values()];
