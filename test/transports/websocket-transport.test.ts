@@ -176,6 +176,19 @@ describe('WebSocketTransport', () => {
       expect(transport.connected).to.equal(true);
     });
 
+    it('holds a command sent while connecting until the welcome', async () => {
+      await server.set({ answer: 'nothing' });
+      const { transport } = create({ token: undefined, getToken: async () => 'tok-2' });
+      const connecting = transport.connect(agent);
+      const reject = transport.execute({ type: 'offer.reject', offerId: 'o-1' });
+      await server.frame('hello');
+      await server.send({ type: 'welcome', protocol: 1, agent, capabilities: { reject: true, upload: false, typing: false }, cursor: '000005' });
+      expect(await connecting).to.deep.equal({ cursor: '000005' });
+      const command = await server.frame('command');
+      await server.send({ type: 'ack', id: command.id, result: { ok: true } });
+      expect(await reject).to.deep.equal({ ok: true });
+    });
+
     it('rejects a command with network while not connected', async () => {
       const { transport } = create();
       const error = await rejection(transport.execute({ type: 'offer.reject', offerId: 'o-1' }));

@@ -194,6 +194,7 @@ export class WebSocketTransport implements Transport {
     return this.#link?.welcomed === true;
   }
 
+  /** The agent is the one the token names; the server says which in its welcome (`agent`). */
   connect(_agent: AgentRef, { cursor, signal }: ConnectOptions = {}): Promise<ConnectResult> {
     // Idempotent: while connected or connecting, a second call opens nothing new.
     if (this.#opening) return this.#opening;
@@ -220,7 +221,7 @@ export class WebSocketTransport implements Transport {
   async execute<C extends Command>(command: C, { signal }: { signal?: AbortSignal } = {}): Promise<ResultOf<C>> {
     if (signal?.aborted) throw aborted();
     // Sent while the connection is being opened: wait for the server's welcome.
-    if (this.#link && !this.#link.welcomed) await this.#opening?.catch(() => undefined);
+    if (this.#opening && !this.#link?.welcomed) await this.#opening.catch(() => undefined);
     const link = this.#link;
     if (!link?.welcomed) throw new TransportError('network', 'Not connected to the server.');
     const id = `r-${++this.#requests}`;
