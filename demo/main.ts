@@ -7,7 +7,9 @@ import '../src/define.js';
 import '../src/elements/conversation-notification/define.js';
 import '../src/elements/communication-panel/define.js';
 import { createDesk } from '../src/index.js';
-import { AGENT_SCRIPTS, SimulatedTransport } from '../src/transports/simulated/index.js';
+import { SimulatedTransport } from '../src/transports/simulated/index.js';
+// Demo data: one agent script per simulated queue.
+import { AGENT_SCRIPTS } from '../src/transports/simulated/agent-scripts.js';
 import { WebSocketTransport } from '../src/transports/websocket/index.js';
 
 type Lang = 'en' | 'pl';

@@ -3,7 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import '../src/elements/agent-script/define.js';
 import { loadCatalog } from '../src/i18n/index.js';
-import { AGENT_SCRIPTS, SimulatedTransport } from '../src/transports/simulated/index.js';
+import { AGENT_SCRIPTS } from '../src/transports/simulated/agent-scripts.js';
+import { SimulatedTransport } from '../src/transports/simulated/index.js';
 
 interface Stage {
   desk: Desk;

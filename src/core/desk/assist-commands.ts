@@ -35,23 +35,27 @@ export class AssistCommands {
   readonly #seq = new Map<string, number>();
   readonly #drawnFrom = new Map<string, string>();
 
-  constructor(ctx: SliceContext, deps: AssistDeps) {
+  readonly #stores: ReadonlyMap<string, WritableAtom<AssistState>>;
+
+  constructor(ctx: SliceContext, deps: AssistDeps, stores: ReadonlyMap<string, WritableAtom<AssistState>>) {
     this.#ctx = ctx;
     this.#deps = deps;
+    this.#stores = stores;
   }
 
   /** Works the suggestions out now if the customer wrote since last time, and again (debounced) whenever they write. Returns the stop. */
-  watch(conversationId: string, store: WritableAtom<AssistState>): () => void {
+  watch(conversationId: string): () => void {
+    const store = this.#stores.get(conversationId)!;
     const messages = this.#deps.messages(conversationId);
     let seen = latestKey(messages.get());
-    if (store.get().status === 'idle' || this.#drawnFrom.get(conversationId) !== seen) void this.refresh(conversationId, store);
+    if (store.get().status === 'idle' || this.#drawnFrom.get(conversationId) !== seen) void this.refresh(conversationId);
     let cancel: (() => void) | undefined;
     const stop = messages.listen((list) => {
       const key = latestKey(list);
       if (key === seen) return;
       seen = key;
       cancel?.();
-      cancel = trackedDelay(this.#ctx, DEBOUNCE_MS, () => this.refresh(conversationId, store));
+      cancel = trackedDelay(this.#ctx, DEBOUNCE_MS, () => this.refresh(conversationId));
     });
     return () => {
       stop();
@@ -59,7 +63,8 @@ export class AssistCommands {
     };
   }
 
-  async refresh(conversationId: string, store: WritableAtom<AssistState>): Promise<void> {
+  async refresh(conversationId: string): Promise<void> {
+    const store = this.#stores.get(conversationId)!;
     const seq = (this.#seq.get(conversationId) ?? 0) + 1;
     this.#seq.set(conversationId, seq);
     const current = (): boolean => this.#seq.get(conversationId) === seq && !this.#ctx.isDisposed();

@@ -3,7 +3,6 @@ import type { SimilarCase } from '../assist.js';
 import type { ArticleSummary } from '../knowledge.js';
 import type { Conversation, Message } from '../model.js';
 import type { SearchFilters, SearchResults } from '../records.js';
-import type { AssistCommands } from './assist-commands.js';
 import type { Knowledge } from './knowledge.js';
 import type { SliceContext } from './shared.js';
 
@@ -39,46 +38,60 @@ export interface AssistDeps {
 
 const IDLE: AssistState = { status: 'idle', articles: [], cases: [] };
 
+/** Loads a slice's commands on first use, in a chunk of their own; a failed load is tried again next time. */
+export function lazyCommands<C>(ctx: SliceContext, load: () => Promise<C>): () => Promise<C> {
+  let loading: Promise<C> | undefined;
+  return () => ctx.track((loading ??= load()).catch((error: unknown) => ((loading = undefined), Promise.reject(error))));
+}
+
 /**
- * The assist slice: one store per conversation; the work (key terms, searches, the debounce) is in
- * assist-commands.ts, a chunk of its own that loads when a store is first watched.
+ * One store per id, kept: while anything listens, `watch` (from the loaded commands) keeps it up
+ * to date; `failed` runs when the commands cannot load.
  */
-export function assistSlice(ctx: SliceContext, deps: AssistDeps): Assist {
-  const stores = new Map<string, WritableAtom<AssistState>>();
-  let loading: Promise<AssistCommands> | undefined;
-  const commands = (): Promise<AssistCommands> => {
-    loading ??= import('./assist-commands.js').then((m) => new m.AssistCommands(ctx, deps));
-    // A failed load is tried again next time.
-    return ctx.track(loading.catch((error: unknown) => ((loading = undefined), Promise.reject(error))));
-  };
-  const store = (conversationId: string): WritableAtom<AssistState> => {
-    let found = stores.get(conversationId);
-    if (!found) {
-      const created = atom<AssistState>(IDLE);
+export function storesPerId<T>(
+  stores: Map<string, WritableAtom<T>>,
+  initial: T,
+  commands: () => Promise<{ watch(id: string): () => void }>,
+  failed?: (store: WritableAtom<T>) => void,
+): (id: string) => WritableAtom<T> {
+  return (id) => {
+    let store = stores.get(id);
+    if (!store) {
+      const created = atom<T>(initial);
       onMount(created, () => {
         let stop: (() => void) | undefined;
         let gone = false;
         commands().then(
           (c) => {
-            if (!gone) stop = c.watch(conversationId, created);
+            if (!gone) stop = c.watch(id);
           },
-          () => created.set({ ...created.get(), status: 'error' }),
+          () => failed?.(created),
         );
         return () => {
           gone = true;
           stop?.();
         };
       });
-      stores.set(conversationId, (found = created));
+      stores.set(id, (store = created));
     }
-    return found;
+    return store;
   };
+}
+
+/**
+ * The assist slice: one store per conversation; the work (key terms, searches, the debounce) is in
+ * assist-commands.ts, a chunk of its own that loads when a store is first watched.
+ */
+export function assistSlice(ctx: SliceContext, deps: AssistDeps): Assist {
+  const stores = new Map<string, WritableAtom<AssistState>>();
+  const commands = lazyCommands(ctx, () => import('./assist-commands.js').then((m) => new m.AssistCommands(ctx, deps, stores)));
+  const store = storesPerId(stores, IDLE, commands, (s) => s.set({ ...s.get(), status: 'error' }));
   return {
     get available() {
       const { assist, knowledge, search } = ctx.transport.capabilities;
       return assist === true || knowledge === true || search === true;
     },
     suggestions: store,
-    refresh: (conversationId) => commands().then((c) => c.refresh(conversationId, store(conversationId))),
+    refresh: (conversationId) => (store(conversationId), commands().then((c) => c.refresh(conversationId))),
   };
 }

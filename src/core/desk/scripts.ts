@@ -1,9 +1,9 @@
-import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Conversation } from '../model.js';
 import type { AgentScript, ScriptProgress } from '../scripts.js';
 import type { Composer } from './composer.js';
+import { lazyCommands, storesPerId } from './assist.js';
 import type { Knowledge } from './knowledge.js';
-import type { ScriptsCommands } from './scripts-commands.js';
 import type { SliceContext } from './shared.js';
 
 /** Agent scripts (F15): `desk.scripts`. */
@@ -43,38 +43,10 @@ const NONE = atom<ScriptProgress | undefined>(undefined);
  */
 export function scriptsSlice(ctx: SliceContext, deps: Omit<ScriptsDeps, 'stores'>): Scripts {
   const stores = new Map<string, WritableAtom<ScriptProgress | undefined>>();
-  const some = (): boolean => deps.scripts.length > 0 || ctx.transport.capabilities.scripts === true;
-  let loading: Promise<ScriptsCommands> | undefined;
-  const commands = (): Promise<ScriptsCommands> => {
-    loading ??= import('./scripts-commands.js').then((m) => new m.ScriptsCommands(ctx, { ...deps, stores }));
-    // A failed load is tried again next time.
-    return ctx.track(loading.catch((error: unknown) => ((loading = undefined), Promise.reject(error))));
-  };
-  const store = (conversationId: string): ReadableAtom<ScriptProgress | undefined> => {
-    if (!some()) return NONE;
-    let found = stores.get(conversationId);
-    if (!found) {
-      const created = atom<ScriptProgress | undefined>(undefined);
-      onMount(created, () => {
-        let stop: (() => void) | undefined;
-        let gone = false;
-        commands().then(
-          (c) => {
-            if (!gone) stop = c.watch(conversationId);
-          },
-          () => undefined,
-        );
-        return () => {
-          gone = true;
-          stop?.();
-        };
-      });
-      stores.set(conversationId, (found = created));
-    }
-    return found;
-  };
+  const commands = lazyCommands(ctx, () => import('./scripts-commands.js').then((m) => new m.ScriptsCommands(ctx, { ...deps, stores })));
+  const store = storesPerId(stores, undefined, commands);
   return {
-    for: store,
+    for: (conversationId) => (deps.scripts.length > 0 || ctx.transport.capabilities.scripts ? store(conversationId) : NONE),
     complete: (conversationId, stepId) => commands().then((c) => c.mark(conversationId, stepId, true)),
     undo: (conversationId, stepId) => commands().then((c) => c.mark(conversationId, stepId, false)),
     run: (conversationId, stepId) => commands().then((c) => c.run(conversationId, stepId)),

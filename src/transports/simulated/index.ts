@@ -20,4 +20,3 @@ export {
   type SimulatedCrmOptions,
 } from './crm.js';
 export { mulberry32, Random, SCENARIOS, type Scenario, type ScriptLocale } from './scripts.js';
-export { AGENT_SCRIPTS } from './agent-scripts.js';
