@@ -80,6 +80,18 @@ export default [
     gzip: true,
   },
   {
+    name: 'smart assist: `…/define/smart-assist` + createDesk, first load',
+    path: firstLoad('smart-assist'),
+    limit: '32.9 kB',
+    gzip: true,
+  },
+  {
+    name: 'agent script: `…/define/agent-script` + createDesk, first load',
+    path: firstLoad('agent-script'),
+    limit: '32.4 kB',
+    gzip: true,
+  },
+  {
     name: 'sentiment analyzer: `import { createLexiconAnalyzer } from "contact-center-elements/sentiment"`, first load',
     path: firstLoad('sentiment'),
     limit: '3.5 kB',
@@ -137,6 +149,18 @@ export default [
     name: 'lazy: knowledge commands (first article search)',
     path: lazy('snippet', /(^|\/)knowledge-commands-[\w-]+\.js$/, 'The knowledge commands'),
     limit: '0.8 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: smart assist commands (first suggestions watched)',
+    path: lazy('snippet', /(^|\/)assist-commands-[\w-]+\.js$/, 'The smart assist commands'),
+    limit: '2.8 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: agent script commands (first script watched, on a desk with scripts)',
+    path: lazy('snippet', /(^|\/)scripts-commands-[\w-]+\.js$/, 'The agent script commands'),
+    limit: '1.6 kB',
     gzip: true,
   },
   {
