@@ -34,7 +34,10 @@ import {
   CcAppCloseEvent,
   CcTransitionEvent,
   CcTransferEvent,
+  CcShareArticleEvent,
 } from '../../src/index.js';
+// 'contact-center-elements/elements'
+import { CcOpenArticleEvent, CcScriptStepEvent } from '../../src/elements.js';
 // 'contact-center-elements/sentiment'
 import { createLexiconAnalyzer, type SentimentLevel } from '../../src/sentiment/index.js';
 
@@ -93,6 +96,9 @@ interface NamedEvents {
   'cc-app-close': CcAppCloseEvent;
   'cc-transition': CcTransitionEvent;
   'cc-transfer': CcTransferEvent;
+  'cc-share-article': CcShareArticleEvent;
+  'cc-open-article': CcOpenArticleEvent;
+  'cc-script-step': CcScriptStepEvent;
 }
 
 export function everyNamedEventIsTyped(): void {
