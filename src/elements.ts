@@ -21,6 +21,8 @@ export type { QuickCreateKind } from './elements/record-create/record-create.js'
 export { CcTranscriptSearch } from './elements/transcript-search/transcript-search.js';
 export { CcKnowledgeSearch } from './elements/knowledge-search/knowledge-search.js';
 export type { KnowledgeSearchPhase } from './elements/knowledge-search/knowledge-search.js';
+// Types only: `<cc-quick-replies>` loads on the first `/` in the composer (or from `…/define/quick-replies`).
+export type { CcQuickReplies, CcQuickReplyEvent, CcQuickReplyInsertedEvent } from './elements/quick-replies/quick-replies.js';
 export { CcSmartAssist, CcOpenArticleEvent } from './elements/smart-assist/smart-assist.js';
 export { CcAgentScript, CcScriptStepEvent, type ScriptStepAction } from './elements/agent-script/agent-script.js';
 export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';

@@ -77,6 +77,11 @@ export type {
 } from './core/desk/desk.js';
 export { sendBlock, canSend } from './core/rules.js';
 export type { SendBlock } from './core/rules.js';
+// F15 quick replies: the placeholder rule the composer's Send follows, and the reply types.
+export { composerSendBlock, unfilledPlaceholders, PLACEHOLDERS } from './core/rules.js';
+export type { PlaceholderName } from './core/rules.js';
+export type { QuickReplies, InsertedReply } from './core/desk/quick-replies.js';
+export type { QuickReply, TransportQuickReply, NewQuickReply, FilledReply } from './core/quick-replies.js';
 export type * from './core/records.js';
 export type * from './core/knowledge.js';
 export { articleText } from './core/knowledge.js';

@@ -18,6 +18,7 @@ import * as sessionTabs from '../../stories/session-tabs.stories.js';
 import * as sessionView from '../../stories/session-view.stories.js';
 import * as shortcuts from '../../stories/shortcuts.stories.js';
 import * as sentimentBadge from '../../stories/sentiment-badge.stories.js';
+import * as quickReplies from '../../stories/quick-replies.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
 type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
@@ -28,7 +29,7 @@ interface StoryLike {
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
-const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, shortcuts, sentimentBadge } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, shortcuts, sentimentBadge, quickReplies } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
 
 /** Every element under `root`, through shadow roots. */
 function deepElements(root: Element): Element[] {

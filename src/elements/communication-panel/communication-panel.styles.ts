@@ -186,7 +186,7 @@ export const communicationPanelStyles = css`
   }
   .placeholders mark {
     background: var(--cc-color-highlight, light-dark(#fff3b0, #5c4a00));
-    color: inherit;
+    color: var(--cc-color-text, light-dark(#1d2330, #e8eaf0));
     border-radius: 3px;
     padding: 0 2px;
     font-weight: 600;
