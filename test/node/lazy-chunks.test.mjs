@@ -15,6 +15,8 @@ const parts = [
   ['the CRM commands', 'records.create'],
   ['the content sniffer', 'GIF89a'],
   ['the IndexedDB storage', 'byConversation'],
+  ['the smart assist commands', 'assist.suggest'],
+  ['the agent script commands', 'script-progress/'],
 ];
 const elementParts = [['the offer alerts (tone, desktop notification)', 'exponentialRampToValueAtTime']];
 
