@@ -108,9 +108,14 @@ describe('desk.scripts', () => {
 
   it("adds the transport's scripts after the host's", async () => {
     const { desk, transport } = await setup({ scripts: [], capabilities: { scripts: true }, queue: 'Billing' });
-    transport.on('scripts.list', () => ({ scripts: structuredClone([...AGENT_SCRIPTS]) }));
+    const broken = { id: 'broken', title: 'No steps', queue: 'Billing' } as unknown as AgentScript;
+    const odd = { id: 'odd', kind: 'call', number: '112' } as unknown as AgentScript['steps'][number];
+    const billing = structuredClone(AGENT_SCRIPTS.find((s) => s.id === 'billing')!);
+    transport.on('scripts.list', () => ({ scripts: [broken, { ...billing, steps: [odd, ...billing.steps] }] }));
     const { progress, stop } = await watch(desk);
     expect(progress()?.script.id).to.equal('billing');
+    // What the elements could not show is dropped: a script without steps, a step of an unknown kind.
+    expect(progress()?.steps.map((s) => s.id)).to.deep.equal(billing.steps.map((s) => s.id));
     expect(transport.executed('scripts.list')).to.have.length(1);
     stop();
   });

@@ -12,6 +12,8 @@ import { recordsStrings } from '../../src/i18n/en/records.js';
 import { sharedStrings } from '../../src/i18n/en/shared.js';
 import { transcriptSearchStrings } from '../../src/i18n/en/transcript-search.js';
 import { knowledgeStrings } from '../../src/i18n/en/knowledge.js';
+import { assistStrings } from '../../src/i18n/en/assist.js';
+import { scriptsStrings } from '../../src/i18n/en/scripts.js';
 import { presenceStrings } from '../../src/i18n/en/presence.js';
 import { sessionsStrings } from '../../src/i18n/en/sessions.js';
 import { workItemsStrings } from '../../src/i18n/en/work-items.js';
@@ -253,6 +255,8 @@ describe('i18n', () => {
         presenceStrings,
         sessionsStrings,
         workItemsStrings,
+        assistStrings,
+        scriptsStrings,
       ];
       const keys = parts.flatMap((part) => Object.keys(part));
       expect(keys).to.have.members(Object.keys(en));

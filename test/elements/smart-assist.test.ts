@@ -106,7 +106,10 @@ describe('cc-smart-assist', () => {
   it("shows the transport's suggestions when it has the assist capability", async () => {
     const { el, desk, transport } = await setup({ capabilities: { knowledge: true, assist: true }, hold: true });
     transport.on('assist.suggest', () => ({
-      articles: [{ id: 'b1', title: 'From the backend', summary: 'Suggested by the server', locale: 'en', url: 'https://help.example.com/b1' }],
+      articles: [
+        { id: 'b1', title: 'From the backend', summary: 'Suggested by the server', locale: 'en', url: 'https://help.example.com/b1' },
+        { id: 'b2', title: 'Internal only', summary: '', locale: 'en', url: 'javascript:alert(1)' },
+      ],
       cases: [],
     }));
     await settle(el, desk, 'loading');
@@ -114,7 +117,11 @@ describe('cc-smart-assist', () => {
     await expect(el).to.be.accessible();
     transport.release('assist.suggest');
     await settle(el, desk);
-    expect(titles(el, 'articles')).to.deep.equal(['From the backend']);
+    expect(titles(el, 'articles')).to.deep.equal(['From the backend', 'Internal only']);
+    // Only an http(s) address can be shared: the other article can be opened, not shared.
+    expect(button(el, 'Share link: From the backend')).to.exist;
+    expect(button(el, 'Share link: Internal only')).to.equal(undefined);
+    expect(button(el, 'Open article: Internal only')).to.exist;
     expect(root(el).querySelector('.empty')!.textContent).to.equal('No similar cases.');
     expect(transport.executed('knowledge.search')).to.have.length(0);
   });

@@ -1,6 +1,6 @@
 import { DeskError } from '../errors.js';
 import { MAX_MESSAGE_LENGTH } from '../rules.js';
-import { progressOf, scriptFor, type AgentScript } from '../scripts.js';
+import { progressOf, scriptFor, type AgentScript, type ScriptStep } from '../scripts.js';
 import type { Composer } from './composer.js';
 import type { ScriptsDeps } from './scripts.js';
 import type { SliceContext } from './shared.js';
@@ -20,9 +20,27 @@ function restored(composer: Composer): Promise<void> {
   });
 }
 
-function isScript(value: unknown): value is AgentScript {
+function isStep(value: unknown): value is ScriptStep {
+  const step = value as ScriptStep | undefined;
+  if (typeof step?.id !== 'string') return false;
+  switch (step.kind) {
+    case 'send':
+      return typeof step.text === 'string';
+    case 'article':
+      return typeof step.articleId === 'string' && (step.title === undefined || typeof step.title === 'string');
+    case 'check':
+      return typeof step.label === 'string';
+    default:
+      return false;
+  }
+}
+
+/** A backend's script as the elements can show it (steps of unknown kinds dropped), or undefined. */
+function scriptOf(value: unknown): AgentScript | undefined {
   const s = value as AgentScript | undefined;
-  return typeof s?.id === 'string' && typeof s.title === 'string' && Array.isArray(s.steps) && (typeof s.queue === 'string' || Array.isArray(s.queue));
+  if (typeof s?.id !== 'string' || typeof s.title !== 'string' || !Array.isArray(s.steps)) return undefined;
+  if (typeof s.queue !== 'string' && !(Array.isArray(s.queue) && s.queue.every((q) => typeof q === 'string'))) return undefined;
+  return { ...s, steps: s.steps.filter(isStep) };
 }
 
 /** The agent-script commands (F15), loaded on a desk with scripts when one is first watched or used. */
@@ -46,7 +64,8 @@ export class ScriptsCommands {
     if (!this.#ctx.transport.capabilities.scripts) return this.#deps.scripts;
     try {
       const { scripts } = await this.#ctx.transport.execute({ type: 'scripts.list' });
-      return [...this.#deps.scripts, ...(Array.isArray(scripts) ? scripts.filter(isScript) : [])];
+      const valid = (Array.isArray(scripts) ? scripts.map(scriptOf) : []).filter((s): s is AgentScript => s !== undefined);
+      return [...this.#deps.scripts, ...valid];
     } catch {
       return this.#deps.scripts;
     }

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { SimilarCase } from '../../core/assist.js';
 import type { AssistState, Desk } from '../../core/desk/desk.js';
 import type { ArticleSummary } from '../../core/knowledge.js';
+import { safeHttpUrl } from '../../core/safe-url.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { assistStrings } from '../../i18n/en/assist.js';
@@ -191,9 +192,11 @@ export class CcSmartAssist extends DeskElement {
           <span class="title">${article.title}</span>
           ${article.summary ? html`<p class="summary">${article.summary}</p>` : nothing}
           <div class="actions" part="actions">
-            <button type="button" data-action="share" aria-label=${t.shareLinkLabel(article.title)} @click=${() => void this.#share(desk, id, article)}>
-              ${t.shareLink}
-            </button>
+            ${safeHttpUrl(article.url)
+              ? html`<button type="button" data-action="share" aria-label=${t.shareLinkLabel(article.title)} @click=${() => void this.#share(desk, id, article)}>
+                  ${t.shareLink}
+                </button>`
+              : nothing}
             <button type="button" data-action="open" aria-label=${t.openArticleLabel(article.title)} @click=${() => this.#openArticle(desk, id, article)}>
               ${t.open}
             </button>
