@@ -3,7 +3,9 @@ import { TransportError, type Command } from '../../src/core/transport.js';
 import { verifyAgentToken } from './auth.js';
 import type { BridgeConfig } from './config.js';
 import type { BridgeCore } from './core.js';
-import { CURSOR_WIDTH } from './store.js';
+
+/** Events read from the log at a time while pumping. */
+const PUMP_BATCH = 500;
 
 /** How long a new socket may take to say hello. */
 const HELLO_TIMEOUT_MS = 10_000;
@@ -27,7 +29,16 @@ export class AgentSocket {
   readonly #liveness: NodeJS.Timeout;
   #gone = false;
 
-  constructor(ws: WebSocket, core: BridgeCore, config: BridgeConfig, uploadUrl: string, readonly onReady: (socket: AgentSocket) => void, readonly onGone: (socket: AgentSocket) => void) {
+  constructor(
+    ws: WebSocket,
+    core: BridgeCore,
+    config: BridgeConfig,
+    uploadUrl: string,
+    readonly onReady: (socket: AgentSocket) => void,
+    readonly onGone: (socket: AgentSocket) => void,
+    /** The client's address (for the logs and the per-address limit). */
+    readonly remote = '',
+  ) {
     this.#ws = ws;
     this.#core = core;
     this.#config = config;
@@ -114,14 +125,14 @@ export class AgentSocket {
     }
     const claims = verifyAgentToken(this.#config.agentTokenSecret, f.token, Date.now());
     if (!claims) {
+      this.#config.log.warn(`[bridge] socket refused from ${this.remote}: agent token missing, invalid or expired.`);
       this.#send({ type: 'refused', code: 'auth-expired', message: 'The agent token is missing, invalid or expired.' });
       this.close(4401, 'Token refused.');
       return;
     }
     this.agentId = claims.sub;
     // A cursor this bridge never handed out (another backend, a wiped data directory) gets a snapshot instead.
-    const head = await this.#core.store.headCursor();
-    const cursor = typeof f.cursor === 'string' && f.cursor.length === CURSOR_WIDTH && /^\d+$/.test(f.cursor) && f.cursor <= head ? f.cursor : undefined;
+    const cursor = typeof f.cursor === 'string' && (await this.#core.store.acceptsCursor(claims.sub, f.cursor)) ? f.cursor : undefined;
     await this.#core.agentConnected(claims.sub, claims.name, cursor === undefined);
     if (this.#gone) return;
     const snapshot = cursor === undefined ? await this.#core.snapshot(claims.sub) : undefined;
@@ -151,12 +162,19 @@ export class AgentSocket {
     try {
       do {
         this.#again = false;
-        const events = await this.#core.store.eventsAfter(this.agentId, this.#sentUpTo);
+        const events = await this.#core.store.eventsAfter(this.agentId, this.#sentUpTo, PUMP_BATCH);
         for (const logged of events) {
           if (this.#gone) return;
+          // A client that does not read holds no unbounded buffer here: it is cut off and resumes from its cursor.
+          if (this.#ws.bufferedAmount > this.#config.maxSocketBufferBytes) {
+            this.#config.log.warn(`[bridge] agent ${this.agentId}'s socket fell too far behind (${this.#ws.bufferedAmount} bytes queued); closed, it resumes from its cursor.`);
+            this.terminate();
+            return;
+          }
           this.#send({ type: 'event', event: logged.event });
           this.#sentUpTo = logged.cursor;
         }
+        if (events.length === PUMP_BATCH) this.#again = true;
       } while (this.#again && !this.#gone);
     } finally {
       this.#pumping = false;

@@ -42,6 +42,24 @@ export interface BridgeConfig {
   rateLimitBackoffMs: number;
   /** Messages per conversation in a snapshot. */
   snapshotMessages: number;
+  /** How long one Send API call may take before it counts as a temporary failure, ms. */
+  graphTimeoutMs: number;
+  /** Redis URL: several bridges share one Redis (multi-instance mode); unset, the embedded journal store. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key (several bridges of different pages on one Redis). */
+  redisPrefix: string;
+  /** How long a bridge holds a send's lease without renewing it (a crashed one's sends are taken over after it), ms. */
+  sendLeaseMs: number;
+  /** With Redis: how often each bridge looks for offers past their time (whose bridge died), ms. */
+  offerSweepMs: number;
+  /** An HTTP request's headers must arrive within this, ms (slow clients are cut off: 408). */
+  headersTimeoutMs: number;
+  /** A whole HTTP request (uploads included) must arrive within this, ms. */
+  requestTimeoutMs: number;
+  /** Agent WebSockets open at once from one IP address; more are refused (HTTP 429). */
+  maxSocketsPerIp: number;
+  /** Bytes queued on an agent socket the client has not read yet; past it the socket is cut and the client resumes from its cursor. */
+  maxSocketBufferBytes: number;
   /** The clock (epoch ms). Tests move it to cross the reply windows. */
   now: () => number;
   /** Where the bridge reports what it does; `console` by default. */
@@ -70,6 +88,15 @@ export const defaultConfig: BridgeConfig = {
   sendRetryDelaysMs: [250, 1000, 4000],
   rateLimitBackoffMs: 60_000,
   snapshotMessages: 50,
+  graphTimeoutMs: 15_000,
+  redisUrl: undefined,
+  redisPrefix: 'ccb:',
+  sendLeaseMs: 10_000,
+  offerSweepMs: 1000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  maxSocketsPerIp: 500,
+  maxSocketBufferBytes: 4 * 1024 * 1024,
   now: () => Date.now(),
   log: console,
 };
@@ -101,6 +128,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<BridgeConfig> {
   if (env.PUBLIC_URL) config.publicUrl = env.PUBLIC_URL.replace(/\/+$/, '');
   const offer = num('OFFER_TIMEOUT_MS');
   if (offer !== undefined) config.offerTimeoutMs = offer;
+  if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
+  if (env.REDIS_PREFIX) config.redisPrefix = env.REDIS_PREFIX;
+  const perIp = num('MAX_SOCKETS_PER_IP');
+  if (perIp !== undefined) config.maxSocketsPerIp = perIp;
   const capacity = num('AGENT_CAPACITY');
   if (capacity !== undefined) config.capacity = Math.max(1, Math.floor(capacity));
   return config;

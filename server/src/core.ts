@@ -63,8 +63,11 @@ export class BridgeCore {
   readonly #listeners = new Set<(agentId: string) => void>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #inflight = new Map<string, Promise<CommandResults['message.send']>>();
-  /** Parts of a multi-part send already taken by Meta, by client id (so a retry does not repeat them). */
-  readonly #parts = new Map<string, string[]>();
+  /** The sends of each conversation, one after the other (a retried one is not overtaken). */
+  readonly #sendQueues = new Map<string, Promise<unknown>>();
+  /** Names this process's send leases. */
+  readonly #owner = `b-${randomUUID()}`;
+  #sweeper: NodeJS.Timeout | undefined;
   readonly #lastOffered = new Map<string, number>();
   /** Profiles looked up for customers about to open a conversation. */
   readonly #profiles = new Map<string, { name?: string; avatarUrl?: string }>();
@@ -93,10 +96,28 @@ export class BridgeCore {
       for (const offer of await this.#store.pendingOffers()) this.#arm(offer);
       await this.#routeAll();
     });
+    if (this.#store.shared) {
+      // Another bridge may have died with offers armed: whichever bridge looks first expires them (once: settleOffer).
+      this.#sweeper = setInterval(() => void this.#sweep(), this.#config.offerSweepMs);
+      this.#sweeper.unref();
+    }
+  }
+
+  async #sweep(): Promise<void> {
+    try {
+      const now = Date.now();
+      for (const offer of await this.#store.pendingOffers()) {
+        if (offer.expiresAt <= now && !this.#timers.has(offer.offer.id)) await this.#serial(() => this.#expire(offer.offer.id));
+      }
+    } catch (error) {
+      this.#config.log.warn('[bridge] offer sweep failed:', error instanceof Error ? error.message : error);
+    }
   }
 
   async stop(): Promise<void> {
     this.#closed = true;
+    clearInterval(this.#sweeper);
+    this.#graph.stop();
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     await this.#lock.catch(() => undefined);
@@ -112,8 +133,11 @@ export class BridgeCore {
     return this.#store;
   }
 
+  /** Runs `fn` after every change queued before it; with a shared store, also while no other bridge changes anything. */
   #serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#lock.then(fn, fn);
+    const shared = this.#store.shared;
+    const task = shared ? () => shared.exclusive(fn) : fn;
+    const run = this.#lock.then(task, task);
     this.#lock = run.catch(() => undefined);
     return run;
   }
@@ -154,6 +178,8 @@ export class BridgeCore {
   /** The snapshot for a connect without a cursor. */
   async snapshot(agentId: string): Promise<SnapshotEvent> {
     return this.#serial(async () => {
+      // The cursor first: what changes after it is replayed after the snapshot.
+      const cursor = await this.#store.headCursor(agentId);
       const offers = await this.#store.pendingOffers(agentId);
       const conversations = await this.#store.conversationsOf(agentId);
       const messages: Message[] = [];
@@ -161,7 +187,7 @@ export class BridgeCore {
       for (const id of new Set(ids)) messages.push(...(await this.#store.messagesOf(id, this.#config.snapshotMessages)));
       return {
         type: 'snapshot',
-        cursor: await this.#store.headCursor(),
+        cursor,
         offers: offers.map((o) => o.offer),
         conversations: conversations.map((r) => r.conversation),
         messages,
@@ -326,24 +352,28 @@ export class BridgeCore {
 
   // ---- routing ----
 
-  async #load(agentId: string): Promise<number> {
-    const active = (await this.#store.conversationsOf(agentId)).filter((r) => usesCapacity(r.conversation.state)).length;
-    return active + (await this.#store.pendingOffers(agentId)).length;
+  /** Available agents with room, and their load (conversations using capacity plus pending offers). */
+  async #candidates(): Promise<Map<string, number>> {
+    const available = (await this.#store.agents()).filter((a) => a.presence === 'available');
+    const pending = await this.#store.pendingOffers();
+    const loads = await Promise.all(available.map((a) => this.#store.conversationsOf(a.id)));
+    const room = new Map<string, number>();
+    available.forEach((agent, i) => {
+      const load = loads[i]!.filter((r) => usesCapacity(r.conversation.state)).length + pending.filter((o) => o.agentId === agent.id).length;
+      if (load < this.#config.capacity) room.set(agent.id, load);
+    });
+    return room;
   }
 
   /** Offers a waiting conversation to the available agent with the most room (then the longest without an offer). */
-  async #route(record: ConversationRecord, firstMessage?: string): Promise<void> {
+  async #route(record: ConversationRecord, firstMessage?: string, candidates?: Map<string, number>): Promise<void> {
     if (this.#closed || record.held || record.agentId || record.conversation.state !== 'open') return;
-    const pending = await this.#store.pendingOffers();
-    if (pending.some((o) => o.offer.conversationId === record.conversation.id)) return;
+    const room = candidates ?? (await this.#candidates());
     let best: { id: string; load: number } | undefined;
-    for (const agent of await this.#store.agents()) {
-      if (agent.presence !== 'available' || record.passedBy.includes(agent.id)) continue;
-      const load = await this.#load(agent.id);
-      if (load >= this.#config.capacity) continue;
-      const better =
-        !best || load < best.load || (load === best.load && (this.#lastOffered.get(agent.id) ?? 0) < (this.#lastOffered.get(best.id) ?? 0));
-      if (better) best = { id: agent.id, load };
+    for (const [id, load] of room) {
+      if (record.passedBy.includes(id)) continue;
+      const better = !best || load < best.load || (load === best.load && (this.#lastOffered.get(id) ?? 0) < (this.#lastOffered.get(best.id) ?? 0));
+      if (better) best = { id, load };
     }
     if (!best) return; // waits in the queue
     const now = this.#config.now();
@@ -360,7 +390,9 @@ export class BridgeCore {
       expiresAt: now + this.#config.offerTimeoutMs,
     };
     const stored: OfferRecord = { offer, agentId: best.id, state: 'pending', expiresAt: Date.now() + this.#config.offerTimeoutMs };
-    await this.#store.putOffer(stored);
+    if (!(await this.#store.createOffer(stored))) return; // offered or taken already
+    if (best.load + 1 >= this.#config.capacity) room.delete(best.id);
+    else room.set(best.id, best.load + 1);
     this.#lastOffered.set(best.id, now);
     await this.#emit(best.id, { type: 'offer.created', offer });
     for (const message of messages) await this.#emit(best.id, { type: 'message.received', message });
@@ -368,7 +400,11 @@ export class BridgeCore {
   }
 
   async #routeAll(): Promise<void> {
-    for (const record of await this.#store.unassignedConversations()) await this.#route(record);
+    const room = await this.#candidates();
+    for (const record of await this.#store.unassignedConversations()) {
+      if (room.size === 0) return;
+      await this.#route(record, undefined, room);
+    }
   }
 
   /** An agent who comes back to available may be offered again what they missed. */
@@ -396,7 +432,7 @@ export class BridgeCore {
   async #expire(offerId: string): Promise<void> {
     const offer = await this.#store.getOffer(offerId);
     if (!offer || offer.state !== 'pending' || this.#closed) return;
-    await this.#settle(offer, 'timeout', 'timeout');
+    if (!(await this.#settle(offer, 'timeout', 'timeout'))) return;
     // A missed offer makes the agent inactive (F12) until they choose available again.
     const agent = await this.#store.getAgent(offer.agentId);
     if (agent) await this.#store.putAgent({ ...agent, presence: 'inactive' });
@@ -404,14 +440,16 @@ export class BridgeCore {
     if (record) await this.#route(record);
   }
 
-  async #settle(offer: OfferRecord, state: 'rejected' | 'withdrawn' | 'timeout', reason: 'taken' | 'timeout'): Promise<void> {
+  /** Ends a pending offer; false when it was settled already (here or by another bridge). */
+  async #settle(offer: OfferRecord, state: 'rejected' | 'withdrawn' | 'timeout', reason: 'taken' | 'timeout'): Promise<boolean> {
     this.#disarm(offer.offer.id);
-    await this.#store.putOffer({ ...offer, state });
+    if (!(await this.#store.settleOffer({ ...offer, state }))) return false;
     const record = await this.#store.getConversation(offer.offer.conversationId);
     if (record && state !== 'withdrawn' && !record.passedBy.includes(offer.agentId)) {
       await this.#store.putConversation({ ...record, passedBy: [...record.passedBy, offer.agentId] });
     }
     await this.#emit(offer.agentId, { type: 'offer.withdrawn', offerId: offer.offer.id, reason });
+    return true;
   }
 
   // ---- commands ----
@@ -441,9 +479,11 @@ export class BridgeCore {
         if (offer.state === 'accepted' && record.agentId === agentId) return { conversation: record.conversation };
         if (offer.state !== 'pending') throw conflict('The offer is no longer yours: it timed out, was withdrawn or was taken.');
         this.#disarm(offer.offer.id);
-        await this.#store.putOffer({ ...offer, state: 'accepted' });
         const conversation: Conversation = { ...record.conversation, state: 'active', acceptedAt: now };
-        await this.#store.putConversation({ ...record, conversation, agentId });
+        // One atomic step: of two accepts (or an accept and a timeout) racing on any bridges, one wins.
+        if (!(await this.#store.settleOffer({ ...offer, state: 'accepted' }, { ...record, conversation, agentId }))) {
+          throw conflict('The offer is no longer yours: it timed out, was withdrawn or was taken.');
+        }
         await this.#emit(agentId, { type: 'conversation.updated', conversation });
         // The customer sees that someone has read their message.
         void this.#senderAction(record.psid, 'mark_seen', conversation.lastCustomerMessageAt);
@@ -455,7 +495,7 @@ export class BridgeCore {
         if (offer.state === 'rejected') return { ok: true };
         if (offer.state !== 'pending') throw conflict('The offer is no longer pending.');
         // Other tabs of the agent learn it is settled from offer.withdrawn.
-        await this.#settle(offer, 'rejected', 'taken');
+        if (!(await this.#settle(offer, 'rejected', 'taken'))) throw conflict('The offer is no longer pending.');
         const record = await this.#store.getConversation(offer.offer.conversationId);
         if (record) await this.#route(record);
         return { ok: true };
@@ -554,9 +594,44 @@ export class BridgeCore {
     if (typeof clientId !== 'string' || clientId === '') return Promise.reject(invalid('message.send needs a clientId.'));
     const running = this.#inflight.get(clientId);
     if (running) return running;
-    const run = this.#sendOnce(agentId, command).finally(() => this.#inflight.delete(clientId));
+    // One conversation's sends go out one after the other, so a send that is being retried is not overtaken.
+    const key = typeof command.conversationId === 'string' ? command.conversationId : '';
+    const before = this.#sendQueues.get(key) ?? Promise.resolve();
+    const run = before
+      .catch(() => undefined)
+      .then(() => this.#leased(agentId, command))
+      .finally(() => {
+        this.#inflight.delete(clientId);
+        if (this.#sendQueues.get(key) === queued) this.#sendQueues.delete(key);
+      });
+    const queued = run.catch(() => undefined);
+    this.#sendQueues.set(key, queued);
     this.#inflight.set(clientId, run);
     return run;
+  }
+
+  /**
+   * Sends under the client id's lease, so that two bridges never call the Send API for one client id at
+   * once; a repeat that reaches another bridge waits for the holder's answer (or for its lease to run
+   * out, when it died).
+   */
+  async #leased(agentId: string, command: SendMessageCommand): Promise<CommandResults['message.send']> {
+    const { clientId } = command;
+    const ms = this.#config.sendLeaseMs;
+    const deadline = Date.now() + ms * 3 + 1000;
+    while (!(await this.#store.leaseSend(clientId, this.#owner, ms))) {
+      const prior = await this.#store.getSent(clientId);
+      if (prior) return { messageId: prior.messageId, at: prior.at };
+      if (Date.now() > deadline || this.#closed) throw new TransportError('unavailable', 'The message is being sent; try again.', { retryable: true });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, ms / 4)));
+    }
+    const renew = setInterval(() => void this.#store.leaseSend(clientId, this.#owner, ms).catch(() => undefined), ms / 3);
+    try {
+      return await this.#sendOnce(agentId, command);
+    } finally {
+      clearInterval(renew);
+      if (!this.#closed) await this.#store.releaseSend(clientId, this.#owner).catch(() => undefined);
+    }
   }
 
   async #sendOnce(agentId: string, command: SendMessageCommand): Promise<CommandResults['message.send']> {
@@ -593,13 +668,15 @@ export class BridgeCore {
       })),
       ...(text?.trim() ? [{ ...base, message: { text, metadata } }] : []),
     ];
-    const done = this.#parts.get(clientId) ?? [];
+    // The parts Meta took already (a retry after a failure, here or on another bridge) are not sent again.
+    const done = await this.#store.sentParts(clientId);
     for (let i = done.length; i < payloads.length; i++) {
       const answer = await this.#graph.send(payloads[i]!);
-      done.push(answer.message_id ?? `m-${randomUUID()}`);
-      this.#parts.set(clientId, done);
+      if (this.#closed) throw new TransportError('unavailable', 'The bridge is stopping.', { retryable: true });
+      const id = answer.message_id ?? `m-${randomUUID()}`;
+      done.push(id);
+      if (i < payloads.length - 1) await this.#store.addSentPart(clientId, id);
     }
-    this.#parts.delete(clientId);
     return this.#serial(async () => {
       const prior = await this.#store.getSent(clientId);
       if (prior) return { messageId: prior.messageId, at: prior.at };
@@ -667,7 +744,7 @@ export class BridgeCore {
     return this.#serial(async () => {
       const offer = await this.#store.getOffer(offerId);
       if (!offer || offer.state !== 'pending') return false;
-      await this.#settle(offer, 'withdrawn', 'taken');
+      if (!(await this.#settle(offer, 'withdrawn', 'taken'))) return false;
       const record = await this.#store.getConversation(offer.offer.conversationId);
       if (record) await this.#store.putConversation({ ...record, agentId: 'elsewhere', conversation: { ...record.conversation, state: 'active', acceptedAt: this.#config.now() } });
       return true;

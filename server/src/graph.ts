@@ -54,9 +54,15 @@ export class GraphClient {
   readonly #config: BridgeConfig;
   /** Until when (epoch ms by the config clock) sends are held back after a rate limit. */
   #limitedUntil = 0;
+  /** Aborts the calls in flight when the bridge stops. */
+  readonly #stopped = new AbortController();
 
   constructor(config: BridgeConfig) {
     this.#config = config;
+  }
+
+  stop(): void {
+    this.#stopped.abort();
   }
 
   #url(path: string): string {
@@ -78,7 +84,7 @@ export class GraphClient {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(payload),
-          signal: AbortSignal.timeout(15_000),
+          signal: AbortSignal.any([AbortSignal.timeout(this.#config.graphTimeoutMs), this.#stopped.signal]),
         });
         const body = (await response.json().catch(() => ({}))) as { error?: GraphError; message_id?: string; recipient_id?: string };
         if (response.ok && !body.error) return body;
@@ -93,6 +99,7 @@ export class GraphClient {
         }
       } catch (error) {
         if (error instanceof TransportError) throw error;
+        if (this.#stopped.signal.aborted) throw new TransportError('unavailable', 'The bridge is stopping.', { retryable: true });
         // Network failure or timeout: temporary.
       }
       const delay = delays[attempt];
@@ -107,7 +114,7 @@ export class GraphClient {
   async profile(psid: string): Promise<{ name?: string; avatarUrl?: string }> {
     try {
       const response = await fetch(this.#url(`${encodeURIComponent(psid)}?fields=first_name,last_name,profile_pic`), {
-        signal: AbortSignal.timeout(3000),
+        signal: AbortSignal.any([AbortSignal.timeout(3000), this.#stopped.signal]),
       });
       if (!response.ok) return {};
       const body = (await response.json()) as { first_name?: unknown; last_name?: unknown; profile_pic?: unknown };

@@ -10,6 +10,7 @@ import { defaultConfig, type BridgeConfig } from './config.js';
 import { BridgeCore } from './core.js';
 import { GraphClient } from './graph.js';
 import { JournalStore } from './journal-store.js';
+import { RedisStore } from './redis-store.js';
 import type { BridgeStore } from './store.js';
 import { parseWebhook, verifySignature } from './webhook.js';
 
@@ -18,6 +19,7 @@ export type { BridgeStore } from './store.js';
 export { configFromEnv } from './config.js';
 export { signAgentToken, verifyAgentToken } from './auth.js';
 export { JournalStore } from './journal-store.js';
+export { RedisStore } from './redis-store.js';
 
 export interface BridgeOptions extends Partial<BridgeConfig> {
   /** Another store (the journal by default). */
@@ -37,6 +39,8 @@ export interface Bridge {
   /** Resolves when every webhook received so far has been processed. */
   idle(): Promise<void>;
   close(): Promise<void>;
+  /** Stops at once, as a killed process would: sockets cut, nothing finished or released (tests). */
+  crash(): Promise<void>;
 }
 
 class HttpError extends Error {
@@ -52,6 +56,7 @@ class HttpError extends Error {
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
+  // Refused on the declared length, before a byte of the body is read.
   if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, 'policy', 'The body is too large.');
   const chunks: Buffer[] = [];
   let size = 0;
@@ -65,6 +70,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 const STATUS: Record<string, number> = { invalid: 400, policy: 400, 'window-closed': 400, 'auth-expired': 401, 'not-found': 404, conflict: 409, unavailable: 503 };
 
+/** The client's address, for the per-address limit and the logs. */
+const remoteOf = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
+
 /** Starts the bridge: HTTP (webhook, uploads, files, dev endpoints) and the agents' WebSocket on one port. */
 export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
   const { store: givenStore, fakeGraph, ...partial } = options;
@@ -76,14 +84,27 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   if (!config.appSecret && !config.dev) throw new Error('APP_SECRET is required.');
   if (!config.appSecret) config.appSecret = 'demo-app-secret';
   if (!config.pageAccessToken && config.dev) config.pageAccessToken = 'demo-page-token';
-  const store = givenStore ?? new JournalStore(config.dataDir);
+  let store: BridgeStore;
+  if (givenStore) store = givenStore;
+  else if (config.redisUrl) {
+    const redis = new RedisStore({ url: config.redisUrl, prefix: config.redisPrefix, log: config.log });
+    await redis.ready();
+    store = redis;
+  } else store = new JournalStore(config.dataDir);
   const core = new BridgeCore(config, store, new GraphClient(config));
   const sockets = new Set<AgentSocket>();
+  const perAddress = new Map<string, number>();
   const pending = new Set<Promise<void>>();
   let httpUrl = '';
 
-  core.onAppend((agentId) => {
+  const pumpAgent = (agentId: string): void => {
     for (const socket of sockets) if (socket.agentId === agentId) void socket.pump();
+  };
+  core.onAppend(pumpAgent);
+  // Another bridge appended to the log of an agent connected here; after an outage, catch up on every socket.
+  store.shared?.watch(pumpAgent);
+  store.shared?.onReconnect(() => {
+    for (const socket of sockets) void socket.pump();
   });
 
   const cors = (req: IncomingMessage, res: ServerResponse): void => {
@@ -184,15 +205,14 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     if (typeof signature !== 'string') throw new HttpError(401, 'auth-expired', 'X-Hub-Signature-256 is missing.');
     const raw = await readBody(req, config.maxWebhookBytes);
     if (!verifySignature(raw, signature, config.appSecret)) throw new HttpError(403, 'auth-expired', 'The signature does not match.');
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('EVENT_RECEIVED');
     let body: unknown;
     try {
       body = JSON.parse(raw.toString('utf8'));
     } catch {
-      config.log.warn('[bridge] a signed webhook was not JSON; ignored.');
-      return;
+      throw new HttpError(400, 'invalid', 'The webhook body is not JSON.');
     }
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('EVENT_RECEIVED');
     const work = core.inbound(parseWebhook(body)).finally(() => pending.delete(work));
     pending.add(work);
   }
@@ -201,7 +221,10 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     if (req.method !== 'POST') throw new HttpError(405, 'invalid', 'Use POST.');
     const auth = req.headers.authorization;
     const claims = verifyAgentToken(config.agentTokenSecret, auth?.startsWith('Bearer ') ? auth.slice(7) : undefined);
-    if (!claims) throw new HttpError(401, 'auth-expired', 'The agent token is missing, invalid or expired.');
+    if (!claims) {
+      if (Number(req.headers['content-length']) > 0) req.socket.setTimeout(1000, () => req.destroy());
+      throw new HttpError(401, 'auth-expired', 'The agent token is missing, invalid or expired.');
+    }
     const conversationId = url.searchParams.get('conversationId');
     const clientId = url.searchParams.get('clientId');
     const name = (url.searchParams.get('name') ?? 'file').slice(0, 200) || 'file';
@@ -227,7 +250,12 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    // How often Node looks for requests past those timeouts.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, config.headersTimeoutMs / 4)),
+  }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://bridge');
     const path = url.pathname;
     void (async () => {
@@ -253,14 +281,17 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
             ? new HttpError(STATUS[error.code] ?? 500, error.code, error.message, error.retryable)
             : new HttpError(500, 'unavailable', 'The bridge failed.', true);
       if (!(error instanceof HttpError) && !(error instanceof TransportError)) config.log.error('[bridge] request failed:', error);
+      // Refusals are logged by address, path and reason: never a header, a token or the body.
+      else if (e.status !== 404 && e.status !== 409) config.log.warn(`[bridge] ${req.method ?? '?'} ${path} from ${remoteOf(req)} refused: ${e.status} ${e.message}`);
       if (res.headersSent) {
         res.destroy();
         return;
       }
       res.setHeader('connection', 'close');
       json(res, e.status, { error: { code: e.code, message: e.message, retryable: e.retryable } });
-      // A refused body may still be arriving: drop it rather than read it.
+      // A refused body may still be arriving: discard what comes (nothing is kept) and close once answered.
       req.resume();
+      if (!req.complete) res.once('finish', () => setTimeout(() => req.socket.destroy(), 100).unref());
     });
   });
 
@@ -271,6 +302,23 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       socket.destroy();
       return;
     }
+    const remote = remoteOf(req);
+    const open = perAddress.get(remote) ?? 0;
+    if (open >= config.maxSocketsPerIp) {
+      config.log.warn(`[bridge] socket refused from ${remote}: ${open} sockets open from there already (MAX_SOCKETS_PER_IP).`);
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nconnection: close\r\nretry-after: 10\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    perAddress.set(remote, open + 1);
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (perAddress.get(remote) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(remote);
+      else perAddress.set(remote, left);
+    };
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const agent = new AgentSocket(
         ws,
@@ -278,7 +326,11 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         config,
         `${httpUrl}/upload`,
         (s) => sockets.add(s),
-        (s) => sockets.delete(s),
+        (s) => {
+          sockets.delete(s);
+          release();
+        },
+        remote,
       );
       sockets.add(agent);
     });
@@ -314,6 +366,14 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       await Promise.all(pending);
       await core.stop();
       await store.close();
+    },
+    async crash() {
+      for (const socket of [...sockets]) socket.terminate();
+      wss.close();
+      server.closeAllConnections();
+      server.close();
+      store.crash?.();
+      await core.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Message } from '../../src/core/model.js';
 import {
+  CURSOR_WIDTH,
   formatCursor,
   type AgentRecord,
   type BridgeStore,
@@ -24,7 +25,8 @@ type Entry =
   | { k: 'sent'; v: SentRecord }
   | { k: 'offer'; v: OfferRecord }
   | { k: 'agent'; v: AgentRecord }
-  | { k: 'file'; v: FileRecord };
+  | { k: 'file'; v: FileRecord }
+  | { k: 'part'; v: { clientId: string; messageId: string } };
 
 /**
  * The default store: the whole state in memory, every change appended as one JSON line to
@@ -47,6 +49,7 @@ export class JournalStore implements BridgeStore {
   readonly #agents = new Map<string, AgentRecord>();
   readonly #files = new Map<string, FileRecord>();
   readonly #memoryFiles = new Map<string, Buffer>();
+  readonly #parts = new Map<string, string[]>();
 
   constructor(dir?: string) {
     this.#dir = dir;
@@ -88,6 +91,7 @@ export class JournalStore implements BridgeStore {
       ...[...this.#keys].map((v) => ({ k: 'key', v }) as const),
       ...[...this.#sent.values()].map((v) => ({ k: 'sent', v }) as const),
       ...[...this.#files.values()].map((v) => ({ k: 'file', v }) as const),
+      ...[...this.#parts].flatMap(([clientId, ids]) => ids.map((messageId) => ({ k: 'part', v: { clientId, messageId } }) as const)),
       ...events.map((v) => ({ k: 'ev', v }) as const),
     ];
   }
@@ -119,6 +123,10 @@ export class JournalStore implements BridgeStore {
         break;
       case 'sent':
         this.#sent.set(entry.v.clientId, entry.v);
+        this.#parts.delete(entry.v.clientId);
+        break;
+      case 'part':
+        this.#parts.set(entry.v.clientId, [...(this.#parts.get(entry.v.clientId) ?? []), entry.v.messageId]);
         break;
       case 'offer':
         this.#offers.set(entry.v.offer.id, entry.v);
@@ -173,9 +181,9 @@ export class JournalStore implements BridgeStore {
     this.#write({ k: 'ev', v: logged });
     return logged;
   }
-  async eventsAfter(agentId: string, cursor: string | undefined) {
+  async eventsAfter(agentId: string, cursor: string | undefined, limit = Infinity) {
     const list = this.#events.get(agentId) ?? [];
-    if (cursor === undefined) return [...list];
+    if (cursor === undefined) return list.slice(0, limit);
     // Binary search: the log is in cursor order.
     let lo = 0;
     let hi = list.length;
@@ -184,10 +192,13 @@ export class JournalStore implements BridgeStore {
       if (list[mid]!.cursor <= cursor) lo = mid + 1;
       else hi = mid;
     }
-    return list.slice(lo);
+    return list.slice(lo, lo + limit);
   }
-  async headCursor() {
+  async headCursor(_agentId?: string) {
     return formatCursor(this.#seq);
+  }
+  async acceptsCursor(_agentId: string, cursor: string) {
+    return cursor.length === CURSOR_WIDTH && /^\d+$/.test(cursor) && cursor <= formatCursor(this.#seq);
   }
   async claimKey(key: string) {
     if (this.#keys.has(key)) return false;
@@ -206,6 +217,31 @@ export class JournalStore implements BridgeStore {
   async putOffer(record: OfferRecord) {
     this.#write({ k: 'offer', v: record });
   }
+  async createOffer(record: OfferRecord) {
+    const conversation = this.#conversations.get(record.offer.conversationId);
+    if (conversation?.agentId !== undefined) return false;
+    for (const o of this.#offers.values()) if (o.state === 'pending' && o.offer.conversationId === record.offer.conversationId) return false;
+    this.#write({ k: 'offer', v: record });
+    return true;
+  }
+  async settleOffer(next: OfferRecord, conversation?: ConversationRecord) {
+    const current = this.#offers.get(next.offer.id);
+    if (current?.state !== 'pending' || current.agentId !== next.agentId) return false;
+    this.#write({ k: 'offer', v: next });
+    if (conversation) this.#write({ k: 'conv', v: conversation });
+    return true;
+  }
+  async sentParts(clientId: string) {
+    return [...(this.#parts.get(clientId) ?? [])];
+  }
+  async addSentPart(clientId: string, messageId: string) {
+    this.#write({ k: 'part', v: { clientId, messageId } });
+  }
+  // One process: the bridge shares the calls in flight itself.
+  async leaseSend() {
+    return true;
+  }
+  async releaseSend() {}
   async pendingOffers(agentId?: string) {
     return [...this.#offers.values()].filter((o) => o.state === 'pending' && (agentId === undefined || o.agentId === agentId));
   }

@@ -60,9 +60,9 @@ export interface FileRecord {
 }
 
 /**
- * Everything the bridge keeps. All methods may be asynchronous so that a networked store (Redis)
- * can implement it; the bridge serialises its own writes, and `claimKey` is the one atomic
- * test-and-set it needs across processes (webhook deduplication).
+ * Everything the bridge keeps. The methods are asynchronous so that a networked store (Redis)
+ * implements it too. The bridge serialises its own writes (across processes through `shared`);
+ * `claimKey`, `createOffer`, `settleOffer` and `leaseSend` are atomic in the store itself.
  */
 export interface BridgeStore {
   getConversation(id: string): Promise<ConversationRecord | undefined>;
@@ -81,18 +81,40 @@ export interface BridgeStore {
 
   /** Appends to the agent's log; the returned cursor is greater than every cursor before it. */
   appendEvent(agentId: string, event: UnstampedEvent): Promise<LoggedEvent>;
-  /** The agent's events after `cursor` (all of them without one), in order. */
-  eventsAfter(agentId: string, cursor: string | undefined): Promise<LoggedEvent[]>;
-  /** The newest cursor handed out (a zero cursor when none was). */
-  headCursor(): Promise<string>;
+  /** The agent's events after `cursor` (all of them without one), in order; at most `limit` when given. */
+  eventsAfter(agentId: string, cursor: string | undefined, limit?: number): Promise<LoggedEvent[]>;
+  /** The newest cursor of the agent's log (a zero cursor when it is empty): a snapshot's cursor. */
+  headCursor(agentId: string): Promise<string>;
+  /** Whether a replay after `cursor` would be complete: a cursor this store handed out, whose later events are all still kept. */
+  acceptsCursor(agentId: string, cursor: string): Promise<boolean>;
 
-  /** Records a deduplication key (a webhook `mid`…); false when it was already there. */
+  /** Records a deduplication key (a webhook `mid`…), atomically; false when it was already there. */
   claimKey(key: string): Promise<boolean>;
   getSent(clientId: string): Promise<SentRecord | undefined>;
   putSent(record: SentRecord): Promise<void>;
+  /** The Send API message ids of the parts of a multi-part send already taken, in order. */
+  sentParts(clientId: string): Promise<string[]>;
+  addSentPart(clientId: string, messageId: string): Promise<void>;
+  /**
+   * Takes (or renews, for the same `owner`) the right to make the Send API calls of `clientId` for
+   * `ms`; false while another owner holds it. A crashed holder's lease runs out.
+   */
+  leaseSend(clientId: string, owner: string, ms: number): Promise<boolean>;
+  releaseSend(clientId: string, owner: string): Promise<void>;
 
   getOffer(id: string): Promise<OfferRecord | undefined>;
   putOffer(record: OfferRecord): Promise<void>;
+  /**
+   * Stores a new pending offer, atomically, unless its conversation has an agent or another pending
+   * offer already (false then): one conversation, one offer, however many bridges route at once.
+   */
+  createOffer(record: OfferRecord): Promise<boolean>;
+  /**
+   * Moves a pending offer to `next.state` (and stores `conversation` with it, for an accept) in one
+   * atomic step; false when the stored offer is no longer pending or not `next.agentId`'s — of two
+   * bridges settling one offer, one wins.
+   */
+  settleOffer(next: OfferRecord, conversation?: ConversationRecord): Promise<boolean>;
   pendingOffers(agentId?: string): Promise<OfferRecord[]>;
 
   getAgent(id: string): Promise<AgentRecord | undefined>;
@@ -104,7 +126,21 @@ export interface BridgeStore {
   putFile(record: FileRecord, bytes: Buffer): Promise<void>;
   readFile(id: string): Promise<Buffer | undefined>;
 
+  /**
+   * Several bridges share this store: `exclusive` runs `fn` while no other bridge runs one (a
+   * lease-based lock), `watch` hears of every append to any agent's log (any bridge's), and
+   * `onReconnect` of a connection that came back (appends may have been missed meanwhile).
+   * Absent on a store of one process.
+   */
+  shared?: {
+    exclusive<T>(fn: () => Promise<T>): Promise<T>;
+    watch(listener: (agentId: string) => void): void;
+    onReconnect(listener: () => void): void;
+  };
+
   close(): Promise<void>;
+  /** Drops the connections at once, as a crash would (tests). */
+  crash?(): void;
 }
 
 /** Cursors are fixed-width decimal counters, so `compareCursors` (and plain text order) sorts them. */

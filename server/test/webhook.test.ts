@@ -79,10 +79,10 @@ describe('webhook', () => {
     assert.equal(created.length, 1, 'one conversation for the mid');
   });
 
-  it('answers 200 to a signed body that is not JSON, and ignores it', async () => {
+  it('answers 400 to a signed body that is not JSON, and ignores it', async () => {
     const body = '{not json';
     const response = await post(body, { 'x-hub-signature-256': signBody(body, APP_SECRET) });
-    assert.equal(response.status, 200);
+    assert.equal(response.status, 400);
     await s.bridge.idle();
     await waitFor(() => s.logs.some((l) => l.includes('not JSON')), 'a warning');
   });
