@@ -27,8 +27,10 @@ describe('sentiment in the panel and the session tabs (F14)', () => {
     desk.on('sentiment-alert', (event) => events.push(event));
     const id = await accept(desk, transport, 'Anna Nowak');
     const panel = await fixture<CcCommunicationPanel>(html`<cc-communication-panel lang="en" .desk=${desk} style="height: 500px; display: flex"></cc-communication-panel>`);
+    // The sentiment elements load on first use.
+    await customElements.whenDefined('cc-sentiment-badge');
     const badge = inner(panel, 'cc-sentiment-badge')!;
-    expect(clean(badge)).to.contain('Neutral');
+    await waitUntil(() => clean(badge).includes('Neutral'), 'no badge in the header');
     expect(clean(inner(panel, 'cc-sentiment-alert'))).to.equal('');
 
     transport.customerGetsAngry(id);
@@ -84,6 +86,20 @@ describe('sentiment in the panel and the session tabs (F14)', () => {
     await desk.settled();
     await waitUntil(() => !clean(badgeOf(calm)).includes('Needs urgent attention'), 'the marker stayed after recovery');
     expect(levelText(badgeOf(calm))).to.equal('Very positive');
+  });
+
+  it('shows no sentiment when the desk has none (sentiment: false, no transport sentiment)', async () => {
+    const { desk, transport } = await simDesk({}, { sentiment: false });
+    const id = await accept(desk, transport, 'Anna Nowak');
+    const panel = await fixture<CcCommunicationPanel>(html`<cc-communication-panel lang="en" .desk=${desk} style="height: 500px; display: flex"></cc-communication-panel>`);
+    const tabs = await fixture<CcSessionTabs>(html`<cc-session-tabs lang="en" .desk=${desk}></cc-session-tabs>`);
+    transport.customerGetsAngry(id);
+    await desk.settled();
+    await panel.updateComplete;
+    expect(inner(panel, 'cc-sentiment-badge')).to.equal(null);
+    expect(inner(panel, 'cc-sentiment-alert')).to.equal(null);
+    expect(inner(tabs, 'cc-sentiment-badge')).to.equal(null);
+    expect(desk.sentiment.enabled).to.equal(false);
   });
 
   it('speaks Polish in the panel', async () => {

@@ -20,11 +20,8 @@ export const LEVELS: readonly SentimentLevel[] = [
   'very-positive',
 ];
 
-/** How many of the customer's newest text messages the local analysis reads. */
-export const SENTIMENT_WINDOW = 6;
-
-/** Whether a level calls for the agent's attention: Slightly negative and below. */
-export const isAlertLevel = (level: SentimentLevel): boolean => LEVELS.indexOf(level) <= LEVELS.indexOf('slightly-negative');
+/** Whether a level calls for the agent's attention: Slightly negative and below (the three negative levels). */
+export const isAlertLevel = (level: SentimentLevel): boolean => level.endsWith('negative');
 
 /** The customer's mood in one conversation (F14). */
 export interface SentimentState {
@@ -46,6 +43,8 @@ export type SentimentOption = SentimentAnalyzer | (() => Promise<SentimentAnalyz
 
 /** Real-time sentiment (F14): per conversation, from the transport when it reports it, else analyzed locally. */
 export interface Sentiment {
+  /** The desk knows the customer's sentiment: it analyzes locally (not `sentiment: false`) or the transport reports it (`capabilities.sentiment`). */
+  readonly enabled: boolean;
   /** The conversation's sentiment; Neutral until something is known. */
   of(conversationId: string): ReadableAtom<SentimentState>;
   /** Hides the conversation's alert until the level recovers and crosses into alert again. */
@@ -56,10 +55,10 @@ const INITIAL: SentimentState = { level: 'neutral', source: 'initial', alert: fa
 
 const loadLexicon = (): Promise<SentimentAnalyzer> => import('../../sentiment/index.js').then((m) => m.createLexiconAnalyzer());
 
-/** What the customer wrote, oldest first: text messages only (a photo or sticker without text does not count). */
-export function customerTexts(messages: readonly Message[], limit = SENTIMENT_WINDOW): string[] {
+/** What the customer wrote, oldest first, the newest six: text messages only (a photo or sticker without text does not count). */
+export function customerTexts(messages: readonly Message[]): string[] {
   const texts: string[] = [];
-  for (let i = messages.length - 1; i >= 0 && texts.length < limit; i--) {
+  for (let i = messages.length - 1; i >= 0 && texts.length < 6; i--) {
     const m = messages[i]!;
     if (m.author === 'customer' && m.text?.trim()) texts.push(m.text);
   }
@@ -74,7 +73,7 @@ export function customerTexts(messages: readonly Message[], limit = SENTIMENT_WI
 export class SentimentSlice implements Sentiment {
   readonly #ctx: SliceContext;
   readonly #messages: (conversationId: string) => readonly Message[];
-  readonly #option: SentimentOption;
+  readonly #option: SentimentOption | undefined;
   #stores = new Map<string, WritableAtom<SentimentState>>();
   /** Conversations the transport reports sentiment for. */
   #reported = new Set<string>();
@@ -84,8 +83,12 @@ export class SentimentSlice implements Sentiment {
 
   constructor(ctx: SliceContext, option: SentimentOption | undefined, messages: (conversationId: string) => readonly Message[]) {
     this.#ctx = ctx;
-    this.#option = option ?? loadLexicon;
+    this.#option = option;
     this.#messages = messages;
+  }
+
+  get enabled(): boolean {
+    return this.#option !== false || Boolean(this.#ctx.transport.capabilities.sentiment);
   }
 
   /** Whether this desk analyzes customer messages itself. */
@@ -111,7 +114,8 @@ export class SentimentSlice implements Sentiment {
     void this.#ctx.track(
       new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
         this.#scheduled = false;
-        return this.#analyze();
+        // A chunk that failed to load leaves the level as it was; the next message tries again.
+        return this.#analyze().catch(() => undefined);
       }),
     );
   }
@@ -124,20 +128,21 @@ export class SentimentSlice implements Sentiment {
   }
 
   async #analyze(): Promise<void> {
-    const ids = [...this.#dirty].filter((id) => !this.#reported.has(id));
+    const ids = [...this.#dirty];
     this.#dirty.clear();
-    const work = ids.map((id) => [id, customerTexts(this.#messages(id))] as const).filter(([, texts]) => texts.length > 0);
-    if (work.length === 0) return;
+    // Only a conversation with a customer message loads the analyzer.
+    if (!ids.some((id) => customerTexts(this.#messages(id)).length > 0)) return;
     const analyzer = await this.#load();
     if (!analyzer || this.#ctx.isDisposed()) return;
-    for (const [id] of work) {
-      // Read again: more may have arrived while the analyzer loaded.
-      if (!this.#reported.has(id)) this.#set(id, analyzer.analyze(customerTexts(this.#messages(id))), 'local');
+    for (const id of ids) {
+      // Read now: more may have arrived while the analyzer loaded.
+      const texts = customerTexts(this.#messages(id));
+      if (texts.length > 0 && !this.#reported.has(id)) this.#set(id, analyzer.analyze(texts), 'local');
     }
   }
 
   #load(): Promise<SentimentAnalyzer | undefined> {
-    const option = this.#option;
+    const option = this.#option ?? loadLexicon;
     this.#analyzer ??= (typeof option === 'function' ? option() : Promise.resolve(option || undefined)).catch(() => {
       // A chunk that failed to load may load next time.
       this.#analyzer = undefined;

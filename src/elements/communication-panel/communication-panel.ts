@@ -20,6 +20,7 @@ import { CcEndEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEve
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
 import type { CcTranscript } from '../transcript/transcript.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
+import { sentimentAlert, sentimentBadge } from '../sentiment-badge/slots.js';
 
 const EMPTY_COMPOSER: ComposerState = { draft: '', files: [], restored: false };
 const EMPTY_WRAP_UP: WrapUpState = { note: '', overdue: false };
@@ -507,7 +508,7 @@ export class CcCommunicationPanel extends DeskElement {
     }
     return html`
       ${this.#renderHeader(conversation)} ${this.#renderConnection()}
-      <cc-sentiment-alert part="sentiment-alert" lang=${this.localize.lang} .desk=${this.activeDesk} conversation-id=${conversation.id}></cc-sentiment-alert>
+      ${sentimentAlert(this.activeDesk, conversation.id, this.localize.lang)}
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
       <cc-transcript
         part="transcript"
@@ -560,7 +561,7 @@ export class CcCommunicationPanel extends DeskElement {
         <span class="channel">${t.channel.facebook} · ${conversation.queue}</span>
       </div>
       <span class="badge ${conversation.state}" part="state">${t.state[conversation.state]}</span>
-      <cc-sentiment-badge part="sentiment" lang=${this.localize.lang} .desk=${desk} conversation-id=${conversation.id}></cc-sentiment-badge>
+      ${sentimentBadge(desk, conversation.id, this.localize.lang)}
       ${conversation.state === 'active' || conversation.state === 'waiting'
         ? html`<span class="window ${windowClass}" part="window" role="timer">${windowText}</span>`
         : nothing}

@@ -1,13 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Desk, SentimentLevel, SentimentState } from '../../core/desk/desk.js';
-import { isAlertLevel } from '../../core/desk/sentiment.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { sentimentStrings } from '../../i18n/en/sentiment.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { sentimentAlertStyles, sentimentBadgeStyles } from './sentiment-badge.styles.js';
+
+/** Slightly negative and below: the three negative levels (as the desk's `alert`). */
+const isAlertLevel = (level: SentimentLevel): boolean => level.endsWith('negative');
 
 const NEUTRAL: SentimentState = { level: 'neutral', source: 'initial', alert: false, dismissed: false };
 

@@ -11,6 +11,7 @@ import { DeskElement } from '../desk-element.js';
 import { CcSessionCloseEvent, CcSessionSelectEvent } from '../events.js';
 import { tabKeyAction } from '../tab-keys.js';
 import { sessionTabsStyles } from './session-tabs.styles.js';
+import { sentimentBadge } from '../sentiment-badge/slots.js';
 
 /** The unread badge's text: "9+" above nine. */
 export const unreadBadge = (n: number): string => (n > 9 ? '9+' : String(n));
@@ -214,7 +215,7 @@ export class CcSessionTabs extends DeskElement {
       ${conversation
         ? html`<span class="state" part="state" data-state=${conversation.state}>${t.state[conversation.state]}</span>`
         : nothing}
-      <cc-sentiment-badge part="sentiment" compact ?background=${!selected} lang=${this.localize.lang} .desk=${this.activeDesk} conversation-id=${session.conversationId}></cc-sentiment-badge>
+      ${sentimentBadge(this.activeDesk, session.conversationId, this.localize.lang, { compact: true, background: !selected })}
       ${session.unread > 0
         ? html`<span class="unread" part="unread"
             ><span aria-hidden="true">${unreadBadge(session.unread)}</span
