@@ -65,6 +65,7 @@ export class AssistCommands {
 
   async refresh(conversationId: string): Promise<void> {
     const store = this.#stores.get(conversationId)!;
+    if (this.#ctx.isDisposed()) return;
     const seq = (this.#seq.get(conversationId) ?? 0) + 1;
     this.#seq.set(conversationId, seq);
     const current = (): boolean => this.#seq.get(conversationId) === seq && !this.#ctx.isDisposed();
