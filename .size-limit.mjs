@@ -164,6 +164,12 @@ export default [
     gzip: true,
   },
   {
+    name: 'lazy: sentiment analyzer (first customer message the desk analyzes)',
+    path: lazy('snippet', /(^|\/)sentiment\.js$/, 'The sentiment analyzer'),
+    limit: '3.5 kB',
+    gzip: true,
+  },
+  {
     name: 'lazy: offer alerts (once `sound` or `desktop-notification` is set on the notification)',
     path: lazy('snippet', /(^|\/)alerts-[\w-]+\.js$/, 'The offer alerts'),
     limit: '0.8 kB',
