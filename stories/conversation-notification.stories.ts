@@ -76,6 +76,28 @@ export const Incoming: Story = {
   ],
 };
 
+/**
+ * `overlay` in a side pane above a conversation: three offers float over the content below as one stacked
+ * card, and the content keeps its height.
+ */
+export const OverlayInSidePane: Story = {
+  loaders: [
+    async () => {
+      const s = await stage();
+      s.transport.offer(anna);
+      s.transport.offer({ locale: 'en', customer: { name: 'John Smith' }, queue: 'Billing' });
+      s.transport.offer({ locale: 'en', customer: { name: 'Maria Lopez' }, queue: 'Returns' });
+      return { stage: s };
+    },
+  ],
+  render: (_args, { loaded }) => html`<div style="display: flex; flex-direction: column; gap: 12px; height: 480px; max-width: 26rem; --cc-notification-width: 100%">
+    <cc-conversation-notification overlay .desk=${stageOf(loaded).desk}></cc-conversation-notification>
+    <section aria-label="Conversation" tabindex="0" style="flex: 1; border: 1px solid #c9ced8; border-radius: 8px; padding: 8px; overflow: auto">
+      ${Array.from({ length: 12 }, (_, i) => html`<p>Transcript line ${i + 1}: the conversation the agent is in keeps its full height.</p>`)}
+    </section>
+  </div>`,
+};
+
 /** Three more customers wait behind the one shown. */
 export const SeveralQueued: Story = {
   loaders: [

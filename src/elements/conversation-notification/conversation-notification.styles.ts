@@ -9,6 +9,21 @@ export const styles = css`
   :host(:state(idle)) {
     display: contents;
   }
+  /* Overlay: the element keeps no height; its cards float down over what follows it. */
+  :host([overlay]) {
+    block-size: 0;
+    z-index: var(--cc-notification-z-index, 10);
+  }
+  :host([overlay]) .stack {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    max-block-size: var(--cc-notification-max-height, 80vh);
+    overflow: auto;
+    overscroll-behavior: contain;
+    /* Room for the stacked edges and the shadow inside the scroll box. */
+    padding-block-end: 12px;
+  }
 
   .card,
   .missed {
@@ -22,6 +37,16 @@ export const styles = css`
   }
   .card {
     border-block-start: 4px solid var(--_accent);
+  }
+  /* More offers wait behind this one: their edges show under the card, one line says how many. */
+  .card.stacked {
+    box-shadow:
+      0 5px 0 -1px var(--_surface),
+      0 5px 0 0 var(--_border),
+      0 10px 0 -2px var(--_surface),
+      0 10px 0 -1px var(--_border),
+      var(--cc-shadow, 0 4px 16px rgb(0 0 0 / 0.18));
+    margin-block-end: 10px;
   }
   .missed {
     border-block-start: 4px solid var(--_warning);

@@ -95,7 +95,8 @@ class DeskEventController<T extends DeskEvent['type']> implements ReactiveContro
  * @summary Incoming conversation: customer, queue, wait, first message, countdown, Accept/Reject.
  * @tag cc-conversation-notification
  *
- * @csspart card - The incoming conversation card (`role="alertdialog"`).
+ * @csspart stack - The missed notice and the card together (what floats with `overlay`).
+ * @csspart card - The incoming conversation card (`role="alertdialog"`); drawn as a stack while more offers wait.
  * @csspart accept - The Accept button.
  * @csspart reject - The Reject button (shown only when the desk allows rejecting).
  * @csspart countdown - The countdown bar and text.
@@ -117,6 +118,8 @@ class DeskEventController<T extends DeskEvent['type']> implements ReactiveContro
  * @cssprop --cc-font-size - Base font size.
  * @cssprop --cc-shadow - Card shadow.
  * @cssprop --cc-notification-width - Largest width of the card (default 24rem).
+ * @cssprop --cc-notification-max-height - Largest height of the floating cards with `overlay` (default 80vh); they scroll beyond it.
+ * @cssprop --cc-notification-z-index - Stacking level of the floating cards with `overlay` (default 10).
  *
  * @fires cc-accept - CcAcceptEvent, cancelable: the agent accepts the shown offer.
  * @fires cc-reject - CcRejectEvent, cancelable: the agent rejects the shown offer.
@@ -141,6 +144,13 @@ export class CcConversationNotification extends DeskElement {
   protected readonly clock = new StoreController<number>(this, 0);
   /** @internal */
   protected readonly expiry = new DeskEventController(this, 'offer-expired', ({ offers }) => this.#expired(offers));
+
+  /**
+   * Float the cards over what follows the element (e.g. the communication panel below it in a side
+   * pane) instead of pushing it down: the element then takes no height, so the transcript keeps its
+   * size however many offers wait. Off by default, where the element takes its cards' height.
+   */
+  @property({ type: Boolean, reflect: true }) overlay = false;
 
   /** Play a short tone when an offer arrives. Browsers allow it only after the agent has interacted with the page. */
   @property({ type: Boolean }) sound = false;
@@ -440,8 +450,12 @@ export class CcConversationNotification extends DeskElement {
       <div class="visually-hidden" role="status" aria-live="polite">
         ${announcement ? keyed(announcement.key, html`<span>${announcement.text}</span>`) : nothing}
       </div>
-      ${missed.length > 0 ? this.renderMissed(missed[missed.length - 1]!) : nothing}
-      ${offers[0] ? this.renderCard(offers[0], offers.length - 1) : nothing}
+      ${missed.length > 0 || offers[0]
+        ? html`<div class="stack" part="stack">
+            ${missed.length > 0 ? this.renderMissed(missed[missed.length - 1]!) : nothing}
+            ${offers[0] ? this.renderCard(offers[0], offers.length - 1) : nothing}
+          </div>`
+        : nothing}
     `;
   }
 
@@ -456,7 +470,7 @@ export class CcConversationNotification extends DeskElement {
     return html`
       <div
         part="card"
-        class="card"
+        class="card ${more > 0 ? 'stacked' : ''}"
         role="alertdialog"
         aria-labelledby="title name"
         aria-describedby="details"
