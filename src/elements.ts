@@ -26,7 +26,8 @@ export type { CcQuickReplies, CcQuickReplyEvent, CcQuickReplyInsertedEvent } fro
 export { CcSmartAssist, CcOpenArticleEvent } from './elements/smart-assist/smart-assist.js';
 export { CcAgentScript, CcScriptStepEvent, type ScriptStepAction } from './elements/agent-script/agent-script.js';
 export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
-export { CcSentimentBadge, CcSentimentAlert, CcSentimentDismissEvent } from './elements/sentiment-badge/sentiment-badge.js';
+export { CcSentimentBadge } from './elements/sentiment-badge/sentiment-badge.js';
+export { CcSentimentAlert, CcSentimentDismissEvent } from './elements/sentiment-badge/sentiment-alert.js';
 export { CcSessionView } from './elements/session-view/session-view.js';
 export { CcShortcuts } from './elements/shortcuts/shortcuts.js';
 export { CcPresencePicker } from './elements/presence-picker/presence-picker.js';

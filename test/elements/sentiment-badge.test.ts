@@ -2,7 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { SentimentLevel } from '../../src/core/desk/desk.js';
 import { LEVELS } from '../../src/core/desk/sentiment.js';
 import '../../src/elements/sentiment-badge/define.js';
-import { CcSentimentDismissEvent, type CcSentimentAlert, type CcSentimentBadge } from '../../src/elements/sentiment-badge/sentiment-badge.js';
+import type { CcSentimentBadge } from '../../src/elements/sentiment-badge/sentiment-badge.js';
+import { CcSentimentDismissEvent, type CcSentimentAlert } from '../../src/elements/sentiment-badge/sentiment-alert.js';
 import { testTransportDesk } from '../harness.js';
 
 const EN: Record<SentimentLevel, string> = {
