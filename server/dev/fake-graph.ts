@@ -36,6 +36,12 @@ export interface FakeGraph {
   customer(psid?: string, name?: string): ScriptedCustomer;
   /** Resolves once every echo webhook the fake Graph sent has been answered. */
   settled(): Promise<void>;
+  /** Holds every Send API call from now on (a hanging Graph API) until `release()`. */
+  hold(): void;
+  /** Answers the held calls (and the next ones at once); with `drop`, cuts them instead, as if Meta never took them. */
+  release(options?: { drop?: boolean }): void;
+  /** Send API calls waiting in a hold. */
+  readonly held: number;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,10 @@ export interface FakeGraphOptions {
   echoes?: boolean;
   /** The token the Send API must be called with (default: any non-empty). */
   accessToken?: string;
+  /** Told of every Send API call as it is answered (benchmarks). */
+  onCall?: (call: GraphCall) => void;
+  /** Keep no list of calls (`calls` stays empty): long benchmark runs. */
+  recordCalls?: boolean;
 }
 
 const TYPES = ['RESPONSE', 'UPDATE', 'MESSAGE_TAG'];
@@ -109,6 +119,9 @@ export async function createFakeGraph(options: FakeGraphOptions = {}): Promise<F
   let target: WebhookTarget | undefined;
   const echoes = options.echoes ?? true;
   const posting = new Set<Promise<unknown>>();
+  let holding: { promise: Promise<boolean>; resolve: (drop: boolean) => void } | undefined;
+  let held = 0;
+  const record = options.recordCalls ?? true;
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -117,8 +130,18 @@ export async function createFakeGraph(options: FakeGraphOptions = {}): Promise<F
       const parts = url.pathname.split('/').filter(Boolean);
       if (req.method === 'POST' && parts.length === 3 && parts[1] === 'me' && parts[2] === 'messages') {
         const body = await readJson(req);
+        if (holding) {
+          held++;
+          const drop = await holding.promise;
+          held--;
+          if (drop) {
+            res.destroy();
+            return;
+          }
+        }
         const call: GraphCall = { path: url.pathname, accessToken: token, body, answer: {} };
-        calls.push(call);
+        if (record) calls.push(call);
+        res.once('finish', () => options.onCall?.(call));
         if (!token || (options.accessToken !== undefined && token !== options.accessToken)) {
           call.answer.error = { code: 190, message: 'Invalid OAuth access token.', type: 'OAuthException' };
           json(res, 400, { error: call.answer.error });
@@ -196,7 +219,23 @@ export async function createFakeGraph(options: FakeGraphOptions = {}): Promise<F
     async settled() {
       while (posting.size > 0) await Promise.all(posting);
     },
+    hold() {
+      if (holding) return;
+      let resolve!: (drop: boolean) => void;
+      const promise = new Promise<boolean>((r) => (resolve = r));
+      holding = { promise, resolve };
+    },
+    release(opts = {}) {
+      const h = holding;
+      holding = undefined;
+      h?.resolve(opts.drop === true);
+    },
+    get held() {
+      return held;
+    },
     close() {
+      holding?.resolve(true);
+      holding = undefined;
       return new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
