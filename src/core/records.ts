@@ -127,4 +127,6 @@ export interface SearchResults {
   total: number;
   /** More matches exist beyond `limit`. */
   more: boolean;
+  /** Stored conversations of hits the desk does not hold in memory (earlier sessions), for their customers' names. */
+  conversations?: Readonly<Record<string, import('./model.js').Conversation>>;
 }

@@ -286,6 +286,8 @@ export interface Catalog {
     loadFailed: string;
     retry: string;
     empty: string;
+    /** Author of a note the agent wrote, when the agent has no name. */
+    you: string;
   };
   /** `<cc-record-search>` and `<cc-record-create>` (F7, F8). */
   records: {

@@ -325,6 +325,7 @@ export const pl: Catalog = {
     loadFailed: 'Nie udało się wczytać notatek.',
     retry: 'Spróbuj ponownie',
     empty: 'Brak notatek.',
+    you: 'Ty',
   },
   records: {
     kinds: { contact: 'Kontakt', account: 'Konto', case: 'Sprawa' },

@@ -49,7 +49,14 @@ export class SearchSlice {
   /** Full-text search over stored transcripts, merged with the server's search (its code loads with the first search). */
   async search(query: string, filters: SearchFilters = {}, options: { limit?: number } = {}): Promise<SearchResults> {
     const [service, commands] = await Promise.all([this.enable(), this.#commands()]);
-    return commands.searchTranscripts(this.#ctx, service, query, filters, options.limit ?? 100);
+    const results = await commands.searchTranscripts(this.#ctx, service, query, filters, options.limit ?? 100);
+    // Hits from earlier sessions name their customer from the stored conversation, not by id.
+    const inMemory = this.#conversations();
+    const missing = new Set(results.hits.map((h) => h.conversationId).filter((id) => !inMemory[id]));
+    if (missing.size === 0) return results;
+    const stored = await (await this.#ctx.storage).getConversations().catch(() => []);
+    const conversations = Object.fromEntries(stored.filter((c) => missing.has(c.id)).map((c) => [c.id, c]));
+    return Object.keys(conversations).length > 0 ? { ...results, conversations } : results;
   }
 
   /** A conversation and its messages for read-only display: from memory, else storage, else the server. */

@@ -295,11 +295,18 @@ export class CcConversationNotes extends DeskElement {
   private renderNote(note: Note): TemplateResult {
     return html`<li part="note">
       <p part="note-meta" class="meta">
-        <span class="author">${note.author}</span>
+        <span class="author">${this.#authorName(note.author)}</span>
         <time datetime=${new Date(note.at).toISOString()}>${this.#formatTime(note.at)}</time>
       </p>
       <p part="note-text" class="text">${note.text}</p>
     </li>`;
+  }
+
+  /** A note the agent wrote may carry their id (a backend that keeps ids): shown as their name, never the id. */
+  #authorName(author: string): string {
+    const agent = this.activeDesk?.agent;
+    if (!agent || author !== agent.id) return author;
+    return agent.name || this.localize.t.notes.you;
   }
 
   #formatTime(at: number): string {

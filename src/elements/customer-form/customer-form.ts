@@ -9,6 +9,7 @@ import { ConversationController } from '../../controllers/conversation-controlle
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
 import { customerFormStrings } from '../../i18n/en/customer-form.js';
+import { recordsStrings } from '../../i18n/en/records.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 import { styles } from './customer-form.styles.js';
@@ -63,7 +64,7 @@ export class CcCustomerForm extends DeskElement {
   static override styles = [hostStyles, styles];
 
   /** @internal */
-  protected static override strings = [customerFormStrings];
+  protected static override strings = [customerFormStrings, recordsStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this);
@@ -348,11 +349,17 @@ export class CcCustomerForm extends DeskElement {
     `;
   }
 
+  /** A record status in the page's language; a status code the catalog does not know is the host's own word, shown as given. */
+  #statusText(status: string): string {
+    const statuses = this.localize.t.records.statuses;
+    return (Object.hasOwn(statuses, status) ? statuses[status] : undefined) ?? status;
+  }
+
   private renderCase(record: CrmRecord, linked: boolean): TemplateResult {
     const f = this.localize.t.customerForm;
     return html`<li>
       <span class="title">${record.title}</span>
-      ${record.status ? html`<span class="badge">${record.status}</span>` : nothing}
+      ${record.status ? html`<span class="badge" data-status=${record.status}>${this.#statusText(record.status)}</span>` : nothing}
       ${linked ? html`<span class="badge linked">${f.linked}</span>` : nothing}
       ${record.subtitle ? html`<span class="muted subtitle">${record.subtitle}</span>` : nothing}
       ${record.updatedAt !== undefined

@@ -446,7 +446,7 @@ export class CcTranscriptSearch extends DeskElement {
   // ---- rendering ----
 
   #conversationOf(conversationId: string): Conversation | undefined {
-    return this.conversations.value[conversationId] ?? this.#known.get(conversationId);
+    return this.conversations.value[conversationId] ?? this.#known.get(conversationId) ?? this.results?.conversations?.[conversationId];
   }
 
   #formats(): { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat } {

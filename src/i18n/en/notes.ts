@@ -24,5 +24,6 @@ export const notesStrings: Pick<Catalog, 'notes'> = {
     loadFailed: 'The notes could not be loaded.',
     retry: 'Try again',
     empty: 'No notes yet.',
+    you: 'You',
   },
 };

@@ -1,0 +1,89 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createMemoryStorage } from '../../src/core/storage.js';
+import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { dispose, testDesk, TestTransport } from '../harness.js';
+import '../../src/elements/customer-form/define.js';
+import '../../src/elements/agent-desk/define.js';
+import '../../src/elements/transcript-search/define.js';
+import '../../src/elements/conversation-notes/define.js';
+import type { CcTranscriptSearch } from '../../src/elements/transcript-search/transcript-search.js';
+
+describe('consistency: past conversations in transcript search', () => {
+  it('a hit from a conversation of an earlier session shows the customer’s name, not its id', async () => {
+    const storage = createMemoryStorage();
+    // An earlier session: John's conversation is kept in storage, then the page goes away.
+    const before = new SimulatedTransport({ seed: 5, capabilities: { search: false } });
+    const earlier = testDesk({ transport: before, storage });
+    await earlier.connect();
+    const john = before.startConversation({ locale: 'en', customer: { id: 'cust-john', name: 'John Smith' }, firstMessage: 'Hello, my order 4471 is late' });
+    await earlier.transition(john.id, 'wrap-up');
+    await earlier.transition(john.id, 'closed');
+    await earlier.settled();
+    dispose(earlier);
+
+    // Today's session on the same storage knows nothing of John's conversation in memory.
+    const desk = testDesk({ transport: new SimulatedTransport({ seed: 6, capabilities: { search: false } }), storage });
+    await desk.connect();
+    expect(desk.$conversations.get()[john.id]).to.equal(undefined);
+    const service = await desk.enableSearch();
+    await service.ready();
+    const wrapper = await fixture<HTMLElement>(html`<cc-agent-desk .desk=${desk} lang="en"><cc-transcript-search></cc-transcript-search></cc-agent-desk>`);
+    const el = wrapper.querySelector<CcTranscriptSearch>('cc-transcript-search')!;
+    await el.updateComplete;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#query')!;
+    input.focus();
+    await sendKeys({ type: '4471' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('.group h3'), 'no results');
+    expect(el.shadowRoot!.querySelector('.group h3')!.textContent!.trim()).to.equal('John Smith');
+    expect(el.shadowRoot!.querySelector('.group-header')!.textContent).to.contain('Closed');
+  });
+});
+
+describe('consistency: note authors', () => {
+  async function notesBy(agent: { id: string; name?: string }, author: string): Promise<string> {
+    const sim = new SimulatedTransport({ seed: 11 });
+    const desk = testDesk({ transport: sim, agent });
+    await desk.connect();
+    const conversation = sim.startConversation({ locale: 'en', customer: { name: 'Anna Nowak' }, links: {} });
+    desk.setActive(conversation.id);
+    const kase = await desk.createRecord(conversation.id, { kind: 'case', fields: { subject: 'Delayed shipment' } });
+    await desk.link(conversation.id, { kind: kase.kind, id: kase.id, title: kase.title });
+    // A backend that keeps the author's id rather than a name.
+    sim.crm.addNote({ target: { kind: 'case', id: kase.id, title: kase.title }, text: 'Called the courier.', author, clientId: 'seed-1' });
+    const el = await fixture<HTMLElement>(html`<cc-conversation-notes .desk=${desk} lang="en"></cc-conversation-notes>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.author'), 'no note shown');
+    return el.shadowRoot!.querySelector('.author')!.textContent!;
+  }
+
+  it('a note the agent wrote shows the agent’s name, not the id', async () => {
+    expect(await notesBy({ id: 'agent-ewa', name: 'Ewa Zielińska' }, 'agent-ewa')).to.equal('Ewa Zielińska');
+    expect(await notesBy({ id: 'agent-ewa' }, 'agent-ewa')).to.equal('You');
+    // Another author's name is shown as the CRM gives it.
+    expect(await notesBy({ id: 'agent-ewa', name: 'Ewa Zielińska' }, 'Jan Kowalski')).to.equal('Jan Kowalski');
+  });
+});
+
+describe('consistency: status words', () => {
+  it('recent cases show the record status from the catalog, in English and Polish, never the raw code', async () => {
+    for (const [lang, words] of [['en', ['Open', 'Closed']], ['pl', ['Otwarta', 'Zamknięta']]] as const) {
+      const sim = new SimulatedTransport({ seed: 5 });
+      const crm = new TestTransport({
+        sim,
+        records: [
+          { kind: 'case', id: 'case-1', title: 'Parcel arrived damaged', status: 'open', customerId: 'cust-anna', updatedAt: Date.now() - 60_000 },
+          { kind: 'case', id: 'case-2', title: 'Refund for order 5521', status: 'closed', customerId: 'cust-anna', updatedAt: Date.now() - 120_000 },
+        ],
+      });
+      const desk = testDesk({ transport: crm });
+      await desk.connect();
+      const conversation = sim.startConversation({ locale: 'en', customer: { id: 'cust-anna', name: 'Anna Nowak' } });
+      desk.setActive(conversation.id);
+      const el = await fixture<HTMLElement>(html`<cc-customer-form .desk=${desk} lang=${lang}></cc-customer-form>`);
+      const badges = () => [...el.shadowRoot!.querySelectorAll('[part="recent-cases"] li .badge[data-status]')].map((b) => b.textContent!.trim());
+      await waitUntil(() => badges().length === 2, 'recent cases not shown');
+      expect(badges()).to.deep.equal(words);
+    }
+  });
+});
