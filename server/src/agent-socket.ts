@@ -165,12 +165,14 @@ export class AgentSocket {
         const events = await this.#core.store.eventsAfter(this.agentId, this.#sentUpTo, PUMP_BATCH);
         for (const logged of events) {
           if (this.#gone) return;
-          // A client that does not read holds no unbounded buffer here: it is cut off and resumes from its cursor.
-          if (this.#ws.bufferedAmount > this.#config.maxSocketBufferBytes) {
+          // Back-pressure: past the buffer the pump waits for the client to read; a client that does not read
+          // within slowSocketMs holds no unbounded buffer here: it is cut off and resumes from its cursor.
+          if (this.#ws.bufferedAmount > this.#config.maxSocketBufferBytes && !(await this.#drained())) {
             this.#config.log.warn(`[bridge] agent ${this.agentId}'s socket fell too far behind (${this.#ws.bufferedAmount} bytes queued); closed, it resumes from its cursor.`);
             this.terminate();
             return;
           }
+          if (this.#gone) return;
           this.#send({ type: 'event', event: logged.event });
           this.#sentUpTo = logged.cursor;
         }
@@ -179,6 +181,16 @@ export class AgentSocket {
     } finally {
       this.#pumping = false;
     }
+  }
+
+  /** Resolves true once the socket's queue is back under the limit, false when it stays over it for slowSocketMs. */
+  async #drained(): Promise<boolean> {
+    const until = Date.now() + this.#config.slowSocketMs;
+    while (this.#ws.bufferedAmount > this.#config.maxSocketBufferBytes) {
+      if (this.#gone || Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return true;
   }
 
   async #command(id: unknown, command: unknown): Promise<void> {

@@ -60,6 +60,8 @@ export interface BridgeConfig {
   maxSocketsPerIp: number;
   /** Bytes queued on an agent socket the client has not read yet; past it the socket is cut and the client resumes from its cursor. */
   maxSocketBufferBytes: number;
+  /** How long an agent socket may stay past that buffer before it is cut, ms. */
+  slowSocketMs: number;
   /** The clock (epoch ms). Tests move it to cross the reply windows. */
   now: () => number;
   /** Where the bridge reports what it does; `console` by default. */
@@ -96,7 +98,8 @@ export const defaultConfig: BridgeConfig = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 120_000,
   maxSocketsPerIp: 500,
-  maxSocketBufferBytes: 4 * 1024 * 1024,
+  maxSocketBufferBytes: 1024 * 1024,
+  slowSocketMs: 10_000,
   now: () => Date.now(),
   log: console,
 };
