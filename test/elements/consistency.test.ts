@@ -4,6 +4,8 @@ import { createMemoryStorage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { dispose, testDesk, TestTransport } from '../harness.js';
 import '../../src/elements/customer-form/define.js';
+import '../../src/elements/record-search/define.js';
+import type { CcRecordSearch } from '../../src/elements/record-search/record-search.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/transcript-search/define.js';
 import '../../src/elements/conversation-notes/define.js';
@@ -85,5 +87,58 @@ describe('consistency: status words', () => {
       await waitUntil(() => badges().length === 2, 'recent cases not shown');
       expect(badges()).to.deep.equal(words);
     }
+  });
+});
+
+describe('consistency: dates in the page’s language', () => {
+  it('transcript search’s date filters are labelled and show the chosen day as the element’s language writes it', async () => {
+    const desk = testDesk({ transport: new SimulatedTransport({ seed: 5, capabilities: { search: false } }) });
+    await desk.connect();
+    for (const [lang, labels] of [['pl', ['Od', 'Do']], ['en', ['From', 'To']]] as const) {
+      const wrapper = await fixture<HTMLElement>(html`<cc-agent-desk .desk=${desk} lang=${lang}><cc-transcript-search></cc-transcript-search></cc-agent-desk>`);
+      const el = wrapper.querySelector<CcTranscriptSearch>('cc-transcript-search')!;
+      await el.updateComplete;
+      const from = el.shadowRoot!.querySelector<HTMLInputElement>('#from')!;
+      const to = el.shadowRoot!.querySelector<HTMLInputElement>('#to')!;
+      expect([from.labels![0]!.textContent, to.labels![0]!.textContent]).to.deep.equal(labels);
+      from.value = '2026-11-20';
+      from.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const shown = el.shadowRoot!.getElementById(from.getAttribute('aria-describedby')!)!;
+      expect(shown.textContent).to.equal(new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(2026, 10, 20)));
+      expect(from.getAttribute('lang')).to.equal(lang);
+    }
+  });
+});
+
+describe('consistency: record search results are bounded', () => {
+  it('twenty results scroll inside the list, and the keyboard brings the last one into view', async () => {
+    const sim = new SimulatedTransport({ seed: 11 });
+    const records = Array.from({ length: 20 }, (_, i) => ({ kind: 'contact' as const, id: `c-${i}`, title: `Anna Nowak ${i + 1}`, subtitle: `anna${i + 1}@example.com`, status: 'open' }));
+    const transport = new TestTransport({ sim, records });
+    const desk = testDesk({ transport });
+    await desk.connect();
+    const conversation = sim.startConversation({ locale: 'en', customer: { name: 'Anna Nowak' } });
+    desk.setActive(conversation.id);
+    const el = await fixture<CcRecordSearch>(html`<cc-record-search .desk=${desk} lang="en"></cc-record-search>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.focus();
+    await sendKeys({ type: 'Anna' });
+    await sendKeys({ press: 'Enter' });
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part="results"]')!;
+    await waitUntil(() => list.querySelectorAll('[part="result"]').length === 20, 'twenty results not shown');
+    const before = el.getBoundingClientRect().height;
+    // 20rem at the default 16 px root size; the element stays far shorter than twenty cards.
+    expect(list.clientHeight).to.be.at.most(20 * 16 + 1);
+    expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
+    expect(before).to.be.below(list.scrollHeight);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    const last = [...list.querySelectorAll('[part="result"]')].at(-1)!;
+    expect(el.shadowRoot!.activeElement).to.equal(last.querySelector('button'));
+    const box = last.getBoundingClientRect();
+    const view = list.getBoundingClientRect();
+    expect(box.bottom).to.be.at.most(view.bottom + 1);
+    expect(box.top).to.be.at.least(view.top - 1);
   });
 });

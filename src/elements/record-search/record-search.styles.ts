@@ -126,12 +126,17 @@ export const recordSearchStyles = css`
     margin: 0;
     color: var(--_muted);
   }
+  /* Bounded: twenty results scroll here instead of pushing the host page down. */
   .results {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
+    align-content: start;
     gap: calc(var(--_space) * 0.5);
+    max-block-size: var(--cc-record-search-results-height, 20rem);
+    overflow-y: auto;
+    overscroll-behavior: contain;
   }
   .results[aria-busy='true'] {
     opacity: 0.6;

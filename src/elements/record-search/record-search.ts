@@ -54,6 +54,7 @@ const sameRecord = (a: RecordRef | undefined, b: RecordRef): boolean => a !== un
  * @csspart create - The quick-create area.
  * @cssprop --cc-color-surface - Field and result background.
  * @cssprop --cc-color-surface-2 - Linked area background, selected filter.
+ * @cssprop --cc-record-search-results-height - Largest height of the results list (default 20rem); more results scroll inside it.
  * @cssprop --cc-color-border - Borders of fields, results and badges.
  * @cssprop --cc-color-text-muted - Labels, hints and subtitles.
  * @cssprop --cc-color-accent - Selected filter, open-case badges.

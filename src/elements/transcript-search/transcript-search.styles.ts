@@ -86,6 +86,13 @@ export const transcriptSearchStyles = css`
     gap: 2px;
     min-width: 0;
   }
+  .day-shown {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .day-shown:empty {
+    display: none;
+  }
 
   .index-status {
     font-size: 0.85em;

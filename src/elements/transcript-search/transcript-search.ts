@@ -123,6 +123,7 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * @csspart input - The query field.
  * @csspart submit - The Search button.
  * @csspart filters - The filters fieldset (customer, from, to, state).
+ * @csspart day-shown - Under a date filter: its day written in the element's language.
  * @csspart index-status - Index progress ("Indexing… 12,345 messages").
  * @csspart results - The results region (`aria-busy` while searching).
  * @csspart hint - The hint shown before anything is searched.
@@ -511,11 +512,13 @@ export class CcTranscriptSearch extends DeskElement {
         </div>
         <div class="field">
           <label for="from">${t.from}</label>
-          <input id="from" type="date" .value=${this.from} max=${this.to || nothing} @change=${this.#onFromChange} />
+          <input id="from" type="date" lang=${this.localize.lang} aria-describedby="from-shown" .value=${this.from} max=${this.to || nothing} @change=${this.#onFromChange} />
+          ${this.#renderDay('from-shown', this.from)}
         </div>
         <div class="field">
           <label for="to">${t.to}</label>
-          <input id="to" type="date" .value=${this.to} min=${this.from || nothing} @change=${this.#onToChange} />
+          <input id="to" type="date" lang=${this.localize.lang} aria-describedby="to-shown" .value=${this.to} min=${this.from || nothing} @change=${this.#onToChange} />
+          ${this.#renderDay('to-shown', this.to)}
         </div>
         <div class="field">
           <label for="state">${t.state}</label>
@@ -526,6 +529,16 @@ export class CcTranscriptSearch extends DeskElement {
         </div>
       </fieldset>
     </form>`;
+  }
+
+  /**
+   * The chosen day in the element's language: a date field shows the browser's own format, which
+   * need not be the page's (a Polish agent in an English browser reads 11/20/2026 there).
+   */
+  #renderDay(id: string, value: string): TemplateResult {
+    const [year, month, day] = value.split('-').map(Number);
+    const date = year && month && day ? new Date(year, month - 1, day) : undefined;
+    return html`<span id=${id} class="day-shown" part="day-shown">${date && !Number.isNaN(date.getTime()) ? this.#formats().date.format(date) : nothing}</span>`;
   }
 
   #renderIndexStatus(): TemplateResult | typeof nothing {
