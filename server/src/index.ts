@@ -71,7 +71,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 const STATUS: Record<string, number> = { invalid: 400, policy: 400, 'window-closed': 400, 'auth-expired': 401, 'not-found': 404, conflict: 409, unavailable: 503 };
 
 /** The client's address, for the per-address limit and the logs. */
-const remoteOf = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
+const remoteOf = (req: IncomingMessage): string => (req.socket as IncomingMessage['socket'] | null)?.remoteAddress ?? 'unknown';
 
 /** Starts the bridge: HTTP (webhook, uploads, files, dev endpoints) and the agents' WebSocket on one port. */
 export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
@@ -258,6 +258,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://bridge');
     const path = url.pathname;
+    const remote = remoteOf(req);
     void (async () => {
       if (path === '/upload' || path.startsWith('/dev/')) {
         cors(req, res);
@@ -282,7 +283,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
             : new HttpError(500, 'unavailable', 'The bridge failed.', true);
       if (!(error instanceof HttpError) && !(error instanceof TransportError)) config.log.error('[bridge] request failed:', error);
       // Refusals are logged by address, path and reason: never a header, a token or the body.
-      else if (e.status !== 404 && e.status !== 409) config.log.warn(`[bridge] ${req.method ?? '?'} ${path} from ${remoteOf(req)} refused: ${e.status} ${e.message}`);
+      else if (e.status !== 404 && e.status !== 409) config.log.warn(`[bridge] ${req.method ?? '?'} ${path} from ${remote} refused: ${e.status} ${e.message}`);
       if (res.headersSent) {
         res.destroy();
         return;
@@ -291,7 +292,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       json(res, e.status, { error: { code: e.code, message: e.message, retryable: e.retryable } });
       // A refused body may still be arriving: discard what comes (nothing is kept) and close once answered.
       req.resume();
-      if (!req.complete) res.once('finish', () => setTimeout(() => req.socket.destroy(), 100).unref());
+      if (!req.complete) res.once('finish', () => setTimeout(() => req.destroy(), 100).unref());
     });
   });
 
