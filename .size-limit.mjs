@@ -164,6 +164,23 @@ export default [
     gzip: true,
   },
   {
+    name: 'lazy: quick-reply list (first `/` in the composer), with the placeholder and search helpers it shares with the commands',
+    path: [
+      lazy('snippet', /(^|\/)quick-replies-(?!commands|text)[\w-]+\.js$/, 'The quick-reply list'),
+      ...Object.values(manifest('snippet'))
+        .filter((chunk) => /(^|\/)quick-replies-text-[\w-]+\.js$/.test(chunk.file))
+        .map((chunk) => `.size/snippet/${chunk.file}`),
+    ],
+    limit: '3.2 kB',
+    gzip: true,
+  },
+  {
+    name: 'lazy: quick-reply commands (first `/`, or any desk.quickReplies command)',
+    path: lazy('snippet', /(^|\/)quick-replies-commands-[\w-]+\.js$/, 'The quick-reply commands'),
+    limit: '1.6 kB',
+    gzip: true,
+  },
+  {
     name: 'lazy: sentiment analyzer (first customer message the desk analyzes)',
     path: lazy('snippet', /(^|\/)sentiment\.js$/, 'The sentiment analyzer'),
     limit: '3.5 kB',

@@ -284,6 +284,13 @@ function throughBridge(url: string): WebSocketTransport {
 const desk = createDesk({
   transport: bridge && /^wss?:\/\//.test(bridge) ? throughBridge(bridge) : transport,
   locale: currentLang(),
+  // The default agent id, with a name for the quick replies' {agentName} (F15).
+  agent: { id: 'agent', name: 'Alex' },
+  // Typing / in the composer lists the simulator's ten quick replies and this one of the page's (F15).
+  quickReplies: [
+    { id: 'hours', title: 'Opening hours', shortcut: 'hours', locale: 'en', text: 'We are here Monday to Friday, 8:00–20:00. Anything else, {customerFirstName}?' },
+    { id: 'godziny', title: 'Godziny pracy', shortcut: 'godziny', locale: 'pl', text: 'Jesteśmy dostępni od poniedziałku do piątku, 8:00–20:00. Czy mogę jeszcze pomóc?' },
+  ],
   // Two automatic attempts: with the flaky network on, about a third of the messages reach Failed.
   maxSendAttempts: 2,
   // Three conversations fill the agent: one → Busy, three → Busy – Do not disturb (F12).
@@ -313,6 +320,7 @@ const desk = createDesk({
 deskElement.desk = desk;
 desk.on('sentiment-alert', (e) => log(e.type, `conversationId=${e.conversationId} level=${e.level}`, false));
 deskElement.addEventListener('cc-sentiment-dismiss', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
+deskElement.addEventListener('cc-quick-reply', (e) => log(e.type, `conversationId=${e.conversationId} reply=${e.reply.id}`, e.cancelable));
 
 // "Flaky network": most sends fail at first; after two attempts a message shows Failed with Retry.
 required<HTMLInputElement>('#flaky-network').addEventListener('change', (event) => {

@@ -228,7 +228,11 @@ export class CcCommunicationPanel extends DeskElement {
     this.#composer?.setDraft(field.value);
     // F15: a `/` at the start of a word opens the quick replies, loaded on first use.
     const token = field.selectionStart === field.selectionEnd ? slashToken(field.value, field.selectionEnd) : undefined;
-    if (token) void import('../quick-replies/define.js');
+    if (token && !customElements.get('cc-quick-replies')) {
+      // The list's chunk brings only its own code: it is built from what the panel already has.
+      const deps = { DeskElement, html, nothing, strings: quickRepliesStrings, errorText };
+      void import('../quick-replies/quick-replies.js').then((m) => m.defineQuickReplies(deps));
+    }
     this.slash = token;
   };
 

@@ -1,5 +1,9 @@
-import { CcQuickReplies } from './quick-replies.js';
+import { html, nothing } from 'lit';
+import { quickRepliesStrings } from '../../i18n/en/quick-replies.js';
+import { errorText } from '../../i18n/error-text.js';
+import { DeskElement } from '../desk-element.js';
+import { defineQuickReplies } from './quick-replies.js';
 
-if (!customElements.get('cc-quick-replies')) customElements.define('cc-quick-replies', CcQuickReplies);
+defineQuickReplies({ DeskElement, html, nothing, strings: quickRepliesStrings, errorText });
 
-export { CcQuickReplies };
+export { CcQuickReplyEvent, CcQuickReplyInsertedEvent, type CcQuickReplies } from './quick-replies.js';

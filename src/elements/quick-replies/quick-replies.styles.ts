@@ -1,10 +1,9 @@
-import { css } from 'lit';
-
 /**
  * Styles of `<cc-quick-replies>`. It has no shadow root (its options must share the field's tree),
- * so these are added to the tree it renders in, every selector scoped to the element.
+ * so these are added to the tree it renders in, every selector scoped to the element. Plain text,
+ * not Lit's `css`: the element's lazy chunk imports nothing the page already loaded (see quick-replies.ts).
  */
-export const quickRepliesStyles = css`
+export const quickRepliesCss = /* css */ `
   cc-quick-replies {
     color-scheme: light dark;
     --_qr-surface: var(--cc-color-surface, light-dark(#ffffff, #1c1f26));
