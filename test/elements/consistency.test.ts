@@ -2,7 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryStorage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
-import { dispose, testDesk, TestTransport } from '../harness.js';
+import { dispose, simDesk, testDesk, TestTransport } from '../harness.js';
+import '../../src/elements/session-view/define.js';
 import '../../src/elements/customer-form/define.js';
 import '../../src/elements/record-search/define.js';
 import type { CcRecordSearch } from '../../src/elements/record-search/record-search.js';
@@ -140,5 +141,60 @@ describe('consistency: record search results are bounded', () => {
     const view = list.getBoundingClientRect();
     expect(box.bottom).to.be.at.most(view.bottom + 1);
     expect(box.top).to.be.at.least(view.top - 1);
+  });
+});
+
+describe('consistency: Polish tab labels fit', () => {
+  /** Whether every tab of the strip sits in one row and each of its lines of text is one line high. */
+  function layout(tabs: HTMLElement[]): { rows: number; wrapped: string[] } {
+    const tops = new Set(tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+    const wrapped = tabs.flatMap((tab) =>
+      [...tab.querySelectorAll<HTMLElement>('span')].filter((span) => {
+        const lineHeight = parseFloat(getComputedStyle(span).lineHeight) || parseFloat(getComputedStyle(span).fontSize) * 1.4;
+        return span.getClientRects().length > 1 || span.getBoundingClientRect().height > lineHeight * 1.5;
+      }).map((span) => span.textContent!),
+    );
+    return { rows: tops.size, wrapped };
+  }
+
+  it('cc-session-view’s app tabs stay one row of one-line labels in Polish, even at the narrowest tab width', async () => {
+    const { desk, transport } = await simDesk();
+    const offer = transport.offer({ locale: 'pl', customer: { name: 'Anna Nowak' }, firstMessage: 'Dzień dobry' });
+    await waitUntil(() => desk.$offers.get().some((o) => o.id === offer.id));
+    const id = (await desk.accept(offer.id)).id;
+    desk.sessions.openApp(id, { id: 'case-7', kind: 'record', record: { kind: 'case', id: '7', title: 'Pęknięta lampa' } });
+    desk.sessions.openApp(id, { id: 'past-1', kind: 'transcript', conversationId: 'past-1', title: 'Anna Nowak, 12 listopada' });
+    desk.sessions.openApp(id, { id: 'faq-1', kind: 'knowledge', articleId: 'faq-1', title: 'Zwroty i reklamacje' });
+    const el = await fixture<HTMLElement>(html`<div style="width: 30rem"><cc-session-view .desk=${desk} lang="pl"></cc-session-view></div>`);
+    const view = el.querySelector('cc-session-view')!;
+    await waitUntil(() => view.shadowRoot!.querySelectorAll('[role="tab"]').length === 4, 'the app tabs are not shown');
+    const { rows, wrapped } = layout([...view.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')]);
+    expect(rows).to.equal(1);
+    expect(wrapped, 'labels that wrap').to.deep.equal([]);
+    // The kinds are read whole, not cut short.
+    const cut = [...view.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"] .kind')].filter((k) => k.scrollWidth > k.clientWidth + 1).map((k) => k.textContent);
+    expect(cut, 'kinds cut short').to.deep.equal([]);
+  });
+
+  it('cc-customer-form’s tabs stay one row in Polish in a 20rem column', async () => {
+    const { desk, transport } = await simDesk();
+    const conversation = transport.startConversation({
+      locale: 'pl',
+      customer: { name: 'Anna Nowak' },
+      preChat: [{ question: 'Numer zamówienia', answer: '4471' }],
+      visitor: { Przeglądarka: 'Firefox' },
+    });
+    desk.setActive(conversation.id);
+    const el = await fixture<HTMLElement>(html`<div style="width: 20rem"><cc-customer-form .desk=${desk} lang="pl"></cc-customer-form></div>`);
+    const form = el.querySelector('cc-customer-form')!;
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('[role="tab"]').length === 2, 'the tabs are not shown');
+    const tabs = [...form.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
+    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal(['Przed rozmową', 'Odwiedzający']);
+    const { rows, wrapped } = layout(tabs);
+    expect(rows).to.equal(1);
+    expect(wrapped).to.deep.equal([]);
+    for (const tab of tabs) expect(tab.getBoundingClientRect().height).to.be.below(parseFloat(getComputedStyle(tab).fontSize) * 3);
+    const list = form.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
+    expect(list.scrollWidth, 'the tabs fit without scrolling').to.be.at.most(list.clientWidth + 1);
   });
 });

@@ -466,7 +466,7 @@ describe('cc-customer-form', () => {
     expect(text(part(el, 'state'))).to.equal('Aktywna');
     expect(field(el, 'customer', 'Język')).to.equal('polski (Polska) (pl-PL)');
     expect(text(part(el, 'timeline')!.querySelector('li span'))).to.equal('Powiązano sprawę „Paczka uszkodzona”');
-    expect(tabsText(el)).to.deep.equal(['Odpowiedzi przed rozmową', 'Dane odwiedzającego']);
+    expect(tabsText(el)).to.deep.equal(['Przed rozmową', 'Odwiedzający']);
 
     el.view = 'session';
     await settle(el);

@@ -180,13 +180,16 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* One row: in a column too narrow for both tabs, the row scrolls rather than wrapping. */
   [role='tablist'] {
     display: flex;
-    flex-wrap: wrap;
     gap: calc(var(--_space) * 0.25);
     border-block-end: 1px solid var(--_border);
+    overflow-x: auto;
   }
   [role='tab'] {
+    flex: none;
+    white-space: nowrap;
     border: none;
     border-block-end: 3px solid transparent;
     border-radius: var(--_radius) var(--_radius) 0 0;

@@ -37,9 +37,13 @@ export const sessionViewPanelStyles = css`
   .tab[data-closable] {
     padding-inline-end: calc(var(--_space) + 32px);
   }
+  /* One line, like the title: a long label is cut visually (the tab's name keeps it whole). */
   .kind {
     color: var(--_muted);
     font-size: 0.85em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .title {
     font-weight: 600;
