@@ -49,8 +49,13 @@ const MAX_SHOWN = 6;
 let instances = 0;
 let sheet: CSSStyleSheet | undefined;
 
-/** The element's public face (the class is made by `quickRepliesElement`). */
-export interface CcQuickReplies extends DeskElement {
+/** The element's public face (the class is made by `quickRepliesElement`; it is a DeskElement). */
+export interface CcQuickReplies extends HTMLElement {
+  desk: Desk | undefined;
+  deskId: string | undefined;
+  readonly activeDesk: Desk | undefined;
+  readonly updateComplete: Promise<boolean>;
+  requestUpdate(): void;
   conversationId: string | undefined;
   query: string;
   range: { start: number; end: number } | undefined;
@@ -63,37 +68,17 @@ export interface CcQuickReplies extends DeskElement {
 
 /** Makes the `<cc-quick-replies>` class from the page's Lit and base element (define.ts, or the panel on the first `/`). */
 export function quickRepliesElement({ DeskElement, html, nothing, strings, errorText }: QuickRepliesDeps): new () => CcQuickReplies {
-  /**
-   * The quick replies matching what the agent typed after `/` in the composer (F15): a listbox that
-   * the composer's field drives (`input`): Up/Down move (`aria-activedescendant` on the field), Enter
-   * or a click inserts the reply, with its placeholders filled from the conversation, in place of the
-   * `/query` (`range`). The count is announced as it changes. Reply texts are shown as text only.
-   *
-   * It renders without a shadow root, next to the field it serves, so the field's
-   * `aria-activedescendant` and `aria-controls` can point at its options. `<cc-communication-panel>`
-   * loads it on the first `/` typed; `…/define/quick-replies` registers it up front.
-   *
-   * @summary The `/` quick-reply list of the composer.
-   * @tag cc-quick-replies
-   * @fires cc-quick-reply - CcQuickReplyEvent, cancelable: before a reply is inserted. Cancel to leave the draft as it is.
-   * @fires cc-quick-reply-inserted - CcQuickReplyInsertedEvent: the reply is in the draft (`result.draft`, `result.caret`, `result.unfilled`).
-   * @cssprop --cc-color-surface - List background.
-   * @cssprop --cc-color-border - List border.
-   * @cssprop --cc-color-text-muted - Reply texts and the count.
-   * @cssprop --cc-color-highlight - The active reply.
-   */
+  // Documented (tag, events, styling) on CcQuickReplies in define.ts, which the manifest reads.
   class CcQuickRepliesElement extends DeskElement implements CcQuickReplies {
     /** @internal */
     protected static override strings = [strings];
 
+    /** @internal */
     static override properties = {
       conversationId: { attribute: 'conversation-id' },
       query: {},
       range: { attribute: false },
       input: { attribute: false },
-      active: { state: true },
-      phase: { state: true },
-      problem: { state: true },
     };
 
     /** The conversation whose draft a reply goes into. Default: the desk's active conversation. */
@@ -105,12 +90,10 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
     /** The field that drives the list; it gets `aria-controls`, `aria-activedescendant` and `aria-autocomplete`. */
     input: HTMLElement | undefined;
 
-    /** @internal */
-    private active = 0;
-    /** @internal */
-    private phase: 'loading' | 'ready' | 'failed' = 'loading';
-    /** @internal */
-    private problem = '';
+    // View state, not attributes: each change asks for an update itself.
+    #active = 0;
+    #phase: 'loading' | 'ready' | 'failed' = 'loading';
+    #problem = '';
 
     readonly #id = `cc-qr-${++instances}`;
     #loadedFor: Desk | undefined;
@@ -148,20 +131,22 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
 
     /** The id of the active option (for the field's `aria-activedescendant`), if any. */
     get activeOptionId(): string | undefined {
-      return this.results.length > 0 ? `${this.#id}-${this.active}` : undefined;
+      return this.results.length > 0 ? `${this.#id}-${this.#active}` : undefined;
     }
 
     /** Moves the active reply by `delta`, wrapping around. */
     move(delta: number): void {
       const n = this.results.length;
-      if (n > 0) this.active = (((this.active + delta) % n) + n) % n;
+      if (n === 0) return;
+      this.#active = (((this.#active + delta) % n) + n) % n;
+      this.requestUpdate();
     }
 
     /**
      * Inserts the active reply (or the one at `index`) after a cancelable `cc-quick-reply`; resolves
      * with what the desk did, or undefined when cancelled or there is nothing to insert.
      */
-    async choose(index = this.active): Promise<InsertedReply | undefined> {
+    async choose(index = this.#active): Promise<InsertedReply | undefined> {
       const desk = this.activeDesk;
       const conversationId = this.conversationId || desk?.$activeConversationId.get();
       const reply = this.results[index];
@@ -171,23 +156,28 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
       if (intent.defaultPrevented) return undefined;
       try {
         const result = await desk.quickReplies.insert(conversationId, reply.id, this.range);
-        this.dispatchEvent(new CcQuickReplyInsertedEvent(conversationId, reply, result));
+        const inserted = new CcQuickReplyInsertedEvent(conversationId, reply, result);
+        this.dispatchEvent(inserted);
         return result;
       } catch (error) {
-        this.problem = errorText(this.localize.t, error);
+        this.#problem = errorText(this.localize.t, error);
+        this.requestUpdate();
         return undefined;
       }
     }
 
+    /** @internal */
     protected deskChanged(desk: Desk | undefined): void {
       this.#subscribe(desk);
       if (!desk || this.#loadedFor === desk) return;
       this.#loadedFor = desk;
-      this.phase = 'loading';
-      desk.quickReplies.load().then(
-        () => this.activeDesk === desk && (this.phase = 'ready'),
-        () => this.activeDesk === desk && (this.phase = 'failed'),
-      );
+      this.#phase = 'loading';
+      const loaded = (phase: 'ready' | 'failed') => () => {
+        if (this.activeDesk !== desk) return;
+        this.#phase = phase;
+        this.requestUpdate();
+      };
+      desk.quickReplies.load().then(loaded('ready'), loaded('failed'));
     }
 
     #subscribe(desk: Desk | undefined): void {
@@ -199,10 +189,10 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
     protected override willUpdate(changed: PropertyValues<this>): void {
       super.willUpdate(changed);
       if (changed.has('query')) {
-        this.active = 0;
-        this.problem = '';
+        this.#active = 0;
+        this.#problem = '';
       }
-      if (this.active >= this.results.length) this.active = 0;
+      if (this.#active >= this.results.length) this.#active = 0;
     }
 
     protected override updated(): void {
@@ -222,16 +212,16 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
     protected override render(): TemplateResult {
       const t = this.localize.t.quickReplies;
       const results = this.results;
-      const waiting = results.length === 0 && this.phase === 'loading';
-      const failed = this.phase === 'failed' && results.length === 0;
-      const status = this.problem || (failed ? t.failed : waiting ? t.loading : results.length > 0 ? t.count(results.length) : t.noMatch);
+      const waiting = results.length === 0 && this.#phase === 'loading';
+      const failed = this.#phase === 'failed' && results.length === 0;
+      const status = this.#problem || (failed ? t.failed : waiting ? t.loading : results.length > 0 ? t.count(results.length) : t.noMatch);
       return html`<div class="cc-qr">
         ${results.length > 0
           ? html`<ul id=${`${this.#id}-list`} class="cc-qr-list" role="listbox" aria-label=${t.label}>
               ${results.map((reply, i) => this.#renderOption(reply, i))}
             </ul>`
           : nothing}
-        <p class=${results.length > 0 && !this.problem ? 'cc-qr-status cc-qr-sr' : 'cc-qr-status'} role="status">${status}</p>
+        <p class=${results.length > 0 && !this.#problem ? 'cc-qr-status cc-qr-sr' : 'cc-qr-status'} role="status">${status}</p>
       </div>`;
     }
 
@@ -241,7 +231,7 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
         id=${`${this.#id}-${i}`}
         class="cc-qr-option"
         role="option"
-        aria-selected=${i === this.active ? 'true' : 'false'}
+        aria-selected=${i === this.#active ? 'true' : 'false'}
         lang=${reply.locale ?? nothing}
         @mousedown=${(event: Event) => event.preventDefault()}
         @click=${() => void this.choose(i)}
@@ -266,7 +256,9 @@ declare global {
   }
 }
 
-/** Registers `<cc-quick-replies>` once, built from `deps`. */
+/** Registers `<cc-quick-replies>` once, built from `deps` (the panel, on the first `/`). */
 export function defineQuickReplies(deps: QuickRepliesDeps): void {
-  if (!customElements.get('cc-quick-replies')) customElements.define('cc-quick-replies', quickRepliesElement(deps));
+  // Through a reference: the manifest documents the element once, as define.ts registers it.
+  const registry = customElements;
+  if (!registry.get('cc-quick-replies')) registry.define('cc-quick-replies', quickRepliesElement(deps));
 }
