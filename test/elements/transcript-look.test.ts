@@ -75,7 +75,9 @@ describe('cc-transcript: the image viewer', () => {
   }
 
   it('opens the image larger than its thumbnail, and within the screen', async () => {
-    const { thumb, shown } = await open();
+    const { thumb, shown, dialog } = await open();
+    // The viewer brings its own rules: zoomed past the screen, the image scrolls inside it.
+    expect(getComputedStyle(dialog.querySelector('.stage')!).overflow).to.equal('auto');
     const small = thumb.querySelector('img')!.getBoundingClientRect();
     expect(shown().width).to.be.at.least(small.width);
     expect(shown().height).to.be.at.least(small.height);

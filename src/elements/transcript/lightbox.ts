@@ -1,3 +1,5 @@
+import { css } from 'lit';
+
 /** Zoom steps: each press multiplies or divides the size by this much. */
 const STEP = 1.25;
 const MIN_STEPS = -4;
@@ -6,6 +8,56 @@ const MAX_STEPS = 8;
 const VIEWPORT_SHARE = 0.9;
 /** Room the toolbar and the caption take inside the dialog, px. */
 const CHROME = 96;
+
+/** The viewer's own rules, loaded with it: pages that never open an image do not carry them. */
+const styles = css`
+  dialog {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    max-width: 95vw;
+    max-height: 95vh;
+    overflow: hidden;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.7);
+  }
+  dialog .toolbar {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: calc(var(--_space) * 0.5);
+    margin-bottom: calc(var(--_space) * 0.5);
+  }
+  dialog .level {
+    min-width: 4.5em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  dialog .zoom-in,
+  dialog .zoom-out {
+    min-width: 32px;
+    font-weight: 600;
+  }
+  /* Zoomed past the screen, the image scrolls here. */
+  dialog .stage {
+    max-width: 90vw;
+    max-height: calc(90vh - 96px);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  dialog img {
+    display: block;
+    margin: auto;
+  }
+  dialog p {
+    margin: 4px 0 0;
+    overflow-wrap: anywhere;
+  }
+`;
 
 export interface LightboxOptions {
   src: string;
@@ -123,6 +175,8 @@ export function openLightbox(root: ShadowRoot, options: LightboxOptions): HTMLDi
   });
   image.addEventListener('load', fit);
   image.src = options.src;
+  const sheet = styles.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   root.append(dialog);
   dialog.showModal();
   if (image.complete) fit();
