@@ -14,6 +14,7 @@ import { transcriptSearchStrings } from '../../src/i18n/en/transcript-search.js'
 import { knowledgeStrings } from '../../src/i18n/en/knowledge.js';
 import { assistStrings } from '../../src/i18n/en/assist.js';
 import { scriptsStrings } from '../../src/i18n/en/scripts.js';
+import { quickRepliesStrings } from '../../src/i18n/en/quick-replies.js';
 import { presenceStrings } from '../../src/i18n/en/presence.js';
 import { sessionsStrings } from '../../src/i18n/en/sessions.js';
 import { workItemsStrings } from '../../src/i18n/en/work-items.js';
@@ -257,6 +258,7 @@ describe('i18n', () => {
         workItemsStrings,
         assistStrings,
         scriptsStrings,
+        quickRepliesStrings,
       ];
       const keys = parts.flatMap((part) => Object.keys(part));
       expect(keys).to.have.members(Object.keys(en));

@@ -80,6 +80,7 @@ describe('SimulatedTransport', () => {
         notes: true,
         search: true,
         knowledge: true,
+        quickReplies: true,
       });
       const custom = new SimulatedTransport({ capabilities: { reject: false, humanAgent: true } });
       expect(custom.capabilities.reject).to.equal(false);
