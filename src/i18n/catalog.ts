@@ -506,6 +506,12 @@ export interface Catalog {
     fillIn(names: string): string;
     /** Part of the composer's description. */
     hint: string;
+    /** The "…" menu item that saves the draft as an own reply, and what follows. */
+    save: string;
+    saved: string;
+    /** Read with the list while an own reply is active. */
+    removeHint: string;
+    removed(title: string): string;
   };
   /** `<cc-smart-assist>` (F15). Article titles, names and message text arrive as arguments and stay plain text. */
   assist: {

@@ -77,6 +77,10 @@ export const pl: Catalog = {
     own: 'Twoja',
     fillIn: (names) => `Przed wysłaniem uzupełnij ${names}.`,
     hint: 'Wpisz /, aby wybrać szybką odpowiedź.',
+    save: 'Zapisz jako szybką odpowiedź',
+    saved: 'Zapisano jako szybką odpowiedź. Wpisz /, aby jej użyć.',
+    removeHint: 'Shift+Delete usuwa Twoją odpowiedź.',
+    removed: (title) => `Usunięto „${title}”.`,
   },
   transcriptSearch: {
     formLabel: 'Wyszukiwanie w transkrypcjach',

