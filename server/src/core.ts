@@ -59,7 +59,6 @@ export class BridgeCore {
   readonly #config: BridgeConfig;
   readonly #store: BridgeStore;
   readonly #graph: GraphClient;
-  #lock: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(agentId: string) => void>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #inflight = new Map<string, Promise<CommandResults['message.send']>>();
@@ -92,10 +91,8 @@ export class BridgeCore {
 
   /** Re-arms the timers of offers pending at the last stop and offers what waits. */
   async start(): Promise<void> {
-    await this.#serial(async () => {
-      for (const offer of await this.#store.pendingOffers()) this.#arm(offer);
-      await this.#routeAll();
-    });
+    for (const offer of await this.#store.pendingOffers()) this.#arm(offer);
+    await this.#routeAll();
     if (this.#store.shared) {
       // Another bridge may have died with offers armed: whichever bridge looks first expires them (once: settleOffer).
       this.#sweeper = setInterval(() => void this.#sweep(), this.#config.offerSweepMs);
@@ -107,7 +104,7 @@ export class BridgeCore {
     try {
       const now = Date.now();
       for (const offer of await this.#store.pendingOffers()) {
-        if (offer.expiresAt <= now && !this.#timers.has(offer.offer.id)) await this.#serial(() => this.#expire(offer.offer.id));
+        if (offer.expiresAt <= now && !this.#timers.has(offer.offer.id)) await this.#expireOffer(offer);
       }
     } catch (error) {
       this.#config.log.warn('[bridge] offer sweep failed:', error instanceof Error ? error.message : error);
@@ -120,7 +117,7 @@ export class BridgeCore {
     this.#graph.stop();
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
-    await this.#lock.catch(() => undefined);
+    await Promise.all(this.#chains.values());
   }
 
   /** Called with an agent id whenever that agent's log grew. */
@@ -133,13 +130,44 @@ export class BridgeCore {
     return this.#store;
   }
 
-  /** Runs `fn` after every change queued before it; with a shared store, also while no other bridge changes anything. */
-  #serial<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` after every change queued before it in its scope (one customer's conversations: `c:{psid}`,
+   * one agent: `a:{id}`). One process runs every change in one order, whatever the scope. With a shared
+   * store, changes of different scopes run side by side, and those of one scope also wait for the
+   * other bridges (a lock per scope in the store); routing stays atomic through createOffer's check.
+   * Never call it from inside a change: a scope does not nest.
+   */
+  #serial<T>(scope: string, fn: () => Promise<T>): Promise<T> {
     const shared = this.#store.shared;
-    const task = shared ? () => shared.exclusive(fn) : fn;
-    const run = this.#lock.then(task, task);
-    this.#lock = run.catch(() => undefined);
+    const key = shared ? scope : '';
+    const task = shared ? () => shared.exclusive(scope, fn) : fn;
+    const run = (this.#chains.get(key) ?? Promise.resolve()).then(task, task);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#chains.set(key, settled);
+    void settled.then(() => {
+      if (this.#chains.get(key) === settled) this.#chains.delete(key);
+    });
     return run;
+  }
+
+  readonly #chains = new Map<string, Promise<unknown>>();
+
+  /** A change to one conversation (and so to its customer's scope). */
+  async #inConversation<T>(conversationId: unknown, fn: () => Promise<T>, missing: () => Error): Promise<T> {
+    const record = typeof conversationId === 'string' ? await this.#store.getConversation(conversationId) : undefined;
+    if (!record) throw missing();
+    return this.#serial(`c:${record.psid}`, fn);
+  }
+
+  /**
+   * Steps that change no shared record (a send's own steps append to one agent's log and the client id's
+   * lease keeps any other bridge off the same send; reads): with a shared store they take no lock.
+   */
+  #local<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#store.shared ? fn() : this.#serial('', fn);
   }
 
   async #emit(agentId: string, event: UnstampedEvent): Promise<void> {
@@ -164,20 +192,21 @@ export class BridgeCore {
 
   /** A connection was accepted. A fresh page (no cursor) comes online as available. */
   async agentConnected(agentId: string, name: string | undefined, fresh: boolean): Promise<void> {
-    await this.#serial(async () => {
+    const presence = await this.#serial(`a:${agentId}`, async () => {
       const known = await this.#store.getAgent(agentId);
       const presence = fresh || !known ? 'available' : known.presence;
       if (!known || known.presence !== presence || (name !== undefined && known.name !== name)) {
         await this.#store.putAgent({ id: agentId, presence, ...(name !== undefined ? { name } : known?.name ? { name: known.name } : {}) });
       }
-      if (presence === 'available') await this.#forgive(agentId);
-      await this.#routeAll();
+      return presence;
     });
+    if (presence === 'available') await this.#forgive(agentId);
+    await this.#routeAll();
   }
 
   /** The snapshot for a connect without a cursor. */
   async snapshot(agentId: string): Promise<SnapshotEvent> {
-    return this.#serial(async () => {
+    return this.#local(async () => {
       // The cursor first: what changes after it is replayed after the snapshot.
       const cursor = await this.#store.headCursor(agentId);
       const offers = await this.#store.pendingOffers(agentId);
@@ -205,7 +234,7 @@ export class BridgeCore {
         if ((item.type === 'message' || item.type === 'postback') && !this.#profiles.has(item.psid) && !(await this.#store.openConversationOf(item.psid))) {
           this.#profiles.set(item.psid, await this.#graph.profile(item.psid));
         }
-        await this.#serial(() => this.#inbound(item));
+        await this.#serial(`c:${item.psid}`, () => this.#inbound(item));
       } catch (error) {
         this.#config.log.error('[bridge] webhook item failed:', error);
       }
@@ -355,12 +384,10 @@ export class BridgeCore {
   /** Available agents with room, and their load (conversations using capacity plus pending offers). */
   async #candidates(): Promise<Map<string, number>> {
     const available = (await this.#store.agents()).filter((a) => a.presence === 'available');
-    const pending = await this.#store.pendingOffers();
-    const loads = await Promise.all(available.map((a) => this.#store.conversationsOf(a.id)));
+    const loads = await this.#store.loads(available.map((a) => a.id));
     const room = new Map<string, number>();
     available.forEach((agent, i) => {
-      const load = loads[i]!.filter((r) => usesCapacity(r.conversation.state)).length + pending.filter((o) => o.agentId === agent.id).length;
-      if (load < this.#config.capacity) room.set(agent.id, load);
+      if (loads[i]! < this.#config.capacity) room.set(agent.id, loads[i]!);
     });
     return room;
   }
@@ -390,7 +417,13 @@ export class BridgeCore {
       expiresAt: now + this.#config.offerTimeoutMs,
     };
     const stored: OfferRecord = { offer, agentId: best.id, state: 'pending', expiresAt: Date.now() + this.#config.offerTimeoutMs };
-    if (!(await this.#store.createOffer(stored))) return; // offered or taken already
+    const created = await this.#store.createOffer(stored, this.#config.capacity);
+    if (created === 'taken') return; // offered or taken already
+    if (created === 'full') {
+      // Another bridge gave the agent work meanwhile: the next one.
+      room.delete(best.id);
+      return this.#route(record, firstMessage, room);
+    }
     if (best.load + 1 >= this.#config.capacity) room.delete(best.id);
     else room.set(best.id, best.load + 1);
     this.#lastOffered.set(best.id, now);
@@ -399,26 +432,42 @@ export class BridgeCore {
     this.#arm(stored);
   }
 
+  /** Offers what waits, each conversation in its own scope (never call it from inside a change). */
   async #routeAll(): Promise<void> {
+    const waiting = await this.#store.unassignedConversations();
+    if (waiting.length === 0) return;
     const room = await this.#candidates();
-    for (const record of await this.#store.unassignedConversations()) {
-      if (room.size === 0) return;
-      await this.#route(record, undefined, room);
+    for (const { conversation, psid } of waiting) {
+      if (room.size === 0 || this.#closed) return;
+      await this.#serial(`c:${psid}`, async () => {
+        const record = await this.#store.getConversation(conversation.id);
+        if (record) await this.#route(record, undefined, room);
+      });
     }
   }
 
-  /** An agent who comes back to available may be offered again what they missed. */
+  /** An agent who comes back to available may be offered again what they missed (never from inside a change). */
   async #forgive(agentId: string): Promise<void> {
-    for (const record of await this.#store.unassignedConversations()) {
-      if (record.passedBy.includes(agentId)) await this.#store.putConversation({ ...record, passedBy: record.passedBy.filter((a) => a !== agentId) });
+    for (const { conversation, psid, passedBy } of await this.#store.unassignedConversations()) {
+      if (!passedBy.includes(agentId)) continue;
+      await this.#serial(`c:${psid}`, async () => {
+        const record = await this.#store.getConversation(conversation.id);
+        if (record) await this.#store.putConversation({ ...record, passedBy: record.passedBy.filter((a) => a !== agentId) });
+      });
     }
+  }
+
+  #expireOffer(offer: OfferRecord): Promise<void> {
+    return this.#inConversation(offer.offer.conversationId, () => this.#expire(offer.offer.id), () => notFound('No conversation.')).catch((error: unknown) =>
+      this.#config.log.error('[bridge] offer timeout failed:', error),
+    );
   }
 
   #arm(offer: OfferRecord): void {
     if (this.#closed) return;
     const timer = setTimeout(() => {
       this.#timers.delete(offer.offer.id);
-      void this.#serial(() => this.#expire(offer.offer.id)).catch((error: unknown) => this.#config.log.error('[bridge] offer timeout failed:', error));
+      void this.#expireOffer(offer);
     }, Math.max(0, offer.expiresAt - Date.now()));
     timer.unref();
     this.#timers.set(offer.offer.id, timer);
@@ -463,12 +512,34 @@ export class BridgeCore {
         return this.#send(agentId, command);
       case 'typing.set':
         return this.#typing(agentId, command.conversationId, command.on === true);
-      default:
-        return this.#serial(() => this.#command(agentId, command));
+      case 'queue.list':
+        return this.#local(() => this.#command(agentId, command, []));
+      case 'presence.set': {
+        const later: (() => Promise<void>)[] = [];
+        const result = await this.#serial(`a:${agentId}`, () => this.#command(agentId, command, later));
+        for (const step of later) await step();
+        return result;
+      }
+      default: {
+        // Offers and conversations: the change runs in the customer's scope; routing what waits comes after it.
+        const conversationId =
+          command.type === 'offer.accept' || command.type === 'offer.reject'
+            ? (await this.#store.getOffer(String(command.offerId)))?.offer.conversationId
+            : (command as { conversationId?: unknown }).conversationId;
+        const later: (() => Promise<void>)[] = [];
+        const missing = () =>
+          command.type === 'offer.accept' || command.type === 'offer.reject'
+            ? notFound(`No offer "${String(command.offerId)}".`)
+            : notFound(`No conversation "${String(conversationId)}".`);
+        const result = await this.#inConversation(conversationId, () => this.#command(agentId, command, later), missing);
+        for (const step of later) await step();
+        return result;
+      }
     }
   }
 
-  async #command(agentId: string, command: Command): Promise<unknown> {
+  /** One command's change; `later` collects what runs after it, outside its scope (routing what waits). */
+  async #command(agentId: string, command: Command, later: (() => Promise<void>)[]): Promise<unknown> {
     const now = this.#config.now();
     switch (command.type) {
       case 'offer.accept': {
@@ -514,7 +585,7 @@ export class BridgeCore {
         await this.#store.putConversation(next);
         await this.#emit(agentId, { type: 'conversation.updated', conversation });
         if (released) await this.#route(next);
-        if (!usesCapacity(to)) await this.#routeAll();
+        if (!usesCapacity(to)) later.push(() => this.#routeAll());
         return { conversation };
       }
       case 'presence.set': {
@@ -523,8 +594,10 @@ export class BridgeCore {
         const known = await this.#store.getAgent(agentId);
         await this.#store.putAgent({ ...(known ?? { id: agentId }), presence });
         if (presence === 'available') {
-          await this.#forgive(agentId);
-          await this.#routeAll();
+          later.push(
+            () => this.#forgive(agentId),
+            () => this.#routeAll(),
+          );
         }
         return { presence };
       }
@@ -636,7 +709,7 @@ export class BridgeCore {
 
   async #sendOnce(agentId: string, command: SendMessageCommand): Promise<CommandResults['message.send']> {
     const { clientId } = command;
-    const plan = await this.#serial(async () => {
+    const plan = await this.#local(async () => {
       const record = await this.#owned(agentId, command.conversationId);
       const prior = await this.#store.getSent(clientId);
       if (prior) {
@@ -677,7 +750,7 @@ export class BridgeCore {
       done.push(id);
       if (i < payloads.length - 1) await this.#store.addSentPart(clientId, id);
     }
-    return this.#serial(async () => {
+    return this.#local(async () => {
       const prior = await this.#store.getSent(clientId);
       if (prior) return { messageId: prior.messageId, at: prior.at };
       const at = this.#config.now();
@@ -724,7 +797,7 @@ export class BridgeCore {
 
   /** Stores an upload once per client id. */
   async upload(agentId: string, meta: { conversationId: string; clientId: string; name: string; mimeType: string }, bytes: Buffer): Promise<AttachmentRef> {
-    return this.#serial(async () => {
+    return this.#local(async () => {
       await this.#owned(agentId, meta.conversationId);
       const prior = await this.#store.fileByClientId(meta.clientId);
       if (prior) {
@@ -741,19 +814,21 @@ export class BridgeCore {
 
   /** As if another agent took the offer. */
   async withdraw(offerId: string): Promise<boolean> {
-    return this.#serial(async () => {
+    const conversationId = (await this.#store.getOffer(offerId))?.offer.conversationId;
+    if (!conversationId) return false;
+    return this.#inConversation(conversationId, async () => {
       const offer = await this.#store.getOffer(offerId);
       if (!offer || offer.state !== 'pending') return false;
       if (!(await this.#settle(offer, 'withdrawn', 'taken'))) return false;
       const record = await this.#store.getConversation(offer.offer.conversationId);
       if (record) await this.#store.putConversation({ ...record, agentId: 'elsewhere', conversation: { ...record.conversation, state: 'active', acceptedAt: this.#config.now() } });
       return true;
-    });
+    }, () => notFound('No conversation.'));
   }
 
   /** Marks the customer's conversation to wait in the queue until picked (never offered on its own). */
   async holdNext(psid: string): Promise<void> {
-    await this.#serial(async () => {
+    await this.#serial(`c:${psid}`, async () => {
       if (await this.#store.openConversationOf(psid)) return;
       await this.#newConversation(psid, this.#config.now(), true);
     });

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { usesCapacity } from '../../src/core/conversation-state.js';
 import type { Message } from '../../src/core/model.js';
 import {
   CURSOR_WIDTH,
@@ -217,12 +218,13 @@ export class JournalStore implements BridgeStore {
   async putOffer(record: OfferRecord) {
     this.#write({ k: 'offer', v: record });
   }
-  async createOffer(record: OfferRecord) {
+  async createOffer(record: OfferRecord, capacity: number) {
     const conversation = this.#conversations.get(record.offer.conversationId);
-    if (conversation?.agentId !== undefined) return false;
-    for (const o of this.#offers.values()) if (o.state === 'pending' && o.offer.conversationId === record.offer.conversationId) return false;
+    if (conversation?.agentId !== undefined) return 'taken' as const;
+    for (const o of this.#offers.values()) if (o.state === 'pending' && o.offer.conversationId === record.offer.conversationId) return 'taken' as const;
+    if ((await this.loads([record.agentId]))[0]! >= capacity) return 'full' as const;
     this.#write({ k: 'offer', v: record });
-    return true;
+    return 'created' as const;
   }
   async settleOffer(next: OfferRecord, conversation?: ConversationRecord) {
     const current = this.#offers.get(next.offer.id);
@@ -244,6 +246,14 @@ export class JournalStore implements BridgeStore {
   async releaseSend() {}
   async pendingOffers(agentId?: string) {
     return [...this.#offers.values()].filter((o) => o.state === 'pending' && (agentId === undefined || o.agentId === agentId));
+  }
+  async loads(agentIds: string[]) {
+    const load = new Map<string, number>();
+    for (const r of this.#conversations.values()) {
+      if (r.agentId !== undefined && usesCapacity(r.conversation.state)) load.set(r.agentId, (load.get(r.agentId) ?? 0) + 1);
+    }
+    for (const o of this.#offers.values()) if (o.state === 'pending') load.set(o.agentId, (load.get(o.agentId) ?? 0) + 1);
+    return agentIds.map((id) => load.get(id) ?? 0);
   }
   async getAgent(id: string) {
     return this.#agents.get(id);

@@ -22,20 +22,28 @@ export function decodeCursor(cursor: string): string {
   return `${BigInt(cursor.slice(0, MS_WIDTH)).toString()}-${BigInt(cursor.slice(MS_WIDTH)).toString()}`;
 }
 
-/** Updates a conversation and its indexes: by open customer, by agent, and the waiting ones by request time. */
+/**
+ * Updates a conversation and its indexes: by open customer, by agent, those using the agent's capacity
+ * (active, wrap-up: `usesCapacity` of src/core/conversation-state.ts), and the waiting ones by request time.
+ */
 const PUT_CONV = `
 local function putconv(p, id, json, psid, agent, state, requested)
   local old = redis.call('HGET', p .. 'conv', id)
   if old then
     local o = cjson.decode(old)
-    if type(o.agentId) == 'string' then redis.call('SREM', p .. 'conv:agent:' .. o.agentId, id) end
+    if type(o.agentId) == 'string' then
+      redis.call('SREM', p .. 'conv:agent:' .. o.agentId, id)
+      redis.call('SREM', p .. 'conv:load:' .. o.agentId, id)
+    end
     if type(o.psid) == 'string' and redis.call('HGET', p .. 'conv:psid', o.psid) == id then redis.call('HDEL', p .. 'conv:psid', o.psid) end
   end
   redis.call('ZREM', p .. 'conv:waiting', id)
   redis.call('HSET', p .. 'conv', id, json)
   if state ~= 'closed' then
     redis.call('HSET', p .. 'conv:psid', psid, id)
-    if agent ~= '' then redis.call('SADD', p .. 'conv:agent:' .. agent, id)
+    if agent ~= '' then
+      redis.call('SADD', p .. 'conv:agent:' .. agent, id)
+      if state == 'active' or state == 'wrap-up' then redis.call('SADD', p .. 'conv:load:' .. agent, id) end
     elseif state == 'open' then redis.call('ZADD', p .. 'conv:waiting', requested, id) end
   end
 end
@@ -43,7 +51,7 @@ end
 
 const SCRIPTS = {
   putConv: { numberOfKeys: 0, lua: `${PUT_CONV} putconv(ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]) return 1` },
-  // ARGV: prefix, offerId, conversationId, offer json, agentId
+  // ARGV: prefix, offerId, conversationId, offer json, agentId, capacity → 1 created, 0 taken, -1 full
   createOffer: {
     numberOfKeys: 0,
     lua: `
@@ -51,8 +59,10 @@ local p = ARGV[1]
 if redis.call('HEXISTS', p .. 'offer:conv', ARGV[3]) == 1 then return 0 end
 local c = redis.call('HGET', p .. 'conv', ARGV[3])
 if c and type(cjson.decode(c).agentId) == 'string' then return 0 end
+if redis.call('SCARD', p .. 'conv:load:' .. ARGV[5]) + redis.call('SCARD', p .. 'offer:of:' .. ARGV[5]) >= tonumber(ARGV[6]) then return -1 end
 redis.call('HSET', p .. 'offer', ARGV[2], ARGV[4])
 redis.call('HSET', p .. 'offer:pending', ARGV[2], ARGV[5])
+redis.call('SADD', p .. 'offer:of:' .. ARGV[5], ARGV[2])
 redis.call('HSET', p .. 'offer:conv', ARGV[3], ARGV[2])
 return 1`,
   },
@@ -67,9 +77,19 @@ local o = cjson.decode(cur)
 if o.state ~= 'pending' or o.agentId ~= ARGV[3] then return 0 end
 redis.call('HSET', p .. 'offer', ARGV[2], ARGV[4])
 redis.call('HDEL', p .. 'offer:pending', ARGV[2])
+redis.call('SREM', p .. 'offer:of:' .. ARGV[3], ARGV[2])
 if redis.call('HGET', p .. 'offer:conv', ARGV[5]) == ARGV[2] then redis.call('HDEL', p .. 'offer:conv', ARGV[5]) end
 if #ARGV > 5 then putconv(p, ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]) end
 return 1`,
+  },
+  // ARGV: prefix, agent ids… — each one's conversations using capacity plus pending offers
+  loads: {
+    numberOfKeys: 0,
+    lua: `
+local p = ARGV[1]
+local out = {}
+for i = 2, #ARGV do out[#out + 1] = redis.call('SCARD', p .. 'conv:load:' .. ARGV[i]) + redis.call('SCARD', p .. 'offer:of:' .. ARGV[i]) end
+return out`,
   },
   // KEYS: message hash, conversation's list; ARGV: id, json
   putMessage: { numberOfKeys: 2, lua: `if redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) == 1 then redis.call('RPUSH', KEYS[2], ARGV[1]) end return 1` },
@@ -87,6 +107,7 @@ type Scripted = Redis & {
   createOffer(...args: string[]): Promise<number>;
   settleOffer(...args: string[]): Promise<number>;
   putMessage(...args: string[]): Promise<number>;
+  loads(...args: string[]): Promise<number[]>;
   lease(...args: string[]): Promise<number>;
   release(...args: string[]): Promise<number>;
 };
@@ -176,15 +197,15 @@ export class RedisStore implements BridgeStore {
   }
 
   readonly shared = {
-    exclusive: <T>(fn: () => Promise<T>): Promise<T> => this.#exclusive(fn),
+    exclusive: <T>(scope: string, fn: () => Promise<T>): Promise<T> => this.#exclusive(scope, fn),
     watch: (listener: (agentId: string) => void): void => void this.#watchers.add(listener),
     onReconnect: (listener: () => void): void => void this.#reconnects.add(listener),
   };
 
-  async #exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const key = `${this.#p}lock`;
+  async #exclusive<T>(scope: string, fn: () => Promise<T>): Promise<T> {
+    const key = `${this.#p}lock:${scope}`;
     const token = randomUUID();
-    for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 5)) {
       if ((await this.#redis.set(key, token, 'PX', this.#lockMs, 'NX')) === 'OK') break;
       await sleep(wait * (0.5 + Math.random()));
     }
@@ -281,7 +302,11 @@ export class RedisStore implements BridgeStore {
   // ---- dedupe and sends ----
 
   async claimKey(key: string) {
-    return (await this.#redis.set(`${this.#p}key:${key}`, '1', 'EX', this.#keyTtl, 'NX')) === 'OK';
+    // A token of this claim: when the connection drops after Redis took the SET and the command is sent
+    // again, the repeat finds its own token and still counts as the claim (else the item would be lost).
+    const token = randomUUID();
+    if ((await this.#redis.set(`${this.#p}key:${key}`, token, 'EX', this.#keyTtl, 'NX')) === 'OK') return true;
+    return (await this.#redis.get(`${this.#p}key:${key}`)) === token;
   }
   async getSent(clientId: string) {
     return parse<SentRecord>(await this.#redis.hget(`${this.#p}sent`, clientId));
@@ -310,12 +335,14 @@ export class RedisStore implements BridgeStore {
   async putOffer(record: OfferRecord) {
     const id = record.offer.id;
     const pipe = this.#redis.pipeline().hset(`${this.#p}offer`, id, JSON.stringify(record));
-    if (record.state === 'pending') pipe.hset(`${this.#p}offer:pending`, id, record.agentId).hset(`${this.#p}offer:conv`, record.offer.conversationId, id);
-    else pipe.hdel(`${this.#p}offer:pending`, id);
+    if (record.state === 'pending') {
+      pipe.hset(`${this.#p}offer:pending`, id, record.agentId).sadd(`${this.#p}offer:of:${record.agentId}`, id).hset(`${this.#p}offer:conv`, record.offer.conversationId, id);
+    } else pipe.hdel(`${this.#p}offer:pending`, id).srem(`${this.#p}offer:of:${record.agentId}`, id);
     await pipe.exec();
   }
-  async createOffer(record: OfferRecord) {
-    return (await this.#redis.createOffer(this.#p, record.offer.id, record.offer.conversationId, JSON.stringify(record), record.agentId)) === 1;
+  async createOffer(record: OfferRecord, capacity: number) {
+    const answer = await this.#redis.createOffer(this.#p, record.offer.id, record.offer.conversationId, JSON.stringify(record), record.agentId, String(capacity));
+    return answer === 1 ? ('created' as const) : answer === 0 ? ('taken' as const) : ('full' as const);
   }
   async settleOffer(next: OfferRecord, conversation?: ConversationRecord) {
     const args = [this.#p, next.offer.id, next.agentId, JSON.stringify(next), next.offer.conversationId, ...(conversation ? this.#convArgs(conversation) : [])];
@@ -331,6 +358,9 @@ export class RedisStore implements BridgeStore {
 
   // ---- agents and files ----
 
+  async loads(agentIds: string[]) {
+    return agentIds.length === 0 ? [] : this.#redis.loads(this.#p, ...agentIds);
+  }
   async getAgent(id: string) {
     return parse<AgentRecord>(await this.#redis.hget(`${this.#p}agent`, id));
   }

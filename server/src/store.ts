@@ -106,9 +106,10 @@ export interface BridgeStore {
   putOffer(record: OfferRecord): Promise<void>;
   /**
    * Stores a new pending offer, atomically, unless its conversation has an agent or another pending
-   * offer already (false then): one conversation, one offer, however many bridges route at once.
+   * offer already (`taken`), or the agent's load has reached `capacity` (`full`): one conversation, one
+   * offer, no agent over capacity, however many bridges route at once.
    */
-  createOffer(record: OfferRecord): Promise<boolean>;
+  createOffer(record: OfferRecord, capacity: number): Promise<'created' | 'taken' | 'full'>;
   /**
    * Moves a pending offer to `next.state` (and stores `conversation` with it, for an accept) in one
    * atomic step; false when the stored offer is no longer pending or not `next.agentId`'s — of two
@@ -117,6 +118,8 @@ export interface BridgeStore {
   settleOffer(next: OfferRecord, conversation?: ConversationRecord): Promise<boolean>;
   pendingOffers(agentId?: string): Promise<OfferRecord[]>;
 
+  /** Each agent's load: conversations active or in wrap-up plus offers pending (routing reads it for every agent). */
+  loads(agentIds: string[]): Promise<number[]>;
   getAgent(id: string): Promise<AgentRecord | undefined>;
   putAgent(record: AgentRecord): Promise<void>;
   agents(): Promise<AgentRecord[]>;
@@ -127,13 +130,13 @@ export interface BridgeStore {
   readFile(id: string): Promise<Buffer | undefined>;
 
   /**
-   * Several bridges share this store: `exclusive` runs `fn` while no other bridge runs one (a
-   * lease-based lock), `watch` hears of every append to any agent's log (any bridge's), and
+   * Several bridges share this store: `exclusive` runs `fn` while no other bridge runs one of the
+   * same scope (a lease-based lock), `watch` hears of every append to any agent's log (any bridge's), and
    * `onReconnect` of a connection that came back (appends may have been missed meanwhile).
    * Absent on a store of one process.
    */
   shared?: {
-    exclusive<T>(fn: () => Promise<T>): Promise<T>;
+    exclusive<T>(scope: string, fn: () => Promise<T>): Promise<T>;
     watch(listener: (agentId: string) => void): void;
     onReconnect(listener: () => void): void;
   };

@@ -50,15 +50,15 @@ export interface RedisServer {
   start(): Promise<void>;
 }
 
-/** A real redis-server on a free loopback port, its data (AOF, fsync always) in a temporary directory. */
-export async function startRedis(): Promise<RedisServer> {
+/** A real redis-server on a free loopback port, its data (AOF, fsync `always` by default) in a temporary directory. */
+export async function startRedis(options: { fsync?: 'always' | 'everysec' } = {}): Promise<RedisServer> {
   const bin = redisServerPath();
   if (!bin) throw new Error('redis-server is not installed.');
   const dir = mkdtempSync(join(tmpdir(), 'bridge-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'no'], {
+    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', options.fsync ?? 'always', '--save', '', '--protected-mode', 'no'], {
       stdio: 'ignore',
     });
     await waitFor(() => answers(port), `redis-server on port ${port}`, 10_000);

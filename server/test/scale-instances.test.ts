@@ -178,7 +178,7 @@ describe('the Redis store settles races atomically', { skip: skipRedis }, () => 
     for (let i = 0; i < 30; i++) {
       const conv = conversation(`cv-${i}`);
       await one.putConversation(conv);
-      const created = await Promise.all([one.createOffer(offer(`o-${i}-a`, conv.conversation.id, 'a')), two.createOffer(offer(`o-${i}-b`, conv.conversation.id, 'b'))]);
+      const created = (await Promise.all([one.createOffer(offer(`o-${i}-a`, conv.conversation.id, 'a'), 100), two.createOffer(offer(`o-${i}-b`, conv.conversation.id, 'b'), 100)])).map((r) => r === 'created');
       assert.equal(created.filter(Boolean).length, 1, 'one offer per conversation');
       const winner = created[0] ? offer(`o-${i}-a`, conv.conversation.id, 'a') : offer(`o-${i}-b`, conv.conversation.id, 'b');
       const accepted: ConversationRecord = { ...conv, agentId: winner.agentId, conversation: { ...conv.conversation, state: 'active' } };
