@@ -89,7 +89,7 @@ describe('hostile traffic: refused cleanly, logged without secrets, the others s
       setTimeout(() => reject(new Error('no answer before the body was sent')), 2000).unref();
     });
     assert.equal(declared, 413);
-    const chunked = await new Promise<number>((resolve) => {
+    const chunkedAnswer = new Promise<number>((resolve) => {
       const req = request(`${s.bridge.httpUrl}/webhook`, { method: 'POST', headers: { 'transfer-encoding': 'chunked', 'x-hub-signature-256': 'sha256=00' } });
       req.on('response', (res) => {
         res.resume();
@@ -107,17 +107,19 @@ describe('hostile traffic: refused cleanly, logged without secrets, the others s
       };
       pump();
     });
-    assert.equal(chunked, 413);
+    await stillServed(); // while the big body is coming in
+    assert.equal(await chunkedAnswer, 413);
     await stillServed();
   });
 
   it('slowloris: headers or a body dribbled in are cut off (408) after the timeouts', async () => {
     const port = s.bridge.port;
-    const headers = await raw(port, 'POST /webhook HTTP/1.1\r\nhost: x\r\n', { keepWriting: 'x-slow: 1\r\n', every: 100 });
-    assert.ok(headers.ended);
+    const slowHeaders = raw(port, 'POST /webhook HTTP/1.1\r\nhost: x\r\n', { keepWriting: 'x-slow: 1\r\n', every: 100 });
+    const slowBody = raw(port, 'POST /webhook HTTP/1.1\r\nhost: x\r\ncontent-length: 100000\r\nx-hub-signature-256: sha256=00\r\n\r\n', { keepWriting: 'x', every: 50 });
+    await stillServed(); // while both are dribbling
+    const [headers, body] = await Promise.all([slowHeaders, slowBody]);
+    assert.ok(headers.ended && body.ended, 'both connections were cut');
     assert.ok(headers.status === undefined || headers.status === 408, `headers: ${String(headers.status)}`);
-    const body = await raw(port, 'POST /webhook HTTP/1.1\r\nhost: x\r\ncontent-length: 100000\r\nx-hub-signature-256: sha256=00\r\n\r\n', { keepWriting: 'x', every: 50 });
-    assert.ok(body.ended);
     assert.ok(body.status === undefined || body.status === 408, `body: ${String(body.status)}`);
     await stillServed();
   });
