@@ -122,7 +122,7 @@ describe('a slow agent socket', () => {
     (slow.ws as unknown as { _socket: Socket })._socket.pause(); // the client stops reading
     const big = 'x'.repeat(16 * 1024);
     const mids: string[] = [];
-    for (let batch = 0; batch < 12; batch++) {
+    for (let batch = 0; batch < 30; batch++) {
       const items = Array.from({ length: 40 }, () => customer.messageItem({ text: big, mid: newMid() }));
       mids.push(...items.map((i) => i.mid));
       await customer.post(...items.map((i) => i.item));
