@@ -434,7 +434,7 @@ export class BridgeCore {
 
   /** Offers what waits, each conversation in its own scope (never call it from inside a change). */
   async #routeAll(): Promise<void> {
-    const waiting = await this.#store.unassignedConversations();
+    const waiting = await this.#queued();
     if (waiting.length === 0) return;
     const room = await this.#candidates();
     for (const { conversation, psid } of waiting) {
