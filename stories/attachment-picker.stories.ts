@@ -56,6 +56,16 @@ function picker(desk: Desk, drive?: (el: CcAttachmentPicker) => Promise<unknown>
 
 const stageOf = (loaded: Record<string, unknown>): Stage => loaded['stage'] as Stage;
 
+/** The element's `selector` once it has rendered (checked each frame, for at most two seconds). */
+async function shown<E extends HTMLElement = HTMLButtonElement>(el: HTMLElement, selector: string): Promise<E> {
+  for (let frames = 0; frames < 120; frames++) {
+    const found = el.shadowRoot?.querySelector<E>(selector);
+    if (found) return found;
+    await new Promise(requestAnimationFrame);
+  }
+  throw new Error(`${selector} did not render`);
+}
+
 const meta: Meta = {
   title: 'Elements/Attachment picker',
   component: 'cc-attachment-picker',
@@ -103,9 +113,8 @@ export const FailedAndCancelled: Story = {
     const { desk, transport } = stageOf(loaded);
     return picker(desk, async (el) => {
       await el.addFiles([pdf('return-label.pdf')]);
-      await el.updateComplete;
-      // The agent presses Cancel on the running upload.
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="item"] button')!.click();
+      // The agent presses Cancel on the running upload, once its row shows.
+      (await shown(el, '[part="item"] button')).click();
       // Then the connection drops before the next upload starts.
       await transport.disconnect();
       await el.addFiles([photo('receipt.png')]);

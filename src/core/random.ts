@@ -9,3 +9,8 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A client id that is unique enough to be an idempotency key. */
+export function createClientId(): string {
+  return `c-${globalThis.crypto.randomUUID()}`;
+}

@@ -378,7 +378,4 @@ export function compareCursors(a: string, b: string): number {
   return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A client id that is unique enough to be an idempotency key. */
-export function createClientId(): string {
-  return `c-${globalThis.crypto.randomUUID()}`;
-}
+export { createClientId } from './random.js';

@@ -15,6 +15,7 @@ import { knowledgeStrings } from '../../src/i18n/en/knowledge.js';
 import { assistStrings } from '../../src/i18n/en/assist.js';
 import { scriptsStrings } from '../../src/i18n/en/scripts.js';
 import { quickRepliesStrings } from '../../src/i18n/en/quick-replies.js';
+import { sentimentStrings } from '../../src/i18n/en/sentiment.js';
 import { presenceStrings } from '../../src/i18n/en/presence.js';
 import { sessionsStrings } from '../../src/i18n/en/sessions.js';
 import { workItemsStrings } from '../../src/i18n/en/work-items.js';
@@ -259,6 +260,7 @@ describe('i18n', () => {
         assistStrings,
         scriptsStrings,
         quickRepliesStrings,
+        sentimentStrings,
       ];
       const keys = parts.flatMap((part) => Object.keys(part));
       expect(keys).to.have.members(Object.keys(en));

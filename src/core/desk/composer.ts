@@ -5,10 +5,8 @@ import type { AttachmentRef, Message } from '../model.js';
 import { unfilledPlaceholders } from '../rules.js';
 import type { AttachmentsSlice } from './attachments.js';
 import type { SendOptions } from './sending.js';
-import type { SliceContext } from './shared.js';
+import { DRAFT_SAVE_DELAY, type SliceContext } from './shared.js';
 
-/** How long typing pauses before the draft is written to storage. */
-export const DRAFT_SAVE_DELAY = 300;
 /** How long after the last keystroke the customer stops seeing "typing…". */
 export const TYPING_IDLE = 4000;
 

@@ -2,8 +2,8 @@ import type { WritableAtom } from 'nanostores';
 import { DeskError } from '../errors.js';
 import type { Conversation } from '../model.js';
 import { MAX_NOTE_LENGTH, validateNewRecord, type CrmRecord, type LinkSlot, type NewRecord, type Note, type RecordKind, type RecordRef } from '../records.js';
-import { createClientId } from '../transport.js';
-import { DRAFT_SAVE_DELAY } from './composer.js';
+import { createClientId } from '../random.js';
+import { DRAFT_SAVE_DELAY } from './shared.js';
 import type { CreateAndLinkResult, CrmStores } from './crm.js';
 import type { SliceContext } from './shared.js';
 

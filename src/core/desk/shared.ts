@@ -169,3 +169,6 @@ export function loadValidator(): Promise<typeof import('./validate.js')> {
   validator ??= import('./validate.js');
   return validator;
 }
+
+/** How long typing pauses before a draft (message or note) is written to storage, ms. */
+export const DRAFT_SAVE_DELAY = 300;

@@ -6,7 +6,7 @@ import type { html as litHtml, PropertyValues, TemplateResult } from 'lit';
 import type { Desk } from '../../core/desk/desk.js';
 import type { InsertedReply } from '../../core/desk/quick-replies.js';
 import type { QuickReply } from '../../core/quick-replies.js';
-import { searchReplies } from '../../core/quick-replies-text.js';
+import { searchReplies } from '../../core/quick-replies-search.js';
 import type { quickRepliesStrings } from '../../i18n/en/quick-replies.js';
 import type { errorText as errorTextFn } from '../../i18n/error-text.js';
 import type { DeskElement } from '../desk-element.js';

@@ -1,5 +1,3 @@
-import { css } from 'lit';
-
 /** Zoom steps: each press multiplies or divides the size by this much. */
 const STEP = 1.25;
 const MIN_STEPS = -4;
@@ -9,8 +7,14 @@ const VIEWPORT_SHARE = 0.9;
 /** Room the toolbar and the caption take inside the dialog, px. */
 const CHROME = 96;
 
-/** The viewer's own rules, loaded with it: pages that never open an image do not carry them. */
-const styles = css`
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * The viewer's own rules, loaded with it: pages that never open an image do not carry them. A plain
+ * constructed sheet rather than Lit's `css`, so this chunk needs nothing from Lit and a host's bundler
+ * has no reason to split Lit out of the first load.
+ */
+const styles = /* css */ `
   dialog {
     padding: var(--_space);
     border: 1px solid var(--_border);
@@ -175,8 +179,11 @@ export function openLightbox(root: ShadowRoot, options: LightboxOptions): HTMLDi
   });
   image.addEventListener('load', fit);
   image.src = options.src;
-  const sheet = styles.styleSheet;
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(styles);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   root.append(dialog);
   dialog.showModal();
   if (image.complete) fit();
