@@ -351,6 +351,14 @@ describe('WebSocketTransport', () => {
       expect((await server.frames()).some((f) => f.type === 'ping')).to.equal(true);
     });
 
+    it("answers the server's own ping with a pong carrying its time", async () => {
+      // A long client heartbeat: the only ping the server sees answered is its own.
+      const { transport } = create({ heartbeatMs: 60_000 });
+      await transport.connect(agent);
+      await server.send({ type: 'ping', at: 1234 });
+      expect(await server.frame('pong')).to.deep.equal({ type: 'pong', at: 1234 });
+    });
+
     it("takes the server's heartbeat from the welcome", async () => {
       await server.set({ welcome: { heartbeatMs: 30 } });
       const { transport } = create();

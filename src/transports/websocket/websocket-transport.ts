@@ -356,6 +356,11 @@ export class WebSocketTransport implements Transport {
         else waiting.reject(serverError(frame['error'], 'internal'));
         return;
       }
+      case 'ping':
+        // The server's own heartbeat: answered at once, so a background tab whose timers the
+        // browser slows down still counts as alive.
+        this.#send(link, { type: 'pong', at: frame['at'] });
+        return;
       default:
         // pong, and frame types of newer servers.
         return;
