@@ -13,7 +13,7 @@ const HELLO_TIMEOUT_MS = 10_000;
 /**
  * One agent's WebSocket, speaking docs/websocket-protocol.md: hello → welcome (or refused), the
  * snapshot or the replay after the given cursor, then live events; commands answered by id;
- * pings answered; a socket silent for two heartbeats is closed.
+ * pings answered and sent every heartbeat; a socket silent for two heartbeats is closed.
  */
 export class AgentSocket {
   agentId: string | undefined;
@@ -46,6 +46,9 @@ export class AgentSocket {
     this.#helloTimer = setTimeout(() => this.close(4408, 'No hello in time.'), HELLO_TIMEOUT_MS);
     this.#liveness = setInterval(() => {
       if (Date.now() - this.#lastHeard > 2 * config.heartbeatMs) this.#ws.terminate();
+      // The bridge's own ping: a browser tab in the background sends its pings late (its timers
+      // are slowed), but answers this one at once, which keeps it alive.
+      else if (this.agentId !== undefined) this.#send({ type: 'ping', at: Date.now() });
     }, config.heartbeatMs);
     ws.on('message', (data, isBinary) => {
       this.#lastHeard = Date.now();

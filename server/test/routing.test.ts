@@ -260,6 +260,20 @@ describe('the WebSocket protocol', () => {
     await lively.close();
   });
 
+  it('pings every heartbeat itself, so a client that only answers those pings stays connected', async () => {
+    s = await setup({ heartbeatMs: 100 });
+    const answering = new Agent(() => s.bridge, 'a-answering');
+    await answering.connect();
+    answering.ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { type: string; at?: number };
+      if (frame.type === 'ping') answering.send({ type: 'pong', at: frame.at });
+    });
+    // Five heartbeats: two and a half times the silence limit.
+    await waitFor(() => answering.frames.filter((f) => f.type === 'ping').length >= 5, 'five pings from the bridge');
+    assert.equal(answering.closed, undefined);
+    await answering.close();
+  });
+
   it('the /dev endpoints exist only in demo mode', async () => {
     s = await setup({ dev: false });
     for (const path of ['token', 'customer', 'say', 'withdraw', 'drop', 'queue']) {
