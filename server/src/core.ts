@@ -741,6 +741,9 @@ export class BridgeCore {
       })),
       ...(text?.trim() ? [{ ...base, message: { text, metadata } }] : []),
     ];
+    // A quoted customer message: the first bubble answers it.
+    const replyTo = typeof command.replyTo === 'string' && command.replyTo ? command.replyTo : undefined;
+    if (replyTo && payloads[0]) payloads[0] = { ...payloads[0], reply_to: { mid: replyTo } };
     // The parts Meta took already (a retry after a failure, here or on another bridge) are not sent again.
     const done = await this.#store.sentParts(clientId);
     for (let i = done.length; i < payloads.length; i++) {
@@ -765,6 +768,7 @@ export class BridgeCore {
         status: 'sent',
         ...(text !== undefined ? { text } : {}),
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(replyTo ? { replyTo } : {}),
       };
       await this.#store.putSent({ clientId, agentId, conversationId: record.conversation.id, messageId: message.id, at });
       await this.#store.putMessage(message);

@@ -12,6 +12,8 @@ export interface SendPayload {
     attachment?: { type: 'image' | 'audio' | 'video' | 'file'; payload: { url: string; is_reusable?: boolean } };
   };
   sender_action?: 'typing_on' | 'typing_off' | 'mark_seen';
+  /** The message this one answers (Graph API Page/messages: `reply_to`, beside `message`); Messenger shows it quoted. */
+  reply_to?: { mid: string };
 }
 
 interface GraphError {

@@ -8,6 +8,8 @@ export interface OutboxEntry {
   automated?: boolean;
   text?: string;
   attachments?: AttachmentRef[];
+  /** The message it quotes. */
+  replyTo?: string;
   /** When the agent sent it, epoch ms. */
   at: number;
   /** `failed`: gave up retrying on its own; waits for the agent's Retry. */

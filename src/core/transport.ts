@@ -75,6 +75,8 @@ export interface SendMessageCommand {
   clientId: string;
   text?: string;
   attachments?: AttachmentRef[];
+  /** The id of the customer message this one quotes (Messenger's `reply_to.mid`). */
+  replyTo?: string;
   /**
    * Sent by the desk on its own (the privacy notice, F17), not typed by the agent. Its client id is
    * derived from the conversation, so every tab and every reload sends the same one: send it once.

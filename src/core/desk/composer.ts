@@ -33,6 +33,8 @@ export interface ComposerState {
   /** The unsent text. */
   readonly draft: string;
   readonly files: readonly PendingFile[];
+  /** The id of the customer message the next message quotes (reply-to). */
+  readonly replyTo?: string;
   /** Stored input (draft and files) has been read back; before that the composer is empty. */
   readonly restored: boolean;
 }
@@ -110,6 +112,13 @@ export class Composer {
     if (text) this.#signalTyping();
   }
 
+  /** Quotes a message in the next one sent (`undefined` stops quoting); kept over a reload. */
+  setReplyTo(messageId: string | undefined): void {
+    this.#touched = true;
+    this.#patch({ replyTo: messageId });
+    void this.#saveReply();
+  }
+
   /** Writes the draft now (e.g. when the view goes away) and stops the typing signal. */
   async flush(): Promise<void> {
     this.#cancelDraftSave?.();
@@ -178,7 +187,7 @@ export class Composer {
     send: (conversationId: string, text: string, attachments: readonly AttachmentRef[], options: SendOptions) => Promise<Message>,
   ): Promise<Message> {
     if (this.busy) throw new DeskError('invalid', 'Files are still uploading.');
-    const { draft, files } = this.#state.get();
+    const { draft, files, replyTo } = this.#state.get();
     const unfilled = unfilledPlaceholders(draft);
     if (unfilled.length > 0) throw new DeskError('unfilled-placeholder', `Fill in {${unfilled.join('}, {')}} before sending.`);
     const attachments = this.attachments;
@@ -186,18 +195,19 @@ export class Composer {
     this.#cancelDraftSave?.();
     this.#cancelDraftSave = undefined;
     this.stopTyping();
-    this.#patch({ draft: '', files: files.filter((f) => f.state !== 'ready') });
+    this.#patch({ draft: '', files: files.filter((f) => f.state !== 'ready'), replyTo: undefined });
     this.#touched = true;
     const stored = (): void => {
       void this.#saveDraft();
       void this.#saveFiles();
+      void this.#saveReply();
     };
     try {
       if (unsaved) await this.#saveDraft(draft);
-      return await send(this.conversationId, draft, attachments, { clearDraft: true, stored });
+      return await send(this.conversationId, draft, attachments, { clearDraft: true, stored, ...(replyTo ? { replyTo } : {}) });
     } catch (error) {
       const now = this.#state.get();
-      this.#patch({ draft: now.draft || draft, files: [...files.filter((f) => f.state === 'ready'), ...now.files] });
+      this.#patch({ draft: now.draft || draft, files: [...files.filter((f) => f.state === 'ready'), ...now.files], replyTo: now.replyTo ?? replyTo });
       void this.#saveDraft();
       void this.#saveFiles();
       throw error;
@@ -334,6 +344,11 @@ export class Composer {
     await this.#ctx.track(storage.setDraft(this.conversationId, text)).catch(() => undefined);
   }
 
+  async #saveReply(): Promise<void> {
+    const storage = await this.#ctx.storage;
+    await this.#ctx.track(storage.setValue(`composer-reply:${this.conversationId}`, this.#state.get().replyTo ?? null)).catch(() => undefined);
+  }
+
   /** Files survive a reload: ready ones with their upload, the rest are uploaded again. */
   async #saveFiles(): Promise<void> {
     const keep: StoredFile[] = this.#state
@@ -346,9 +361,10 @@ export class Composer {
 
   async #restore(): Promise<void> {
     const storage = await this.#ctx.storage;
-    const [draft, stored] = await Promise.all([
+    const [draft, stored, reply] = await Promise.all([
       storage.getDraft(this.conversationId).catch(() => undefined),
       storage.getValue<StoredFile[]>(`composer-files:${this.conversationId}`).catch(() => undefined),
+      storage.getValue<string | null>(`composer-reply:${this.conversationId}`).catch(() => undefined),
     ]);
     const current = this.#state.get();
     // What the agent did meanwhile wins over what was stored.
@@ -363,6 +379,7 @@ export class Composer {
     this.#state.set({
       draft: this.#touched ? current.draft : (draft ?? ''),
       files: [...files, ...again, ...current.files],
+      replyTo: this.#touched ? current.replyTo : typeof reply === 'string' ? reply : undefined,
       restored: true,
     });
     for (const f of again) if (this.#attachments.canUpload && this.#exists()) this.#startUpload(f.key, f.file);

@@ -18,6 +18,7 @@ function outboxEntryOf(message: Message): OutboxEntry {
     attempts: 0,
     ...(message.text !== undefined ? { text: message.text } : {}),
     ...(message.attachments ? { attachments: message.attachments } : {}),
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
     ...(message.author === 'system' ? { automated: true } : {}),
   };
 }
@@ -33,6 +34,8 @@ export interface SendOptions {
    * `automated`, under this fixed client id so that every tab and reload sends the same one.
    */
   automatedId?: string;
+  /** The customer message the agent quotes. */
+  replyTo?: string;
   stored?(): void;
 }
 
@@ -121,6 +124,7 @@ export class SendingSlice {
       status: 'sending',
       ...(body ? { text } : {}),
       ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+      ...(options.replyTo ? { replyTo: options.replyTo } : {}),
     };
     this.#messages.merge(conversationId, [message]);
     // Durable before anything goes out: a reload or a crash from here on cannot lose it.
@@ -314,6 +318,7 @@ export class SendingSlice {
         clientId: entry.clientId,
         ...(entry.text !== undefined ? { text: entry.text } : {}),
         ...(entry.attachments ? { attachments: entry.attachments } : {}),
+        ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
         ...(entry.automated ? { automated: true } : {}),
       },
       { signal: abort.signal },
@@ -362,6 +367,7 @@ export class SendingSlice {
             status: entry.state === 'failed' ? 'failed' : 'sending',
             ...(entry.text !== undefined ? { text: entry.text } : {}),
             ...(entry.attachments ? { attachments: entry.attachments } : {}),
+            ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
             ...(entry.error ? { error: entry.error } : {}),
           },
         ],

@@ -1007,6 +1007,7 @@ export class SimulatedTransport implements Transport {
       status: 'sent',
       ...(text !== undefined ? { text } : {}),
       ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+      ...(command.replyTo ? { replyTo: command.replyTo } : {}),
     };
     this.#sent.set(command.clientId, { conversationId: command.conversationId, messageId: message.id, at: now });
     this.#sentMessages.push(message);
