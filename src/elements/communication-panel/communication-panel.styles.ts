@@ -11,6 +11,15 @@ export const communicationPanelStyles = css`
     background: var(--_surface);
     overflow: hidden;
     position: relative;
+    /* The header packs into two rows when the panel is narrow (a side pane, a phone). */
+    container: cc-panel / inline-size;
+  }
+  /* The header, banners and composer keep their height; the transcript gives way (down to 120 px). */
+  header,
+  .connection,
+  .privacy,
+  .composer {
+    flex: none;
   }
   header {
     display: flex;
@@ -21,10 +30,60 @@ export const communicationPanelStyles = css`
     border-bottom: 1px solid var(--_border);
     background: var(--_surface-2);
   }
+  /* First in the row, while the name stays the header's first child for the narrow layout below. */
+  header > .avatar {
+    order: -1;
+  }
   h2 {
     font-size: 1.05em;
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  /* Narrow (a side pane, a phone): two rows. The name, the state and sentiment badges and the …
+     menu on the first; the channel and queue (ending in an ellipsis) and the reply window on the
+     second, so the transcript keeps the height. */
+  @container cc-panel (max-width: 30rem) {
+    header {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto auto auto;
+      gap: 2px calc(var(--_space) * 0.75);
+      padding-block: calc(var(--_space) * 0.5);
+    }
+    header > div:first-child {
+      display: contents;
+    }
+    h2,
+    .channel {
+      grid-column: 2;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    h2 {
+      grid-row: 1;
+    }
+    /* The avatar, when there is one, sits before the name on both rows. */
+    header > .avatar {
+      grid-area: 1 / 1 / 3 / 2;
+    }
+    .channel {
+      grid-row: 2;
+    }
+    [part='state'] {
+      grid-area: 1 / 3;
+    }
+    cc-sentiment-badge {
+      grid-area: 1 / 4;
+    }
+    .menu-wrap {
+      grid-area: 1 / 5;
+    }
+    .window {
+      grid-area: 2 / 3 / 3 / -1;
+      justify-self: end;
+      margin: 0;
+      white-space: nowrap;
+    }
   }
   .channel {
     color: var(--_muted);
@@ -86,6 +145,16 @@ export const communicationPanelStyles = css`
     flex: 1 1 auto;
     min-height: 120px;
   }
+  /* In a short pane, once the transcript is down to its 120 px, the sentiment alert gives way too:
+     it keeps a line and scrolls (its Dismiss stays reachable by Tab). */
+  cc-sentiment-alert {
+    flex: 0 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+  }
+  cc-sentiment-alert:state(shown) {
+    min-height: 2rem;
+  }
   .composer {
     border-top: 1px solid var(--_border);
     padding: var(--_space);
@@ -140,11 +209,18 @@ export const communicationPanelStyles = css`
   }
   .privacy {
     margin: 0;
-    padding: 4px calc(var(--_space) * 1.5);
+    padding: 2px calc(var(--_space) * 1.5);
     font-size: 0.85em;
     color: var(--_muted);
     background: var(--_surface-2);
     border-bottom: 1px solid var(--_border);
+  }
+  /* One line, so a narrow or short pane keeps its height for the transcript (which carries the
+     notice in full too); read out whole. */
+  .privacy {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .field {
     grid-column: 1 / -1;

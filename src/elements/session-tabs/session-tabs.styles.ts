@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const sessionTabsStyles = css`
   .strip {
     position: relative;
+    /* In a side pane the strip scrolls sideways; a thin bar leaves the height to the conversation. */
+    scrollbar-width: thin;
   }
   /* One line when there is room: the name takes what the badges leave and ends in an ellipsis (the
      full name is its title). In a narrow tab the badges go under the name rather than squeeze it
