@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Desk, DeskEvent, SentimentAnalyzer, SentimentLevel } from '../../src/core/desk/desk.js';
-import { customerTexts, isAlertLevel, LEVELS } from '../../src/core/desk/sentiment.js';
+import { isAlertLevel, LEVELS } from '../../src/core/desk/sentiment.js';
+import { customerTexts } from '../../src/core/desk/sentiment-engine.js';
 import type { Conversation, Message } from '../../src/core/model.js';
 import { createLexiconAnalyzer, SENTIMENT_LEVELS } from '../../src/sentiment/index.js';
 import { ANGRY_MESSAGES } from '../../src/transports/simulated/scripts.js';

@@ -53,117 +53,63 @@ export interface Sentiment {
 
 const INITIAL: SentimentState = { level: 'neutral', source: 'initial', alert: false, dismissed: false };
 
-const loadLexicon = (): Promise<SentimentAnalyzer> => import('../../sentiment/index.js').then((m) => m.createLexiconAnalyzer());
-
-/** What the customer wrote, oldest first, the newest six: text messages only (a photo or sticker without text does not count). */
-export function customerTexts(messages: readonly Message[]): string[] {
-  const texts: string[] = [];
-  for (let i = messages.length - 1; i >= 0 && texts.length < 6; i--) {
-    const m = messages[i]!;
-    if (m.author === 'customer' && m.text?.trim()) texts.push(m.text);
-  }
-  return texts.reverse();
-}
-
 /**
- * Keeps one sentiment store per conversation. Customer messages and edits mark a conversation;
- * the marked ones are analyzed together a task later, so a backfill of hundreds of messages costs one
- * analysis. A level from the transport wins: local analysis stops for that conversation.
+ * Keeps one sentiment store per conversation and applies levels (alerts on a crossing). A level from
+ * the transport wins: local analysis stops for that conversation. The local analysis itself (which
+ * messages count, batching, the analyzer) is sentiment-engine.ts, a lazy chunk loaded with the first
+ * customer message.
  */
 export class SentimentSlice implements Sentiment {
-  readonly #ctx: SliceContext;
-  readonly #messages: (conversationId: string) => readonly Message[];
-  readonly #option: SentimentOption | undefined;
+  /** @internal Conversations the transport reports sentiment for. */
+  readonly told = new Set<string>();
   #stores = new Map<string, WritableAtom<SentimentState>>();
-  /** Conversations the transport reports sentiment for. */
-  #reported = new Set<string>();
-  #dirty = new Set<string>();
-  #scheduled = false;
-  #analyzer: Promise<SentimentAnalyzer | undefined> | undefined;
+  #engine: Promise<(conversationId: string) => void> | undefined;
 
-  constructor(ctx: SliceContext, option: SentimentOption | undefined, messages: (conversationId: string) => readonly Message[]) {
-    this.#ctx = ctx;
-    this.#option = option;
-    this.#messages = messages;
-  }
+  constructor(
+    /** @internal */ readonly ctx: SliceContext,
+    /** @internal */ readonly option: SentimentOption | undefined,
+    /** @internal */ readonly messages: (conversationId: string) => readonly Message[],
+  ) {}
 
   get enabled(): boolean {
-    return this.#option !== false || Boolean(this.#ctx.transport.capabilities.sentiment);
+    return this.option !== false || Boolean(this.ctx.transport.capabilities.sentiment);
   }
 
-  /** Whether this desk analyzes customer messages itself. */
-  get local(): boolean {
-    return this.#option !== false && !this.#ctx.transport.capabilities.sentiment;
-  }
-
-  of(conversationId: string): ReadableAtom<SentimentState> {
-    return this.#store(conversationId);
+  /** @internal The store is writable here; the facade hands it out as a ReadableAtom. */
+  of(conversationId: string): WritableAtom<SentimentState> {
+    let store = this.#stores.get(conversationId);
+    if (!store) this.#stores.set(conversationId, (store = atom(INITIAL)));
+    return store;
   }
 
   dismiss(conversationId: string): void {
-    const store = this.#store(conversationId);
+    const store = this.of(conversationId);
     if (store.get().alert) store.set({ ...store.get(), dismissed: true });
   }
 
-  /** A customer message arrived or was edited: analyze the conversation again, soon. */
+  /** A customer message arrived or was edited: analyze the conversation again, soon (unless the transport reports its sentiment). */
   customerChanged(conversationId: string): void {
-    if (!this.local || this.#reported.has(conversationId)) return;
-    this.#dirty.add(conversationId);
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    void this.#ctx.track(
-      new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
-        this.#scheduled = false;
-        // A chunk that failed to load leaves the level as it was; the next message tries again.
-        return this.#analyze().catch(() => undefined);
-      }),
-    );
+    // Only a conversation with a customer message loads the analysis.
+    if (this.option === false || this.ctx.transport.capabilities.sentiment || !this.messages(conversationId).some((m) => m.author === 'customer' && m.text?.trim())) return;
+    this.#engine ??= import('./sentiment-engine.js').then((m) => m.sentimentEngine(this));
+    // A chunk that failed to load leaves the level as it was; the next message tries again.
+    void this.ctx.track(this.#engine.then((changed) => changed(conversationId))).catch(() => (this.#engine = undefined));
   }
 
   /** The transport reported the conversation's sentiment: it overrides local analysis from now on. */
   reported(event: SentimentEvent): void {
-    this.#reported.add(event.conversationId);
-    this.#dirty.delete(event.conversationId);
-    this.#set(event.conversationId, event.level, 'transport');
+    this.told.add(event.conversationId);
+    this.set(event.conversationId, event.level, 'transport');
   }
 
-  async #analyze(): Promise<void> {
-    const ids = [...this.#dirty];
-    this.#dirty.clear();
-    // Only a conversation with a customer message loads the analyzer.
-    if (!ids.some((id) => customerTexts(this.#messages(id)).length > 0)) return;
-    const analyzer = await this.#load();
-    if (!analyzer || this.#ctx.isDisposed()) return;
-    for (const id of ids) {
-      // Read now: more may have arrived while the analyzer loaded.
-      const texts = customerTexts(this.#messages(id));
-      if (texts.length > 0 && !this.#reported.has(id)) this.#set(id, analyzer.analyze(texts), 'local');
-    }
-  }
-
-  #load(): Promise<SentimentAnalyzer | undefined> {
-    const option = this.#option ?? loadLexicon;
-    this.#analyzer ??= (typeof option === 'function' ? option() : Promise.resolve(option || undefined)).catch(() => {
-      // A chunk that failed to load may load next time.
-      this.#analyzer = undefined;
-      return undefined;
-    });
-    return this.#analyzer;
-  }
-
-  #set(conversationId: string, level: SentimentLevel, source: SentimentState['source']): void {
-    const store = this.#store(conversationId);
+  /** @internal Applies a level; the first one at Slightly negative or below (again) raises `sentiment-alert`. */
+  set(conversationId: string, level: SentimentLevel, source: SentimentState['source']): void {
+    const store = this.of(conversationId);
     const before = store.get();
     const alert = isAlertLevel(level);
     const crossed = alert && !before.alert;
     if (before.level === level && before.source === source) return;
-    store.set({ level, source, alert, dismissed: crossed ? false : alert && before.dismissed });
-    if (crossed) this.#ctx.emit({ type: 'sentiment-alert', conversationId, level });
-  }
-
-  #store(conversationId: string): WritableAtom<SentimentState> {
-    let store = this.#stores.get(conversationId);
-    if (!store) this.#stores.set(conversationId, (store = atom(INITIAL)));
-    return store;
+    store.set({ level, source, alert, dismissed: !crossed && alert && before.dismissed });
+    if (crossed) this.ctx.emit({ type: 'sentiment-alert', conversationId, level });
   }
 }

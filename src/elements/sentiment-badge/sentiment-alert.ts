@@ -1,15 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { hostStyles } from '../../styles/tokens.js';
-import { ICONS, SentimentElement } from './sentiment-badge.js';
-import { sentimentAlertStyles } from './sentiment-badge.styles.js';
+import { sentimentClasses } from './sentiment-badge.js';
 
-/** The agent dismisses a sentiment alert. Cancel to keep it. */
-export class CcSentimentDismissEvent extends Event {
-  static readonly type = 'cc-sentiment-dismiss';
-  constructor(readonly conversationId: string) {
-    super(CcSentimentDismissEvent.type, { bubbles: true, composed: true, cancelable: true });
-  }
-}
+export { CcSentimentDismissEvent } from './events.js';
 
 /**
  * Tells the agent, once, that the customer seems upset (F14): shown when the conversation's
@@ -18,6 +9,7 @@ export class CcSentimentDismissEvent extends Event {
  *
  * @summary An alert, once per crossing, that the customer's sentiment turned negative.
  * @tag cc-sentiment-alert
+ * @attr conversation-id - The conversation whose sentiment is followed (default: the desk's active one).
  * @fires cc-sentiment-dismiss - CcSentimentDismissEvent, cancelable: the agent dismisses the alert. Cancel to keep it.
  * @csspart alert - The alert box.
  * @csspart dismiss - The Dismiss button.
@@ -25,45 +17,10 @@ export class CcSentimentDismissEvent extends Event {
  * @cssprop --cc-color-danger - The alert's border and icon.
  * @cssprop --cc-color-surface-2 - The alert's background.
  */
-export class CcSentimentAlert extends SentimentElement {
-  static override styles = [hostStyles, sentimentAlertStyles];
-
-  #internals = this.attachInternals();
-
-  /** Dismisses the alert (as its button does), after a `cc-sentiment-dismiss` nobody cancelled. */
-  dismiss(): void {
-    const desk = this.activeDesk;
-    const id = this.shown.id;
-    if (!desk || id === undefined) return;
-    const intent = new CcSentimentDismissEvent(id);
-    this.dispatchEvent(intent);
-    if (!intent.defaultPrevented) desk.sentiment.dismiss(id);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const { alert, dismissed } = this.state.value;
-    if (alert && !dismissed) this.#internals.states.add('shown');
-    else this.#internals.states.delete('shown');
-  }
-
-  protected override render(): TemplateResult | typeof nothing {
-    const { alert, dismissed, level } = this.state.value;
-    if (!alert || dismissed) return nothing;
-    const t = this.localize.t.sentiment;
-    return html`<div class="alert" part="alert" role="alert">
-      <span class="icon" aria-hidden="true">${ICONS[level]}</span>
-      <p><strong>${t.alertTitle}</strong> ${t.alert(t.levels[level])}</p>
-      <button type="button" part="dismiss" aria-label=${t.dismissLabel} @click=${() => this.dismiss()}>${t.dismiss}</button>
-    </div>`;
-  }
-}
+export class CcSentimentAlert extends sentimentClasses.CcSentimentAlert {}
 
 declare global {
   interface HTMLElementTagNameMap {
     'cc-sentiment-alert': CcSentimentAlert;
-  }
-  interface GlobalEventHandlersEventMap {
-    'cc-sentiment-dismiss': CcSentimentDismissEvent;
   }
 }

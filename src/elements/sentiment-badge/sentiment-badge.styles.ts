@@ -1,71 +1,78 @@
-import { css } from 'lit';
+/** A constructed sheet: the elements' lazy chunk imports nothing the page already loaded (Lit's `css`), see sentiment-elements.ts. */
+function sheet(text: string): CSSStyleSheet {
+  const made = new CSSStyleSheet();
+  made.replaceSync(text);
+  return made;
+}
 
-export const sentimentBadgeStyles = css`
-  :host {
-    display: inline-flex;
-    align-items: center;
-    gap: calc(var(--_space) * 0.5);
-    vertical-align: middle;
-    font-size: 0.85em;
-  }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-    padding: 0 calc(var(--_space) * 0.75);
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    line-height: 1.6;
-    white-space: nowrap;
-    color: var(--_muted);
-  }
-  .icon {
-    font-size: 0.75em;
-    letter-spacing: -0.1em;
-  }
-  .badge[data-level$='negative'] {
-    color: var(--_danger);
-  }
-  .badge[data-level='slightly-negative'] {
-    color: var(--_warning);
-  }
-  .badge[data-level$='positive'] {
-    color: var(--_success);
-  }
-  .badge[data-level='very-negative'],
-  .badge[data-level='very-positive'] {
-    font-weight: 600;
-  }
-  .urgent {
-    display: inline-grid;
-    place-items: center;
-    min-width: 1.6em;
-    height: 1.6em;
-    border-radius: 999px;
-    background: var(--_danger);
-    color: var(--_surface);
-    font-weight: 700;
-  }
-`;
-
-export const sentimentAlertStyles = css`
-  :host {
-    display: block;
-  }
-  .alert {
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
-    margin: 0;
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border-inline-start: 4px solid var(--_danger);
-    background: var(--_surface-2);
-  }
-  .icon {
-    color: var(--_danger);
-  }
-  p {
-    flex: 1;
-    margin: 0;
-  }
-`;
+/** Styles of `<cc-sentiment-badge>` and `<cc-sentiment-alert>`, made once per class. */
+export const sentimentStyles = (): { badge: CSSStyleSheet; alert: CSSStyleSheet } => ({
+  badge: sheet(/* css */ `
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--_space) * 0.5);
+      vertical-align: middle;
+      font-size: 0.85em;
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      padding: 0 calc(var(--_space) * 0.75);
+      border: 1px solid currentColor;
+      border-radius: 999px;
+      line-height: 1.6;
+      white-space: nowrap;
+      color: var(--_muted);
+    }
+    .icon {
+      font-size: 0.75em;
+      letter-spacing: -0.1em;
+    }
+    .badge[data-level$='negative'] {
+      color: var(--_danger);
+    }
+    .badge[data-level='slightly-negative'] {
+      color: var(--_warning);
+    }
+    .badge[data-level$='positive'] {
+      color: var(--_success);
+    }
+    .badge[data-level='very-negative'],
+    .badge[data-level='very-positive'] {
+      font-weight: 600;
+    }
+    .urgent {
+      display: inline-grid;
+      place-items: center;
+      min-width: 1.6em;
+      height: 1.6em;
+      border-radius: 999px;
+      background: var(--_danger);
+      color: var(--_surface);
+      font-weight: 700;
+    }
+  `),
+  alert: sheet(/* css */ `
+    :host {
+      display: block;
+    }
+    .alert {
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      margin: 0;
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      border-inline-start: 4px solid var(--_danger);
+      background: var(--_surface-2);
+    }
+    .icon {
+      color: var(--_danger);
+    }
+    p {
+      flex: 1;
+      margin: 0;
+    }
+  `),
+});

@@ -1,45 +1,14 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { Desk, SentimentLevel, SentimentState } from '../../core/desk/desk.js';
+import { html, nothing } from 'lit';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { sentimentStrings } from '../../i18n/en/sentiment.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
-import { sentimentBadgeStyles } from './sentiment-badge.styles.js';
+import { sentimentElements } from './sentiment-elements.js';
 
-/** Slightly negative and below: the three negative levels (as the desk's `alert`). */
-const isAlertLevel = (level: SentimentLevel): boolean => level.endsWith('negative');
+export { ICONS } from './sentiment-elements.js';
 
-const NEUTRAL: SentimentState = { level: 'neutral', source: 'initial', alert: false, dismissed: false };
-
-/** One shape per level, so the level never rests on colour alone (the text label says it too). */
-export const ICONS: Record<SentimentLevel, string> = {
-  'very-negative': '▼▼',
-  negative: '▼',
-  'slightly-negative': '▽',
-  neutral: '●',
-  'slightly-positive': '△',
-  positive: '▲',
-  'very-positive': '▲▲',
-};
-
-/** Follows one conversation's sentiment: its `conversation-id`, else the desk's active conversation. */
-export abstract class SentimentElement extends DeskElement {
-  /** The conversation whose sentiment is shown (default: the desk's active one). */
-  @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
-
-  /** @internal */
-  protected readonly shown = new ConversationController(this, (id, desk) => this.state.set(desk && id !== undefined ? desk.sentiment.of(id) : undefined));
-  /** @internal */
-  protected readonly state = new StoreController<SentimentState>(this, NEUTRAL);
-  /** @internal */
-  protected static override strings = [sentimentStrings];
-
-  protected override deskChanged(_desk: Desk | undefined): void {
-    // The conversation controller follows the desk.
-  }
-}
+/** @internal The classes define.ts registers, built from this page's Lit (the panel builds its own on first use). */
+export const sentimentClasses = sentimentElements([DeskElement, ConversationController, StoreController, html, nothing, hostStyles]);
 
 /**
  * The customer's sentiment (F14) as a small badge: a shape and a colour per level and the level's
@@ -50,6 +19,10 @@ export abstract class SentimentElement extends DeskElement {
  *
  * @summary The customer's sentiment: one of seven levels, with an urgent marker for background sessions.
  * @tag cc-sentiment-badge
+ * @attr conversation-id - The conversation whose sentiment is shown (default: the desk's active one).
+ * @attr level - Shows this level instead of the desk's (stories, hosts with their own source).
+ * @attr {boolean} background - The badge sits on a session that is not in front: an alert level adds the urgent marker.
+ * @attr {boolean} compact - Small and quiet: nothing at Neutral.
  * @csspart badge - The badge: icon and level.
  * @csspart icon - The level's shape.
  * @csspart urgent - The "needs urgent attention" marker.
@@ -60,50 +33,7 @@ export abstract class SentimentElement extends DeskElement {
  * @cssprop --cc-color-success - Positive levels.
  * @cssprop --cc-color-text-muted - Neutral.
  */
-export class CcSentimentBadge extends SentimentElement {
-  static override styles = [hostStyles, sentimentBadgeStyles];
-
-  /** Shows this level instead of the desk's (stories, hosts with their own source). */
-  @property({ reflect: true }) level: SentimentLevel | undefined;
-
-  /** The badge sits on a session that is not in front: an alert level adds the urgent marker. */
-  @property({ type: Boolean, reflect: true }) background = false;
-
-  /** Small and quiet: nothing at Neutral. */
-  @property({ type: Boolean, reflect: true }) compact = false;
-
-  #internals = this.attachInternals();
-
-  /** The level shown. */
-  get shownLevel(): SentimentLevel {
-    return this.level ?? this.state.value.level;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const alert = isAlertLevel(this.shownLevel);
-    this.#toggle('alert', alert);
-    this.#toggle('urgent', alert && this.background);
-  }
-
-  #toggle(name: string, on: boolean): void {
-    if (on) this.#internals.states.add(name);
-    else this.#internals.states.delete(name);
-  }
-
-  protected override render(): TemplateResult | typeof nothing {
-    const t = this.localize.t.sentiment;
-    const level = this.shownLevel;
-    if (this.compact && level === 'neutral') return nothing;
-    const urgent = this.background && isAlertLevel(level);
-    return html`<span class="badge" part="badge" data-level=${level}
-        ><span class="icon" part="icon" aria-hidden="true">${ICONS[level]}</span><span class="visually-hidden">${t.label} </span
-        ><span class="text">${t.levels[level]}</span></span
-      >${urgent
-        ? html`<span class="urgent" part="urgent"><span aria-hidden="true">!</span><span class="visually-hidden">${t.urgent}</span></span>`
-        : nothing}`;
-  }
-}
+export class CcSentimentBadge extends sentimentClasses.CcSentimentBadge {}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,24 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Desk } from '../../core/desk/desk.js';
+import { ConversationController } from '../../controllers/conversation-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { hostStyles } from '../../styles/tokens.js';
+import { DeskElement } from '../desk-element.js';
+
+let loading: Promise<void> | undefined;
+
+/** Defines the sentiment elements on first use (unless the page did), in a lazy chunk built from what the page already has. */
+function load(): void {
+  // A chunk that failed to load is tried again on the next render.
+  loading ??= import('./sentiment-elements.js')
+    .then((m) => m.defineSentiment([DeskElement, ConversationController, StoreController, html, nothing, hostStyles]))
+    .catch(() => void (loading = undefined));
+}
 
 /**
  * A conversation's `<cc-sentiment-badge>` for another element's template (the panel header, a
  * session tab): nothing when the desk has no sentiment (`sentiment: false` and a transport that
- * reports none). The element that uses it defines the sentiment elements.
+ * reports none). Until the elements' chunk has loaded (on first use) it renders nothing.
  */
 export function sentimentBadge(
   desk: Desk | undefined,
@@ -13,18 +27,13 @@ export function sentimentBadge(
   options: { compact?: boolean; background?: boolean } = {},
 ): TemplateResult | typeof nothing {
   if (!desk?.sentiment.enabled) return nothing;
-  return html`<cc-sentiment-badge
-    part="sentiment"
-    lang=${lang}
-    .desk=${desk}
-    conversation-id=${conversationId}
-    ?compact=${options.compact ?? false}
-    ?background=${options.background ?? false}
-  ></cc-sentiment-badge>`;
+  load();
+  return html`<cc-sentiment-badge part="sentiment" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${options.compact} ?background=${options.background}></cc-sentiment-badge>`;
 }
 
 /** A conversation's `<cc-sentiment-alert>` for another element's template (the panel); as `sentimentBadge`. */
 export function sentimentAlert(desk: Desk | undefined, conversationId: string, lang: string): TemplateResult | typeof nothing {
   if (!desk?.sentiment.enabled) return nothing;
+  load();
   return html`<cc-sentiment-alert part="sentiment-alert" lang=${lang} .desk=${desk} conversation-id=${conversationId}></cc-sentiment-alert>`;
 }

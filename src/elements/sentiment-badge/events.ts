@@ -1,0 +1,13 @@
+/** The agent dismisses a sentiment alert. Cancel to keep it. */
+export class CcSentimentDismissEvent extends Event {
+  static readonly type = 'cc-sentiment-dismiss';
+  constructor(readonly conversationId: string) {
+    super(CcSentimentDismissEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cc-sentiment-dismiss': CcSentimentDismissEvent;
+  }
+}
