@@ -157,7 +157,7 @@ describe('cc-customer-form', () => {
     });
     desk.setActive(c.id);
     const el = await mount(desk);
-    const avatar = () => el.shadowRoot!.querySelector<HTMLImageElement>('img[part~="avatar"]');
+    const avatar = () => el.shadowRoot!.querySelector<HTMLImageElement>('[part~="avatar"] img');
     await waitUntil(() => avatar()?.complete && avatar()!.naturalWidth > 0, 'the avatar never loaded');
     expect(text(part(el, 'name'))).to.equal('<script>window.pwned=1</script>');
     expect(el.shadowRoot!.querySelectorAll('script, b, a').length).to.equal(0);
@@ -189,13 +189,16 @@ describe('cc-customer-form', () => {
     expect(el.shadowRoot!.querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
   });
 
-  it('drops an avatar that fails to load instead of showing a broken image', async () => {
+  it('shows initials instead of an avatar that fails to load, never a broken image', async () => {
     const { desk, sim } = await makeDesk();
     // The test server answers 404: a failure that needs no network either.
     const c = sim.startConversation({ ...anna, customer: { ...anna.customer, avatarUrl: `${location.origin}/test/fixtures/no-such-avatar.png` } });
     desk.setActive(c.id);
     const el = await mount(desk);
-    await waitUntil(() => part(el, 'name') !== null && el.shadowRoot!.querySelectorAll('img').length === 0, 'the broken avatar stayed');
+    const image = () => el.shadowRoot!.querySelector<HTMLImageElement>('[part~="avatar"] img');
+    await waitUntil(() => part(el, 'name') !== null && image()?.hidden, 'the broken avatar stayed');
+    expect(image()!.getBoundingClientRect().width).to.equal(0);
+    expect(text(part(el, 'avatar'))).to.equal('AN');
     expect(text(part(el, 'name'))).to.equal('Anna Nowak');
   });
 

@@ -83,12 +83,7 @@ export const styles = css`
     min-inline-size: 0;
   }
   .avatar {
-    inline-size: 40px;
-    block-size: 40px;
-    border-radius: 50%;
-    object-fit: cover;
-    flex: none;
-    background: var(--_surface-2);
+    --cc-avatar-size: 40px;
   }
   .name {
     font-size: 1.15em;

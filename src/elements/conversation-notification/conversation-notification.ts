@@ -5,9 +5,9 @@ import type { Desk, DeskEvent } from '../../core/desk/desk.js';
 import type { ConversationSummary, Offer } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
-import { safeAvatarUrl } from '../../core/safe-url.js';
 import { notificationStrings } from '../../i18n/en/notification.js';
 import { hostStyles } from '../../styles/tokens.js';
+import { avatar, avatarStyles } from '../avatar.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAcceptEvent, CcOfferExpiredEvent, CcPresenceEvent, CcRejectEvent } from '../events.js';
 import { styles } from './conversation-notification.styles.js';
@@ -97,6 +97,7 @@ class DeskEventController<T extends DeskEvent['type']> implements ReactiveContro
  *
  * @csspart stack - The missed notice and the card together (what floats with `overlay`).
  * @csspart card - The incoming conversation card (`role="alertdialog"`); drawn as a stack while more offers wait.
+ * @csspart avatar - The customer's picture, else their initials.
  * @csspart accept - The Accept button.
  * @csspart reject - The Reject button (shown only when the desk allows rejecting).
  * @csspart countdown - The countdown bar and text.
@@ -129,7 +130,7 @@ class DeskEventController<T extends DeskEvent['type']> implements ReactiveContro
  * @cssstate idle - No offer and no missed notice to show (no box by default).
  */
 export class CcConversationNotification extends DeskElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, avatarStyles, styles];
 
   /** @internal */
   protected static override strings = [notificationStrings];
@@ -162,8 +163,6 @@ export class CcConversationNotification extends DeskElement {
   @state() private busy: 'accept' | 'reject' | 'presence' | undefined;
   /** @internal Offer id (or `missed`) whose last action failed. */
   @state() private failedFor: string | undefined;
-  /** @internal */
-  @state() private brokenAvatar: string | undefined;
 
   #internals: ElementInternals | undefined;
   /** Offer ids seen waiting, so arrivals are noticed once each. */
@@ -477,7 +476,7 @@ export class CcConversationNotification extends DeskElement {
         @keydown=${this.#onCardKeydown}
       >
         <header>
-          ${this.renderAvatar(offer)}
+          ${avatar(offer.customer.name, offer.customer.avatarUrl)}
           <div>
             <h2 id="title">${t.notification.title}</h2>
             <p id="name" class="name">${offer.customer.name}</p>
@@ -518,18 +517,6 @@ export class CcConversationNotification extends DeskElement {
         ${this.#part(() => this.renderOthers(offer.otherConversations ?? []))}
       </div>
     `;
-  }
-
-  private renderAvatar(offer: Offer): TemplateResult | typeof nothing {
-    const src = safeAvatarUrl(offer.customer.avatarUrl);
-    if (!src || src === this.brokenAvatar) return nothing;
-    return html`<img
-      class="avatar"
-      src=${src}
-      alt=""
-      referrerpolicy="no-referrer"
-      @error=${() => (this.brokenAvatar = src)}
-    />`;
   }
 
   /** A part of the card whose data cannot be shown is left out; Accept and Reject always stay. */

@@ -51,12 +51,7 @@ export const styles = css`
     min-inline-size: 0;
   }
   .avatar {
-    inline-size: var(--_avatar);
-    block-size: var(--_avatar);
-    flex: none;
-    border-radius: 50%;
-    object-fit: cover;
-    background: var(--_surface-2);
+    --cc-avatar-size: var(--_avatar);
   }
   .name {
     font-size: 1.2em;

@@ -1,16 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { usesCapacity } from '../../core/conversation-state.js';
 import type { Desk, RecentCases, TimelineEntry } from '../../core/desk/desk.js';
 import type { Conversation } from '../../core/model.js';
 import type { CrmRecord, RecordRef } from '../../core/records.js';
-import { safeAvatarUrl } from '../../core/safe-url.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { formatRemaining } from '../../i18n/index.js';
 import { customerFormStrings } from '../../i18n/en/customer-form.js';
 import { recordsStrings } from '../../i18n/en/records.js';
 import { hostStyles } from '../../styles/tokens.js';
+import { avatar, avatarStyles } from '../avatar.js';
 import { DeskElement } from '../desk-element.js';
 import { styles } from './customer-form.styles.js';
 
@@ -32,7 +32,7 @@ const TABS: readonly CustomerFormTab[] = ['pre-chat', 'visitor'];
  * @csspart base - The wrapper around every section.
  * @csspart empty - The message shown when there is no conversation.
  * @csspart customer - The customer section (or the session view's header).
- * @csspart avatar - The customer's picture (only for http(s) URLs).
+ * @csspart avatar - The customer's picture (only for http(s) URLs), else their initials.
  * @csspart name - The customer's name.
  * @csspart summary - The conversation summary section.
  * @csspart state - The conversation state badge.
@@ -61,7 +61,7 @@ const TABS: readonly CustomerFormTab[] = ['pre-chat', 'visitor'];
  * @cssprop --cc-customer-form-avatar-size - Size of the customer's picture (default 48px).
  */
 export class CcCustomerForm extends DeskElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, avatarStyles, styles];
 
   /** @internal */
   protected static override strings = [customerFormStrings, recordsStrings];
@@ -85,9 +85,6 @@ export class CcCustomerForm extends DeskElement {
 
   /** The selected tab of the conversation view. The agent changes it with the tabs. */
   @property() tab: CustomerFormTab = 'pre-chat';
-
-  /** @internal */
-  @state() private brokenAvatar: string | undefined;
 
   /** Customer and linked case the recent cases were last shown for: a newly linked case may be a new one. */
   #recentKey: { desk: Desk; customerId: string; caseId: string | undefined } | undefined;
@@ -218,18 +215,8 @@ export class CcCustomerForm extends DeskElement {
     `;
   }
 
-  private renderAvatar(conversation: Conversation): TemplateResult | typeof nothing {
-    const src = safeAvatarUrl(conversation.customer.avatarUrl);
-    if (!src || src === this.brokenAvatar) return nothing;
-    // The name is right beside it: the picture adds nothing for a screen reader.
-    return html`<img
-      part="avatar"
-      class="avatar"
-      src=${src}
-      alt=""
-      referrerpolicy="no-referrer"
-      @error=${() => (this.brokenAvatar = src)}
-    />`;
+  private renderAvatar(conversation: Conversation): TemplateResult {
+    return avatar(conversation.customer.name, conversation.customer.avatarUrl);
   }
 
   private renderLocale(locale: string | undefined): TemplateResult | string {

@@ -24,8 +24,12 @@ export const presencePickerStyles = css`
     overflow-wrap: anywhere;
     font-weight: 600;
   }
-  .caret {
+  .caret,
+  .tick {
+    display: inline-flex;
     margin-inline-start: auto;
+  }
+  .caret {
     color: var(--_muted);
   }
   .dot {
@@ -122,10 +126,6 @@ export const presencePickerStyles = css`
   }
   [role='option'][aria-selected='true'] .label {
     font-weight: 600;
-  }
-  [role='option'][aria-selected='true']::after {
-    content: '✓';
-    margin-inline-start: auto;
   }
   [role='option'][aria-disabled='true'] {
     cursor: default;

@@ -6,6 +6,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { presenceStrings } from '../../i18n/en/presence.js';
 import { errorText } from '../../i18n/index.js';
 import { hostStyles } from '../../styles/tokens.js';
+import { check, chevronDown, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
 import { CcPresenceEvent, type PickablePresence } from '../events.js';
 import { presencePickerStyles } from './presence-picker.styles.js';
@@ -298,7 +299,7 @@ export class CcPresencePicker extends DeskElement {
       >
         <span class="dot" part="dot" data-presence=${presence}></span>
         <span class="text">${label}</span>
-        <span class="caret" aria-hidden="true">▾</span>
+        <span class="caret">${icon(chevronDown)}</span>
       </button>
       ${this.renderList()}
       ${presence === 'inactive' ? html`<p class="hint">${t.inactiveHint}</p>` : nothing} ${this.renderMeta()}
@@ -338,6 +339,7 @@ export class CcPresencePicker extends DeskElement {
       >
         <span class="dot" data-presence=${o.base}></span>
         <span class="label">${o.label}</span>
+        ${o.id === current ? html`<span class="tick">${icon(check)}</span>` : nothing}
         ${o.disabled ? html`<span class="why">${t.inactiveHint}</span>` : nothing}
       </div>`;
     // Each base with custom statuses is a group: the base first, then its custom statuses.

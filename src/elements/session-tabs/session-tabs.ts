@@ -7,6 +7,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { sessionsStrings } from '../../i18n/en/sessions.js';
 import { tabStripStyles } from '../../styles/tab-strip.styles.js';
 import { hostStyles } from '../../styles/tokens.js';
+import { close, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
 import { CcSessionCloseEvent, CcSessionSelectEvent } from '../events.js';
 import { tabKeyAction } from '../tab-keys.js';
@@ -178,7 +179,7 @@ export class CcSessionTabs extends DeskElement {
                 aria-label=${t.close(this.#name(s.conversationId))}
                 @click=${() => void this.close(s.conversationId)}
               >
-                <span aria-hidden="true">×</span>
+                ${icon(close)}
               </button>`,
             )}
           </div>

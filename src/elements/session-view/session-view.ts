@@ -9,6 +9,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { sessionsStrings } from '../../i18n/en/sessions.js';
 import { tabStripStyles } from '../../styles/tab-strip.styles.js';
 import { hostStyles } from '../../styles/tokens.js';
+import { close, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
 import { CcAppCloseEvent, CcAppSelectEvent } from '../events.js';
 import { tabKeyAction } from '../tab-keys.js';
@@ -201,7 +202,7 @@ export class CcSessionView extends DeskElement {
                     aria-label=${t.closeApp(this.#title(app))}
                     @click=${() => void this.closeApp(app.id)}
                   >
-                    <span aria-hidden="true">×</span>
+                    ${icon(close)}
                   </button>`,
           )}
         </div>

@@ -121,6 +121,12 @@ export const transcriptStyles = css`
   .bot .meta {
     justify-content: center;
   }
+  .status {
+    display: inline-flex;
+  }
+  .status .icon {
+    font-size: 1.2em;
+  }
   .status-read {
     color: var(--_accent);
   }

@@ -11,6 +11,7 @@ import { panelStrings } from '../../i18n/en/panel.js';
 import { messageStrings } from '../../i18n/en/message.js';
 import { attachmentsStrings } from '../../i18n/en/attachments.js';
 import { hostStyles } from '../../styles/tokens.js';
+import { check, checkCheck, clock, icon, paperclip } from '../../icons/index.js';
 import { HeightIndex } from './height-index.js';
 import { richText, safeMediaUrl, textChunks } from './rich-text.js';
 import { transcriptStyles } from './transcript.styles.js';
@@ -546,9 +547,9 @@ export class CcTranscript extends LitElement {
     // Downloads always get a generated safe name; the shown name is never trusted.
     return href
       ? html`<a class="file" href=${href} download=${safeDownloadName(a.name)} rel="noopener noreferrer" aria-label=${t.download(name)}
-          >📎 <span>${label}</span></a
+          >${icon(paperclip)} <span>${label}</span></a
         >`
-      : html`<span class="file">📎 <span>${label}</span></span>`;
+      : html`<span class="file">${icon(paperclip)} <span>${label}</span></span>`;
   }
 
   #renderStatus(m: Message): TemplateResult {
@@ -558,9 +559,9 @@ export class CcTranscript extends LitElement {
       return html`<span class="status-failed">${t.status.failed}</span>
         <button class="retry" @click=${() => this.#retry(m)}>${t.retry}</button>`;
     }
-    const ticks = { sending: '○', sent: '✓', delivered: '✓✓', read: '✓✓' }[status];
-    return html`<span class="status-${status}" title=${t.status[status]}
-      ><span aria-hidden="true">${ticks}</span><span class="visually-hidden">${t.status[status]}</span></span
+    const ticks = { sending: clock, sent: check, delivered: checkCheck, read: checkCheck }[status];
+    return html`<span class="status status-${status}" title=${t.status[status]}
+      >${icon(ticks)}<span class="visually-hidden">${t.status[status]}</span></span
     >`;
   }
 

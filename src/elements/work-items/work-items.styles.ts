@@ -74,8 +74,13 @@ export const workItemsStyles = css`
     gap: calc(var(--_space) * 0.5);
   }
   .arrow {
+    display: inline-flex;
     color: var(--_muted);
-    min-width: 1ch;
+    min-width: 1em;
+  }
+  .who .avatar {
+    vertical-align: middle;
+    margin-inline-end: calc(var(--_space) * 0.5);
   }
   tbody tr {
     cursor: pointer;

@@ -6,6 +6,8 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { workItemsStrings } from '../../i18n/en/work-items.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
 import { hostStyles, stateBadgeStyles } from '../../styles/tokens.js';
+import { arrowDown, arrowUp, icon } from '../../icons/index.js';
+import { avatar, avatarStyles } from '../avatar.js';
 import { DeskElement } from '../desk-element.js';
 import { CcWorkItemOpenEvent, CcWorkItemPickEvent } from '../events.js';
 import { workItemsStyles } from './work-items.styles.js';
@@ -104,6 +106,7 @@ class LastMessages implements ReactiveController {
  * @csspart open - The *Open work items* section.
  * @csspart table - A table of work items.
  * @csspart row - One work item.
+ * @csspart avatar - A customer's picture in a row, else their initials.
  * @csspart state - A conversation-state badge.
  * @csspart pick - A Pick button.
  * @cssprop --cc-color-surface-2 - Table header and highlighted row.
@@ -115,7 +118,7 @@ class LastMessages implements ReactiveController {
  * @cssprop --cc-color-danger - Errors.
  */
 export class CcWorkItems extends DeskElement {
-  static override styles = [hostStyles, stateBadgeStyles, workItemsStyles];
+  static override styles = [hostStyles, stateBadgeStyles, avatarStyles, workItemsStyles];
 
   /** @internal */
   protected static override strings = [workItemsStrings];
@@ -344,7 +347,7 @@ export class CcWorkItems extends DeskElement {
                       return html`<th scope="col" aria-sort=${sorted ? this.sortDirection : 'none'} data-column=${column}>
                         <button type="button" class="sort" @click=${() => this.#onSort(column)}>
                           ${t.columns[column]}
-                          <span class="arrow" aria-hidden="true">${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : ''}</span>
+                          <span class="arrow">${sorted ? icon(this.sortDirection === 'ascending' ? arrowUp : arrowDown) : nothing}</span>
                         </button>
                       </th>`;
                     })}
@@ -364,7 +367,8 @@ export class CcWorkItems extends DeskElement {
     const name = this.#name(c.customer.name);
     const preview = this.#preview(this.#lastMessages.last(c.id));
     return html`<tr part="row" data-id=${c.id} data-state=${c.state} @click=${() => void this.#openItem(c)}>
-      <td data-label=${t.columns.customer}>
+      <td data-label=${t.columns.customer} class="who">
+        ${avatar(c.customer.name, c.customer.avatarUrl, true)}
         <button
           type="button"
           class="open-button"
@@ -433,7 +437,7 @@ export class CcWorkItems extends DeskElement {
     const preview = item.lastMessage === undefined ? undefined : oneLine(item.lastMessage);
     const picking = this.picking === item.conversationId;
     return html`<tr part="row" data-id=${item.conversationId}>
-      <td data-label=${t.columns.customer}>${name}</td>
+      <td data-label=${t.columns.customer} class="who">${avatar(item.customer.name, item.customer.avatarUrl, true)} ${name}</td>
       <td data-label=${t.columns.queue}>${item.queue}</td>
       <td data-label=${t.columns.wait} class="wait">${this.#wait(item.requestedAt)}</td>
       <td data-label=${t.columns.message} class="preview ${preview ? '' : 'none'}" title=${preview || nothing}>${preview || t.noMessage}</td>
