@@ -363,3 +363,42 @@ export const SentimentAlertPolishDark: Story = {
       </cc-agent-desk>
     </div>`,
 };
+
+/**
+ * Issue 12: the panel in a CRM side pane 360 px wide and 400 px tall, with a privacy notice and a
+ * sentiment alert. The header packs into two rows, the notice is one line, the alert gives way
+ * before the composer does, and the transcript keeps at least 120 px.
+ */
+export const SidePane: Story = {
+  name: 'Side pane 360 × 400',
+  loaders: [
+    async () => {
+      const s = await stage({ desk: { privacyNotice: 'This conversation may be monitored or recorded to improve our service.' } });
+      s.transport.customerGetsAngry(s.conversation.id);
+      await s.desk.settled();
+      return { stage: s };
+    },
+  ],
+  render: (_args, { loaded }) =>
+    html`<div style="width: 360px; height: 400px; display: flex; flex-direction: column">
+      <cc-communication-panel .desk=${stageOf(loaded).desk}></cc-communication-panel>
+    </div>`,
+};
+
+/** The side pane in Polish: the longer reply-window text still leaves the name and the … menu on the first row. */
+export const SidePanePolish: Story = {
+  name: 'Side pane 360 × 400, Polish',
+  loaders: [
+    async () => {
+      const s = await stage({ locale: 'pl', desk: { privacyNotice: 'Ta rozmowa może być monitorowana lub nagrywana w celu poprawy jakości obsługi.' } });
+      await s.desk.settled();
+      return { stage: s };
+    },
+  ],
+  render: (_args, { loaded }) =>
+    html`<cc-agent-desk lang="pl" .desk=${stageOf(loaded).desk}>
+      <div style="width: 360px; height: 400px; display: flex; flex-direction: column">
+        <cc-communication-panel></cc-communication-panel>
+      </div>
+    </cc-agent-desk>`,
+};

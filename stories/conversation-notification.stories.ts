@@ -98,6 +98,28 @@ export const OverlayInSidePane: Story = {
   </div>`,
 };
 
+/**
+ * Issue 12: a CRM side pane 360 px wide and 400 px tall. Two offers float over the conversation as
+ * one stacked card whose Accept and Reject stay inside the pane.
+ */
+export const SidePane: Story = {
+  name: 'Side pane 360 × 400',
+  loaders: [
+    async () => {
+      const s = await stage();
+      s.transport.offer(anna);
+      s.transport.offer({ locale: 'en', customer: { name: 'John Smith' }, queue: 'Billing' });
+      return { stage: s };
+    },
+  ],
+  render: (_args, { loaded }) => html`<div style="display: flex; flex-direction: column; width: 360px; height: 400px; --cc-notification-width: 100%">
+    <cc-conversation-notification overlay .desk=${stageOf(loaded).desk}></cc-conversation-notification>
+    <section aria-label="Conversation" tabindex="0" style="flex: 1; min-height: 0; border: 1px solid #c9ced8; border-radius: 8px; padding: 8px; overflow: auto">
+      ${Array.from({ length: 12 }, (_, i) => html`<p>Transcript line ${i + 1}.</p>`)}
+    </section>
+  </div>`,
+};
+
 /** Three more customers wait behind the one shown. */
 export const SeveralQueued: Story = {
   loaders: [
