@@ -1,7 +1,8 @@
 // The default sentiment analyzer and its word lists ship as their own entry,
 // contact-center-elements/sentiment: the package build has a chunk for it, and a host page that
 // imports only the desk (size/core.js) or the golden path (size/golden-path.js) does not load it up
-// front: the desk loads it, as a lazy chunk, with the first customer message it analyzes (F14).
+// front: the desk loads it, as a lazy chunk, with the first customer message it analyzes (F14). The
+// local analysis around it and the badge and alert are lazy chunks too.
 // Builds in memory; `npm run test:node` builds dist/ first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +43,25 @@ for (const entry of ['core', 'golden-path']) {
     assert.ok(!holders[0].includes('offer.accept'), 'the desk is in the analyzer chunk');
   });
 }
+
+/**
+ * Only the sentiment badge and alert (their English strings) and the local analysis (it asks the
+ * analyzer's chunk for `createLexiconAnalyzer`) hold these.
+ */
+const codeMarkers = ['The customer seems upset', 'Needs urgent attention', 'createLexiconAnalyzer'];
+
+test('size/golden-path.js loads the sentiment analysis, badge and alert only on use, and its first load stays one chunk', async () => {
+  const { firstLoad, lazy } = await hostBuild('golden-path');
+  const first = firstLoad.map((chunk) => chunk.code).join('\n');
+  assert.equal(firstLoad.length, 1, `the first load of size/golden-path.js is ${firstLoad.length} chunks`);
+  for (const marker of codeMarkers) {
+    assert.ok(!first.includes(marker), `the first load of size/golden-path.js holds sentiment code (${marker})`);
+    assert.ok(
+      lazy.some((chunk) => chunk.code.includes(marker)),
+      `no lazy chunk of size/golden-path.js holds ${marker}`,
+    );
+  }
+});
 
 test('size/sentiment.js loads the analyzer and nothing of the desk', async () => {
   const { first } = await hostFirstLoad('sentiment');
