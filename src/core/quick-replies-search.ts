@@ -1,9 +1,30 @@
 /**
- * Quick replies (F15): searching. A module of its own, without the send rules, so `<cc-quick-replies>`
- * loads only this and the accent folding on first use.
+ * Quick replies (F15): the `/query` typed and searching. A module of its own, without the send
+ * rules, so `<cc-quick-replies>` and the composer's quick-reply part load only this and the accent
+ * folding on first use.
  */
 import type { QuickReply } from './quick-replies.js';
 import { fold } from './search/fold.js';
+
+/** The `/query` token the caret is in: `start` is the `/`, `end` the caret. */
+export interface SlashToken {
+  readonly start: number;
+  readonly end: number;
+  /** What follows the `/`, up to the caret. */
+  readonly query: string;
+}
+
+/**
+ * The `/query` being typed at `caret`: a `/` at the start of the text or after white space, followed
+ * by no white space up to the caret. Undefined when the caret is not in one.
+ */
+export function slashToken(text: string, caret: number): SlashToken | undefined {
+  const before = text.slice(0, caret);
+  const match = /(^|\s)\/([^\s/]{0,40})$/u.exec(before);
+  if (!match) return undefined;
+  const start = caret - match[2]!.length - 1;
+  return { start, end: caret, query: match[2]! };
+}
 
 /**
  * The replies matching `query`, best first: every word of the query must appear (accents and case

@@ -1,12 +1,13 @@
 /**
  * Quick replies (F15): canned answers the agent inserts into the composer by typing `/`. Pure data
- * and functions; the desk's `quickReplies` facade and `<cc-quick-replies>` use them.
+ * and functions; the desk's quick-reply commands and `<cc-quick-replies>` use them, loaded on first use.
  */
 import type { PlaceholderName } from './rules.js';
 
 export { PLACEHOLDERS, unfilledPlaceholders, type PlaceholderName } from './rules.js';
 // Filling and searching come with the commands and the list, not with the first load.
 export { fillPlaceholders, placeholderValues, searchReplies } from './quick-replies-text.js';
+export { slashToken, type SlashToken } from './quick-replies-search.js';
 
 /**
  * One quick reply. `text` may hold placeholders (`{customerName}`, `{customerFirstName}`,
@@ -40,28 +41,8 @@ export interface FilledReply {
   readonly unfilled: readonly PlaceholderName[];
 }
 
-/** The `/query` token the caret is in: `start` is the `/`, `end` the caret. */
-export interface SlashToken {
-  readonly start: number;
-  readonly end: number;
-  /** What follows the `/`, up to the caret. */
-  readonly query: string;
-}
-
 /** Longest title and shortcut kept; longer ones are cut. */
 const MAX_TITLE = 200;
-
-/**
- * The `/query` being typed at `caret`: a `/` at the start of the text or after white space, followed
- * by no white space up to the caret. Undefined when the caret is not in one.
- */
-export function slashToken(text: string, caret: number): SlashToken | undefined {
-  const before = text.slice(0, caret);
-  const match = /(^|\s)\/([^\s/]{0,40})$/u.exec(before);
-  if (!match) return undefined;
-  const start = caret - match[2]!.length - 1;
-  return { start, end: caret, query: match[2]! };
-}
 
 /** A host's reply checked and copied, or undefined when it is unusable (no id, title or text). */
 export function toQuickReply(raw: unknown, source: QuickReply['source']): QuickReply | undefined {

@@ -1,9 +1,9 @@
-import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { SimilarCase } from '../assist.js';
 import type { ArticleSummary } from '../knowledge.js';
 import type { Conversation, Message } from '../model.js';
 import type { SearchFilters, SearchResults } from '../records.js';
-import type { Knowledge } from './knowledge.js';
+import { lazyCommands, storesPerId, type Knowledge } from './knowledge.js';
 import type { SliceContext } from './shared.js';
 
 export type AssistStatus = 'idle' | 'loading' | 'ready' | 'error' | 'unavailable';
@@ -37,46 +37,6 @@ export interface AssistDeps {
 }
 
 const IDLE: AssistState = { status: 'idle', articles: [], cases: [] };
-
-/** Loads a slice's commands on first use, in a chunk of their own; a failed load is tried again next time. */
-export function lazyCommands<C>(ctx: SliceContext, load: () => Promise<C>): () => Promise<C> {
-  let loading: Promise<C> | undefined;
-  return () => ctx.track((loading ??= load()).catch((error: unknown) => ((loading = undefined), Promise.reject(error))));
-}
-
-/**
- * One store per id, kept: while anything listens, `watch` (from the loaded commands) keeps it up
- * to date; `failed` runs when the commands cannot load.
- */
-export function storesPerId<T>(
-  stores: Map<string, WritableAtom<T>>,
-  initial: T,
-  commands: () => Promise<{ watch(id: string): () => void }>,
-  failed?: (store: WritableAtom<T>) => void,
-): (id: string) => WritableAtom<T> {
-  return (id) => {
-    let store = stores.get(id);
-    if (!store) {
-      const created = atom<T>(initial);
-      onMount(created, () => {
-        let stop: (() => void) | undefined;
-        let gone = false;
-        commands().then(
-          (c) => {
-            if (!gone) stop = c.watch(id);
-          },
-          () => failed?.(created),
-        );
-        return () => {
-          gone = true;
-          stop?.();
-        };
-      });
-      stores.set(id, (store = created));
-    }
-    return store;
-  };
-}
 
 /**
  * The assist slice: one store per conversation; the work (key terms, searches, the debounce) is in

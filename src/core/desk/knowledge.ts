@@ -1,3 +1,4 @@
+import { atom, onMount, type WritableAtom } from 'nanostores';
 import type { Article, ArticleSummary, ShareMode } from '../knowledge.js';
 import type { Composer } from './composer.js';
 import type { KnowledgeCommands } from './knowledge-commands.js';
@@ -20,16 +21,51 @@ export interface Knowledge {
 }
 
 /**
- * The knowledge slice: a few lines that load its commands (knowledge-commands.ts) on first use, in a
- * chunk of their own, so a page that never searches articles never downloads them.
+ * Loads a slice's commands on first use, in a chunk of their own, so a page that never uses them
+ * never downloads them; a failed load is tried again next time. The knowledge, quick-replies, assist
+ * and scripts slices share it.
  */
-export function knowledgeSlice(ctx: SliceContext, composer: (conversationId: string) => Composer): Knowledge {
-  let loading: Promise<KnowledgeCommands> | undefined;
-  const run = <T>(command: (commands: KnowledgeCommands) => Promise<T>): Promise<T> => {
-    loading ??= import('./knowledge-commands.js').then((m) => new m.KnowledgeCommands(ctx, composer));
-    // A failed load is tried again next time.
-    return ctx.track(loading.then(command, (error: unknown) => ((loading = undefined), Promise.reject(error))));
+export function lazyCommands<C>(ctx: SliceContext, load: () => Promise<C>): () => Promise<C> {
+  let loading: Promise<C> | undefined;
+  return () => ctx.track((loading ??= load()).catch((error: unknown) => ((loading = undefined), Promise.reject(error))));
+}
+
+/**
+ * One store per id, kept: while anything listens, `watch` (from the loaded commands) keeps it up
+ * to date; `failed` runs when the commands cannot load.
+ */
+export function storesPerId<T>(
+  stores: Map<string, WritableAtom<T>>,
+  initial: T,
+  commands: () => Promise<{ watch(id: string): () => void }>,
+  failed?: (store: WritableAtom<T>) => void,
+): (id: string) => WritableAtom<T> {
+  return (id) => {
+    let store = stores.get(id);
+    if (!store) {
+      const created = (store = atom<T>(initial));
+      onMount(created, () => {
+        let stop: (() => void) | undefined;
+        let gone = false;
+        commands().then(
+          (c) => void (gone || (stop = c.watch(id))),
+          () => failed?.(created),
+        );
+        return () => {
+          gone = true;
+          stop?.();
+        };
+      });
+      stores.set(id, created);
+    }
+    return store;
   };
+}
+
+/** The knowledge slice: its commands (knowledge-commands.ts) load on first use. */
+export function knowledgeSlice(ctx: SliceContext, composer: (conversationId: string) => Composer): Knowledge {
+  const commands = lazyCommands(ctx, () => import('./knowledge-commands.js').then((m) => new m.KnowledgeCommands(ctx, composer)));
+  const run = <T>(command: (commands: KnowledgeCommands) => Promise<T>): Promise<T> => ctx.track(commands().then(command));
   return {
     get available() {
       return ctx.transport.capabilities.knowledge === true;

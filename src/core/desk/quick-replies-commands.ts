@@ -8,6 +8,7 @@ import {
   type FilledReply,
   type NewQuickReply,
   type QuickReply,
+  type TransportQuickReply,
 } from '../quick-replies.js';
 import { MAX_MESSAGE_LENGTH } from '../rules.js';
 import type { Composer } from './composer.js';
@@ -35,16 +36,18 @@ export class QuickReplyCommands {
   #remote: readonly QuickReply[] = [];
   #own: QuickReply[] | undefined;
 
+  /** `host`: the host's list as given (`createDesk({ quickReplies })`); checked here, then published. */
   constructor(
     ctx: SliceContext,
-    host: readonly QuickReply[],
+    host: readonly TransportQuickReply[],
     replies: WritableAtom<readonly QuickReply[]>,
     composer: (conversationId: string) => Composer,
   ) {
     this.#ctx = ctx;
-    this.#host = host;
+    this.#host = host.flatMap((r) => toQuickReply(r, 'host') ?? []);
     this.#replies = replies;
     this.#composer = composer;
+    this.#publish();
   }
 
   get #key(): string {

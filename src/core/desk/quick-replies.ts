@@ -1,6 +1,7 @@
-import { atom, type ReadableAtom } from 'nanostores';
-import { toQuickReply, type FilledReply, type NewQuickReply, type QuickReply, type TransportQuickReply } from '../quick-replies.js';
+import { atom, onMount, type ReadableAtom } from 'nanostores';
+import type { FilledReply, NewQuickReply, QuickReply, TransportQuickReply } from '../quick-replies.js';
 import type { Composer } from './composer.js';
+import { lazyCommands } from './knowledge.js';
 import type { QuickReplyCommands } from './quick-replies-commands.js';
 import type { SliceContext } from './shared.js';
 
@@ -38,21 +39,24 @@ export interface QuickReplies {
 
 /**
  * The quick-replies slice: the host's list as a store, and a loader for the commands
- * (quick-replies-commands.ts), which come in a chunk of their own on first use.
+ * (quick-replies-commands.ts), which come in a chunk of their own on first use. Until then the
+ * store holds the host's list as given; the commands check it (ids, titles, shortcuts) as they load,
+ * which reading or watching the store starts.
  */
 export function quickRepliesSlice(
   ctx: SliceContext,
   hostReplies: readonly TransportQuickReply[],
   composer: (conversationId: string) => Composer,
 ): QuickReplies {
-  const host = hostReplies.flatMap((r) => toQuickReply(r, 'host') ?? []);
-  const $replies = atom<readonly QuickReply[]>(host);
-  let loading: Promise<QuickReplyCommands> | undefined;
-  const run = <T>(command: (commands: QuickReplyCommands) => Promise<T>): Promise<T> => {
-    loading ??= import('./quick-replies-commands.js').then((m) => new m.QuickReplyCommands(ctx, host, $replies, composer));
-    // A failed load is tried again next time.
-    return ctx.track(loading.then(command, (error: unknown) => ((loading = undefined), Promise.reject(error))));
-  };
+  // Only what can be listed meanwhile; malformed ones may show until the commands drop them.
+  const $replies = atom<readonly QuickReply[]>(
+    hostReplies.flatMap((r) => (typeof r?.title === 'string' && typeof r.text === 'string' ? { ...r, source: 'host' } : [])),
+  );
+  const commands = lazyCommands(ctx, () =>
+    import('./quick-replies-commands.js').then((m) => new m.QuickReplyCommands(ctx, hostReplies, $replies, composer)),
+  );
+  onMount($replies, () => void commands().catch(() => undefined));
+  const run = <T>(command: (commands: QuickReplyCommands) => Promise<T>): Promise<T> => ctx.track(commands().then(command));
   return {
     $replies,
     load: () => run((c) => c.load()),

@@ -2,8 +2,7 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Conversation } from '../model.js';
 import type { AgentScript, ScriptProgress } from '../scripts.js';
 import type { Composer } from './composer.js';
-import { lazyCommands, storesPerId } from './assist.js';
-import type { Knowledge } from './knowledge.js';
+import { lazyCommands, storesPerId, type Knowledge } from './knowledge.js';
 import type { SliceContext } from './shared.js';
 
 /** Agent scripts (F15): `desk.scripts`. */

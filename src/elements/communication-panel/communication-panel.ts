@@ -7,10 +7,8 @@ import type { Conversation, ConversationState, Message } from '../../core/model.
 import type { ReplyWindow } from '../../core/reply-window.js';
 import type { StorageFallbackReason } from '../../core/storage.js';
 import { composerSendBlock, MAX_MESSAGE_LENGTH, unfilledPlaceholders } from '../../core/rules.js';
-import { slashToken, type SlashToken } from '../../core/quick-replies.js';
-import { quickRepliesStrings } from '../../i18n/en/quick-replies.js';
-import type { CcQuickReplies, CcQuickReplyInsertedEvent } from '../quick-replies/quick-replies.js';
-import { CcQuickReplySaveEvent, ownReplyTitle } from '../quick-replies/events.js';
+import { quickRepliesComposerStrings } from '../../i18n/en/quick-replies-composer.js';
+import type { ComposerQuickReplies } from './quick-replies-part.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
@@ -92,7 +90,7 @@ export class CcCommunicationPanel extends DeskElement {
   static override styles = [hostStyles, textareaStyles, stateBadgeStyles, communicationPanelStyles];
 
   /** @internal */
-  protected static override strings = [panelStrings, quickRepliesStrings];
+  protected static override strings = [panelStrings, quickRepliesComposerStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this, (id, desk, previous) => this.#show(id, desk, previous));
@@ -128,10 +126,6 @@ export class CcCommunicationPanel extends DeskElement {
   @state() private transferTarget = '';
   /** @internal */
   @state() private transferAgent = '';
-  /** @internal The `/query` the caret is in while the quick-reply list is open. */
-  @state() private slash: SlashToken | undefined;
-  /** @internal What the last quick-reply action did ("Saved as a quick reply"). */
-  @state() private quickNotice = '';
 
   /** @internal */
   @query('textarea') private textarea?: HTMLTextAreaElement;
@@ -144,6 +138,9 @@ export class CcCommunicationPanel extends DeskElement {
   #shownDesk: Desk | undefined;
   #dragDepth = 0;
   #focusPending = true;
+  /** F15's composer part (quick-replies-part.ts), loaded on the first `/`, placeholder or Save as quick reply. */
+  #quick: ComposerQuickReplies | undefined;
+  #quickLoading: Promise<ComposerQuickReplies> | undefined;
 
   protected deskChanged(desk: Desk | undefined): void {
     this.connection.set(desk?.$connection);
@@ -204,7 +201,7 @@ export class CcCommunicationPanel extends DeskElement {
     this.error = '';
     this.menuOpen = false;
     this.transferOpen = false;
-    this.slash = undefined;
+    this.#quick?.close();
     this.#focusPending = true;
   }
 
@@ -229,55 +226,27 @@ export class CcCommunicationPanel extends DeskElement {
 
   #onInput = (event: Event): void => {
     this.error = '';
-    this.quickNotice = '';
     const field = event.target as HTMLTextAreaElement;
     this.#composer?.setDraft(field.value);
     // F15: a `/` at the start of a word opens the quick replies, loaded on first use.
-    const token = field.selectionStart === field.selectionEnd ? slashToken(field.value, field.selectionEnd) : undefined;
-    if (token && !customElements.get('cc-quick-replies')) {
-      // The list's chunk brings only its own code: it is built from what the panel already has.
-      const deps = { DeskElement, html, nothing, strings: quickRepliesStrings, errorText };
-      void import('../quick-replies/quick-replies.js').then((m) => m.defineQuickReplies(deps));
-    }
-    this.slash = token;
+    if (this.#quick || /(^|\s)\//u.test(field.value)) void this.#quickReplies().then((quick) => quick.input(field), this.#fail);
   };
 
-  #quickReplies(): CcQuickReplies | null {
-    return this.slash ? this.renderRoot.querySelector('cc-quick-replies') : null;
+  #quickReplies(): Promise<ComposerQuickReplies> {
+    const deps = { DeskElement, html, nothing, strings: quickRepliesComposerStrings, errorText };
+    const host = { element: this, t: () => this.localize.t, lang: () => this.localize.lang, field: () => this.textarea, fail: this.#fail };
+    return (this.#quickLoading ??= import('./quick-replies-part.js').then(
+      (m) => ((this.#quick = m.composerQuickReplies(deps, host)), this.requestUpdate(), this.#quick),
+      (error: unknown) => ((this.#quickLoading = undefined), Promise.reject(error)),
+    ));
   }
 
-  /** Up/Down/Enter/Escape/Tab while the quick-reply list is open; true when the key was the list's. */
-  #onQuickReplyKey(event: KeyboardEvent): boolean {
-    const list = this.#quickReplies();
-    if (!this.slash) return false;
-    if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.preventDefault();
-      event.stopPropagation();
-      this.slash = undefined;
-      return event.key === 'Escape';
-    }
-    if (!list?.results.length || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return false;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') list.move(event.key === 'ArrowDown' ? 1 : -1);
-    else if (event.key === 'Enter' && !event.shiftKey) void list.choose();
-    else if (event.key === 'Delete' && event.shiftKey) void list.removeActive();
-    else return false;
-    event.preventDefault();
-    return true;
-  }
-
-  #onQuickReplyInserted = (event: CcQuickReplyInsertedEvent): void => {
-    this.slash = undefined;
-    const caret = event.result.caret;
-    void this.updateComplete.then(() => {
-      const field = this.textarea;
-      if (!field) return;
-      field.focus();
-      field.setSelectionRange(caret, caret);
-    });
+  #fail = (error: unknown): void => {
+    this.error = errorText(this.localize.t, error);
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {
-    if (this.#onQuickReplyKey(event)) return;
+    if (this.#quick?.key(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       void this.send();
@@ -464,21 +433,9 @@ export class CcCommunicationPanel extends DeskElement {
   };
 
   /** "…" → Save as quick reply: the draft becomes one of the agent's own replies. */
-  #saveQuickReply = async (): Promise<void> => {
+  #saveQuickReply = (): void => {
     this.menuOpen = false;
-    const desk = this.activeDesk;
-    const text = this.composerState.value.draft.trim();
-    if (!desk || !text) return;
-    const intent = new CcQuickReplySaveEvent({ title: ownReplyTitle(text), text });
-    this.dispatchEvent(intent);
-    if (intent.defaultPrevented) return;
-    try {
-      await desk.quickReplies.addOwn(intent.reply);
-      this.quickNotice = this.localize.t.quickReplies.saved;
-    } catch (error) {
-      this.error = errorText(this.localize.t, error);
-    }
-    this.textarea?.focus();
+    void this.#quickReplies().then((quick) => quick.save(), this.#fail);
   };
 
   #onDragEnter = (event: DragEvent): void => {
@@ -793,19 +750,7 @@ export class CcCommunicationPanel extends DeskElement {
             ${window.closesAt === undefined ? t.panel.windowNotOpen : t.panel.windowClosedHelp}
           </p>`
         : nothing}
-      ${this.slash
-        ? html`<cc-quick-replies
-            class="quick-replies"
-            part="quick-replies"
-            lang=${this.localize.lang}
-            .desk=${this.activeDesk}
-            conversation-id=${conversation.id}
-            .query=${this.slash.query}
-            .range=${{ start: this.slash.start, end: this.slash.end }}
-            .input=${this.textarea}
-            @cc-quick-reply-inserted=${this.#onQuickReplyInserted}
-          ></cc-quick-replies>`
-        : nothing}
+      ${this.#quick?.list(conversation.id)}
       <label class="visually-hidden" for="composer">${t.panel.composerLabel}</label>
       <span class="visually-hidden" id="hint">${t.panel.composerHint} ${t.quickReplies.hint}</span>
       <textarea
@@ -819,7 +764,7 @@ export class CcCommunicationPanel extends DeskElement {
         aria-invalid=${over > 0 ? 'true' : 'false'}
         @input=${this.#onInput}
         @keydown=${this.#onKeyDown}
-        @blur=${() => (this.slash = undefined)}
+        @blur=${() => this.#quick?.close()}
       ></textarea>
       <button
         class="primary"
@@ -833,16 +778,9 @@ export class CcCommunicationPanel extends DeskElement {
       <span id="counter" class="counter ${over > 0 ? 'over' : ''}">
         ${t.panel.counter(length, MAX_MESSAGE_LENGTH)}${over > 0 ? html` · <span role="alert">${t.panel.tooLong(over)}</span>` : nothing}
       </span>
-      ${unfilled.length > 0
-        ? html`<p class="notice reason placeholders" part="placeholders" id="placeholder-help" role="status">
-            ${t.quickReplies
-              .fillIn(unfilled.map((name) => `{${name}}`).join(', '))
-              .split(/(\{[A-Za-z]+\})/u)
-              .map((piece, i) => (i % 2 === 1 ? html`<mark>${piece}</mark>` : piece))}
-          </p>`
-        : nothing}
+      ${unfilled.length > 0 ? this.#quick?.unfilled(unfilled) ?? void this.#quickReplies().catch(() => undefined) : nothing}
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
-      ${this.quickNotice ? html`<p class="notice" role="status">${this.quickNotice}</p>` : nothing}
+      ${this.#quick?.notice()}
       <cc-attachment-picker
         compact
         .desk=${this.activeDesk}

@@ -1,19 +1,11 @@
 import type { Catalog } from '../catalog.js';
+import { quickRepliesComposerStrings } from './quick-replies-composer.js';
+import { quickRepliesListStrings } from './quick-replies-list.js';
 
-/** English strings of `<cc-quick-replies>` and the composer's placeholder check (F15). */
+/**
+ * English strings of `<cc-quick-replies>` and the composer's quick replies (F15), both parts: what
+ * the composer shows up front (quick-replies-composer.ts) and what loads with the list (quick-replies-list.ts).
+ */
 export const quickRepliesStrings: Pick<Catalog, 'quickReplies'> = {
-  quickReplies: {
-    label: 'Quick replies',
-    count: (n) => (n === 1 ? '1 reply' : `${n} replies`),
-    noMatch: 'No quick replies match',
-    loading: 'Loading quick replies…',
-    failed: 'Quick replies could not be loaded.',
-    own: 'Yours',
-    fillIn: (names) => `Fill in ${names} before sending.`,
-    hint: 'Type / for quick replies.',
-    save: 'Save as quick reply',
-    saved: 'Saved as a quick reply. Type / to use it.',
-    removeHint: 'Shift+Delete removes your own reply.',
-    removed: (title) => `Removed “${title}”.`,
-  },
+  quickReplies: { ...quickRepliesComposerStrings.quickReplies, ...quickRepliesListStrings.quickReplies },
 };
