@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Desk } from '../../src/core/desk/desk.js';
 import '../../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
+import type { CcSentimentDismissEvent } from '../../src/elements/sentiment-badge/events.js';
 import type { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { simDesk } from '../harness.js';
 
@@ -46,7 +47,7 @@ describe('sentiment elements loaded by the panel on first use (F14)', () => {
     await desk.settled();
     await waitUntil(() => levelText(badge) === 'Negative', 'the badge did not move');
     expect(badge.matches(':state(alert)')).to.equal(true);
-    const alertHost = inner(panel, 'cc-sentiment-alert')!;
+    const alertHost = panel.shadowRoot!.querySelector('cc-sentiment-alert')!;
     await waitUntil(() => alertHost.shadowRoot!.querySelector('[role="alert"]') !== null, 'no alert in the panel');
     expect(clean(alertHost)).to.contain('The customer seems upset');
     expect(alertHost.matches(':state(shown)')).to.equal(true);
@@ -54,7 +55,7 @@ describe('sentiment elements loaded by the panel on first use (F14)', () => {
 
     // A cancelled dismiss keeps it; an accepted one hides it.
     const dismissals: string[] = [];
-    const keep = (event: Event) => (dismissals.push((event as Event & { conversationId: string }).conversationId), event.preventDefault());
+    const keep = (event: CcSentimentDismissEvent) => (dismissals.push(event.conversationId), event.preventDefault());
     panel.addEventListener('cc-sentiment-dismiss', keep);
     (alertHost.shadowRoot!.querySelector('[part="dismiss"]') as HTMLElement).click();
     await alertHost.updateComplete;

@@ -107,9 +107,9 @@ export class SentimentSlice implements Sentiment {
     const store = this.of(conversationId);
     const before = store.get();
     const alert = isAlertLevel(level);
-    const crossed = alert && !before.alert;
     if (before.level === level && before.source === source) return;
-    store.set({ level, source, alert, dismissed: !crossed && alert && before.dismissed });
-    if (crossed) this.ctx.emit({ type: 'sentiment-alert', conversationId, level });
+    // Dismissed only ever while in alert: a crossing (from no alert) shows the alert again.
+    store.set({ level, source, alert, dismissed: alert && before.dismissed });
+    if (alert && !before.alert) this.ctx.emit({ type: 'sentiment-alert', conversationId, level });
   }
 }

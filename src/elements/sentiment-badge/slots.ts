@@ -7,7 +7,11 @@ import { DeskElement } from '../desk-element.js';
 
 let loading: Promise<void> | undefined;
 
-/** Defines the sentiment elements on first use (unless the page did), in a lazy chunk built from what the page already has. */
+/**
+ * Defines the sentiment elements on first use, in a lazy chunk built from what the page already has.
+ * (A page that imported `…/define/sentiment-badge` has that module in its first load already: its
+ * bundler serves the import from there.)
+ */
 function load(): void {
   // A chunk that failed to load is tried again on the next render.
   loading ??= import('./sentiment-elements.js')
