@@ -1,4 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
@@ -12,8 +15,10 @@ import { startRedis, type RedisServer } from '../test/redis.js';
  * `npm run bench:bridge`: load and soak on loopback. Simulated agents over WebSockets accept every
  * offer, answer every customer message (through the fake Graph API) and close each conversation after
  * its last message; customers write through signed webhooks at a fixed rate. Measured: webhook → agent
- * latency, send → Graph latency, each bridge process's CPU and memory over time, and messages lost or
- * delivered twice. One bridge on the embedded store, then several on Redis.
+ * latency, send → Graph latency, each bridge process's CPU and memory over time (RSS, and the heap left
+ * after a forced full collection: what is really retained), and messages lost or delivered twice. One
+ * bridge on the embedded store (its journal in a temporary data directory, on a RAM disk where there is
+ * one: the store's own work is measured, not the disk's flush latency), then several on Redis.
  */
 
 export interface BenchOptions {
@@ -37,6 +42,8 @@ export interface Sample {
   cpu: number;
   rss: number;
   heap: number;
+  /** Heap used right after a forced full collection (taken every few samples). */
+  retained?: number;
 }
 
 export interface BenchResult {
@@ -74,13 +81,15 @@ interface Instance {
 }
 
 async function spawnInstance(options: Record<string, unknown>, started: number): Promise<Instance> {
-  const child = fork(fileURLToPath(new URL('./instance.ts', import.meta.url)), [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./instance.ts', import.meta.url)), [JSON.stringify(options)], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const samples: Sample[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`A bridge process exited (${String(code)}).`)));
-    child.on('message', (m: { type: string; url?: string; httpUrl?: string; cpu?: number; rss?: number; heap?: number }) => {
+    child.on('message', (m: { type: string; url?: string; httpUrl?: string; cpu?: number; rss?: number; heap?: number; retained?: number }) => {
       if (m.type === 'ready') resolve({ child, url: m.url!, httpUrl: m.httpUrl!, samples });
-      if (m.type === 'sample') samples.push({ t: (performance.now() - started) / 1000, cpu: m.cpu!, rss: m.rss!, heap: m.heap! });
+      if (m.type === 'sample') {
+        samples.push({ t: (performance.now() - started) / 1000, cpu: m.cpu!, rss: m.rss!, heap: m.heap!, ...(m.retained !== undefined ? { retained: m.retained } : {}) });
+      }
     });
   });
 }
@@ -122,6 +131,7 @@ export async function runOne(name: string, instances: number, options: BenchOpti
   });
   const bridges: Instance[] = [];
   const prefix = `bench-${Date.now()}:`;
+  const dataDir = redis ? undefined : mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'bench-bridge-'));
   try {
     for (let i = 0; i < instances; i++) {
       bridges.push(
@@ -133,7 +143,7 @@ export async function runOne(name: string, instances: number, options: BenchOpti
             graphApiUrl: graph.url,
             maxSocketsPerIp: 100_000,
             sampleMs: options.sampleMs,
-            ...(redis ? { redisUrl: redis.url, redisPrefix: prefix } : {}),
+            ...(redis ? { redisUrl: redis.url, redisPrefix: prefix } : { dataDir }),
           },
           started,
         ),
@@ -272,6 +282,7 @@ export async function runOne(name: string, instances: number, options: BenchOpti
   } finally {
     for (const bridge of bridges) await stopInstance(bridge);
     await graph.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -296,13 +307,26 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const mb = (v: number) => (v / 1024 / 1024).toFixed(0);
 
+/** Least-squares slope of `pick` over the samples of the last `seconds`, MB per minute. */
+export function slope(samples: Sample[], pick: (s: Sample) => number | undefined, seconds = 40): number {
+  const end = samples.at(-1)?.t ?? 0;
+  const points = samples.filter((s) => s.t >= end - seconds && pick(s) !== undefined).map((s) => [s.t, pick(s)! / 1024 / 1024] as const);
+  if (points.length < 2) return NaN;
+  const mt = points.reduce((a, [t]) => a + t, 0) / points.length;
+  const mv = points.reduce((a, [, v]) => a + v, 0) / points.length;
+  const num = points.reduce((a, [t, v]) => a + (t - mt) * (v - mv), 0);
+  const den = points.reduce((a, [t]) => a + (t - mt) ** 2, 0);
+  return den ? (num / den) * 60 : NaN;
+}
+const perMinute = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${v.toFixed(1)}` : '–');
+
 /** The results as markdown: the summary, then CPU and memory over time. */
 export function table(results: BenchResult[], options: BenchOptions): string {
   const lines = [
     `${options.agents} agents, ${options.conversations} conversations, ${options.rate} customer messages/s for ${options.duration} s (each answered by its agent through the fake Graph API).`,
     '',
-    '| Configuration | Messages | Webhook → agent p50 / p95 / p99 (ms) | … after the first 10 s | Send → Graph p50 / p95 / p99 (ms) | Lost | Duplicated | Replies lost / duplicated | CPU avg / max per bridge | RSS first → last sample (MB) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Configuration | Messages | Webhook → agent p50 / p95 / p99 (ms) | … after the first 10 s | Send → Graph p50 / p95 / p99 (ms) | Lost | Duplicated | Replies lost / duplicated | CPU avg / max per bridge | RSS first → last sample (MB) | Heap after GC first → last (MB) | Slope over the last 40 s, RSS / heap after GC (MB/min) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
     const cpu = r.samples.map((s) => {
@@ -310,17 +334,28 @@ export function table(results: BenchResult[], options: BenchOptions): string {
       return `${(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(0)}% / ${Math.max(0, ...values).toFixed(0)}%`;
     });
     const rss = r.samples.map((s) => `${mb(s[0]?.rss ?? 0)} → ${mb(s.at(-1)?.rss ?? 0)}`);
+    const retained = r.samples.map((s) => {
+      const gced = s.filter((x) => x.retained !== undefined);
+      return gced.length ? `${mb(gced[0]!.retained!)} → ${mb(gced.at(-1)!.retained!)}` : '–';
+    });
+    const slopes = r.samples.map((s) => `${perMinute(slope(s, (x) => x.rss))} / ${perMinute(slope(s, (x) => x.retained))}`);
     lines.push(
-      `| ${r.name} | ${r.messages} (${r.replies} replies) | ${ms(r.webhookToAgent.p50)} / ${ms(r.webhookToAgent.p95)} / ${ms(r.webhookToAgent.p99)} | ${ms(r.webhookToAgentWarm.p50)} / ${ms(r.webhookToAgentWarm.p95)} / ${ms(r.webhookToAgentWarm.p99)} | ${ms(r.sendToGraph.p50)} / ${ms(r.sendToGraph.p95)} / ${ms(r.sendToGraph.p99)} | ${r.lost} | ${r.duplicated} | ${r.repliesLost} / ${r.repliesDuplicated} | ${cpu.join('; ')} | ${rss.join('; ')} |`,
+      `| ${r.name} | ${r.messages} (${r.replies} replies) | ${ms(r.webhookToAgent.p50)} / ${ms(r.webhookToAgent.p95)} / ${ms(r.webhookToAgent.p99)} | ${ms(r.webhookToAgentWarm.p50)} / ${ms(r.webhookToAgentWarm.p95)} / ${ms(r.webhookToAgentWarm.p99)} | ${ms(r.sendToGraph.p50)} / ${ms(r.sendToGraph.p95)} / ${ms(r.sendToGraph.p99)} | ${r.lost} | ${r.duplicated} | ${r.repliesLost} / ${r.repliesDuplicated} | ${cpu.join('; ')} | ${rss.join('; ')} | ${retained.join('; ')} | ${slopes.join('; ')} |`,
     );
   }
-  lines.push('', 'CPU and memory over time (each bridge process; RSS MB / heap MB / CPU %):', '');
+  lines.push('', 'CPU and memory over time (each bridge process; RSS MB / heap MB / heap after the latest forced GC MB / CPU %):', '');
   const every = Math.max(1, Math.round(10_000 / options.sampleMs));
   const columns = results.flatMap((r) => r.samples.map((_, i) => `${r.name}${r.samples.length > 1 ? ` #${i + 1}` : ''}`));
   lines.push(`| t (s) | ${columns.join(' | ')} |`, `| --- | ${columns.map(() => '---').join(' | ')} |`);
   const rows = Math.max(...results.flatMap((r) => r.samples.map((s) => s.length)));
   for (let i = every - 1; i < rows; i += every) {
-    const cells = results.flatMap((r) => r.samples.map((s) => (s[i] ? `${mb(s[i]!.rss)} / ${mb(s[i]!.heap)} / ${(s[i]!.cpu * 100).toFixed(0)}` : '')));
+    const cells = results.flatMap((r) =>
+      r.samples.map((s) => {
+        if (!s[i]) return '';
+        const gced = s.slice(0, i + 1).findLast((x) => x.retained !== undefined)?.retained;
+        return `${mb(s[i]!.rss)} / ${mb(s[i]!.heap)} / ${gced !== undefined ? mb(gced) : '–'} / ${(s[i]!.cpu * 100).toFixed(0)}`;
+      }),
+    );
     lines.push(`| ${((i + 1) * options.sampleMs / 1000).toFixed(0)} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');

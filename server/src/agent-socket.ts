@@ -22,6 +22,8 @@ export class AgentSocket {
   readonly #config: BridgeConfig;
   readonly #uploadUrl: string;
   #sentUpTo: string | undefined;
+  /** The cursor a hello resumes from, while it is being checked. */
+  #resuming: string | undefined;
   #pumping = false;
   #again = false;
   #lastHeard = Date.now();
@@ -135,11 +137,13 @@ export class AgentSocket {
     }
     this.agentId = claims.sub;
     // A cursor this bridge never handed out (another backend, a wiped data directory) gets a snapshot instead.
+    this.#resuming = typeof f.cursor === 'string' ? f.cursor : undefined;
     const cursor = typeof f.cursor === 'string' && (await this.#core.store.acceptsCursor(claims.sub, f.cursor)) ? f.cursor : undefined;
     await this.#core.agentConnected(claims.sub, claims.name, cursor === undefined);
     if (this.#gone) return;
     const snapshot = cursor === undefined ? await this.#core.snapshot(claims.sub) : undefined;
     this.#sentUpTo = cursor ?? snapshot!.cursor;
+    this.#resuming = undefined;
     this.#send({
       type: 'welcome',
       protocol: 1,
@@ -152,6 +156,11 @@ export class AgentSocket {
     if (snapshot) this.#send({ type: 'event', event: snapshot });
     this.onReady(this);
     await this.pump();
+  }
+
+  /** The oldest cursor this socket still needs the events after: what it has been sent, or the cursor it resumes from. */
+  get position(): string | undefined {
+    return this.#resuming ?? this.#sentUpTo;
   }
 
   /** Sends every event of the agent's log after what this socket has sent, in order. */

@@ -101,6 +101,18 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     for (const socket of sockets) if (socket.agentId === agentId) void socket.pump();
   };
   core.onAppend(pumpAgent);
+  // The embedded store never trims an agent's log past what a connected socket of the agent still needs.
+  const embedded: BridgeStore = store;
+  if (embedded instanceof JournalStore) {
+    embedded.holdEvents((agentId) => {
+      let oldest: string | undefined;
+      for (const socket of sockets) {
+        const at = socket.agentId === agentId ? socket.position : undefined;
+        if (at !== undefined && (oldest === undefined || at < oldest)) oldest = at;
+      }
+      return oldest;
+    });
+  }
   // Another bridge appended to the log of an agent connected here; after an outage, catch up on every socket.
   store.shared?.watch(pumpAgent);
   store.shared?.onReconnect(() => {
