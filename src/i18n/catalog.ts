@@ -209,6 +209,11 @@ export interface Catalog {
     wrapUpOverdue: string;
     /** The privacy banner (F17). */
     privacy: string;
+    /** The composer's emoji button. */
+    emoji: string;
+    /** Above the message field while the agent quotes a customer message. */
+    replyingTo(name: string, snippet: string): string;
+    cancelReply: string;
   };
   message: {
     customer: string;
@@ -238,6 +243,9 @@ export interface Catalog {
     zoomOut: string;
     zoomFit: string;
     zoomLevel(percent: number): string;
+    /** A customer message's Reply button, and its accessible name (the message quoted). */
+    reply: string;
+    replyTo(snippet: string): string;
   };
   attachments: {
     label: string;
@@ -260,6 +268,8 @@ export interface Catalog {
     cancelled(name: string): string;
     rejectedCount(n: number): string;
     size(bytes: number): string;
+    /** The short policy under the composer's attach button: "PDF, JPG · up to 5 MB". */
+    policy(types: string, maxSize: string): string;
   };
   /** `<cc-conversation-notes>` (F10). */
   notes: {
@@ -550,6 +560,13 @@ export interface Catalog {
     stepDone(label: string): string;
     stepUndone(label: string): string;
     allDone: string;
+  };
+  /** The composer's emoji picker (loaded on the first press of its button). */
+  emoji: {
+    label: string;
+    search: string;
+    noResults: string;
+    categories: Record<'smileys' | 'people' | 'hearts' | 'nature' | 'objects', string>;
   };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {

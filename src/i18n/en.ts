@@ -3,6 +3,7 @@ import { assistStrings } from './en/assist.js';
 import { attachmentsStrings } from './en/attachments.js';
 import { sharedStrings } from './en/shared.js';
 import { customerFormStrings } from './en/customer-form.js';
+import { emojiStrings } from './en/emoji.js';
 import { knowledgeStrings } from './en/knowledge.js';
 import { messageStrings } from './en/message.js';
 import { notesStrings } from './en/notes.js';
@@ -44,6 +45,7 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   scriptsStrings,
   quickRepliesStrings,
   sentimentStrings,
+  emojiStrings,
 ) as typeof sharedStrings &
   typeof assistStrings &
   typeof scriptsStrings &
@@ -60,4 +62,5 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   typeof presenceStrings &
   typeof workItemsStrings &
   typeof sessionsStrings &
-  typeof sentimentStrings;
+  typeof sentimentStrings &
+  typeof emojiStrings;

@@ -252,6 +252,9 @@ export const pl: Catalog = {
     wrapUpTimer: (time) => `Podsumowanie: zostało ${time}`,
     wrapUpOverdue: 'Czas na podsumowanie minął',
     privacy: 'Ta konwersacja może być monitorowana lub nagrywana.',
+    emoji: 'Wstaw emoji',
+    replyingTo: (name, snippet) => (snippet ? `Odpowiedź dla: ${name}: ${snippet}` : `Odpowiedź dla: ${name}`),
+    cancelReply: 'Anuluj odpowiedź',
   },
   message: {
     customer: 'Klient',
@@ -277,6 +280,8 @@ export const pl: Catalog = {
     zoomOut: 'Pomniejsz',
     zoomFit: 'Dopasuj do ekranu',
     zoomLevel: (percent) => `Powiększenie ${percent}%`,
+    reply: 'Odpowiedz',
+    replyTo: (snippet) => `Odpowiedz na „${snippet}”`,
   },
   attachments: {
     label: 'Załączniki',
@@ -306,6 +311,7 @@ export const pl: Catalog = {
     cancelled: (name) => `Anulowano wysyłanie ${name}.`,
     rejectedCount: (n) => `Odrzucono ${n} ${plural(n, 'plik', 'pliki', 'plików')}`,
     size: (n) => formatBytes(n, 'pl'),
+    policy: (types, max) => (types ? `${types} · do ${max}` : `Do ${max}`),
   },
   notes: {
     listLabel: 'Notatki',
@@ -537,6 +543,12 @@ export const pl: Catalog = {
     stepDone: (label) => `Wykonano: ${label}`,
     stepUndone: (label) => `Do zrobienia: ${label}`,
     allDone: 'Wszystkie kroki wykonane.',
+  },
+  emoji: {
+    label: 'Emoji',
+    search: 'Szukaj emoji',
+    noResults: 'Nie znaleziono emoji',
+    categories: { smileys: 'Buźki', people: 'Gesty', hearts: 'Serca i symbole', nature: 'Natura i jedzenie', objects: 'Przedmioty' },
   },
   errors: {
     desk: {

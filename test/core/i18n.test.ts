@@ -16,6 +16,7 @@ import { assistStrings } from '../../src/i18n/en/assist.js';
 import { scriptsStrings } from '../../src/i18n/en/scripts.js';
 import { quickRepliesStrings } from '../../src/i18n/en/quick-replies.js';
 import { sentimentStrings } from '../../src/i18n/en/sentiment.js';
+import { emojiStrings } from '../../src/i18n/en/emoji.js';
 import { presenceStrings } from '../../src/i18n/en/presence.js';
 import { sessionsStrings } from '../../src/i18n/en/sessions.js';
 import { workItemsStrings } from '../../src/i18n/en/work-items.js';
@@ -261,6 +262,7 @@ describe('i18n', () => {
         scriptsStrings,
         quickRepliesStrings,
         sentimentStrings,
+        emojiStrings,
       ];
       const keys = parts.flatMap((part) => Object.keys(part));
       expect(keys).to.have.members(Object.keys(en));

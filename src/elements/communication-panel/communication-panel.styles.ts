@@ -42,7 +42,7 @@ export const communicationPanelStyles = css`
   /* Narrow (a side pane, a phone): two rows. The name, the state and sentiment badges and the …
      menu on the first; the channel and queue (ending in an ellipsis) and the reply window on the
      second, so the transcript keeps the height. */
-  @container cc-panel (max-width: 30rem) {
+  @container cc-panel (max-width: 34em) {
     header {
       display: grid;
       grid-template-columns: auto minmax(0, 1fr) auto auto auto;
@@ -83,6 +83,40 @@ export const communicationPanelStyles = css`
       justify-self: end;
       margin: 0;
       white-space: nowrap;
+    }
+  }
+  /* A phone or a narrow side pane: the name needs the avatar's width more (the avatar only repeats
+     it), and the badges and the … button give up a little of theirs. */
+  @container cc-panel (max-width: 27em) {
+    header {
+      grid-template-columns: minmax(0, 1fr) auto auto auto;
+      padding-inline: var(--_space);
+    }
+    header > .avatar {
+      display: none;
+    }
+    h2,
+    .channel {
+      grid-column: 1;
+    }
+    [part='state'] {
+      grid-area: 1 / 2;
+    }
+    cc-sentiment-badge {
+      grid-area: 1 / 3;
+    }
+    .menu-wrap {
+      grid-area: 1 / 4;
+    }
+    .window {
+      grid-area: 2 / 2 / 3 / -1;
+    }
+    [part='state'],
+    cc-sentiment-badge {
+      font-size: 0.8em;
+    }
+    .menu-button {
+      padding-inline: 6px;
     }
   }
   .channel {
@@ -257,15 +291,46 @@ export const communicationPanelStyles = css`
   .notice.reason {
     color: var(--_muted);
   }
-  .quick-replies {
+  /* The emoji and attach buttons, and the attachment policy on one line (cut with … when narrow). */
+  .tools,
+  .replying {
     grid-column: 1 / -1;
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    min-width: 0;
   }
-  .placeholders mark {
-    background: var(--cc-color-highlight, light-dark(#fff3b0, #5c4a00));
-    color: var(--cc-color-text, light-dark(#1d2330, #e8eaf0));
-    border-radius: 3px;
-    padding: 0 2px;
-    font-weight: 600;
+  .tool {
+    display: inline-grid;
+    place-items: center;
+    min-width: 32px;
+    padding: 0;
+    border-color: transparent;
+    background: none;
+    font-size: 1.15em;
+  }
+  .tool:hover:not(:disabled) {
+    border-color: var(--_border);
+  }
+  .policy,
+  .replying > span {
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .replying {
+    padding: 2px 2px 2px 8px;
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+  }
+  .replying > span {
+    font-size: 0.85em;
+    color: inherit;
   }
   dialog {
     border: 1px solid var(--_border);

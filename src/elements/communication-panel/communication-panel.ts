@@ -9,15 +9,22 @@ import type { StorageFallbackReason } from '../../core/storage.js';
 import { composerSendBlock, MAX_MESSAGE_LENGTH, unfilledPlaceholders } from '../../core/rules.js';
 import { quickRepliesComposerStrings } from '../../i18n/en/quick-replies-composer.js';
 import type { ComposerQuickReplies } from './quick-replies-part.js';
+import type { EmojiPart } from '../emoji-picker/emoji-part.js';
+import { attachmentsStrings } from '../../i18n/en/attachments.js';
+import { close, paperclip } from '../../icons/index.js';
+import smile from 'lucide/dist/esm/icons/face-slightly-smiling.mjs';
+import { visibleText } from '../../core/visible-text.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
 import { panelStrings } from '../../i18n/en/panel.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
+import { avatar, avatarStyles } from '../avatar.js';
+import { ellipsis, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
 import { CcEndEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEvent } from '../events.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
-import type { CcTranscript } from '../transcript/transcript.js';
+import type { CcReplyEvent, CcTranscript } from '../transcript/transcript.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 import { sentimentAlert, sentimentBadge } from '../sentiment-badge/slots.js';
 
@@ -87,10 +94,10 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @cssprop --cc-color-warning - A reply window about to close.
  */
 export class CcCommunicationPanel extends DeskElement {
-  static override styles = [hostStyles, textareaStyles, stateBadgeStyles, communicationPanelStyles];
+  static override styles = [hostStyles, textareaStyles, stateBadgeStyles, avatarStyles, communicationPanelStyles];
 
   /** @internal */
-  protected static override strings = [panelStrings, quickRepliesComposerStrings];
+  protected static override strings = [panelStrings, quickRepliesComposerStrings, attachmentsStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this, (id, desk, previous) => this.#show(id, desk, previous));
@@ -141,6 +148,9 @@ export class CcCommunicationPanel extends DeskElement {
   /** F15's composer part (quick-replies-part.ts), loaded on the first `/`, placeholder or Save as quick reply. */
   #quick: ComposerQuickReplies | undefined;
   #quickLoading: Promise<ComposerQuickReplies> | undefined;
+  /** The emoji picker (emoji-picker/emoji-part.ts), loaded on the first press of the emoji button. */
+  #emoji: EmojiPart | undefined;
+  #emojiLoading: Promise<EmojiPart> | undefined;
 
   protected deskChanged(desk: Desk | undefined): void {
     this.connection.set(desk?.$connection);
@@ -202,6 +212,7 @@ export class CcCommunicationPanel extends DeskElement {
     this.menuOpen = false;
     this.transferOpen = false;
     this.#quick?.close();
+    this.#emoji?.close();
     this.#focusPending = true;
   }
 
@@ -245,8 +256,25 @@ export class CcCommunicationPanel extends DeskElement {
     this.error = errorText(this.localize.t, error);
   };
 
+  #toggleEmoji = (): void =>
+    void (this.#emojiLoading ??= import('../emoji-picker/emoji-part.js').then((m) =>
+      (this.#emoji = m.emojiPart({ html, nothing }, { element: this, t: () => this.localize.t, lang: () => this.localize.lang })),
+    )).then((part) => part.toggle(), this.#fail);
+
+  /** Quotes a customer message in the next message (the transcript's Reply). */
+  #onReply = (event: CcReplyEvent): void => {
+    if (!this.#composerOpen()) return event.preventDefault();
+    this.#composer?.setReplyTo(event.messageId);
+    this.textarea?.focus();
+  };
+
   #onKeyDown = (event: KeyboardEvent): void => {
     if (this.#quick?.key(event)) return;
+    if (event.key === 'Escape' && this.composerState.value.replyTo) {
+      event.preventDefault();
+      this.#composer?.setReplyTo(undefined);
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       void this.send();
@@ -502,7 +530,9 @@ export class CcCommunicationPanel extends DeskElement {
         .messages=${this.messageList.value}
         customer-name=${conversation.customer?.name ?? ''}
         ?typing=${this.customerTyping.value}
+        ?replyable=${this.#composerOpen()}
         @cc-retry=${this.#onRetry}
+        @cc-reply=${this.#onReply}
       ></cc-transcript>
       ${this.#renderFooter(conversation)}
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t.panel.dropHere}</div>` : nothing}
@@ -546,6 +576,7 @@ export class CcCommunicationPanel extends DeskElement {
         <h2>${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
         <span class="channel">${t.channel.facebook} · ${conversation.queue}</span>
       </div>
+      ${avatar(conversation.customer?.name, conversation.customer?.avatarUrl)}
       <span class="badge ${conversation.state}" part="state">${t.state[conversation.state]}</span>
       ${sentimentBadge(desk, conversation.id, this.localize.lang)}
       ${conversation.state === 'active' || conversation.state === 'waiting'
@@ -563,7 +594,7 @@ export class CcCommunicationPanel extends DeskElement {
           title=${t.panel.more}
           @click=${this.#toggleMenu}
         >
-          …
+          ${icon(ellipsis)}
         </button>
         ${this.menuOpen
           ? html`<div id="menu" role="menu" part="menu" aria-label=${t.panel.more}>
@@ -729,6 +760,61 @@ export class CcCommunicationPanel extends DeskElement {
     </dialog>`;
   }
 
+  /** "Replying to Anna: …" with × while the agent quotes a customer message. */
+  #renderReplying(conversation: Conversation) {
+    const id = this.composerState.value.replyTo;
+    if (!id) return nothing;
+    const t = this.localize.t;
+    const quoted = this.messageList.value.find((m) => m.id === id);
+    const text = visibleText(quoted?.text ?? quoted?.attachments?.[0]?.name ?? '').replace(/\s+/gu, ' ').trim();
+    const snippet = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    const name = conversation.customer?.name?.trim() || t.panel.unnamedCustomer;
+    return html`<div class="replying" part="replying">
+      <span role="status">${t.panel.replyingTo(name, snippet)}</span>
+      <button type="button" class="tool" aria-label=${t.panel.cancelReply} title=${t.panel.cancelReply} @click=${() => (this.#composer?.setReplyTo(undefined), this.textarea?.focus())}>
+        ${icon(close)}
+      </button>
+    </div>`;
+  }
+
+  /** The emoji and attach buttons, with the attachment policy shown before a file is chosen. */
+  #renderTools(disabled: boolean) {
+    const t = this.localize.t;
+    const desk = this.activeDesk!;
+    const { allow, maxBytes } = desk.policy;
+    const types = [...new Set(allow.map((ext) => (ext === 'jpeg' ? 'JPG' : ext.toUpperCase())))].join(', ');
+    return html`<div class="tools" part="tools">
+      <button
+        type="button"
+        class="tool"
+        part="emoji-button"
+        aria-label=${t.panel.emoji}
+        title=${t.panel.emoji}
+        aria-haspopup="dialog"
+        aria-expanded=${this.#emoji?.open ? 'true' : 'false'}
+        ?disabled=${disabled}
+        @click=${this.#toggleEmoji}
+      >
+        ${icon(smile)}
+      </button>
+      ${desk.capabilities.upload
+        ? html`<button
+              type="button"
+              class="tool"
+              part="attach-button"
+              aria-label=${t.panel.attachFile}
+              title=${t.panel.attachFile}
+              aria-describedby="policy"
+              ?disabled=${disabled}
+              @click=${this.#attach}
+            >
+              ${icon(paperclip)}
+            </button>
+            <span class="policy" id="policy" part="policy">${t.attachments.policy(types, t.attachments.size(maxBytes))}</span>`
+        : nothing}
+    </div>`;
+  }
+
   #renderFooter(conversation: Conversation) {
     const t = this.localize.t;
     if (conversation.state === 'wrap-up') return this.#renderWrapUp(conversation);
@@ -750,7 +836,7 @@ export class CcCommunicationPanel extends DeskElement {
             ${window.closesAt === undefined ? t.panel.windowNotOpen : t.panel.windowClosedHelp}
           </p>`
         : nothing}
-      ${this.#quick?.list(conversation.id)}
+      ${this.#quick?.list(conversation.id)} ${this.#renderReplying(conversation)}
       <label class="visually-hidden" for="composer">${t.panel.composerLabel}</label>
       <span class="visually-hidden" id="hint">${t.panel.composerHint} ${t.quickReplies.hint}</span>
       <textarea
@@ -775,6 +861,7 @@ export class CcCommunicationPanel extends DeskElement {
       >
         ${t.panel.send}
       </button>
+      ${this.#emoji?.render()} ${this.#renderTools(blocked || conversation.state !== 'active')}
       <span id="counter" class="counter ${over > 0 ? 'over' : ''}">
         ${t.panel.counter(length, MAX_MESSAGE_LENGTH)}${over > 0 ? html` · <span role="alert">${t.panel.tooLong(over)}</span>` : nothing}
       </span>

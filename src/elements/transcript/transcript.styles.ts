@@ -134,6 +134,19 @@ export const transcriptStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
+  .reply {
+    min-height: 24px;
+    padding: 0 8px;
+    font-size: 1em;
+    border-color: transparent;
+    background: none;
+    color: var(--_muted);
+  }
+  .reply:hover,
+  .reply:focus-visible {
+    border-color: var(--_border);
+    color: inherit;
+  }
   .retry {
     min-height: 24px;
     padding: 0 8px;

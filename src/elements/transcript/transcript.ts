@@ -19,6 +19,17 @@ import { transcriptStyles } from './transcript.styles.js';
 /** The English the transcript shows besides the shared strings. */
 const strings = [panelStrings, messageStrings, attachmentsStrings];
 
+/** The agent chose Reply on a customer message: the next message quotes it. Cancelable. */
+export class CcReplyEvent extends Event {
+  static readonly eventName = 'cc-reply';
+  constructor(
+    readonly conversationId: string,
+    readonly messageId: string,
+  ) {
+    super(CcReplyEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 /** Pixels rendered above and below the viewport. */
 const OVERSCAN = 600;
 const ESTIMATED_ROW = 64;
@@ -81,9 +92,12 @@ const dayOf = (at: number): number => Math.floor((at - new Date(at).getTimezoneO
  * @fires cc-retry - The agent pressed Retry on a failed message (`CcRetryEvent`); the host resends it, e.g. with
  *   `desk.retry(conversationId, clientId)`. Inside `<cc-communication-panel>` the panel does that, unless its own
  *   `cc-retry` is cancelled.
+ * @fires cc-reply - The agent pressed Reply on a customer message (`CcReplyEvent`, cancelable; shown with `replyable`).
+ *   Inside `<cc-communication-panel>` the panel quotes it in the composer.
  * @csspart scroller - The scrolling log.
  * @csspart jump - The "new messages" button shown when scrolled away from the newest message.
  * @csspart typing - The typing indicator line.
+ * @csspart reply - The Reply button of a customer message (with `replyable`).
  * @csspart more - The "Show more" button under a very long message (4,000 characters show at first, and 4,000 more per press).
  * @cssprop --cc-color-customer-bubble - Background of customer messages.
  * @cssprop --cc-color-agent-bubble - Background of agent messages.
@@ -106,6 +120,9 @@ export class CcTranscript extends LitElement {
 
   /** Shows "… is typing". */
   @property({ type: Boolean }) typing = false;
+
+  /** Customer messages get a Reply button (`cc-reply`). */
+  @property({ type: Boolean }) replyable = false;
 
   /** Accessible name of the log. */
   @property() label = '';
@@ -480,6 +497,16 @@ export class CcTranscript extends LitElement {
         <time datetime=${new Date(m.at).toISOString()}>${time.format(m.at)}</time>
         ${m.editedAt ? html`<span>(${this.localize.t.message.edited})</span>` : nothing}
         ${m.author === 'agent' ? this.#renderStatus(m) : nothing}
+        ${this.replyable && m.author === 'customer' && m.id
+          ? html`<button
+              class="reply"
+              part="reply"
+              aria-label=${this.localize.t.message.replyTo(excerpt(m.text ?? visibleText(m.attachments?.[0]?.name ?? '')).slice(0, 80))}
+              @click=${() => this.dispatchEvent(new CcReplyEvent(m.conversationId, m.id))}
+            >
+              ${this.localize.t.message.reply}
+            </button>`
+          : nothing}
       </div>
     </div>`;
   }
@@ -589,5 +616,8 @@ export class CcTranscript extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-transcript': CcTranscript;
+  }
+  interface GlobalEventHandlersEventMap {
+    'cc-reply': CcReplyEvent;
   }
 }

@@ -31,5 +31,6 @@ export const attachmentsStrings: Pick<Catalog, 'attachments'> = {
     cancelled: (name) => `Upload of ${name} cancelled.`,
     rejectedCount: (n) => (n === 1 ? '1 file was refused' : `${n} files were refused`),
     size: (n) => formatBytes(n, 'en'),
+    policy: (types, max) => (types ? `${types} · up to ${max}` : `Up to ${max}`),
   },
 };

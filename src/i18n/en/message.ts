@@ -26,5 +26,7 @@ export const messageStrings: Pick<Catalog, 'message'> = {
     zoomOut: 'Zoom out',
     zoomFit: 'Fit to screen',
     zoomLevel: (percent) => `Zoom ${percent}%`,
+    reply: 'Reply',
+    replyTo: (snippet) => `Reply to “${snippet}”`,
   },
 };

@@ -58,5 +58,8 @@ export const panelStrings: Pick<Catalog, 'panel'> = {
     wrapUpTimer: (time) => `Wrap-up: ${time} left`,
     wrapUpOverdue: 'Wrap-up time is over',
     privacy: 'This conversation may be monitored or recorded.',
+    emoji: 'Insert emoji',
+    replyingTo: (name, snippet) => (snippet ? `Replying to ${name}: ${snippet}` : `Replying to ${name}`),
+    cancelReply: 'Cancel reply',
   },
 };

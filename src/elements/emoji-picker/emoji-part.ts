@@ -1,0 +1,181 @@
+// The composer's emoji picker, a lazy chunk `<cc-communication-panel>` loads on the first press of
+// its emoji button. Like the quick replies it imports nothing the page has already loaded: Lit's
+// `html` comes in as `deps`, so a host's bundler keeps Lit in the first load. The emoji are bundled
+// (emoji-data.ts): nothing is fetched or stored, and it renders with a constructed style sheet and
+// Lit templates only, so it runs under a strict CSP with Trusted Types.
+import type { html as litHtml, TemplateResult } from 'lit';
+import type { Catalog } from '../../i18n/catalog.js';
+import { emojiStrings } from '../../i18n/en/emoji.js';
+import { CATEGORIES, emojiByCategory, searchEmoji, type Emoji } from './emoji-data.js';
+import { emojiPickerCss } from './emoji-picker.styles.js';
+
+export interface EmojiPartDeps {
+  html: typeof litHtml;
+  nothing: symbol;
+}
+
+/** The panel as its emoji picker sees it. */
+export interface EmojiPartHost {
+  readonly element: HTMLElement & { requestUpdate(): void; readonly updateComplete: Promise<boolean> };
+  /** The panel's catalog now. */
+  t(): Catalog;
+  lang(): string;
+}
+
+/** The composer's emoji picker, one per panel. */
+export interface EmojiPart {
+  readonly open: boolean;
+  /** Opens the picker (focus goes to its search field) or closes it (focus back to the message field). */
+  toggle(): void;
+  /** Closes it; `focusField` gives the message field the focus. */
+  close(focusField?: boolean): void;
+  /** The picker while open. */
+  render(): TemplateResult | symbol;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/** Gives the panel its emoji picker. */
+export function emojiPart({ html, nothing }: EmojiPartDeps, host: EmojiPartHost): EmojiPart {
+  const panel = host.element;
+  const root = panel.shadowRoot;
+  /** The message field the emoji go into. */
+  const field = (): HTMLTextAreaElement | null | undefined => root?.querySelector<HTMLTextAreaElement>('textarea#composer');
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(emojiPickerCss);
+  }
+  if (root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const s = (): Catalog['emoji'] => ({ ...emojiStrings.emoji, ...host.t().emoji });
+  let open = false;
+  let query = '';
+  let active = 0;
+
+  const picker = (): HTMLElement | null | undefined => root?.querySelector<HTMLElement>('.emoji-picker');
+  const buttons = (): HTMLButtonElement[] => [...(picker()?.querySelectorAll<HTMLButtonElement>('button.emoji') ?? [])];
+  const set = (next: boolean, focus?: 'search' | 'field'): void => {
+    open = next;
+    if (!next) query = '';
+    active = 0;
+    panel.requestUpdate();
+    void panel.updateComplete.then(() => {
+      if (focus === 'search') picker()?.querySelector<HTMLInputElement>('input')?.focus();
+      else if (focus === 'field') field()?.focus();
+    });
+  };
+  const choose = (emoji: Emoji): void => {
+    const input = field();
+    if (input && !input.disabled) {
+      input.setRangeText(emoji.char, input.selectionStart, input.selectionEnd, 'end');
+      // The panel hears it as typing: the draft is the desk's.
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    set(false, 'field');
+  };
+  const moveTo = (index: number): void => {
+    const all = buttons();
+    if (all.length === 0) return;
+    active = Math.max(0, Math.min(index, all.length - 1));
+    for (const [i, b] of all.entries()) b.tabIndex = i === active ? 0 : -1;
+    all[active]!.focus();
+  };
+  /** The nearest button in the row above or below, by where the buttons are drawn. */
+  const vertical = (all: HTMLButtonElement[], from: number, down: boolean): number => {
+    const here = all[from]!.getBoundingClientRect();
+    let best = from;
+    let bestRow = down ? Infinity : -Infinity;
+    let bestGap = Infinity;
+    all.forEach((b, i) => {
+      const r = b.getBoundingClientRect();
+      const row = Math.round(r.top);
+      if (down ? row <= here.top + 1 : row >= here.top - 1) return;
+      const gap = Math.abs(r.left - here.left);
+      const closerRow = down ? row < bestRow : row > bestRow;
+      if (closerRow || (row === bestRow && gap < bestGap)) [best, bestRow, bestGap] = [i, row, gap];
+    });
+    return best;
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      set(false, 'field');
+      return;
+    }
+    const all = buttons();
+    const index = all.indexOf(event.target as HTMLButtonElement);
+    if (event.target instanceof HTMLInputElement) {
+      if (event.key === 'ArrowDown' || event.key === 'Enter') {
+        event.preventDefault();
+        if (event.key === 'Enter' && query && all[0]) all[0].click();
+        else moveTo(0);
+      }
+      return;
+    }
+    if (index < 0) return;
+    const next = {
+      ArrowLeft: index - 1,
+      ArrowRight: index + 1,
+      ArrowUp: vertical(all, index, false),
+      ArrowDown: vertical(all, index, true),
+      Home: 0,
+      End: all.length - 1,
+    }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    moveTo(next);
+  };
+  const onFocusOut = (event: FocusEvent): void => {
+    const to = event.relatedTarget as Node | null;
+    // Leaving the picker (Tab past it, a click elsewhere) closes it; the emoji button toggles it itself.
+    if (open && to && !picker()?.contains(to) && !(to instanceof Element && to.getAttribute('part') === 'emoji-button')) set(false);
+  };
+  const emojiButton = (emoji: Emoji, index: number, lang: string): TemplateResult => {
+    const name = lang.startsWith('pl') ? emoji.pl : emoji.en;
+    return html`<button type="button" class="emoji" tabindex=${index === active ? 0 : -1} aria-label=${name} title=${name} @click=${() => choose(emoji)}>
+      ${emoji.char}
+    </button>`;
+  };
+
+  return {
+    get open() {
+      return open;
+    },
+    toggle: () => set(!open, open ? 'field' : 'search'),
+    close: (focusField = false) => open && set(false, focusField ? 'field' : undefined),
+    render() {
+      if (!open) return nothing;
+      const strings = s();
+      const lang = host.lang();
+      let index = 0;
+      const found = query ? searchEmoji(query) : [];
+      return html`<div class="emoji-picker" part="emoji-picker" role="dialog" aria-label=${strings.label} @keydown=${onKey} @focusout=${onFocusOut}>
+        <input
+          type="search"
+          class="emoji-search"
+          aria-label=${strings.search}
+          placeholder=${strings.search}
+          autocomplete="off"
+          .value=${query}
+          @input=${(event: Event) => {
+            query = (event.target as HTMLInputElement).value;
+            active = 0;
+            panel.requestUpdate();
+          }}
+        />
+        <div class="emoji-list">
+          ${query
+            ? found.length > 0
+              ? html`<div class="emoji-grid" role="group" aria-label=${strings.label}>${found.map((e) => emojiButton(e, index++, lang))}</div>`
+              : html`<p class="emoji-none" role="status">${strings.noResults}</p>`
+            : CATEGORIES.map(
+                (category) => html`<div role="group" aria-labelledby="emoji-${category}">
+                  <h3 class="emoji-heading" id="emoji-${category}">${strings.categories[category]}</h3>
+                  <div class="emoji-grid">${emojiByCategory().get(category)!.map((e) => emojiButton(e, index++, lang))}</div>
+                </div>`,
+              )}
+        </div>
+      </div>`;
+    },
+  };
+}
