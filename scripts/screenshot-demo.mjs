@@ -1,7 +1,8 @@
 // Drives the demo page (npm start) like an agent and saves what it looks like at each step: an offer,
 // a conversation, then a workday — three sessions, the status by hand and back, a conversation on
 // hold and reopened from My work, a wrap-up whose Close waits for a disposition code, a pick from the
-// open queue, the shortcut help, Polish, a laptop window and a phone.
+// open queue, the shortcut help, Polish, a laptop window and a phone; then a small phone (360 × 640)
+// where the offer and, once accepted, the composer are in view without scrolling.
 // Usage: node scripts/screenshot-demo.mjs [url]   (default http://127.0.0.1:5173/)
 // The page is served under the strict CSP a CRM may have (QUALITY.md), so a violation shows up as a
 // console error. Exits 1 if the page logged a console error, threw, or a request failed.
@@ -198,6 +199,48 @@ try {
   await shot('demo-390-full.png', { fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`at 390 px the page scrolls sideways by ${overflow} px`);
+
+  // A small phone, fresh (English, nothing accepted): the contact-center pane comes first, so the
+  // offer card with Accept and Reject is above the fold; once accepted, the composer and Send are too.
+  const phone = await browser.newPage({ viewport: { width: 360, height: 640 } });
+  phone.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`360 px console.error: ${message.text()}`);
+  });
+  phone.on('pageerror', (error) => problems.push(`360 px page error: ${error.stack ?? error.message}`));
+  await phone.routeWebSocket(/[?&]token=/, (socket) => {
+    socket.send(JSON.stringify({ type: 'connected' }));
+  });
+  await phone.route(
+    (target) => target.href === new URL(url).href,
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    },
+  );
+  await phone.goto(url, { waitUntil: 'load' });
+  const inView = async (locator, what) => {
+    const box = await locator.boundingBox();
+    if (!box || box.y < 0 || box.y + box.height > 640 || box.x < 0 || box.x + box.width > 360) {
+      problems.push(`at 360 × 640 ${what} is not in view without scrolling: ${JSON.stringify(box)}`);
+    }
+  };
+  const phoneAccept = phone.locator('cc-conversation-notification').getByRole('button', { name: 'Accept' });
+  await phoneAccept.waitFor({ state: 'visible', timeout: 30_000 });
+  await phone.waitForTimeout(400);
+  await inView(phoneAccept, 'Accept');
+  await inView(phone.locator('cc-conversation-notification').getByRole('button', { name: 'Reject' }), 'Reject');
+  await phone.screenshot({ path: out('demo-360-offer.png') });
+  console.log('saved bench/out/demo-360-offer.png');
+  await phoneAccept.click();
+  const phoneComposer = phone.locator('cc-communication-panel').getByRole('textbox').first();
+  await phoneComposer.waitFor({ state: 'visible', timeout: 10_000 });
+  await phone.waitForTimeout(3_000);
+  await inView(phoneComposer, 'the composer');
+  await inView(phone.locator('cc-communication-panel').getByRole('button', { name: 'Send', exact: true }), 'Send');
+  await phone.screenshot({ path: out('demo-360-conversation.png') });
+  console.log('saved bench/out/demo-360-conversation.png');
+  if ((await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) > 0) problems.push('at 360 px the page scrolls sideways');
+  await phone.close();
 
   if (loads !== loadsBeforeRun) problems.push('the page reloaded during the run: the screenshots may not show each step');
   const sent = await page.locator('#event-log').textContent();

@@ -202,6 +202,9 @@ describe('narrow and embedded layouts', () => {
     const send = [...walk(host.shadowRoot!)].find((e) => e.localName === 'button' && /^\s*send\s*$/i.test(e.textContent ?? '') && shown(e));
     within(send, box, 'the Send button');
     within(deep(host, '[part="menu-button"]'), box, 'the … menu button');
+    // The customer's name is read in full on the header's first row.
+    const name = deep<HTMLElement>(host, 'header h2');
+    expect(name!.scrollWidth, `the name "${name!.textContent}" is cut`).to.be.at.most(name!.clientWidth + 1);
     const transcript = deep(host, 'cc-transcript');
     expect(transcript, 'the transcript').to.be.instanceOf(Element);
     const height = transcript!.getBoundingClientRect().height;
