@@ -1,7 +1,6 @@
 import { atom, onMount, type WritableAtom } from 'nanostores';
 import type { Article, ArticleSummary, ShareMode } from '../knowledge.js';
 import type { Composer } from './composer.js';
-import type { KnowledgeCommands } from './knowledge-commands.js';
 import type { SliceContext } from './shared.js';
 
 /** Knowledge articles (F9): `desk.knowledge`. Without `capabilities.knowledge` every command rejects with DeskError('unsupported'). */
@@ -28,6 +27,17 @@ export interface Knowledge {
 export function lazyCommands<C>(ctx: SliceContext, load: () => Promise<C>): () => Promise<C> {
   let loading: Promise<C> | undefined;
   return () => ctx.track((loading ??= load()).catch((error: unknown) => ((loading = undefined), Promise.reject(error))));
+}
+
+/**
+ * Facade methods that load the commands (`lazyCommands`) and call their method of the same name,
+ * the whole call tracked (`desk.settled()` waits for it).
+ */
+export function forward<C, K extends keyof C>(ctx: SliceContext, commands: () => Promise<C>, names: readonly K[]): Pick<C, K> {
+  type Call = (...args: unknown[]) => Promise<unknown>;
+  return Object.fromEntries(
+    names.map((name) => [name, (...args: unknown[]) => ctx.track(commands().then((c) => (c[name] as Call)(...args)))]),
+  ) as Pick<C, K>;
 }
 
 /**
@@ -65,13 +75,11 @@ export function storesPerId<T>(
 /** The knowledge slice: its commands (knowledge-commands.ts) load on first use. */
 export function knowledgeSlice(ctx: SliceContext, composer: (conversationId: string) => Composer): Knowledge {
   const commands = lazyCommands(ctx, () => import('./knowledge-commands.js').then((m) => new m.KnowledgeCommands(ctx, composer)));
-  const run = <T>(command: (commands: KnowledgeCommands) => Promise<T>): Promise<T> => ctx.track(commands().then(command));
   return {
     get available() {
       return ctx.transport.capabilities.knowledge === true;
     },
-    search: (query, options = {}) => run((c) => c.search(query, options)),
-    get: (articleId) => run((c) => c.get(articleId)),
-    share: (conversationId, article, as) => run((c) => c.share(conversationId, article, as)),
+    search: (query, options = {}) => ctx.track(commands().then((c) => c.search(query, options))),
+    ...forward(ctx, commands, ['get', 'share']),
   };
 }

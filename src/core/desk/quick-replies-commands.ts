@@ -63,7 +63,7 @@ export class QuickReplyCommands {
     return this.#replies.get();
   }
 
-  async search(query: string, options: { locale?: string; limit?: number }): Promise<QuickReply[]> {
+  async search(query: string, options: { locale?: string; limit?: number } = {}): Promise<QuickReply[]> {
     if (this.#own === undefined) await this.load();
     return searchReplies(this.#replies.get(), query, options.locale).slice(0, options.limit ?? 50);
   }

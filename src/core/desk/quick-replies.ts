@@ -1,8 +1,7 @@
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import type { FilledReply, NewQuickReply, QuickReply, TransportQuickReply } from '../quick-replies.js';
 import type { Composer } from './composer.js';
-import { lazyCommands } from './knowledge.js';
-import type { QuickReplyCommands } from './quick-replies-commands.js';
+import { forward, lazyCommands } from './knowledge.js';
 import type { SliceContext } from './shared.js';
 
 /** What `insert` did: the new draft, where the caret goes, and the placeholders left unfilled. */
@@ -56,14 +55,5 @@ export function quickRepliesSlice(
     import('./quick-replies-commands.js').then((m) => new m.QuickReplyCommands(ctx, hostReplies, $replies, composer)),
   );
   onMount($replies, () => void commands().catch(() => undefined));
-  const run = <T>(command: (commands: QuickReplyCommands) => Promise<T>): Promise<T> => ctx.track(commands().then(command));
-  return {
-    $replies,
-    load: () => run((c) => c.load()),
-    search: (query, options = {}) => run((c) => c.search(query, options)),
-    fill: (conversationId, reply) => run((c) => c.fill(conversationId, reply)),
-    insert: (conversationId, replyId, range) => run((c) => c.insert(conversationId, replyId, range)),
-    addOwn: (reply) => run((c) => c.addOwn(reply)),
-    removeOwn: (id) => run((c) => c.removeOwn(id)),
-  };
+  return { $replies, ...forward(ctx, commands, ['load', 'search', 'fill', 'insert', 'addOwn', 'removeOwn']) };
 }

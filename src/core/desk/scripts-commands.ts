@@ -113,6 +113,14 @@ export class ScriptsCommands {
     if (this.#current.get(conversationId) === script) store.set(progressOf(conversationId, script, done));
   }
 
+  complete(conversationId: string, stepId: string): Promise<void> {
+    return this.mark(conversationId, stepId, true);
+  }
+
+  undo(conversationId: string, stepId: string): Promise<void> {
+    return this.mark(conversationId, stepId, false);
+  }
+
   async mark(conversationId: string, stepId: string, done: boolean): Promise<void> {
     const script = await this.#scriptOf(conversationId);
     if (!script?.steps.some((s) => s.id === stepId)) throw new DeskError('invalid', `The conversation's script has no step "${stepId}".`);

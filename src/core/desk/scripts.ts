@@ -2,7 +2,7 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Conversation } from '../model.js';
 import type { AgentScript, ScriptProgress } from '../scripts.js';
 import type { Composer } from './composer.js';
-import { lazyCommands, storesPerId, type Knowledge } from './knowledge.js';
+import { forward, lazyCommands, storesPerId, type Knowledge } from './knowledge.js';
 import type { SliceContext } from './shared.js';
 
 /** Agent scripts (F15): `desk.scripts`. */
@@ -46,8 +46,6 @@ export function scriptsSlice(ctx: SliceContext, deps: Omit<ScriptsDeps, 'stores'
   const store = storesPerId(stores, undefined, commands);
   return {
     for: (conversationId) => (deps.scripts.length > 0 || ctx.transport.capabilities.scripts ? store(conversationId) : NONE),
-    complete: (conversationId, stepId) => commands().then((c) => c.mark(conversationId, stepId, true)),
-    undo: (conversationId, stepId) => commands().then((c) => c.mark(conversationId, stepId, false)),
-    run: (conversationId, stepId) => commands().then((c) => c.run(conversationId, stepId)),
+    ...forward(ctx, commands, ['complete', 'undo', 'run']),
   };
 }

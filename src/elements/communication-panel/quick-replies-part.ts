@@ -48,9 +48,30 @@ export interface ComposerQuickReplies {
   save(): Promise<void>;
 }
 
+/** The panel's styles for what this part renders in it: plain text, added to its shadow root on load. */
+const css = `
+  .quick-replies {
+    grid-column: 1 / -1;
+  }
+  .placeholders mark {
+    background: var(--cc-color-highlight, light-dark(#fff3b0, #5c4a00));
+    color: var(--cc-color-text, light-dark(#1d2330, #e8eaf0));
+    border-radius: 3px;
+    padding: 0 2px;
+    font-weight: 600;
+  }
+`;
+let sheet: CSSStyleSheet | undefined;
+
 /** Registers `<cc-quick-replies>` from the panel's deps and gives the panel its composer part. */
 export function composerQuickReplies(deps: ComposerQuickRepliesDeps, host: ComposerQuickRepliesHost): ComposerQuickReplies {
   const { html, nothing } = deps;
+  const root = host.element.shadowRoot;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  if (root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   // The English of both parts; the panel's catalog (Polish, a host's) wins over it.
   const english = { ...deps.strings.quickReplies, ...quickRepliesListStrings.quickReplies };
   defineQuickReplies({ ...deps, strings: { quickReplies: english } });
