@@ -54,6 +54,12 @@ function* walk(root: ParentNode): Generator<Element> {
   }
 }
 
+/** Everything `host` renders: its shadow tree (and the shadow trees below it) and its light children. */
+function* inside(host: Element): Generator<Element> {
+  if (host.shadowRoot) yield* walk(host.shadowRoot);
+  yield* walk(host);
+}
+
 /** The composed parent: the host for a shadow root, the slot's host chain otherwise. */
 function parentOf(el: Element): Element | null {
   if (el.assignedSlot) return el.assignedSlot;
@@ -87,6 +93,10 @@ function shown(el: Element): boolean {
   if (s.clip === 'rect(0px, 0px, 0px, 0px)' || s.clipPath === 'inset(50%)') return false;
   for (let p = parentOf(el); p; p = parentOf(p)) {
     if (p instanceof HTMLDetailsElement && !p.open && el.localName !== 'summary') return false;
+    // Inside screen-reader-only text: clipped away with its box.
+    const ps = getComputedStyle(p);
+    const pr = p.getBoundingClientRect();
+    if (ps.clipPath === 'inset(50%)' || (ps.overflow === 'hidden' && pr.width <= 1 && pr.height <= 1)) return false;
   }
   return true;
 }
@@ -107,7 +117,7 @@ function problems(host: Host, box: HTMLElement): string[] {
     found.push(`${host.localName} scrolls sideways (${host.scrollWidth} > ${host.clientWidth})`);
   }
   if (box.scrollWidth > box.clientWidth + 1) found.push(`${host.localName} widens its box (${box.scrollWidth} > ${box.clientWidth})`);
-  for (const el of walk(host)) {
+  for (const el of inside(host)) {
     if (!shown(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.right > right + 1 && !scrollsSideways(el, box)) found.push(`${describeEl(el)} sticks out by ${Math.round(r.right - right)} px`);
@@ -163,6 +173,9 @@ async function fill(desk: Desk, host: Host): Promise<void> {
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.form?.requestSubmit();
   }
+  // Open menus: they must fit the pane too.
+  if (host.localName === 'cc-presence-picker') deep<HTMLButtonElement>(host, 'button[aria-haspopup]')?.click();
+  if (host.localName === 'cc-communication-panel') deep<HTMLButtonElement>(host, '[part="menu-button"]')?.click();
   await settle(desk, host);
 }
 
@@ -189,6 +202,16 @@ describe('narrow and embedded layouts', () => {
       expect(report, report.join('\n')).to.deep.equal([]);
     });
   }
+
+  it('the measure itself finds what sticks out and a small button', async () => {
+    const box = await fixture<HTMLElement>(html`<div style="width: 360px; height: 400px; overflow: auto"></div>`);
+    const host = document.createElement('div') as Host;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<div style="width: 420px">wide</div><button style="width: 16px; height: 16px; padding: 0">x</button>';
+    box.append(host);
+    const found = problems(host, box);
+    expect(found.some((p) => p.includes('sticks out')), found.join('; ')).to.equal(true);
+    expect(found.some((p) => p.includes('16 × 16')), found.join('; ')).to.equal(true);
+  });
 
   it('the panel under the session tabs in a 360 × 400 side pane: composer and Send in the pane, the transcript keeps 120 px', async () => {
     const { desk } = await busyDesk();
