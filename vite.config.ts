@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
+import { frameworksPlugin, reactEntries } from './scripts/frameworks.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;
@@ -25,6 +26,9 @@ function libraryEntries(): Record<string, string> {
     ...elementEntries(),
     // The default sentiment analyzer and its word lists: only hosts that import it load them.
     sentiment: src('sentiment/index.ts'),
+    // React wrappers, one entry per element folder, generated from custom-elements.json (scripts/frameworks.mjs).
+    ...reactEntries(root),
+    'react/use-store': src('react/use-store.ts'),
   };
   for (const name of ['simulated', 'fault', 'conformance', 'websocket']) {
     if (existsSync(src(`transports/${name}/index.ts`))) entries[`transports/${name}`] = src(`transports/${name}/index.ts`);
@@ -33,7 +37,7 @@ function libraryEntries(): Record<string, string> {
 }
 
 /** Runtime dependencies stay imports, so the host app dedupes them (and Node resolves lit's node build). */
-const external = /^(lit|lit\/.*|@lit\/.*|@lit-labs\/.*|nanostores|nanostores\/.*|idb|idb\/.*)$/;
+const external = /^(lit|lit\/.*|@lit\/.*|@lit-labs\/.*|nanostores|nanostores\/.*|idb|idb\/.*|react|react\/.*)$/;
 
 export default defineConfig(({ command, mode }) => {
   const nodeEnv = command === 'serve' ? 'development' : 'production';
@@ -52,7 +56,7 @@ export default defineConfig(({ command, mode }) => {
     define,
     publicDir: false,
     // The indentation inside html`…` and css`…` literals is whitespace the minifier keeps: drop it.
-    plugins: [minifyTemplatesPlugin(src(''))],
+    plugins: [minifyTemplatesPlugin(src('')), frameworksPlugin(root)],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
