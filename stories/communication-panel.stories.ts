@@ -402,3 +402,78 @@ export const SidePanePolish: Story = {
       </div>
     </cc-agent-desk>`,
 };
+
+/** Waits until the panel shows `selector` (checked each frame, at most two seconds). */
+async function panelShows(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+  const element = canvas.querySelector('cc-communication-panel')!;
+  for (let frames = 0; frames < 120; frames++) {
+    const found = element.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise(requestAnimationFrame);
+  }
+  throw new Error(`${selector} did not render`);
+}
+
+/** The emoji button pressed: the picker (loaded on that first press) is open, its search focused. */
+export const EmojiPickerOpen: Story = {
+  loaders: Active.loaders!,
+  play: async ({ canvasElement }) => {
+    (await panelShows(canvasElement, '[part="emoji-button"]')).click();
+    await panelShows(canvasElement, '.emoji-picker');
+  },
+};
+
+/** The emoji picker in Polish: categories, search and every emoji's name. */
+export const EmojiPickerPolish: Story = {
+  loaders: Polish.loaders!,
+  render: Polish.render!,
+  play: EmojiPickerOpen.play!,
+};
+
+/** The agent chose Reply on a customer message: the composer quotes it (× or Escape cancels), and a sent answer shows its quote. */
+export const ReplyingTo: Story = {
+  loaders: [
+    async () => {
+      const s = await stage();
+      const id = s.conversation.id;
+      const composer = s.desk.composer(id);
+      const question = s.transport.customerSays(id, 'Can I change the delivery address?');
+      composer.setReplyTo(question.id);
+      composer.setDraft('Yes, until it leaves the warehouse.');
+      await s.desk.sendComposer(id);
+      s.transport.customerSays(id, 'Also, the invoice is missing.', { replyTo: question.id });
+      composer.setReplyTo(s.desk.messages(id).get().find((m) => m.author === 'customer')!.id);
+      composer.setDraft('I have checked with the courier.');
+      await s.desk.settled();
+      return { stage: s };
+    },
+  ],
+};
+
+/** A file attached in the panel uploads with its progress and Cancel in the panel itself (30 s per upload). */
+export const UploadingInPanel: Story = {
+  loaders: [
+    async () => {
+      const s = await stage();
+      s.transport.latency = 30_000;
+      const scan = new File(['%PDF-1.7\n', new Uint8Array(900 * 1024)], 'delivery-note.pdf', { type: 'application/pdf' });
+      void s.desk.composer(s.conversation.id).addFiles([scan]);
+      return { stage: s };
+    },
+  ],
+};
+
+/** The attachment policy under the attach button before any file is chosen: a host's own policy, in Polish. */
+export const PolicyHintPolish: Story = {
+  loaders: [
+    async () => {
+      const transport = new SimulatedTransport({ seed: 11 });
+      const desk = createDesk({ transport, storage: 'memory', policy: { allow: ['pdf', 'jpg', 'jpeg', 'png', 'docx'], maxBytes: 5 * 1024 * 1024 } });
+      await desk.connect();
+      const conversation = transport.startConversation({ locale: 'pl', customer: { name: 'Anna Nowak' }, queue: 'Orders', firstMessage: 'Dzień dobry!' });
+      desk.setActive(conversation.id);
+      return { stage: { desk, transport, conversation } };
+    },
+  ],
+  render: Polish.render!,
+};
