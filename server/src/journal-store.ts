@@ -50,6 +50,9 @@ interface Ref {
   n: number;
 }
 
+/** A sent client id: when it was stored, and its record (on disk with a directory). */
+type Sent = { at: number; record: SentRecord } | { at: number; o: number; n: number };
+
 /** One agent's event log: cursor numbers with the place of each event's line, and the newest events parsed. */
 interface AgentLog {
   seqs: number[];
@@ -102,7 +105,7 @@ export class JournalStore implements BridgeStore {
   /** Dedupe key → when it was claimed (insertion order is claim order). */
   readonly #keys = new Map<string, number>();
   /** Client id → its record and when it was stored (insertion order is time order). */
-  readonly #sent = new Map<string, [SentRecord, number]>();
+  readonly #sent = new Map<string, Sent>();
   readonly #offers = new Map<string, OfferRecord>();
   readonly #agents = new Map<string, AgentRecord>();
   readonly #files = new Map<string, FileRecord>();
@@ -238,7 +241,7 @@ export class JournalStore implements BridgeStore {
     if (!this.#dir) for (const v of this.#messages.values()) yield { k: 'msg', v };
     for (const v of this.#offers.values()) yield { k: 'offer', v };
     for (const [v, at] of this.#keys) yield { k: 'key', v, at };
-    for (const [v, at] of this.#sent.values()) yield { k: 'sent', v, at };
+    for (const sent of this.#sent.values()) yield { k: 'sent', v: this.#sentRecord(sent), at: sent.at };
     for (const v of this.#files.values()) yield { k: 'file', v };
     for (const [clientId, ids] of this.#parts) for (const messageId of ids) yield { k: 'part', v: { clientId, messageId } };
     const events: [number, string, number][] = [];
@@ -248,6 +251,10 @@ export class JournalStore implements BridgeStore {
     }
     events.sort((a, b) => a[0] - b[0]);
     for (const [, agentId, i] of events) yield { k: 'ev', v: this.#event(this.#events.get(agentId)!, i) };
+  }
+
+  #sentRecord(sent: Sent): SentRecord {
+    return 'record' in sent ? sent.record : this.#read<SentRecord>(sent);
   }
 
   #event(log: AgentLog, i: number): LoggedEvent {
@@ -339,7 +346,7 @@ export class JournalStore implements BridgeStore {
         const at = entry.at ?? this.#now();
         if (this.#now() - at >= this.#keyTtl) break;
         this.#sent.delete(entry.v.clientId);
-        this.#sent.set(entry.v.clientId, [entry.v, at]);
+        this.#sent.set(entry.v.clientId, this.#dir && ref ? { at, o: ref.o, n: ref.n } : { at, record: entry.v });
         break;
       }
       case 'part':
@@ -498,7 +505,7 @@ export class JournalStore implements BridgeStore {
       if (at > before) break;
       this.#keys.delete(key);
     }
-    for (const [clientId, [, at]] of this.#sent) {
+    for (const [clientId, { at }] of this.#sent) {
       if (at > before) break;
       this.#sent.delete(clientId);
     }
@@ -510,7 +517,8 @@ export class JournalStore implements BridgeStore {
     return true;
   }
   async getSent(clientId: string) {
-    return this.#sent.get(clientId)?.[0];
+    const sent = this.#sent.get(clientId);
+    return sent && this.#sentRecord(sent);
   }
   async putSent(record: SentRecord) {
     this.#expire();
