@@ -1,4 +1,4 @@
-import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 
 // UI icons are inline SVG, never emoji or symbol glyphs: those render as empty boxes where the
 // system has no font for them. The shapes come from Lucide (ISC); each icon is its own module,
@@ -25,20 +25,7 @@ const shape = ([tag, a]: IconNode[number]): SVGTemplateResult =>
 
 /**
  * An icon as inline SVG: 1em square, drawn in `currentColor`, hidden from assistive technology (it
- * sits beside a visible or visually hidden label). `part` names it for styling from outside.
+ * sits beside a visible or visually hidden label). One line: templates are shipped as written.
  */
-export const icon = (node: IconNode, part?: string): TemplateResult =>
-  html`<svg
-    class="icon"
-    part=${part ?? nothing}
-    viewBox="0 0 24 24"
-    width="1em"
-    height="1em"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >${node.map(shape)}</svg>`;
+export const icon = (node: IconNode): TemplateResult =>
+  html`<svg class="icon" viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${node.map(shape)}</svg>`;

@@ -1,3 +1,7 @@
+import minus from 'lucide/dist/esm/icons/minus.mjs';
+import plus from 'lucide/dist/esm/icons/plus.mjs';
+import { iconElement } from '../../icons/dom.js';
+
 /** Zoom steps: each press multiplies or divides the size by this much. */
 const STEP = 1.25;
 const MIN_STEPS = -4;
@@ -44,7 +48,8 @@ const styles = /* css */ `
   dialog .zoom-in,
   dialog .zoom-out {
     min-width: 32px;
-    font-weight: 600;
+    display: inline-grid;
+    place-items: center;
   }
   /* Zoomed past the screen, the image scrolls here. */
   dialog .stage {
@@ -88,12 +93,13 @@ export function fittedScale(
   return Math.min(fit, Math.max(1, cover));
 }
 
-function button(label: string, text: string, onClick: () => void, className: string): HTMLButtonElement {
+/** A button showing `content`: its label as text, or an icon with the label as its accessible name. */
+function button(label: string, content: string | Element, onClick: () => void, className: string): HTMLButtonElement {
   const element = document.createElement('button');
   element.type = 'button';
   element.className = className;
-  element.textContent = text;
-  if (label !== text) element.setAttribute('aria-label', label);
+  element.append(content);
+  if (label !== content) element.setAttribute('aria-label', label);
   element.addEventListener('click', onClick);
   return element;
 }
@@ -151,8 +157,8 @@ export function openLightbox(root: ShadowRoot, options: LightboxOptions): HTMLDi
     apply();
   };
 
-  const zoomOut = button(labels.zoomOut, '−', () => zoom(-1), 'zoom-out');
-  const zoomIn = button(labels.zoomIn, '+', () => zoom(1), 'zoom-in');
+  const zoomOut = button(labels.zoomOut, iconElement(minus), () => zoom(-1), 'zoom-out');
+  const zoomIn = button(labels.zoomIn, iconElement(plus), () => zoom(1), 'zoom-in');
   const fitButton = button(labels.zoomFit, labels.zoomFit, fit, 'zoom-fit');
   const close = button(labels.close, labels.close, () => dialog.close(), 'close');
   const toolbar = document.createElement('div');

@@ -79,6 +79,7 @@ export const workItemsStyles = css`
     min-width: 1em;
   }
   .who .avatar {
+    --cc-avatar-size: 1.5rem;
     vertical-align: middle;
     margin-inline-end: calc(var(--_space) * 0.5);
   }
