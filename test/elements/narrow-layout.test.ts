@@ -235,6 +235,17 @@ describe('narrow and embedded layouts', () => {
     expect(problems(host, box)).to.deep.equal([]);
   });
 
+  it('the panel, a width container, still takes the width of a flex row it sits in', async () => {
+    const { desk } = await busyDesk();
+    const row = await fixture<HTMLElement>(html`<div style="display: flex; width: 600px; height: 480px">
+      <cc-communication-panel .desk=${desk}></cc-communication-panel>
+    </div>`);
+    const host = row.firstElementChild as Host;
+    await settle(desk, row);
+    expect(host.getBoundingClientRect().width).to.be.closeTo(600, 1);
+    within(deep(host, 'textarea'), row, 'the composer');
+  });
+
   it('the offer card in a 360 × 400 side pane: Accept and Reject are on screen', async () => {
     const { desk } = await busyDesk();
     const { host, box } = await mount(desk, 'cc-conversation-notification', 360, 400);

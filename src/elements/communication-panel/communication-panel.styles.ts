@@ -11,8 +11,11 @@ export const communicationPanelStyles = css`
     background: var(--_surface);
     overflow: hidden;
     position: relative;
-    /* The header packs into two rows when the panel is narrow (a side pane, a phone). */
+    /* The header packs into two rows when the panel is narrow (a side pane, a phone). As a size
+       container its content no longer gives it a width, so it takes its container's (in a flex
+       row too, where it would otherwise shrink to nothing); a width the host sets still wins. */
     container: cc-panel / inline-size;
+    inline-size: 100%;
   }
   /* The header, banners and composer keep their height; the transcript gives way (down to 120 px). */
   header,
