@@ -232,3 +232,23 @@ describe('composer: attachment policy and uploads in the panel', () => {
     expect(desk.composer(conversationId).busy).to.equal(false);
   });
 });
+
+describe('composer: reply-to is the page’s to veto', () => {
+  it('a cancelled cc-reply quotes nothing', async () => {
+    const { desk, conversationId } = await start();
+    const panel = await mount(desk);
+    let seen = 0;
+    panel.addEventListener('cc-reply', (event) => {
+      seen++;
+      expect(event.messageId).to.be.a('string');
+      event.preventDefault();
+    });
+    const transcript = transcriptOf(panel);
+    await waitUntil(() => transcript.shadowRoot!.querySelector('[part="reply"]'));
+    transcript.shadowRoot!.querySelector<HTMLButtonElement>('[part="reply"]')!.click();
+    await panel.updateComplete;
+    expect(seen, 'the page hears it once').to.equal(1);
+    expect($(panel, '[part="replying"]')).to.equal(null);
+    expect(desk.composer(conversationId).$state.get().replyTo).to.equal(undefined);
+  });
+});

@@ -24,7 +24,7 @@ import { ellipsis, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
 import { CcEndEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEvent } from '../events.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
-import type { CcReplyEvent, CcTranscript } from '../transcript/transcript.js';
+import { CcReplyEvent, type CcTranscript } from '../transcript/transcript.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 import { sentimentAlert, sentimentBadge } from '../sentiment-badge/slots.js';
 
@@ -50,6 +50,7 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @summary Transcript, composer, attachments and reply window of a Messenger conversation.
  * @tag cc-communication-panel
  * @fires cc-send - Before a message is sent (`CcSendEvent`, cancelable: the draft stays).
+ * @fires cc-reply - From the inner transcript: the agent pressed Reply on a customer message (`CcReplyEvent`, cancelable: nothing is quoted).
  * @fires cc-retry - Before a failed message is sent again with the same client id (`CcRetryEvent`, cancelable).
  * @fires cc-end - Before the conversation is ended (→ wrap-up) or closed (`CcEndEvent`, cancelable).
  * @fires cc-transition - Before Put on hold (→ waiting), Resume (→ active) or Release to queue (→ open) (`CcTransitionEvent`, cancelable).
@@ -77,6 +78,12 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart composer - The composer area.
  * @csspart textarea - The message field.
  * @csspart send - The Send button.
+ * @csspart tools - The row under the field: the emoji and attach buttons and the attachment policy.
+ * @csspart emoji-button - The button that opens the emoji picker (loaded on its first press).
+ * @csspart emoji-picker - The emoji picker: search, categories, emoji (Escape closes it).
+ * @csspart attach-button - The button that opens the file chooser; the policy is its description.
+ * @csspart policy - The allowed file types and the size limit ("PDF, JPG · up to 5 MB"), shown before a file is chosen.
+ * @csspart replying - "Replying to Anna: …" with its × above the field, while the agent quotes a customer message.
  * @csspart quick-replies - The `/` quick-reply list (`<cc-quick-replies>`, loaded on the first `/`).
  * @csspart placeholders - The "Fill in {caseNumber} before sending" notice, with the placeholders left marked.
  * @csspart wrap-up - The wrap-up area: disposition, note, timer and Close.
@@ -263,7 +270,11 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** Quotes a customer message in the next message (the transcript's Reply). */
   #onReply = (event: CcReplyEvent): void => {
-    if (!this.#composerOpen()) return event.preventDefault();
+    // As with Retry: the page sees the panel's own event, whose cancel is honoured.
+    event.stopPropagation();
+    const intent = new CcReplyEvent(event.conversationId, event.messageId);
+    this.dispatchEvent(intent);
+    if (intent.defaultPrevented || !this.#composerOpen()) return;
     this.#composer?.setReplyTo(event.messageId);
     this.textarea?.focus();
   };
