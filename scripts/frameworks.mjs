@@ -168,6 +168,18 @@ function onlyExported(text, manifest) {
   });
 }
 
+/**
+ * Vue's template checker looks props up camelCased (`conversation-id` → `conversationId`, `@cc-send` →
+ * `onCcSend`), and our events are Event subclasses, not CustomEvents carrying a detail.
+ */
+function vueProps(text) {
+  return text
+    .replace(/CustomEvent<(GlobalEventHandlersEventMap\["[^"]+"\])>/g, '$1')
+    .replace(/^(\s*)"([a-z][a-z0-9-]*)"\?:/gm, (_, indent, name) =>
+      name.startsWith('on') && name.includes('-') ? `${indent}${eventProp(name.slice(2))}?:` : `${indent}${camel(name)}?:`,
+    );
+}
+
 /** JSX (React 19, Preact, Solid, Svelte) and Vue typings for the raw tags, into dist/types/frameworks/. */
 export function writeFrameworkTypes(manifest, root, outdir) {
   const elements = elementsOf(manifest, root);
@@ -206,13 +218,7 @@ export function writeFrameworkTypes(manifest, root, outdir) {
       `${header}import type { CustomElementsSolidJs } from './jsx.js';\n\ndeclare module 'solid-js' {\n  namespace JSX {\n    interface IntrinsicElements extends CustomElementsSolidJs {}\n  }\n}\n`,
     'svelte.d.ts':
       `${header}import type { CustomElements } from './jsx.js';\n\ndeclare global {\n  namespace svelteHTML {\n    interface IntrinsicElements extends CustomElements {}\n  }\n}\n`,
-    // Our events are Event subclasses, not CustomEvents carrying a detail.
-    'vue.d.ts':
-      header +
-      readFileSync(join(tmp, 'vue.d.ts'), 'utf8').replace(
-        /CustomEvent<(GlobalEventHandlersEventMap\["[^"]+"\])>/g,
-        '$1',
-      ),
+    'vue.d.ts': header + vueProps(readFileSync(join(tmp, 'vue.d.ts'), 'utf8')),
   };
   rmSync(tmp, { recursive: true, force: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outdir, name), text);
