@@ -18,7 +18,10 @@ const parts = [
   ['the smart assist commands', 'assist.suggest'],
   ['the agent script commands', 'script-progress/'],
 ];
-const elementParts = [['the offer alerts (tone, desktop notification)', 'exponentialRampToValueAtTime']];
+const elementParts = [
+  ['the offer alerts (tone, desktop notification)', 'exponentialRampToValueAtTime'],
+  ['the emoji picker', 'thumbs up yes'],
+];
 
 for (const entry of ['golden-path', 'core']) {
   test(`size/${entry}.js loads the CRM commands, the content sniffer, the IndexedDB storage${entry === 'core' ? '' : ' and the offer alerts'} only on first use`, async () => {

@@ -2,7 +2,10 @@
 // its emoji button. Like the quick replies it imports nothing the page has already loaded: Lit's
 // `html` comes in as `deps`, so a host's bundler keeps Lit in the first load. The emoji are bundled
 // (emoji-data.ts): nothing is fetched or stored, and it renders with a constructed style sheet and
-// Lit templates only, so it runs under a strict CSP with Trusted Types.
+// Lit templates only, so it runs under a strict CSP with Trusted Types. (emoji-picker-element, the
+// ready-made picker weighed first, builds its templates with innerHTML and adds a <style> element,
+// both refused by `require-trusted-types-for 'script'` and `style-src 'self'`; it also fetches its
+// data, a network call the host's `connect-src` may not allow, and keeps it in IndexedDB.)
 import type { html as litHtml, TemplateResult } from 'lit';
 import type { Catalog } from '../../i18n/catalog.js';
 import { emojiStrings } from '../../i18n/en/emoji.js';
