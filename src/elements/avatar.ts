@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { safeAvatarUrl } from '../core/safe-url.js';
 import { icon, userRound } from '../icons/index.js';
 
@@ -12,8 +13,7 @@ const TONES = 8;
  */
 export function initials(name: string | undefined): string {
   const firsts = (name ?? '').split(/\s+/u).flatMap((word) => word.match(/\p{L}\p{M}*/u) ?? []);
-  const letters = firsts.length > 1 ? [firsts[0], firsts[firsts.length - 1]] : firsts;
-  return letters.join('').toLocaleUpperCase();
+  return ((firsts[0] ?? '') + (firsts.length > 1 ? firsts.at(-1) : '')).toLocaleUpperCase();
 }
 
 /** The same name always gets the same colour. */
@@ -23,7 +23,6 @@ export function avatarTone(name: string | undefined): number {
   return hash % TONES;
 }
 
-const show = (event: Event): void => void ((event.target as HTMLImageElement).hidden = false);
 const hide = (event: Event): void => void ((event.target as HTMLImageElement).hidden = true);
 
 /**
@@ -34,7 +33,8 @@ const hide = (event: Event): void => void ((event.target as HTMLImageElement).hi
 export function avatar(name: string | undefined, url: string | undefined): TemplateResult {
   const src = safeAvatarUrl(url);
   const letters = initials(name);
-  const image = src ? html`<img src=${src} alt="" referrerpolicy="no-referrer" @load=${show} @error=${hide} />` : nothing;
+  // A new element per URL: one that failed stays hidden, the next one shows.
+  const image = src ? keyed(src, html`<img src=${src} alt="" referrerpolicy="no-referrer" @error=${hide} />`) : nothing;
   return html`<span class="avatar" part="avatar" data-tone=${avatarTone(name)} aria-hidden="true">${letters ? html`<span dir="auto">${letters}</span>` : icon(userRound)}${image}</span>`;
 }
 
