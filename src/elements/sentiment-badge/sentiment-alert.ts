@@ -1,4 +1,9 @@
-import { sentimentClasses } from './sentiment-badge.js';
+import { html, nothing } from 'lit';
+import { ConversationController } from '../../controllers/conversation-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { hostStyles } from '../../styles/tokens.js';
+import { DeskElement } from '../desk-element.js';
+import { sentimentAlertElement } from './sentiment-elements.js';
 
 export { CcSentimentDismissEvent } from './events.js';
 
@@ -10,6 +15,8 @@ export { CcSentimentDismissEvent } from './events.js';
  * @summary An alert, once per crossing, that the customer's sentiment turned negative.
  * @tag cc-sentiment-alert
  * @attr conversation-id - The conversation whose sentiment is followed (default: the desk's active one).
+ * @attr desk-id - Id of a `<cc-agent-desk>` elsewhere on the page (else the `desk` property, or the nearest `<cc-agent-desk>`).
+ * @prop {Desk | undefined} desk - The desk object from `createDesk()`, when given directly.
  * @fires cc-sentiment-dismiss - CcSentimentDismissEvent, cancelable: the agent dismisses the alert. Cancel to keep it.
  * @csspart alert - The alert box.
  * @csspart dismiss - The Dismiss button.
@@ -17,7 +24,7 @@ export { CcSentimentDismissEvent } from './events.js';
  * @cssprop --cc-color-danger - The alert's border and icon.
  * @cssprop --cc-color-surface-2 - The alert's background.
  */
-export class CcSentimentAlert extends sentimentClasses.CcSentimentAlert {}
+export class CcSentimentAlert extends sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }) {}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,13 +1,12 @@
 /** A constructed sheet: the elements' lazy chunk imports nothing the page already loaded (Lit's `css`), see sentiment-elements.ts. */
-function sheet(text: string): CSSStyleSheet {
+export function sheet(text: string): CSSStyleSheet {
   const made = new CSSStyleSheet();
   made.replaceSync(text);
   return made;
 }
 
-/** Styles of `<cc-sentiment-badge>` and `<cc-sentiment-alert>`, made once per class. */
-export const sentimentStyles = (): { badge: CSSStyleSheet; alert: CSSStyleSheet } => ({
-  badge: sheet(/* css */ `
+/** Styles of `<cc-sentiment-badge>`. */
+export const sentimentBadgeCss = /* css */ `
     :host {
       display: inline-flex;
       align-items: center;
@@ -53,8 +52,10 @@ export const sentimentStyles = (): { badge: CSSStyleSheet; alert: CSSStyleSheet 
       color: var(--_surface);
       font-weight: 700;
     }
-  `),
-  alert: sheet(/* css */ `
+  `;
+
+/** Styles of `<cc-sentiment-alert>`. */
+export const sentimentAlertCss = /* css */ `
     :host {
       display: block;
     }
@@ -74,5 +75,4 @@ export const sentimentStyles = (): { badge: CSSStyleSheet; alert: CSSStyleSheet 
       flex: 1;
       margin: 0;
     }
-  `),
-});
+  `;

@@ -3,12 +3,9 @@ import { ConversationController } from '../../controllers/conversation-controlle
 import { StoreController } from '../../controllers/store-controller.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
-import { sentimentElements } from './sentiment-elements.js';
+import { sentimentBadgeElement } from './sentiment-elements.js';
 
 export { ICONS } from './sentiment-elements.js';
-
-/** @internal The classes define.ts registers, built from this page's Lit (the panel builds its own on first use). */
-export const sentimentClasses = sentimentElements([DeskElement, ConversationController, StoreController, html, nothing, hostStyles]);
 
 /**
  * The customer's sentiment (F14) as a small badge: a shape and a colour per level and the level's
@@ -20,6 +17,8 @@ export const sentimentClasses = sentimentElements([DeskElement, ConversationCont
  * @summary The customer's sentiment: one of seven levels, with an urgent marker for background sessions.
  * @tag cc-sentiment-badge
  * @attr conversation-id - The conversation whose sentiment is shown (default: the desk's active one).
+ * @attr desk-id - Id of a `<cc-agent-desk>` elsewhere on the page (else the `desk` property, or the nearest `<cc-agent-desk>`).
+ * @prop {Desk | undefined} desk - The desk object from `createDesk()`, when given directly.
  * @attr level - Shows this level instead of the desk's (stories, hosts with their own source).
  * @attr {boolean} background - The badge sits on a session that is not in front: an alert level adds the urgent marker.
  * @attr {boolean} compact - Small and quiet: nothing at Neutral.
@@ -33,7 +32,7 @@ export const sentimentClasses = sentimentElements([DeskElement, ConversationCont
  * @cssprop --cc-color-success - Positive levels.
  * @cssprop --cc-color-text-muted - Neutral.
  */
-export class CcSentimentBadge extends sentimentClasses.CcSentimentBadge {}
+export class CcSentimentBadge extends sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }) {}
 
 declare global {
   interface HTMLElementTagNameMap {

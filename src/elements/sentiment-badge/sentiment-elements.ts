@@ -5,25 +5,22 @@
 // load in one chunk. Its English strings come with it.
 import type { CSSResultGroup, html as litHtml, PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { Desk, SentimentLevel, SentimentState } from '../../core/desk/desk.js';
-import type { ConversationController as ConversationControllerClass } from '../../controllers/conversation-controller.js';
-import type { StoreController as StoreControllerClass } from '../../controllers/store-controller.js';
+import type { ConversationController } from '../../controllers/conversation-controller.js';
+import type { StoreController } from '../../controllers/store-controller.js';
 import { sentimentStrings } from '../../i18n/en/sentiment.js';
-import type { DeskElement as DeskElementClass } from '../desk-element.js';
+import type { DeskElement } from '../desk-element.js';
 import { CcSentimentDismissEvent } from './events.js';
-import { sentimentStyles } from './sentiment-badge.styles.js';
+import { sentimentAlertCss, sentimentBadgeCss, sheet } from './sentiment-badge.styles.js';
 
-/**
- * What the elements are built from: modules the page has already loaded, in this order (a list, not
- * an object: the page's first load carries no property names for it).
- */
-export type SentimentDeps = [
-  DeskElement: typeof DeskElementClass,
-  ConversationController: typeof ConversationControllerClass,
-  StoreController: typeof StoreControllerClass,
-  html: typeof litHtml,
-  nothing: symbol,
-  hostStyles: CSSResultGroup,
-];
+/** What the elements are built from: modules the page has already loaded. */
+export interface SentimentDeps {
+  DeskElement: typeof DeskElement;
+  ConversationController: typeof ConversationController;
+  StoreController: typeof StoreController;
+  html: typeof litHtml;
+  nothing: symbol;
+  hostStyles: CSSResultGroup;
+}
 
 /** What both elements have (the classes are made by `sentimentElements`; they are DeskElements). */
 interface SentimentHost extends HTMLElement {
@@ -65,45 +62,21 @@ export const ICONS: Record<SentimentLevel, string> = {
   'very-positive': '▲▲',
 };
 
-/** Makes the two element classes from the page's Lit and base element (define.ts, or slots.ts on first use). */
-export function sentimentElements([DeskElement, ConversationController, StoreController, html, nothing, hostStyles]: SentimentDeps): {
-  CcSentimentBadge: new () => SentimentBadgeElement;
-  CcSentimentAlert: new () => SentimentAlertElement;
-} {
-  const styles = sentimentStyles();
+/** Adds or removes a custom state (`:state(name)`). */
+function toggle(internals: ElementInternals, name: string, on: boolean): void {
+  if (on) internals.states.add(name);
+  else internals.states.delete(name);
+}
 
-  /** Follows one conversation's sentiment: its `conversation-id`, else the desk's active conversation. */
-  abstract class SentimentElement extends DeskElement {
+/** Makes the `<cc-sentiment-badge>` class (define.ts, or slots.ts on first use). */
+export function sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }: SentimentDeps): new () => SentimentBadgeElement {
+  // Documented (tag, attributes, styling) on CcSentimentBadge in sentiment-badge.ts, which the manifest reads.
+  class CcSentimentBadgeElement extends DeskElement implements SentimentBadgeElement {
     /** @internal */
-    protected static override strings = [sentimentStrings];
-    /** @internal */
-    static override properties: PropertyDeclarations = { conversationId: { attribute: 'conversation-id' } };
-
-    /** The conversation whose sentiment is shown (default: the desk's active one). */
-    conversationId: string | undefined;
-
-    /** @internal */
-    protected readonly shown = new ConversationController(this, (id, desk) => this.state.set(desk && id !== undefined ? desk.sentiment.of(id) : undefined));
-    /** @internal */
-    protected readonly state = new StoreController<SentimentState>(this, NEUTRAL);
-    /** @internal */
-    protected readonly internals = this.attachInternals();
-
-    protected override deskChanged(_desk: Desk | undefined): void {
-      // The conversation controller follows the desk.
-    }
-
-    /** @internal */
-    protected toggle(name: string, on: boolean): void {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
-  }
-
-  class CcSentimentBadge extends SentimentElement implements SentimentBadgeElement {
-    static override styles = [hostStyles, styles.badge];
+    static override styles = [hostStyles, sheet(sentimentBadgeCss)];
     /** @internal */
     static override properties: PropertyDeclarations = {
+      conversationId: { attribute: 'conversation-id' },
       level: { reflect: true },
       background: { type: Boolean, reflect: true },
       compact: { type: Boolean, reflect: true },
@@ -116,6 +89,24 @@ export function sentimentElements([DeskElement, ConversationController, StoreCon
     /** Small and quiet: nothing at Neutral. */
     compact = false;
 
+    /** @internal */
+    protected static override strings = [sentimentStrings];
+
+    /** The conversation whose sentiment is shown (default: the desk's active one). */
+    conversationId: string | undefined;
+
+    /** @internal */
+    protected readonly shown = new ConversationController(this, (id, desk) => this.state.set(desk && id !== undefined ? desk.sentiment.of(id) : undefined));
+    /** @internal */
+    protected readonly state = new StoreController<SentimentState>(this, NEUTRAL);
+    /** @internal */
+    protected readonly internals = this.attachInternals();
+
+    /** @internal */
+    protected override deskChanged(_desk: Desk | undefined): void {
+      // The conversation controller follows the desk.
+    }
+
     /** The level shown. */
     get shownLevel(): SentimentLevel {
       return this.level ?? this.state.value.level;
@@ -124,8 +115,8 @@ export function sentimentElements([DeskElement, ConversationController, StoreCon
     protected override willUpdate(changed: PropertyValues<this>): void {
       super.willUpdate(changed);
       const alert = isAlertLevel(this.shownLevel);
-      this.toggle('alert', alert);
-      this.toggle('urgent', alert && this.background);
+      toggle(this.internals, 'alert', alert);
+      toggle(this.internals, 'urgent', alert && this.background);
     }
 
     protected override render(): TemplateResult | symbol {
@@ -141,9 +132,35 @@ export function sentimentElements([DeskElement, ConversationController, StoreCon
           : nothing}`;
     }
   }
+  return CcSentimentBadgeElement;
+}
 
-  class CcSentimentAlert extends SentimentElement implements SentimentAlertElement {
-    static override styles = [hostStyles, styles.alert];
+/** Makes the `<cc-sentiment-alert>` class (define.ts, or slots.ts on first use). */
+export function sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }: SentimentDeps): new () => SentimentAlertElement {
+  // Documented (tag, events, styling) on CcSentimentAlert in sentiment-alert.ts, which the manifest reads.
+  class CcSentimentAlertElement extends DeskElement implements SentimentAlertElement {
+    /** @internal */
+    static override styles = [hostStyles, sheet(sentimentAlertCss)];
+    /** @internal */
+    static override properties: PropertyDeclarations = { conversationId: { attribute: 'conversation-id' } };
+
+    /** @internal */
+    protected static override strings = [sentimentStrings];
+
+    /** The conversation whose sentiment is shown (default: the desk's active one). */
+    conversationId: string | undefined;
+
+    /** @internal */
+    protected readonly shown = new ConversationController(this, (id, desk) => this.state.set(desk && id !== undefined ? desk.sentiment.of(id) : undefined));
+    /** @internal */
+    protected readonly state = new StoreController<SentimentState>(this, NEUTRAL);
+    /** @internal */
+    protected readonly internals = this.attachInternals();
+
+    /** @internal */
+    protected override deskChanged(_desk: Desk | undefined): void {
+      // The conversation controller follows the desk.
+    }
 
     /** Dismisses the alert (as its button does), after a `cc-sentiment-dismiss` nobody cancelled. */
     dismiss(): void {
@@ -158,7 +175,7 @@ export function sentimentElements([DeskElement, ConversationController, StoreCon
     protected override willUpdate(changed: PropertyValues<this>): void {
       super.willUpdate(changed);
       const { alert, dismissed } = this.state.value;
-      this.toggle('shown', alert && !dismissed);
+      toggle(this.internals, 'shown', alert && !dismissed);
     }
 
     protected override render(): TemplateResult | symbol {
@@ -172,15 +189,13 @@ export function sentimentElements([DeskElement, ConversationController, StoreCon
       </div>`;
     }
   }
-
-  return { CcSentimentBadge, CcSentimentAlert };
+  return CcSentimentAlertElement;
 }
 
 /** Registers both elements once, built from `deps` (the panel or the session tabs, on first use). */
 export function defineSentiment(deps: SentimentDeps): void {
   // Through a reference: the manifest documents the elements once, as define.ts registers them.
   const registry = customElements;
-  const made = sentimentElements(deps);
-  if (!registry.get('cc-sentiment-badge')) registry.define('cc-sentiment-badge', made.CcSentimentBadge);
-  if (!registry.get('cc-sentiment-alert')) registry.define('cc-sentiment-alert', made.CcSentimentAlert);
+  if (!registry.get('cc-sentiment-badge')) registry.define('cc-sentiment-badge', sentimentBadgeElement(deps));
+  if (!registry.get('cc-sentiment-alert')) registry.define('cc-sentiment-alert', sentimentAlertElement(deps));
 }

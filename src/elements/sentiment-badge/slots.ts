@@ -15,7 +15,7 @@ let loading: Promise<void> | undefined;
 function load(): void {
   // A chunk that failed to load is tried again on the next render.
   loading ??= import('./sentiment-elements.js')
-    .then((m) => m.defineSentiment([DeskElement, ConversationController, StoreController, html, nothing, hostStyles]))
+    .then((m) => m.defineSentiment({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }))
     .catch(() => void (loading = undefined));
 }
 
