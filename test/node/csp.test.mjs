@@ -57,10 +57,10 @@ test('golden path under script-src/style-src self and Trusted Types: zero violat
     await page.locator('cc-communication-panel cc-transcript').getByText('Checking under a strict CSP').waitFor({ timeout: 5000 });
     // The lazy emoji picker (its chunk, its constructed style sheet, its templates) and reply-to under the same policy.
     await page.locator('cc-communication-panel').getByRole('button', { name: 'Insert emoji' }).click();
-    await page.locator('cc-communication-panel').getByRole('button', { name: 'thumbs up yes' }).click();
+    await page.locator('cc-communication-panel').getByRole('button', { name: 'red heart love' }).click();
     await page.locator('cc-communication-panel cc-transcript').getByRole('button', { name: /^Reply to/ }).first().click();
     await composer.press('Enter');
-    await page.locator('cc-communication-panel cc-transcript').getByText('👍').waitFor({ timeout: 5000 });
+    await page.locator('cc-communication-panel cc-transcript').getByText('❤️').waitFor({ timeout: 5000 });
     const violations = await page.evaluate(() => window.__violations);
     assert.deepEqual(violations, [], 'CSP violations');
     assert.deepEqual(problems, [], 'console errors');

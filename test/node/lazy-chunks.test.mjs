@@ -20,7 +20,7 @@ const parts = [
 ];
 const elementParts = [
   ['the offer alerts (tone, desktop notification)', 'exponentialRampToValueAtTime'],
-  ['the emoji picker', 'thumbs up yes'],
+  ['the emoji picker', 'red heart love'],
 ];
 
 for (const entry of ['golden-path', 'core']) {

@@ -27,7 +27,7 @@ const DATA: Readonly<Record<EmojiCategory, string>> = {
     '👏|clapping|oklaski;🙌|raising hands|wzniesione ręce;💪|flexed biceps strong|biceps siła;👉|pointing right|wskazuje w prawo;' +
     '👈|pointing left|wskazuje w lewo;👆|pointing up|wskazuje w górę;👇|pointing down|wskazuje w dół;✋|raised hand stop|podniesiona dłoń stop;' +
     '🤷|shrug|wzruszenie ramion;🤦|facepalm|załamanie;🙋|raising hand question|zgłaszanie się pytanie;💁|information desk|informacja;' +
-    '🙆|gesturing ok|gest ok;🙅|gesturing no|gest nie;👀|eyes looking|oczy patrzę;🧑‍💻|technologist|informatyk',
+    '🙆|gesturing ok|gest ok;🙅|gesturing no|gest nie;👀|eyes looking|oczy patrzę',
   hearts:
     '❤️|red heart love|czerwone serce miłość;🧡|orange heart|pomarańczowe serce;💛|yellow heart|żółte serce;💚|green heart|zielone serce;' +
     '💙|blue heart|niebieskie serce;💜|purple heart|fioletowe serce;🖤|black heart|czarne serce;💔|broken heart|złamane serce;' +

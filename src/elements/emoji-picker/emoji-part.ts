@@ -37,6 +37,34 @@ export interface EmojiPart {
 }
 
 let sheet: CSSStyleSheet | undefined;
+let missing: ((char: string) => boolean) | undefined;
+
+/**
+ * Whether this system draws an emoji as the "missing glyph" box (no font has it): such emoji are left
+ * out rather than offered as empty boxes. Checked on a canvas, once per emoji.
+ */
+function isMissing(): (char: string) => boolean {
+  if (missing) return missing;
+  const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!ctx) return (missing = () => false);
+  ctx.font = '24px sans-serif';
+  ctx.textBaseline = 'top';
+  const paint = (text: string): string => {
+    ctx.clearRect(0, 0, 32, 32);
+    ctx.fillText(text, 0, 0);
+    return ctx.getImageData(0, 0, 32, 32).data.join();
+  };
+  const box = paint('\uFFFE');
+  const seen = new Map<string, boolean>();
+  return (missing = (char) => seen.get(char) ?? (seen.set(char, paint(char) === box), seen.get(char)!));
+}
+
+/** The emoji worth offering here: all of them if the system draws none (better boxes than nothing). */
+function shown(list: readonly Emoji[]): readonly Emoji[] {
+  const gap = isMissing();
+  const all = [...emojiByCategory().values()].flat();
+  return all.every((e) => gap(e.char)) ? list : list.filter((e) => !gap(e.char));
+}
 
 /** Gives the panel its emoji picker. */
 export function emojiPart({ html, nothing }: EmojiPartDeps, host: EmojiPartHost): EmojiPart {
@@ -151,7 +179,7 @@ export function emojiPart({ html, nothing }: EmojiPartDeps, host: EmojiPartHost)
       const strings = s();
       const lang = host.lang();
       let index = 0;
-      const found = query ? searchEmoji(query) : [];
+      const found = query ? shown(searchEmoji(query)) : [];
       return html`<div class="emoji-picker" part="emoji-picker" role="dialog" aria-label=${strings.label} @keydown=${onKey} @focusout=${onFocusOut}>
         <input
           type="search"
@@ -171,12 +199,15 @@ export function emojiPart({ html, nothing }: EmojiPartDeps, host: EmojiPartHost)
             ? found.length > 0
               ? html`<div class="emoji-grid" role="group" aria-label=${strings.label}>${found.map((e) => emojiButton(e, index++, lang))}</div>`
               : html`<p class="emoji-none" role="status">${strings.noResults}</p>`
-            : CATEGORIES.map(
-                (category) => html`<div role="group" aria-labelledby="emoji-${category}">
-                  <h3 class="emoji-heading" id="emoji-${category}">${strings.categories[category]}</h3>
-                  <div class="emoji-grid">${emojiByCategory().get(category)!.map((e) => emojiButton(e, index++, lang))}</div>
-                </div>`,
-              )}
+            : CATEGORIES.map((category) => {
+                const list = shown(emojiByCategory().get(category)!);
+                return list.length === 0
+                  ? nothing
+                  : html`<div role="group" aria-labelledby="emoji-${category}">
+                      <h3 class="emoji-heading" id="emoji-${category}">${strings.categories[category]}</h3>
+                      <div class="emoji-grid">${list.map((e) => emojiButton(e, index++, lang))}</div>
+                    </div>`;
+              })}
         </div>
       </div>`;
     },
