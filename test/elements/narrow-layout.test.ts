@@ -213,27 +213,30 @@ describe('narrow and embedded layouts', () => {
     expect(found.some((p) => p.includes('16 × 16')), found.join('; ')).to.equal(true);
   });
 
-  it('the panel under the session tabs in a 360 × 400 side pane: composer and Send in the pane, the transcript keeps 120 px', async () => {
-    const { desk } = await busyDesk();
-    const { host: tabs, box } = await mount(desk, 'cc-session-tabs', 360, 400);
-    const host = document.createElement('cc-communication-panel') as Host;
-    host.style.cssText = 'flex: 1 1 auto; min-height: 0;';
-    box.append(host);
-    await settle(desk, box);
-    expect(tabs.getBoundingClientRect().height).to.be.greaterThan(20);
-    within(deep(host, 'textarea'), box, 'the composer');
-    const send = [...walk(host.shadowRoot!)].find((e) => e.localName === 'button' && /^\s*send\s*$/i.test(e.textContent ?? '') && shown(e));
-    within(send, box, 'the Send button');
-    within(deep(host, '[part="menu-button"]'), box, 'the … menu button');
-    // The customer's name is read in full on the header's first row.
-    const name = deep<HTMLElement>(host, 'header h2');
-    expect(name!.scrollWidth, `the name "${name!.textContent}" is cut`).to.be.at.most(name!.clientWidth + 1);
-    const transcript = deep(host, 'cc-transcript');
-    expect(transcript, 'the transcript').to.be.instanceOf(Element);
-    const height = transcript!.getBoundingClientRect().height;
-    expect(height, `the transcript is ${Math.round(height)} px tall`).to.be.at.least(120);
-    expect(problems(host, box)).to.deep.equal([]);
-  });
+  for (const lang of ['en', 'pl']) {
+    it(`the panel under the session tabs in a 360 × 400 side pane (${lang}): composer and Send in the pane, the transcript keeps 120 px`, async () => {
+      const { desk } = await busyDesk();
+      const { host: tabs, box } = await mount(desk, 'cc-session-tabs', 360, 400, lang);
+      const host = document.createElement('cc-communication-panel') as Host;
+      host.style.cssText = 'flex: 1 1 auto; min-height: 0;';
+      box.append(host);
+      await settle(desk, box);
+      expect(tabs.getBoundingClientRect().height).to.be.greaterThan(20);
+      within(deep(host, 'textarea'), box, 'the composer');
+      const send = [...walk(host.shadowRoot!)].find((e) => e.localName === 'button' && /^\s*(send|wyślij)\s*$/i.test(e.textContent ?? '') && shown(e));
+      within(send, box, 'the Send button');
+      within(deep(host, '[part="menu-button"]'), box, 'the … menu button');
+      // The customer's name is read in full on the header's first row (with English badges; Polish
+      // ones are longer and a long name may end in an ellipsis).
+      const name = deep<HTMLElement>(host, 'header h2');
+      if (lang === 'en') expect(name!.scrollWidth, `the name "${name!.textContent}" is cut`).to.be.at.most(name!.clientWidth + 1);
+      const transcript = deep(host, 'cc-transcript');
+      expect(transcript, 'the transcript').to.be.instanceOf(Element);
+      const height = transcript!.getBoundingClientRect().height;
+      expect(height, `the transcript is ${Math.round(height)} px tall`).to.be.at.least(120);
+      expect(problems(host, box)).to.deep.equal([]);
+    });
+  }
 
   it('the panel, a width container, still takes the width of a flex row it sits in', async () => {
     const { desk } = await busyDesk();

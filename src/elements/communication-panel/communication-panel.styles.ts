@@ -98,9 +98,17 @@ export const communicationPanelStyles = css`
     header > .avatar {
       display: none;
     }
-    h2,
-    .channel {
+    h2 {
       grid-column: 1;
+    }
+    /* The channel and queue are read out but not shown: the second row is the reply window's,
+       whatever its length in the agent's language. */
+    .channel {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
     }
     [part='state'] {
       grid-area: 1 / 2;
@@ -112,7 +120,7 @@ export const communicationPanelStyles = css`
       grid-area: 1 / 4;
     }
     .window {
-      grid-area: 2 / 2 / 3 / -1;
+      grid-area: 2 / 1 / 3 / -1;
     }
     [part='state'],
     cc-sentiment-badge {
