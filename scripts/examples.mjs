@@ -21,6 +21,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -52,7 +53,7 @@ if (!flags.has('--skip-build')) {
   log('building the package');
   run('npm', ['run', 'build'], root);
 }
-if (!existsSync(join(root, 'dist/react.js'))) throw new Error('examples: dist/ is missing or incomplete; run npm run build');
+if (!existsSync(join(root, 'dist/react.js')) || !existsSync(join(root, 'dist/types/index.d.ts'))) throw new Error('examples: dist/ is missing or incomplete; run npm run build');
 
 const work = mkdtempSync(join(tmpdir(), 'cc-examples-'));
 log(`packing into ${work}`);
@@ -144,6 +145,8 @@ function withoutPackage(lock) {
 }
 
 const failures = [];
+/** Removing an app's node_modules takes a while: it runs while the next app installs. */
+const removals = [];
 let browser;
 try {
   browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -174,9 +177,11 @@ try {
       failures.push(`${name}: ${error.message}`);
       log(`${name}: FAILED: ${error.message}`);
     }
+    if (!flags.has('--keep')) removals.push(rm(dir, { recursive: true, force: true }));
   }
 } finally {
   await browser?.close();
+  await Promise.all(removals);
   if (!flags.has('--keep')) rmSync(work, { recursive: true, force: true });
 }
 

@@ -1,0 +1,10 @@
+import 'contact-center-elements/define/agent-desk';
+import 'contact-center-elements/define/conversation-notification';
+import 'contact-center-elements/define/communication-panel';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { bootstrapApplication } from '@angular/platform-browser';
+import { AppComponent } from './app/app.component';
+
+bootstrapApplication(AppComponent, { providers: [provideZonelessChangeDetection()] }).catch((error: unknown) =>
+  console.error(error),
+);
