@@ -246,6 +246,8 @@ export interface Catalog {
     /** A customer message's Reply button, and its accessible name (the message quoted). */
     reply: string;
     replyTo(snippet: string): string;
+    /** Read before the quote of the message a message answers. */
+    inReplyTo: string;
   };
   attachments: {
     label: string;

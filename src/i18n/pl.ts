@@ -282,6 +282,7 @@ export const pl: Catalog = {
     zoomLevel: (percent) => `Powiększenie ${percent}%`,
     reply: 'Odpowiedz',
     replyTo: (snippet) => `Odpowiedz na „${snippet}”`,
+    inReplyTo: 'W odpowiedzi na:',
   },
   attachments: {
     label: 'Załączniki',

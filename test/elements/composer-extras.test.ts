@@ -129,8 +129,16 @@ describe('composer: reply-to', () => {
     expect($(panel, '[part="replying"]'), 'the quote is gone from the composer once sent').to.equal(null);
     await waitUntil(() => {
       const rows = [...transcript.shadowRoot!.querySelectorAll('.row.agent')];
-      return rows.some((row) => row.querySelector('.quote')?.textContent === 'Where is my parcel?' && row.textContent!.includes('It left today.'));
+      return rows.some((row) => row.querySelector('.quote')?.textContent?.trim() === 'In reply to: Where is my parcel?' && row.textContent!.includes('It left today.'));
     }, 'the sent message does not show its quote');
+
+    // The other direction: the customer answers quoting the agent's message (Messenger's reply_to).
+    const sent = desk.messages(conversationId).get().find((m) => m.text === 'It left today.')!;
+    transport.sim.customerSays(conversationId, 'Great, thanks!', { replyTo: sent.id });
+    await waitUntil(() => {
+      const rows = [...transcript.shadowRoot!.querySelectorAll('.row.customer')];
+      return rows.some((row) => row.querySelector('.quote')?.textContent?.trim() === 'In reply to: It left today.' && row.textContent!.includes('Great, thanks!'));
+    }, 'the customer’s reply does not show its quote');
   });
 
   it('× and Escape cancel the reply; nothing is quoted then', async () => {

@@ -522,7 +522,7 @@ export class CcTranscript extends LitElement {
     const text = m.text ? textChunks(m.text, this.#shown.get(key) ?? 1) : undefined;
     // No whitespace around the text: the text span keeps the customer's own line breaks (pre-wrap).
     return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}">${quoted
-        ? html`<div class="quote">${excerpt(quoted.text ?? visibleText(quoted.attachments?.[0]?.name ?? ''))}</div>`
+        ? html`<div class="quote"><span class="visually-hidden">${t.inReplyTo}</span> ${excerpt(quoted.text ?? visibleText(quoted.attachments?.[0]?.name ?? ''))}</div>`
         : nothing}${text
         ? html`<span class="text">${text.chunks.map((chunk) => guard([chunk.text, chunk.midWord], () => richText(chunk.text, chunk)))}</span>`
         : nothing}${text && text.rest > 0

@@ -28,5 +28,6 @@ export const messageStrings: Pick<Catalog, 'message'> = {
     zoomLevel: (percent) => `Zoom ${percent}%`,
     reply: 'Reply',
     replyTo: (snippet) => `Reply to “${snippet}”`,
+    inReplyTo: 'In reply to:',
   },
 };
