@@ -44,8 +44,10 @@ export const sessionTabsStyles = css`
     padding: 0 calc(var(--_space) * 0.5);
     color: var(--_muted);
   }
+  /* On the name's row: the rows of badges below it (state, unread, sentiment) may run to the tab's
+     end without passing under the close button. */
   .close {
-    align-self: center;
-    margin: 2px 4px;
+    align-self: start;
+    margin: 3px 4px;
   }
 `;
