@@ -74,6 +74,8 @@ export class Composer {
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #typingSent = false;
   #touched = false;
+  /** The agent chose (or cancelled) a quote since the page opened: it wins over the stored one. */
+  #replyChosen = false;
   /** The draft changed since it was last written. */
   #unsaved = false;
 
@@ -114,7 +116,7 @@ export class Composer {
 
   /** Quotes a message in the next one sent (`undefined` stops quoting); kept over a reload. */
   setReplyTo(messageId: string | undefined): void {
-    this.#touched = true;
+    this.#replyChosen = true;
     this.#patch({ replyTo: messageId });
     void this.#saveReply();
   }
@@ -196,7 +198,7 @@ export class Composer {
     this.#cancelDraftSave = undefined;
     this.stopTyping();
     this.#patch({ draft: '', files: files.filter((f) => f.state !== 'ready'), replyTo: undefined });
-    this.#touched = true;
+    this.#touched = this.#replyChosen = true;
     const stored = (): void => {
       void this.#saveDraft();
       void this.#saveFiles();
@@ -379,7 +381,7 @@ export class Composer {
     this.#state.set({
       draft: this.#touched ? current.draft : (draft ?? ''),
       files: [...files, ...again, ...current.files],
-      replyTo: this.#touched ? current.replyTo : typeof reply === 'string' ? reply : undefined,
+      replyTo: this.#replyChosen ? current.replyTo : typeof reply === 'string' ? reply : undefined,
       restored: true,
     });
     for (const f of again) if (this.#attachments.canUpload && this.#exists()) this.#startUpload(f.key, f.file);
