@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Desk } from '../../src/core/desk/desk.js';
 import { DeskError } from '../../src/core/errors.js';
 import { fillPlaceholders, placeholderValues, searchReplies, slashToken, toQuickReply, type QuickReply } from '../../src/core/quick-replies.js';
-import { composerSendBlock, unfilledPlaceholders } from '../../src/core/rules.js';
+import { composerSendBlock, PLACEHOLDERS, unfilledPlaceholders } from '../../src/core/rules.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { testDesk } from '../harness.js';
@@ -52,6 +52,8 @@ describe('quick replies: pure rules', () => {
   it('blocks only the known placeholder names', () => {
     expect(unfilledPlaceholders('Case {caseNumber}, {queue} and {foo} {caseNumber}')).to.deep.equal(['caseNumber', 'queue']);
     expect(unfilledPlaceholders('{foo} {Agentname} {}')).to.deep.equal([]);
+    // Every placeholder a reply may hold blocks, in order of appearance.
+    expect(unfilledPlaceholders([...PLACEHOLDERS].reverse().map((name) => `{${name}}`).join(' '))).to.deep.equal([...PLACEHOLDERS].reverse());
     const conversation = { state: 'active' as const, lastCustomerMessageAt: 1000 };
     expect(composerSendBlock(conversation, 2000, 'See {caseNumber}')).to.equal('unfilled-placeholder');
     expect(composerSendBlock(conversation, 2000, 'See {case}')).to.equal(undefined);

@@ -252,7 +252,7 @@ export class CcCommunicationPanel extends DeskElement {
 
   #quickReplies(): Promise<ComposerQuickReplies> {
     const deps = { DeskElement, html, nothing, strings: quickRepliesComposerStrings, errorText };
-    const host = { element: this, t: () => this.localize.t, lang: () => this.localize.lang, field: () => this.textarea, fail: this.#fail };
+    const host = { element: this, localize: this.localize, field: () => this.textarea, fail: this.#fail };
     return (this.#quickLoading ??= import('./quick-replies-part.js').then(
       (m) => ((this.#quick = m.composerQuickReplies(deps, host)), this.requestUpdate(), this.#quick),
       (error: unknown) => ((this.#quickLoading = undefined), Promise.reject(error)),

@@ -11,7 +11,7 @@ import { slashToken, type SlashToken } from '../../core/quick-replies-search.js'
 import type { PlaceholderName } from '../../core/rules.js';
 import type { Catalog } from '../../i18n/catalog.js';
 import type { quickRepliesComposerStrings } from '../../i18n/en/quick-replies-composer.js';
-import { quickRepliesListStrings } from '../../i18n/en/quick-replies-list.js';
+import { listQuickReplies } from '../../i18n/en/quick-replies-list.js';
 import { CcQuickReplySaveEvent, ownReplyTitle } from '../quick-replies/events.js';
 import { defineQuickReplies, type CcQuickReplies, type CcQuickReplyInsertedEvent, type QuickRepliesDeps } from '../quick-replies/quick-replies.js';
 
@@ -21,9 +21,8 @@ export type ComposerQuickRepliesDeps = Omit<QuickRepliesDeps, 'strings'> & { str
 /** The panel as its quick replies see it. */
 export interface ComposerQuickRepliesHost {
   readonly element: HTMLElement & { readonly activeDesk: Desk | undefined; readonly conversation: Conversation | undefined; requestUpdate(): void; readonly updateComplete: Promise<boolean> };
-  /** The panel's catalog now. */
-  t(): Catalog;
-  lang(): string;
+  /** The panel's language and catalog now. */
+  readonly localize: { readonly t: Catalog; readonly lang: string };
   /** The message field, once rendered. */
   field(): HTMLTextAreaElement | undefined;
   /** Shows a refusal in the panel's error line. */
@@ -73,10 +72,10 @@ export function composerQuickReplies(deps: ComposerQuickRepliesDeps, host: Compo
   }
   if (root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   // The English of both parts; the panel's catalog (Polish, a host's) wins over it.
-  const english = { ...deps.strings.quickReplies, ...quickRepliesListStrings.quickReplies };
+  const english = { ...deps.strings.quickReplies, ...listQuickReplies };
   defineQuickReplies({ ...deps, strings: { quickReplies: english } });
   const panel = host.element;
-  const t = (): Catalog['quickReplies'] => ({ ...english, ...host.t().quickReplies });
+  const t = (): Catalog['quickReplies'] => ({ ...english, ...host.localize.t.quickReplies });
   let slash: SlashToken | undefined;
   let notice = '';
   const set = (token: SlashToken | undefined): void => {
@@ -122,7 +121,7 @@ export function composerQuickReplies(deps: ComposerQuickRepliesDeps, host: Compo
         ? html`<cc-quick-replies
             class="quick-replies"
             part="quick-replies"
-            lang=${host.lang()}
+            lang=${host.localize.lang}
             .desk=${panel.activeDesk}
             conversation-id=${conversationId}
             .query=${slash.query}
