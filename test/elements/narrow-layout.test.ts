@@ -29,11 +29,15 @@ async function busyDesk(): Promise<{ desk: Desk; transport: SimulatedTransport; 
     },
   );
   let active = '';
+  let first = '';
   for (const name of ['Anna Nowak-Wiśniewska', 'Jan Kowalski', 'Maria Wiśniewska']) {
     const conversation = transport.startConversation({ locale: 'en', queue: 'Reklamacje', customer: { name }, firstMessage: `Hello, this is ${name}` });
     transport.seedTranscript(conversation.id, 24);
     active = conversation.id;
+    first ||= conversation.id;
   }
+  // A background session whose customer lost patience: its tab shows the urgent sentiment badge.
+  transport.customerGetsAngry(first);
   transport.queueConversation({ locale: 'pl' });
   transport.queueConversation({ locale: 'en' });
   transport.offer({ locale: 'en', customer: { name: 'Piotr Zieliński' } });
@@ -259,13 +263,25 @@ describe('narrow and embedded layouts', () => {
     within(reject, box, 'Reject');
   });
 
-  it('the session tabs at 360 px scroll sideways instead of wrapping into rows', async () => {
+  it('the session tabs at 360 px (Polish) scroll sideways instead of wrapping into rows, and a close button covers nothing', async () => {
     const { desk } = await busyDesk();
-    const { host, box } = await mount(desk, 'cc-session-tabs', 360, 400);
+    const { host, box } = await mount(desk, 'cc-session-tabs', 360, 400, 'pl');
     const tabs = [...walk(host.shadowRoot!)].filter((e) => e.getAttribute('role') === 'tab' && shown(e));
     expect(tabs.length).to.be.at.least(3);
     const tops = new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
     expect(tops.size, 'the tabs wrap into rows').to.equal(1);
+    // A tab's close button covers nothing of its tab (name, state, unread count, sentiment).
+    const closers = [...walk(host.shadowRoot!)].filter((e) => e.getAttribute('part') === 'close' && shown(e));
+    expect(closers.length).to.equal(tabs.length);
+    tabs.forEach((tab, i) => {
+      const c = closers[i]!.getBoundingClientRect();
+      for (const el of [...walk(tab)].filter(shown)) {
+        if (el.children.length > 0 && !el.shadowRoot) continue;
+        const r = el.getBoundingClientRect();
+        const overlap = r.left < c.right - 1 && r.right > c.left + 1 && r.top < c.bottom - 1 && r.bottom > c.top + 1;
+        expect(overlap, `the close button covers ${describeEl(el)} in tab ${i + 1}`).to.equal(false);
+      }
+    });
     let strip = parentOf(tabs[0]!);
     while (strip && getComputedStyle(strip).overflowX !== 'auto' && getComputedStyle(strip).overflowX !== 'scroll') strip = parentOf(strip);
     expect(strip, 'no ancestor of the tabs scrolls sideways').to.be.instanceOf(Element);
