@@ -1,6 +1,8 @@
 // Local sentiment analysis (F14), a lazy chunk the desk loads with the first customer message it
 // would analyze: which messages count, batching, and the analyzer (itself a chunk of its own). It
-// imports nothing the desk has already loaded; what it needs comes in with the slice.
+// imports nothing the desk has already loaded, and loads nothing itself (a dynamic import here would
+// make a host's bundler split its import helper out of the first chunk): what it needs comes in with
+// the slice, with the loader of the default analyzer.
 import type { SentimentAnalyzer } from '../../sentiment/index.js';
 import type { Message } from '../model.js';
 import type { SentimentSlice } from './sentiment.js';
@@ -15,14 +17,12 @@ export function customerTexts(messages: readonly Message[]): string[] {
   return texts.reverse();
 }
 
-const loadLexicon = (): Promise<SentimentAnalyzer> => import('../../sentiment/index.js').then((m) => m.createLexiconAnalyzer());
-
 /**
  * The slice's local analysis: returns what the slice calls when a customer message arrives or is
  * edited. Marked conversations are analyzed together a task later, so a backfill of hundreds of
  * messages costs one analysis.
  */
-export function sentimentEngine(slice: SentimentSlice): (conversationId: string) => void {
+export function sentimentEngine(slice: SentimentSlice, loadLexicon: () => Promise<SentimentAnalyzer>): (conversationId: string) => void {
   const dirty = new Set<string>();
   let scheduled = false;
   let analyzer: Promise<SentimentAnalyzer | undefined> | undefined;

@@ -53,6 +53,10 @@ export interface Sentiment {
 
 const INITIAL: SentimentState = { level: 'neutral', source: 'initial', alert: false, dismissed: false };
 
+// Here, not in the engine: a dynamic import inside a lazy chunk makes a host's bundler split its import
+// helper out of the first chunk.
+const loadLexicon = (): Promise<SentimentAnalyzer> => import('../../sentiment/index.js').then((m) => m.createLexiconAnalyzer());
+
 /**
  * Keeps one sentiment store per conversation and applies levels (alerts on a crossing). A level from
  * the transport wins: local analysis stops for that conversation. The local analysis itself (which
@@ -91,7 +95,7 @@ export class SentimentSlice implements Sentiment {
   customerChanged(conversationId: string): void {
     // Only a conversation with a customer message loads the analysis.
     if (this.option === false || this.ctx.transport.capabilities.sentiment || !this.messages(conversationId).some((m) => m.author === 'customer' && m.text?.trim())) return;
-    this.#engine ??= import('./sentiment-engine.js').then((m) => m.sentimentEngine(this));
+    this.#engine ??= import('./sentiment-engine.js').then((m) => m.sentimentEngine(this, loadLexicon));
     // A chunk that failed to load leaves the level as it was; the next message tries again.
     void this.ctx.track(this.#engine.then((changed) => changed(conversationId))).catch(() => (this.#engine = undefined));
   }

@@ -191,11 +191,3 @@ export function sentimentAlertElement({ DeskElement, ConversationController, Sto
   }
   return CcSentimentAlertElement;
 }
-
-/** Registers both elements once, built from `deps` (the panel or the session tabs, on first use). */
-export function defineSentiment(deps: SentimentDeps): void {
-  // Through a reference: the manifest documents the elements once, as define.ts registers them.
-  const registry = customElements;
-  if (!registry.get('cc-sentiment-badge')) registry.define('cc-sentiment-badge', sentimentBadgeElement(deps));
-  if (!registry.get('cc-sentiment-alert')) registry.define('cc-sentiment-alert', sentimentAlertElement(deps));
-}

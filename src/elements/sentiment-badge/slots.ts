@@ -14,7 +14,7 @@ let loading: Promise<void> | undefined;
  */
 function load(): void {
   // A chunk that failed to load is tried again on the next render.
-  loading ??= import('./sentiment-elements.js')
+  loading ??= import('./on-first-use.js')
     .then((m) => m.defineSentiment({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }))
     .catch(() => void (loading = undefined));
 }
