@@ -8,7 +8,7 @@
 //   npm run examples [-- --skip-build] [-- --keep] [-- --update-locks] [-- <app> …]
 //
 // An app without a package-lock.json gets one written back from its install (--update-locks: every app).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   createReadStream,
@@ -138,6 +138,27 @@ async function goldenPath(browser, name, dir) {
   }
 }
 
+/** Copies an app next to the tarball and installs it; writes its lockfile back when it has none. */
+async function install(name) {
+  const dir = join(work, name);
+  cpSync(join(root, 'examples', name), dir, {
+    recursive: true,
+    filter: (path) => !/(^|[\\/])(node_modules|dist|\.angular)$/.test(path),
+  });
+  // The app's lockfile pins its own dependencies; the package itself always comes from this run's
+  // tarball (a locked integrity would let npm reuse an older tarball from its cache).
+  const lock = join(dir, 'package-lock.json');
+  if (existsSync(lock)) writeFileSync(lock, JSON.stringify(withoutPackage(JSON.parse(readFileSync(lock, 'utf8'))), null, 2));
+  const npmArgs = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
+  const child = spawn('npm', npmArgs, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise((done) => child.on('close', done));
+  if (code !== 0) throw new Error(`examples: \`npm ${npmArgs.join(' ')}\` failed in ${dir}`);
+  const own = join(root, 'examples', name, 'package-lock.json');
+  if (!existsSync(own) || flags.has('--update-locks')) {
+    writeFileSync(own, `${JSON.stringify(withoutPackage(JSON.parse(readFileSync(lock, 'utf8'))), null, 2)}\n`);
+  }
+}
+
 /** A lockfile without the entry of contact-center-elements itself (its tarball changes with every build). */
 function withoutPackage(lock) {
   delete lock.packages?.['node_modules/contact-center-elements'];
@@ -150,23 +171,13 @@ const removals = [];
 let browser;
 try {
   browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  // Installs wait on the network more than on the CPU: all of them at once, then one app at a time.
+  log(`installing ${apps.join(', ')}`);
+  const installs = new Map(apps.map((name) => [name, install(name).then(() => log(`${name}: installed`))]));
   for (const name of apps) {
     const dir = join(work, name);
     try {
-      cpSync(join(root, 'examples', name), dir, {
-        recursive: true,
-        filter: (path) => !/(^|[\\/])(node_modules|dist|\.angular)$/.test(path),
-      });
-      // The app's lockfile pins its own dependencies; the package itself always comes from this run's
-      // tarball (a locked integrity would let npm reuse an older tarball from its cache).
-      const lock = join(dir, 'package-lock.json');
-      if (existsSync(lock)) writeFileSync(lock, JSON.stringify(withoutPackage(JSON.parse(readFileSync(lock, 'utf8'))), null, 2));
-      log(`${name}: installing`);
-      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
-      const own = join(root, 'examples', name, 'package-lock.json');
-      if (!existsSync(own) || flags.has('--update-locks')) {
-        writeFileSync(own, `${JSON.stringify(withoutPackage(JSON.parse(readFileSync(lock, 'utf8'))), null, 2)}\n`);
-      }
+      await installs.get(name);
       log(`${name}: type check and build`);
       run('npm', ['run', 'build'], dir);
       log(`${name}: golden path in Chromium`);
