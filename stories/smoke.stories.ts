@@ -6,7 +6,9 @@ import '../src/define.js';
 // A misconfigured `sideEffects` once let the production build drop element imports: the build
 // "succeeded" with no element defined. This story fails loudly (and `npm run build-storybook`
 // checks it in Chromium) when any tag the manifest registers is missing.
-const tags = manifest.modules
+// Only the kind and name of each export matter here (the manifest's full shape varies by module).
+const modules = manifest.modules as readonly { exports?: readonly { kind: string; name: string }[] }[];
+const tags = modules
   .flatMap((module) => module.exports ?? [])
   .filter((entry) => entry.kind === 'custom-element-definition' && entry.name.startsWith('cc-'))
   .map((entry) => entry.name)
