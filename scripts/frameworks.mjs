@@ -12,7 +12,8 @@
 // Event types: the manifest names events but not their classes; every `cc-*` event is on
 // GlobalEventHandlersEventMap (src/elements/events.ts and the per-element events files), so the
 // generated types read it from there.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
@@ -185,7 +186,7 @@ export function writeFrameworkTypes(manifest, root, outdir) {
   const elements = elementsOf(manifest, root);
   const pathOf = new Map(elements.map((element) => [element.name, element.path]));
   const componentTypePath = (name) => typesPath(pathOf.get(name) ?? '', '../');
-  const tmp = join(outdir, '.tmp');
+  const tmp = mkdtempSync(join(tmpdir(), 'cc-frameworks-'));
   const tags = new Set(elements.map((element) => element.tag));
   const only = typedManifest(manifest);
   for (const module of only.modules ?? []) {
@@ -265,7 +266,9 @@ export function frameworksPlugin(root) {
       const folders = [...new Set(elements.map((element) => element.folder))].sort();
       return rest === '' ? reactIndexModule(folders, root) : reactFolderModule(elements, rest.slice(1), root);
     },
-    writeBundle(options) {
+    writeBundle(options, bundle) {
+      // Only the package build (Storybook's build loads this config too, without our entries).
+      if (!('react.js' in bundle)) return;
       const dist = options.dir ?? join(root, 'dist');
       const types = join(dist, 'types');
       const folders = [...new Set(elements.map((element) => element.folder))].sort();
