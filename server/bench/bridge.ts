@@ -62,6 +62,8 @@ export interface BenchResult {
   sendToGraph: { p50: number; p95: number; p99: number };
   samples: Sample[][];
   seconds: number;
+  /** When the customers stopped writing, s on the samples' clock. */
+  loadEnd: number;
 }
 
 const APP_SECRET = 'bench-app-secret';
@@ -254,6 +256,7 @@ export async function runOne(name: string, instances: number, options: BenchOpti
       };
       tick();
     });
+    const loadEnd = (now() - started) / 1000;
     await Promise.all(posts);
     const drainUntil = now() + options.drain * 1000;
     const complete = () => mids.every((m) => deliveries.has(m)) && [...replyAt.keys()].every((c) => graphCalls.has(c));
@@ -278,6 +281,7 @@ export async function runOne(name: string, instances: number, options: BenchOpti
       sendToGraph: percentiles(graphLatencies),
       samples: bridges.map((b) => b.samples),
       seconds,
+      loadEnd,
     };
   } finally {
     for (const bridge of bridges) await stopInstance(bridge);
@@ -307,10 +311,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const mb = (v: number) => (v / 1024 / 1024).toFixed(0);
 
-/** Least-squares slope of `pick` over the samples of the last `seconds`, MB per minute. */
-export function slope(samples: Sample[], pick: (s: Sample) => number | undefined, seconds = 40): number {
-  const end = samples.at(-1)?.t ?? 0;
-  const points = samples.filter((s) => s.t >= end - seconds && pick(s) !== undefined).map((s) => [s.t, pick(s)! / 1024 / 1024] as const);
+/** Least-squares slope of `pick` over the samples of the `seconds` before `end` (the end of the load), MB per minute. */
+export function slope(samples: Sample[], pick: (s: Sample) => number | undefined, end: number, seconds = 40): number {
+  const points = samples.filter((s) => s.t >= end - seconds && s.t <= end && pick(s) !== undefined).map((s) => [s.t, pick(s)! / 1024 / 1024] as const);
   if (points.length < 2) return NaN;
   const mt = points.reduce((a, [t]) => a + t, 0) / points.length;
   const mv = points.reduce((a, [, v]) => a + v, 0) / points.length;
@@ -325,7 +328,7 @@ export function table(results: BenchResult[], options: BenchOptions): string {
   const lines = [
     `${options.agents} agents, ${options.conversations} conversations, ${options.rate} customer messages/s for ${options.duration} s (each answered by its agent through the fake Graph API).`,
     '',
-    '| Configuration | Messages | Webhook → agent p50 / p95 / p99 (ms) | … after the first 10 s | Send → Graph p50 / p95 / p99 (ms) | Lost | Duplicated | Replies lost / duplicated | CPU avg / max per bridge | RSS first → last sample (MB) | Heap after GC first → last (MB) | Slope over the last 40 s, RSS / heap after GC (MB/min) |',
+    '| Configuration | Messages | Webhook → agent p50 / p95 / p99 (ms) | … after the first 10 s | Send → Graph p50 / p95 / p99 (ms) | Lost | Duplicated | Replies lost / duplicated | CPU avg / max per bridge | RSS first → last sample (MB) | Heap after GC first → last (MB) | Slope over the last 40 s of load, RSS / heap after GC (MB/min) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
@@ -338,7 +341,7 @@ export function table(results: BenchResult[], options: BenchOptions): string {
       const gced = s.filter((x) => x.retained !== undefined);
       return gced.length ? `${mb(gced[0]!.retained!)} → ${mb(gced.at(-1)!.retained!)}` : '–';
     });
-    const slopes = r.samples.map((s) => `${perMinute(slope(s, (x) => x.rss))} / ${perMinute(slope(s, (x) => x.retained))}`);
+    const slopes = r.samples.map((s) => `${perMinute(slope(s, (x) => x.rss, r.loadEnd))} / ${perMinute(slope(s, (x) => x.retained, r.loadEnd))}`);
     lines.push(
       `| ${r.name} | ${r.messages} (${r.replies} replies) | ${ms(r.webhookToAgent.p50)} / ${ms(r.webhookToAgent.p95)} / ${ms(r.webhookToAgent.p99)} | ${ms(r.webhookToAgentWarm.p50)} / ${ms(r.webhookToAgentWarm.p95)} / ${ms(r.webhookToAgentWarm.p99)} | ${ms(r.sendToGraph.p50)} / ${ms(r.sendToGraph.p95)} / ${ms(r.sendToGraph.p99)} | ${r.lost} | ${r.duplicated} | ${r.repliesLost} / ${r.repliesDuplicated} | ${cpu.join('; ')} | ${rss.join('; ')} | ${retained.join('; ')} | ${slopes.join('; ')} |`,
     );
