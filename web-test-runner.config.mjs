@@ -1,5 +1,8 @@
+import path from 'node:path';
+
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
 import { chromiumArgs, executablePath } from './scripts/chromium.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
@@ -29,6 +32,21 @@ export default {
     websocketFakeServer(),
     // The reference bridge (server/), started on first use, for the conformance suite over WebSocket.
     websocketBridge(),
+    // Screenshots of the key stories against test/visual/baselines/ (`npm run test:visual:update`
+    // rewrites them). A missing baseline fails; a failing shot and its diff go to node_modules/.cache/visual/.
+    visualRegressionPlugin({
+      baseDir: 'test/visual/baselines',
+      update: process.argv.includes('--update-visual-baseline'),
+      getBaselineName: ({ name }) => name,
+      getFailedName: ({ name }) => path.resolve('node_modules/.cache/visual', name),
+      getDiffName: ({ name }) => path.resolve('node_modules/.cache/visual', `${name}-diff`),
+      // A pixel counts as changed past 0.1 colour distance (anti-aliasing aside); a shot fails past 50
+      // such pixels. A count, not a share: a 4 px shift in a small badge is a fraction of a per cent
+      // of a tall picture. Renders on the same Chromium and fonts are pixel-identical run to run.
+      diffOptions: { threshold: 0.1 },
+      failureThresholdType: 'pixel',
+      failureThreshold: 50,
+    }),
   ],
   browsers: [
     chromeLauncher({
