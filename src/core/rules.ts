@@ -24,12 +24,7 @@ export type PlaceholderName = (typeof PLACEHOLDERS)[number];
  * these names count: a literal `{foo}` the agent typed is text like any other.
  */
 export function unfilledPlaceholders(text: string): PlaceholderName[] {
-  const found = new Set<PlaceholderName>();
-  for (const match of text.matchAll(/\{([A-Za-z]+)\}/g)) {
-    const name = match[1] as PlaceholderName;
-    if ((PLACEHOLDERS as readonly string[]).includes(name)) found.add(name);
-  }
-  return [...found];
+  return [...new Set(Array.from(text.matchAll(new RegExp(`\\{(${PLACEHOLDERS.join('|')})\\}`, 'g')), (m) => m[1] as PlaceholderName))];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { TransportEvent } from '../transport.js';
 import { AttachmentsSlice } from './attachments.js';
-import { ComposerSlice } from './composer.js';
+import { ComposerSlice, type Composer } from './composer.js';
 import { ConnectionSlice } from './connection.js';
 import { ConversationsSlice } from './conversations.js';
 import { CrmSlice } from './crm.js';
@@ -125,8 +125,9 @@ export function wireSlices(
   const attachments = new AttachmentsSlice(ctx, o.policy);
   const composers = new ComposerSlice(ctx, attachments);
   const crm = new CrmSlice(ctx);
-  const knowledge = knowledgeSlice(ctx, (id) => composers.get(id));
-  const quickReplies = quickRepliesSlice(ctx, o.quickReplies, (id) => composers.get(id));
+  const composer = (id: string): Composer => composers.get(id);
+  const knowledge = knowledgeSlice(ctx, composer);
+  const quickReplies = quickRepliesSlice(ctx, o.quickReplies, composer);
   const search: SearchSlice = new SearchSlice(ctx, messages, () => conversations.$conversations.get());
   const assist = assistSlice(ctx, {
     messages: (id) => messages.list(id),
@@ -135,7 +136,7 @@ export function wireSlices(
     // Suggestions wait for the local index to be built, so a past case is not missed on the first search.
     searchTranscripts: async (query, filters, options) => (await (await search.enable()).ready(), search.search(query, filters, options)),
   });
-  const scripts = scriptsSlice(ctx, { scripts: o.scripts, conversation: (id) => conversations.store(id), composer: (id) => composers.get(id), knowledge });
+  const scripts = scriptsSlice(ctx, { scripts: o.scripts, conversation: (id) => conversations.store(id), composer, knowledge });
   const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
   pending.also(() => sending.pending());
   events.on('remote-send', (event) => composers.sentElsewhere(event.conversationId, event.text));

@@ -8,15 +8,18 @@ import { DeskElement } from '../desk-element.js';
 let loading: Promise<void> | undefined;
 
 /**
- * Defines the sentiment elements on first use, in a lazy chunk built from what the page already has.
+ * Whether the desk has sentiment; if so, defines the sentiment elements on first use, in a lazy
+ * chunk built from what the page already has.
  * (A page that imported `…/define/sentiment-badge` has that module in its first load already: its
  * bundler serves the import from there.)
  */
-function load(): void {
+function enabled(desk: Desk | undefined): boolean {
+  if (!desk?.sentiment.enabled) return false;
   // A chunk that failed to load is tried again on the next render.
   loading ??= import('./on-first-use.js')
     .then((m) => m.defineSentiment({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }))
     .catch(() => void (loading = undefined));
+  return true;
 }
 
 /**
@@ -30,14 +33,12 @@ export function sentimentBadge(
   lang: string,
   options: { compact?: boolean; background?: boolean } = {},
 ): TemplateResult | typeof nothing {
-  if (!desk?.sentiment.enabled) return nothing;
-  load();
-  return html`<cc-sentiment-badge part="sentiment" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${options.compact} ?background=${options.background}></cc-sentiment-badge>`;
+  return enabled(desk)
+    ? html`<cc-sentiment-badge part="sentiment" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${options.compact} ?background=${options.background}></cc-sentiment-badge>`
+    : nothing;
 }
 
 /** A conversation's `<cc-sentiment-alert>` for another element's template (the panel); as `sentimentBadge`. */
 export function sentimentAlert(desk: Desk | undefined, conversationId: string, lang: string): TemplateResult | typeof nothing {
-  if (!desk?.sentiment.enabled) return nothing;
-  load();
-  return html`<cc-sentiment-alert part="sentiment-alert" lang=${lang} .desk=${desk} conversation-id=${conversationId}></cc-sentiment-alert>`;
+  return enabled(desk) ? html`<cc-sentiment-alert part="sentiment-alert" lang=${lang} .desk=${desk} conversation-id=${conversationId}></cc-sentiment-alert>` : nothing;
 }
