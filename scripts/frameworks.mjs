@@ -215,8 +215,15 @@ export function writeFrameworkTypes(manifest, root, outdir) {
       `declare module 'react' {\n  interface CSSProperties extends CustomCssProperties {}\n}\n`,
     'preact.d.ts':
       `${header}import type { CustomElements } from './jsx.js';\n\ndeclare module 'preact' {\n  namespace JSX {\n    interface IntrinsicElements extends CustomElements {}\n  }\n}\n`,
+    // With `jsxImportSource: "solid-js"` TypeScript reads JSX from solid-js/jsx-runtime.
     'solid.d.ts':
-      `${header}import type { CustomElementsSolidJs } from './jsx.js';\n\ndeclare module 'solid-js' {\n  namespace JSX {\n    interface IntrinsicElements extends CustomElementsSolidJs {}\n  }\n}\n`,
+      `${header}import type { CustomElementsSolidJs } from './jsx.js';\n\n` +
+      ['solid-js', 'solid-js/jsx-runtime']
+        .map(
+          (name) =>
+            `declare module '${name}' {\n  namespace JSX {\n    interface IntrinsicElements extends CustomElementsSolidJs {}\n  }\n}\n`,
+        )
+        .join(''),
     'svelte.d.ts':
       `${header}import type { CustomElements } from './jsx.js';\n\ndeclare global {\n  namespace svelteHTML {\n    interface IntrinsicElements extends CustomElements {}\n  }\n}\n`,
     'vue.d.ts': header + vueProps(readFileSync(join(tmp, 'vue.d.ts'), 'utf8')),
