@@ -187,7 +187,8 @@ export const communicationPanelStyles = css`
     color: var(--_danger);
   }
   cc-transcript {
-    flex: 1 1 auto;
+    /* Gives way first (to its 120 px) — a thousand times faster than the sentiment alert below. */
+    flex: 1 1000 auto;
     min-height: 120px;
   }
   /* In a short pane, once the transcript is down to its 120 px, the sentiment alert gives way too:
