@@ -58,8 +58,8 @@ export const tabStripStyles = css`
     text-align: center;
     border-radius: 999px;
     padding: 0 calc(var(--_space) * 0.5);
-    background: var(--_accent);
-    color: var(--_on-accent);
+    background: var(--_unread);
+    color: var(--_on-unread);
     font-weight: 700;
   }
   .close {

@@ -4,6 +4,11 @@ import { css } from 'lit';
  * Shared host rules. Every token has a fallback, so an element looks right on a page with no theme.
  * Light or dark follows the inherited `color-scheme` (the host page's choice: `dark`, or
  * `light dark` to follow the OS); elements never set it themselves, so a nested one cannot disagree.
+ *
+ * Public tokens are `--cc-*` custom properties the host page sets (on `:root` or any ancestor); each
+ * element reads them into private `--_*` variables here, so its own styles never name a public token.
+ * Spacing and radius come in small families (`--cc-space-1…4`, `--cc-radius-1…3`); `--cc-space` and
+ * `--cc-radius` (the base step every element multiplies) default to step 2 of each.
  */
 export const hostStyles = css`
   /* Positioned, so the absolutely positioned parts inside (hidden text, menus) are laid out against
@@ -14,7 +19,8 @@ export const hostStyles = css`
     font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--cc-font-size, 14px);
     line-height: 1.4;
-    color: var(--cc-color-text, light-dark(#1d2330, #e8eaf0));
+    --_text: var(--cc-color-text, light-dark(#1d2330, #e8eaf0));
+    color: var(--_text);
     --_surface: var(--cc-color-surface, light-dark(#ffffff, #1c1f26));
     --_surface-2: var(--cc-color-surface-2, light-dark(#f3f5f8, #262a33));
     --_border: var(--cc-color-border, light-dark(#c9ced8, #444b57));
@@ -25,9 +31,30 @@ export const hostStyles = css`
     --_success: var(--cc-color-success, light-dark(#1b6e3a, #7ddc9b));
     --_warning: var(--cc-color-warning, light-dark(#8a5a00, #ffd27a));
     --_customer-bubble: var(--cc-color-customer-bubble, light-dark(#eef1f5, #2c313b));
+    --_customer-bubble-text: var(--cc-color-customer-bubble-text, var(--_text));
     --_agent-bubble: var(--cc-color-agent-bubble, light-dark(#dcebff, #1d3557));
-    --_radius: var(--cc-radius, 8px);
-    --_space: var(--cc-space, 8px);
+    --_agent-bubble-text: var(--cc-color-agent-bubble-text, var(--_text));
+    --_system-bubble: var(--cc-color-system-bubble, var(--_surface-2));
+    --_system-bubble-text: var(--cc-color-system-bubble-text, var(--_muted));
+    --_bubble-link: var(--cc-color-bubble-link, var(--_accent));
+    --_state-active: var(--cc-color-state-active, var(--_success));
+    --_state-waiting: var(--cc-color-state-waiting, var(--_warning));
+    --_state-closed: var(--cc-color-state-closed, var(--_muted));
+    --_unread: var(--cc-color-unread, var(--_accent));
+    --_on-unread: var(--cc-color-on-unread, var(--_on-accent));
+    --_sentiment-negative: var(--cc-color-sentiment-negative, var(--_danger));
+    --_sentiment-slightly-negative: var(--cc-color-sentiment-slightly-negative, var(--_warning));
+    --_sentiment-neutral: var(--cc-color-sentiment-neutral, var(--_muted));
+    --_sentiment-positive: var(--cc-color-sentiment-positive, var(--_success));
+    --_space-1: var(--cc-space-1, 4px);
+    --_space-2: var(--cc-space-2, 8px);
+    --_space-3: var(--cc-space-3, 12px);
+    --_space-4: var(--cc-space-4, 16px);
+    --_radius-1: var(--cc-radius-1, 4px);
+    --_radius-2: var(--cc-radius-2, 8px);
+    --_radius-3: var(--cc-radius-3, 12px);
+    --_radius: var(--cc-radius, var(--_radius-2));
+    --_space: var(--cc-space, var(--_space-2));
     --_focus: var(--cc-color-focus, light-dark(#0a5dc2, #9cc3ff));
   }
   :host([hidden]) {
@@ -41,6 +68,10 @@ export const hostStyles = css`
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
+  }
+  /* Icons that point along the line (arrows, chevrons, reply) mirror in right-to-left text. */
+  .flip-rtl:dir(rtl) {
+    scale: -1 1;
   }
   button {
     font: inherit;
@@ -89,20 +120,20 @@ export const stateBadgeStyles = css`
   .badge {
     font-size: 0.78em;
     font-weight: 600;
-    padding: 1px 8px;
+    padding: 1px var(--_space-2);
     border-radius: 999px;
     border: 1px solid currentColor;
   }
   .badge.active {
-    color: var(--_success);
+    color: var(--_state-active);
   }
   .badge.wrap-up,
   .badge.waiting {
-    color: var(--_warning);
+    color: var(--_state-waiting);
   }
   .badge.closed,
   .badge.open {
-    color: var(--_muted);
+    color: var(--_state-closed);
   }
 `;
 
@@ -114,7 +145,7 @@ export const textareaStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 6px 8px;
+    padding: 6px var(--_space-2);
     resize: vertical;
     width: 100%;
   }

@@ -75,6 +75,13 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart menu-button - The "…" button.
  * @csspart menu - The "…" menu.
  * @csspart transcript - The `<cc-transcript>`.
+ * @csspart transcript-bubble - The transcript's `bubble` part, re-exported: every message bubble (`transcript-customer-bubble`, `transcript-agent-bubble`, `transcript-system-bubble`, `transcript-bot-bubble` by author).
+ * @csspart transcript-text - The transcript's `text` part: a message's text.
+ * @csspart transcript-author - The transcript's `author` part: the author's name over a group of messages.
+ * @csspart transcript-scroller - The transcript's `scroller` part (likewise `transcript-jump`, `transcript-typing`, `transcript-reply`, `transcript-more`).
+ * @csspart attachment-picker - The composer's `<cc-attachment-picker>`.
+ * @csspart attachment-button - The attachment picker's `button` part, re-exported (likewise `attachment-dropzone`, `attachment-list`, `attachment-item`, `attachment-progress`, `attachment-reason`).
+ * @csspart sentiment-badge - The sentiment badge's `badge` part, re-exported (likewise `sentiment-icon`, `sentiment-urgent`).
  * @csspart composer - The composer area.
  * @csspart textarea - The message field.
  * @csspart send - The Send button.
@@ -537,6 +544,7 @@ export class CcCommunicationPanel extends DeskElement {
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
       <cc-transcript
         part="transcript"
+        exportparts="bubble: transcript-bubble, customer-bubble: transcript-customer-bubble, agent-bubble: transcript-agent-bubble, system-bubble: transcript-system-bubble, bot-bubble: transcript-bot-bubble, text: transcript-text, author: transcript-author, scroller: transcript-scroller, jump: transcript-jump, typing: transcript-typing, reply: transcript-reply, more: transcript-more"
         lang=${this.localize.lang}
         .messages=${this.messageList.value}
         customer-name=${conversation.customer?.name ?? ''}
@@ -584,7 +592,7 @@ export class CcCommunicationPanel extends DeskElement {
     const closeBlocked = desk.wrapUp.closeBlock(conversation) !== undefined;
     return html`<header part="header">
       <div>
-        <h2>${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
+        <h2 dir="auto">${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
         <span class="channel">${t.channel.facebook} · ${conversation.queue}</span>
       </div>
       ${avatar(conversation.customer?.name, conversation.customer?.avatarUrl)}
@@ -881,6 +889,8 @@ export class CcCommunicationPanel extends DeskElement {
       ${this.#quick?.notice()}
       <cc-attachment-picker
         compact
+        part="attachment-picker"
+        exportparts="button: attachment-button, dropzone: attachment-dropzone, list: attachment-list, item: attachment-item, progress: attachment-progress, reason: attachment-reason"
         .desk=${this.activeDesk}
         conversation-id=${conversation.id}
         lang=${this.localize.lang}

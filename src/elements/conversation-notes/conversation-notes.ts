@@ -298,7 +298,7 @@ export class CcConversationNotes extends DeskElement {
         <span class="author">${this.#authorName(note.author)}</span>
         <time datetime=${new Date(note.at).toISOString()}>${this.#formatTime(note.at)}</time>
       </p>
-      <p part="note-text" class="text">${note.text}</p>
+      <p part="note-text" class="text" dir="auto">${note.text}</p>
     </li>`;
   }
 

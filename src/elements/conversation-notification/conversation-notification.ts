@@ -479,7 +479,7 @@ export class CcConversationNotification extends DeskElement {
           ${avatar(offer.customer.name, offer.customer.avatarUrl)}
           <div>
             <h2 id="title">${t.notification.title}</h2>
-            <p id="name" class="name">${offer.customer.name}</p>
+            <p id="name" class="name" dir="auto">${offer.customer.name}</p>
           </div>
         </header>
         <div id="details">
@@ -492,7 +492,7 @@ export class CcConversationNotification extends DeskElement {
             <dd>${isTime(offer.requestedAt) ? formatRemaining(now - offer.requestedAt, t) : t.notification.unknown}</dd>
           </dl>
           <p class="visually-hidden">${t.notification.firstMessage}:</p>
-          <div class="preview"><p class="preview-text" title=${firstMessage}>${firstMessage}</p></div>
+          <div class="preview"><p class="preview-text" dir="auto" title=${firstMessage}>${firstMessage}</p></div>
         </div>
         ${this.#part(() => this.renderCountdown(offer, now, desk?.offerTimeoutMs ?? 0))}
         ${this.failedFor === offer.id ? html`<p class="error" role="alert">${t.notification.failed}</p>` : nothing}

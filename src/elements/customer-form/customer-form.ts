@@ -203,7 +203,7 @@ export class CcCustomerForm extends DeskElement {
         <h2>${t.customer}</h2>
         <div class="identity">
           ${this.renderAvatar(conversation)}
-          <p part="name" class="name">${customer.name}</p>
+          <p part="name" class="name" dir="auto">${customer.name}</p>
         </div>
         <dl>
           <dt>${t.locale}</dt>
@@ -451,7 +451,7 @@ export class CcCustomerForm extends DeskElement {
         <h2>${f.session}</h2>
         <div part="customer" class="identity">
           ${this.renderAvatar(conversation)}
-          <p part="name" class="name">${conversation.customer.name}</p>
+          <p part="name" class="name" dir="auto">${conversation.customer.name}</p>
         </div>
         <dl>
           <dt>${f.state}</dt>

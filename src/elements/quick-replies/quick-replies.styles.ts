@@ -17,7 +17,7 @@ export const quickRepliesCss = /* css */ `
   cc-quick-replies .cc-qr {
     background: var(--_qr-surface);
     border: 1px solid var(--_qr-border);
-    border-radius: var(--cc-radius, 6px);
+    border-radius: var(--cc-radius, var(--cc-radius-2, 6px));
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
   }
   cc-quick-replies .cc-qr-list {
@@ -30,7 +30,7 @@ export const quickRepliesCss = /* css */ `
     grid-template-columns: 1fr auto auto;
     gap: 2px 8px;
     padding: 6px 8px;
-    border-radius: 4px;
+    border-radius: var(--cc-radius-1, 4px);
     cursor: pointer;
   }
   cc-quick-replies .cc-qr-option[aria-selected='true'] {

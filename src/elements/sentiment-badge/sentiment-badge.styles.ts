@@ -23,20 +23,20 @@ export const sentimentBadgeCss = /* css */ `
       border-radius: 999px;
       line-height: 1.6;
       white-space: nowrap;
-      color: var(--_muted);
+      color: var(--_sentiment-neutral);
     }
     .icon {
       font-size: 0.75em;
       letter-spacing: -0.1em;
     }
     .badge[data-level$='negative'] {
-      color: var(--_danger);
+      color: var(--_sentiment-negative);
     }
     .badge[data-level='slightly-negative'] {
-      color: var(--_warning);
+      color: var(--_sentiment-slightly-negative);
     }
     .badge[data-level$='positive'] {
-      color: var(--_success);
+      color: var(--_sentiment-positive);
     }
     .badge[data-level='very-negative'],
     .badge[data-level='very-positive'] {
@@ -48,7 +48,7 @@ export const sentimentBadgeCss = /* css */ `
       min-width: 1.6em;
       height: 1.6em;
       border-radius: 999px;
-      background: var(--_danger);
+      background: var(--_sentiment-negative);
       color: var(--_surface);
       font-weight: 700;
     }
@@ -65,11 +65,11 @@ export const sentimentAlertCss = /* css */ `
       gap: var(--_space);
       margin: 0;
       padding: calc(var(--_space) * 0.75) var(--_space);
-      border-inline-start: 4px solid var(--_danger);
+      border-inline-start: 4px solid var(--_sentiment-negative);
       background: var(--_surface-2);
     }
     .icon {
-      color: var(--_danger);
+      color: var(--_sentiment-negative);
     }
     p {
       flex: 1;

@@ -211,7 +211,7 @@ export class CcSessionTabs extends DeskElement {
       tabindex=${focusable ? '0' : '-1'}
       @click=${() => this.select(session.conversationId)}
     >
-      <span class="name" part="name" title=${name}>${name}</span>
+      <span class="name" part="name" dir="auto" title=${name}>${name}</span>
       ${conversation ? html`<span class="channel">${t.channel[conversation.channel] ?? conversation.channel}</span>` : nothing}
       ${conversation
         ? html`<span class="state" part="state" data-state=${conversation.state}>${t.state[conversation.state]}</span>`

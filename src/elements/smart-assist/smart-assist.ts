@@ -217,7 +217,7 @@ export class CcSmartAssist extends DeskElement {
         return html`<li part="item">
           <span class="title">${name}</span>
           <span class="meta">${Number.isFinite(similar.at) ? date.format(similar.at) : nothing}${state ? ` · ${state}` : nothing}</span>
-          <p class="snippet">${similar.text}</p>
+          <p class="snippet" dir="auto">${similar.text}</p>
           <div class="actions" part="actions">
             <button type="button" data-action="open-case" aria-label=${t.openCaseLabel(name)} @click=${() => this.#openCase(desk, id, similar)}>${t.open}</button>
           </div>

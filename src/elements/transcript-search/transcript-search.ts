@@ -652,7 +652,7 @@ export class CcTranscriptSearch extends DeskElement {
         <span class="author">${author}</span>
         ${hit.source === 'server' ? html`<span class="source" part="source">${t.fromServer}</span>` : nothing}
       </div>
-      <p class="snippet" part="snippet">${snippet(hit.text, terms).map((segment) =>
+      <p class="snippet" part="snippet" dir="auto">${snippet(hit.text, terms).map((segment) =>
         segment.match ? html`<mark part="mark">${segment.text}</mark>` : segment.text,
       )}</p>
     </li>`;

@@ -49,8 +49,9 @@ export const transcriptStyles = css`
     max-width: min(80%, 42rem);
     width: fit-content;
     padding: calc(var(--_space) * 0.75) var(--_space);
-    border-radius: calc(var(--_radius) * 1.5);
+    border-radius: var(--_radius-3);
     background: var(--_customer-bubble);
+    color: var(--_customer-bubble-text);
     overflow-wrap: anywhere;
   }
   .text {
@@ -59,15 +60,16 @@ export const transcriptStyles = css`
   .agent .bubble {
     margin-inline-start: auto;
     background: var(--_agent-bubble);
+    color: var(--_agent-bubble-text);
   }
   /* Not from the customer or the agent: a muted, centred note apart from both sides' bubbles. */
   .system .bubble,
   .bot .bubble {
     margin-inline: auto;
     max-width: min(90%, 36rem);
-    background: var(--_surface-2);
+    background: var(--_system-bubble);
     border: 1px dashed var(--_border);
-    color: var(--_muted);
+    color: var(--_system-bubble-text);
     font-size: 0.9em;
     text-align: center;
   }
@@ -94,7 +96,7 @@ export const transcriptStyles = css`
     font-size: 0.92em;
   }
   .bubble a {
-    color: var(--_accent);
+    color: var(--_bubble-link);
   }
   .quote {
     border-inline-start: 3px solid var(--_border);

@@ -99,6 +99,9 @@ const dayOf = (at: number): number => Math.floor((at - new Date(at).getTimezoneO
  * @csspart typing - The typing indicator line.
  * @csspart reply - The Reply button of a customer message (with `replyable`).
  * @csspart more - The "Show more" button under a very long message (4,000 characters show at first, and 4,000 more per press).
+ * @csspart bubble - Every message bubble; a bubble also has `customer-bubble`, `agent-bubble`, `system-bubble` or `bot-bubble` by its author.
+ * @csspart text - A message's text (`dir="auto"`: each message takes the direction of its own first strong letter).
+ * @csspart author - The author's name over a group of messages.
  * @cssprop --cc-color-customer-bubble - Background of customer messages.
  * @cssprop --cc-color-agent-bubble - Background of agent messages.
  * @cssprop --cc-color-surface - Background.
@@ -465,7 +468,7 @@ export class CcTranscript extends LitElement {
       }
     }
     return html`<div class="row unreadable" data-key=${keyOf(m, index)} data-index=${index}>
-      <div class="bubble unsupported" role="note">${this.localize.t.message.unreadable}</div>
+      <div class="bubble unsupported" part="bubble" role="note">${this.localize.t.message.unreadable}</div>
     </div>`;
   }
 
@@ -485,7 +488,7 @@ export class CcTranscript extends LitElement {
       ${m.author === 'system'
         ? html`<span class="visually-hidden">${this.localize.t.message.automated}:</span>`
         : groupStart
-          ? html`<div class="header">${name}</div>`
+          ? html`<div class="header" part="author" dir="auto">${name}</div>`
           : html`<span class="visually-hidden">${name}:</span>`}
       ${this.#renderBubble(m, keyOf(m, index))}
       ${m.reactions?.length
@@ -514,17 +517,17 @@ export class CcTranscript extends LitElement {
   #renderBubble(m: Message, key: string): TemplateResult {
     const t = this.localize.t.message;
     if (m.kind === 'unsupported') {
-      return html`<div class="bubble unsupported" role="note">${t.unsupported}</div>`;
+      return html`<div class="bubble unsupported" part="bubble" role="note">${t.unsupported}</div>`;
     }
     const quoted = m.replyTo ? this.#findBefore(m) : undefined;
     // A message renders only the pieces the agent asked to see (4,000 characters each), each piece
     // parsed and rendered once: 100 KB of text costs what 4,000 characters do, and so does "Show more".
     const text = m.text ? textChunks(m.text, this.#shown.get(key) ?? 1) : undefined;
     // No whitespace around the text: the text span keeps the customer's own line breaks (pre-wrap).
-    return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}">${quoted
-        ? html`<div class="quote"><span class="visually-hidden">${t.inReplyTo}</span> ${excerpt(quoted.text ?? visibleText(quoted.attachments?.[0]?.name ?? ''))}</div>`
+    return html`<div class="bubble ${m.status === 'failed' ? 'failed' : ''}" part="bubble ${AUTHORS[m.author]}-bubble">${quoted
+        ? html`<div class="quote" dir="auto"><span class="visually-hidden">${t.inReplyTo}</span> ${excerpt(quoted.text ?? visibleText(quoted.attachments?.[0]?.name ?? ''))}</div>`
         : nothing}${text
-        ? html`<span class="text">${text.chunks.map((chunk) => guard([chunk.text, chunk.midWord], () => richText(chunk.text, chunk)))}</span>`
+        ? html`<span class="text" part="text" dir="auto">${text.chunks.map((chunk) => guard([chunk.text, chunk.midWord], () => richText(chunk.text, chunk)))}</span>`
         : nothing}${text && text.rest > 0
         ? html`<button class="more" part="more" @click=${(e: Event) => this.#showMore(e, key, text.chunks.length)}>
             ${t.showMore(text.rest)}

@@ -437,7 +437,7 @@ export class CcWorkItems extends DeskElement {
     const preview = item.lastMessage === undefined ? undefined : oneLine(item.lastMessage);
     const picking = this.picking === item.conversationId;
     return html`<tr part="row" data-id=${item.conversationId}>
-      <td data-label=${t.columns.customer} class="who">${avatar(item.customer.name, item.customer.avatarUrl)} ${name}</td>
+      <td data-label=${t.columns.customer} class="who">${avatar(item.customer.name, item.customer.avatarUrl)} <bdi>${name}</bdi></td>
       <td data-label=${t.columns.queue}>${item.queue}</td>
       <td data-label=${t.columns.wait} class="wait">${this.#wait(item.requestedAt)}</td>
       <td data-label=${t.columns.message} class="preview ${preview ? '' : 'none'}" title=${preview || nothing}>${preview || t.noMessage}</td>
