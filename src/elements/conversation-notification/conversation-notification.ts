@@ -128,6 +128,14 @@ class DeskEventController<T extends DeskEvent['type']> implements ReactiveContro
  * @fires cc-offer-expired - CcOfferExpiredEvent, not cancelable: an offer timed out (once per offer).
  * @fires cc-presence - CcPresenceEvent, cancelable: the agent becomes Available from the missed notice.
  * @cssstate idle - No offer and no missed notice to show (no box by default).
+ * @cssprop --cc-color-success - Success and confirmation.
+ * @cssprop --cc-space-1 - Spacing step 1 (default 4px).
+ * @cssprop --cc-space-2 - Spacing step 2 (default 8px); the base step unless `--cc-space` is set.
+ * @cssprop --cc-space-3 - Spacing step 3 (default 12px).
+ * @cssprop --cc-space-4 - Spacing step 4 (default 16px).
+ * @cssprop --cc-radius-1 - Small radius (default 4px).
+ * @cssprop --cc-radius-2 - Medium radius (default 8px); buttons, fields and cards unless `--cc-radius` is set.
+ * @cssprop --cc-radius-3 - Large radius (default 12px): message bubbles.
  */
 export class CcConversationNotification extends DeskElement {
   static override styles = [hostStyles, avatarStyles, styles];

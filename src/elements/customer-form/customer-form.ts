@@ -59,6 +59,14 @@ const TABS: readonly CustomerFormTab[] = ['pre-chat', 'visitor'];
  * @cssprop --cc-font-family - Font family.
  * @cssprop --cc-font-size - Base font size.
  * @cssprop --cc-customer-form-avatar-size - Size of the customer's picture (default 48px).
+ * @cssprop --cc-color-on-accent - Text on the accent colour.
+ * @cssprop --cc-space-1 - Spacing step 1 (default 4px).
+ * @cssprop --cc-space-2 - Spacing step 2 (default 8px); the base step unless `--cc-space` is set.
+ * @cssprop --cc-space-3 - Spacing step 3 (default 12px).
+ * @cssprop --cc-space-4 - Spacing step 4 (default 16px).
+ * @cssprop --cc-radius-1 - Small radius (default 4px).
+ * @cssprop --cc-radius-2 - Medium radius (default 8px); buttons, fields and cards unless `--cc-radius` is set.
+ * @cssprop --cc-radius-3 - Large radius (default 12px): message bubbles.
  */
 export class CcCustomerForm extends DeskElement {
   static override styles = [hostStyles, avatarStyles, styles];

@@ -26,6 +26,10 @@ import { quickRepliesElement } from './quick-replies.js';
  * @cssprop --cc-color-text-muted - Reply texts and the count.
  * @cssprop --cc-color-highlight - The active reply.
  * @cssprop --cc-color-focus - Outline of the active reply.
+ * @cssprop --cc-color-text - Reply titles.
+ * @cssprop --cc-radius - Radius of the list (default `--cc-radius-2`, else 6px).
+ * @cssprop --cc-radius-2 - Radius of the list when `--cc-radius` is not set.
+ * @cssprop --cc-radius-1 - Radius of a reply in the list (default 4px).
  */
 export class CcQuickReplies extends quickRepliesElement({ DeskElement, html, nothing, strings: quickRepliesStrings, errorText }) {}
 

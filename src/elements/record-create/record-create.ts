@@ -76,6 +76,22 @@ function clip(text: string, max: number): string {
  * @cssprop --cc-color-success - The "created" notice.
  * @cssprop --cc-color-warning - The "created but not linked" notice.
  * @cssprop --cc-color-accent - The Create button and the checkbox.
+ * @cssprop --cc-color-text - Text.
+ * @cssprop --cc-color-text-muted - Secondary text: times, hints, counts.
+ * @cssprop --cc-color-surface-2 - Raised or tinted areas: headers, notices, items.
+ * @cssprop --cc-color-on-accent - Text on the accent colour.
+ * @cssprop --cc-color-focus - The focus ring.
+ * @cssprop --cc-font-family - Font family.
+ * @cssprop --cc-font-size - Base font size (default 14px).
+ * @cssprop --cc-space-1 - Spacing step 1 (default 4px).
+ * @cssprop --cc-space-2 - Spacing step 2 (default 8px); the base step unless `--cc-space` is set.
+ * @cssprop --cc-space-3 - Spacing step 3 (default 12px).
+ * @cssprop --cc-space-4 - Spacing step 4 (default 16px).
+ * @cssprop --cc-space - The base spacing step every gap and padding is a multiple of (default `--cc-space-2`).
+ * @cssprop --cc-radius-1 - Small radius (default 4px).
+ * @cssprop --cc-radius-2 - Medium radius (default 8px); buttons, fields and cards unless `--cc-radius` is set.
+ * @cssprop --cc-radius-3 - Large radius (default 12px): message bubbles.
+ * @cssprop --cc-radius - The base radius of buttons, fields and cards (default `--cc-radius-2`).
  */
 export class CcRecordCreate extends DeskElement {
   static override styles = [hostStyles, recordCreateStyles];

@@ -52,6 +52,33 @@ const ANCHOR = 'customer';
  * @cssprop --cc-color-border - Tab and panel borders.
  * @cssprop --cc-color-accent - Marker of the app tab in front.
  * @cssprop --cc-session-view-transcript-height - Height of the default transcript panel (24rem).
+ * @cssprop --cc-color-text - Text.
+ * @cssprop --cc-color-text-muted - Secondary text: times, hints, counts.
+ * @cssprop --cc-color-on-accent - Text on the accent colour.
+ * @cssprop --cc-color-focus - The focus ring.
+ * @cssprop --cc-color-danger - Errors and destructive actions.
+ * @cssprop --cc-color-warning - Warnings.
+ * @cssprop --cc-color-success - Success and confirmation.
+ * @cssprop --cc-font-family - Font family.
+ * @cssprop --cc-font-size - Base font size (default 14px).
+ * @cssprop --cc-space-1 - Spacing step 1 (default 4px).
+ * @cssprop --cc-space-2 - Spacing step 2 (default 8px); the base step unless `--cc-space` is set.
+ * @cssprop --cc-space-3 - Spacing step 3 (default 12px).
+ * @cssprop --cc-space-4 - Spacing step 4 (default 16px).
+ * @cssprop --cc-space - The base spacing step every gap and padding is a multiple of (default `--cc-space-2`).
+ * @cssprop --cc-radius-1 - Small radius (default 4px).
+ * @cssprop --cc-radius-2 - Medium radius (default 8px); buttons, fields and cards unless `--cc-radius` is set.
+ * @cssprop --cc-radius-3 - Large radius (default 12px): message bubbles.
+ * @cssprop --cc-radius - The base radius of buttons, fields and cards (default `--cc-radius-2`).
+ * @cssprop --cc-color-customer-bubble - Background of customer messages.
+ * @cssprop --cc-color-customer-bubble-text - Text of customer messages (default `--cc-color-text`).
+ * @cssprop --cc-color-agent-bubble - Background of agent messages.
+ * @cssprop --cc-color-agent-bubble-text - Text of agent messages (default `--cc-color-text`).
+ * @cssprop --cc-color-system-bubble - Background of system and bot notes (default `--cc-color-surface-2`).
+ * @cssprop --cc-color-system-bubble-text - Text of system and bot notes (default `--cc-color-text-muted`).
+ * @cssprop --cc-color-bubble-link - Links inside messages (default `--cc-color-accent`).
+ * @cssprop --cc-color-unread - Background of the unread count (default `--cc-color-accent`).
+ * @cssprop --cc-color-on-unread - Text of the unread count (default `--cc-color-on-accent`).
  */
 export class CcSessionView extends DeskElement {
   static override styles = [hostStyles, tabStripStyles, sessionViewStyles, sessionViewPanelStyles];

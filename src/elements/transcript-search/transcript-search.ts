@@ -164,6 +164,23 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * @cssprop --cc-space - Spacing unit.
  * @cssprop --cc-font-family - Font family.
  * @cssprop --cc-font-size - Base font size.
+ * @cssprop --cc-space-1 - Spacing step 1 (default 4px).
+ * @cssprop --cc-space-2 - Spacing step 2 (default 8px); the base step unless `--cc-space` is set.
+ * @cssprop --cc-space-3 - Spacing step 3 (default 12px).
+ * @cssprop --cc-space-4 - Spacing step 4 (default 16px).
+ * @cssprop --cc-radius-1 - Small radius (default 4px).
+ * @cssprop --cc-radius-2 - Medium radius (default 8px); buttons, fields and cards unless `--cc-radius` is set.
+ * @cssprop --cc-radius-3 - Large radius (default 12px): message bubbles.
+ * @cssprop --cc-color-customer-bubble - Background of customer messages.
+ * @cssprop --cc-color-customer-bubble-text - Text of customer messages (default `--cc-color-text`).
+ * @cssprop --cc-color-agent-bubble - Background of agent messages.
+ * @cssprop --cc-color-agent-bubble-text - Text of agent messages (default `--cc-color-text`).
+ * @cssprop --cc-color-system-bubble - Background of system and bot notes (default `--cc-color-surface-2`).
+ * @cssprop --cc-color-system-bubble-text - Text of system and bot notes (default `--cc-color-text-muted`).
+ * @cssprop --cc-color-bubble-link - Links inside messages (default `--cc-color-accent`).
+ * @cssprop --cc-color-state-active - The "active" state badge (default `--cc-color-success`).
+ * @cssprop --cc-color-state-waiting - The "waiting" and "wrap-up" state badges (default `--cc-color-warning`).
+ * @cssprop --cc-color-state-closed - The "open" and "closed" state badges (default `--cc-color-text-muted`).
  */
 export class CcTranscriptSearch extends DeskElement {
   static override styles = [hostStyles, stateBadgeStyles, transcriptSearchStyles];

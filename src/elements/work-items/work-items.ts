@@ -116,6 +116,24 @@ class LastMessages implements ReactiveController {
  * @cssprop --cc-color-success - Active badge and the picked notice.
  * @cssprop --cc-color-warning - Waiting and Wrap-up badges.
  * @cssprop --cc-color-danger - Errors.
+ * @cssprop --cc-color-text - Text.
+ * @cssprop --cc-color-surface - Background.
+ * @cssprop --cc-color-on-accent - Text on the accent colour.
+ * @cssprop --cc-color-focus - The focus ring.
+ * @cssprop --cc-font-family - Font family.
+ * @cssprop --cc-font-size - Base font size (default 14px).
+ * @cssprop --cc-space-1 - Spacing step 1 (default 4px).
+ * @cssprop --cc-space-2 - Spacing step 2 (default 8px); the base step unless `--cc-space` is set.
+ * @cssprop --cc-space-3 - Spacing step 3 (default 12px).
+ * @cssprop --cc-space-4 - Spacing step 4 (default 16px).
+ * @cssprop --cc-space - The base spacing step every gap and padding is a multiple of (default `--cc-space-2`).
+ * @cssprop --cc-radius-1 - Small radius (default 4px).
+ * @cssprop --cc-radius-2 - Medium radius (default 8px); buttons, fields and cards unless `--cc-radius` is set.
+ * @cssprop --cc-radius-3 - Large radius (default 12px): message bubbles.
+ * @cssprop --cc-radius - The base radius of buttons, fields and cards (default `--cc-radius-2`).
+ * @cssprop --cc-color-state-active - The "active" state badge (default `--cc-color-success`).
+ * @cssprop --cc-color-state-waiting - The "waiting" and "wrap-up" state badges (default `--cc-color-warning`).
+ * @cssprop --cc-color-state-closed - The "open" and "closed" state badges (default `--cc-color-text-muted`).
  */
 export class CcWorkItems extends DeskElement {
   static override styles = [hostStyles, stateBadgeStyles, avatarStyles, workItemsStyles];
