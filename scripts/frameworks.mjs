@@ -96,7 +96,8 @@ function reactFolderModule(elements, folder, root) {
 function reactFolderTypes(elements, folder) {
   const mine = elements.filter((element) => element.folder === folder);
   let out = `// Generated from custom-elements.json at build time.\nimport type { EventName, ReactWebComponent } from '@lit/react';\n`;
-  out += `import type {} from '../elements.js';\n`;
+  // The event map, and the raw tags' JSX typings: using a wrapper types `<cc-…>` in JSX as well.
+  out += `import type {} from '../elements.js';\nimport type {} from '../frameworks/react.js';\n`;
   for (const element of mine) {
     out += `import type { ${element.name} as ${element.name}Element } from '${typesPath(element.path, '../')}';\n`;
   }

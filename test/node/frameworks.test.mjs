@@ -34,6 +34,7 @@ test('a React wrapper per element, with an on… callback per event, in JS and i
     assert.match(js, new RegExp(`as ${element.name}[,}]`), `${element.tagName}: exported as ${element.name}`);
     assert.match(js, new RegExp(`(import|from)"\\.\\./define/${element.folder}\\.js"`), `${element.tagName}: registers its element`);
     assert.match(types, new RegExp(`export declare const ${element.name}: ReactWebComponent<${element.name}Element, ${element.name}Events>`));
+    assert.ok(types.includes(`import type {} from '../frameworks/react.js';`), `${element.folder}: brings the raw tags' JSX typings`);
     for (const event of element.events ?? []) {
       assert.ok(js.includes(`${eventProp(event.name)}:\`${event.name}\``), `${element.tagName}: ${eventProp(event.name)} in JS`);
       assert.ok(
