@@ -1,10 +1,14 @@
+import { withThemeByClassName } from '@storybook/addon-themes';
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
+import { themeClasses, themePages } from '../stories/themes/themes.js';
+import '../stories/themes/light.css';
+import '../stories/themes/dark.css';
+import '../stories/themes/high-contrast.css';
+import '../stories/themes/brand.css';
 
 // Controls and docs tables come from the analyzer's manifest (`@internal` members are left out).
 setCustomElementsManifest(manifest);
-
-const backgrounds = { light: '#ffffff', dark: '#121418' } as const;
 
 const preview: Preview = {
   parameters: {
@@ -26,7 +30,7 @@ const preview: Preview = {
       },
     },
     scheme: {
-      description: 'Light or dark page',
+      description: 'Light or dark page (the light theme follows it; the other themes choose their own)',
       toolbar: {
         title: 'Scheme',
         icon: 'mirror',
@@ -40,14 +44,19 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'en', scheme: 'light' },
   decorators: [
+    // The theme switcher (toolbar): a class on <html> whose stylesheet sets only --cc-* tokens.
+    withThemeByClassName({ themes: themeClasses, defaultTheme: 'light' }),
     (story, context) => {
       const root = document.documentElement;
-      const scheme = context.globals['scheme'] === 'dark' ? 'dark' : 'light';
+      // The page around the elements follows the theme: its scheme (native controls) and background.
+      const theme = String(context.globals['theme'] ?? 'light');
+      const page = theme === 'light' && context.globals['scheme'] === 'dark' ? themePages['dark']! : (themePages[theme] ?? themePages['light']!);
+      const scheme = page.scheme;
       // Elements resolve their language from the nearest `lang`, the page's included.
       root.lang = context.globals['locale'] === 'pl' ? 'pl' : 'en';
       root.dataset['ccScheme'] = scheme;
       root.style.colorScheme = scheme;
-      document.body.style.background = backgrounds[scheme];
+      document.body.style.background = page.background;
       return story();
     },
   ],

@@ -37,6 +37,8 @@ export const hostStyles = css`
     --_system-bubble: var(--cc-color-system-bubble, var(--_surface-2));
     --_system-bubble-text: var(--cc-color-system-bubble-text, var(--_muted));
     --_bubble-link: var(--cc-color-bubble-link, var(--_accent));
+    --_agent-bubble-link: var(--cc-color-agent-bubble-link, var(--_bubble-link));
+    --_agent-bubble-muted: var(--cc-color-agent-bubble-muted, var(--_muted));
     --_state-active: var(--cc-color-state-active, var(--_success));
     --_state-waiting: var(--cc-color-state-waiting, var(--_warning));
     --_state-closed: var(--cc-color-state-closed, var(--_muted));

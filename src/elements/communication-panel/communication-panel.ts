@@ -80,7 +80,7 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart transcript-author - The transcript's `author` part: the author's name over a group of messages.
  * @csspart transcript-scroller - The transcript's `scroller` part (likewise `transcript-jump`, `transcript-typing`, `transcript-reply`, `transcript-more`).
  * @csspart attachment-picker - The composer's `<cc-attachment-picker>`.
- * @csspart attachment-button - The attachment picker's `button` part, re-exported (likewise `attachment-dropzone`, `attachment-list`, `attachment-item`, `attachment-progress`, `attachment-reason`).
+ * @csspart attachment-list - The attachment picker's `list` part, re-exported: the files attached to the draft (likewise `attachment-item`, `attachment-progress`, `attachment-reason`).
  * @csspart sentiment-badge - The sentiment badge's `badge` part, re-exported (likewise `sentiment-icon`, `sentiment-urgent`).
  * @csspart composer - The composer area.
  * @csspart textarea - The message field.
@@ -129,6 +129,8 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @cssprop --cc-color-system-bubble - Background of system and bot notes (default `--cc-color-surface-2`).
  * @cssprop --cc-color-system-bubble-text - Text of system and bot notes (default `--cc-color-text-muted`).
  * @cssprop --cc-color-bubble-link - Links inside messages (default `--cc-color-accent`).
+ * @cssprop --cc-color-agent-bubble-link - Links inside agent messages (default `--cc-color-bubble-link`).
+ * @cssprop --cc-color-agent-bubble-muted - Quotes and file names inside agent messages (default `--cc-color-text-muted`).
  * @cssprop --cc-color-state-active - The "active" state badge (default `--cc-color-success`).
  * @cssprop --cc-color-state-waiting - The "waiting" and "wrap-up" state badges (default `--cc-color-warning`).
  * @cssprop --cc-color-state-closed - The "open" and "closed" state badges (default `--cc-color-text-muted`).

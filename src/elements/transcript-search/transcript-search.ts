@@ -178,6 +178,8 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * @cssprop --cc-color-system-bubble - Background of system and bot notes (default `--cc-color-surface-2`).
  * @cssprop --cc-color-system-bubble-text - Text of system and bot notes (default `--cc-color-text-muted`).
  * @cssprop --cc-color-bubble-link - Links inside messages (default `--cc-color-accent`).
+ * @cssprop --cc-color-agent-bubble-link - Links inside agent messages (default `--cc-color-bubble-link`).
+ * @cssprop --cc-color-agent-bubble-muted - Quotes and file names inside agent messages (default `--cc-color-text-muted`).
  * @cssprop --cc-color-state-active - The "active" state badge (default `--cc-color-success`).
  * @cssprop --cc-color-state-waiting - The "waiting" and "wrap-up" state badges (default `--cc-color-warning`).
  * @cssprop --cc-color-state-closed - The "open" and "closed" state badges (default `--cc-color-text-muted`).

@@ -98,6 +98,13 @@ export const transcriptStyles = css`
   .bubble a {
     color: var(--_bubble-link);
   }
+  .agent .bubble a {
+    color: var(--_agent-bubble-link);
+  }
+  .agent .bubble .quote,
+  .agent .bubble .file-name {
+    color: var(--_agent-bubble-muted);
+  }
   .quote {
     border-inline-start: 3px solid var(--_border);
     padding-inline-start: 6px;

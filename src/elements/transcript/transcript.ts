@@ -132,6 +132,8 @@ const dayOf = (at: number): number => Math.floor((at - new Date(at).getTimezoneO
  * @cssprop --cc-color-system-bubble - Background of system and bot notes (default `--cc-color-surface-2`).
  * @cssprop --cc-color-system-bubble-text - Text of system and bot notes (default `--cc-color-text-muted`).
  * @cssprop --cc-color-bubble-link - Links inside messages (default `--cc-color-accent`).
+ * @cssprop --cc-color-agent-bubble-link - Links inside agent messages (default `--cc-color-bubble-link`).
+ * @cssprop --cc-color-agent-bubble-muted - Quotes and file names inside agent messages (default `--cc-color-text-muted`).
  */
 export class CcTranscript extends LitElement {
   static override styles = [hostStyles, transcriptStyles];
