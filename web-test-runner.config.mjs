@@ -53,8 +53,9 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        // Sound tests play a WebAudio tone without a real user gesture.
-        args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
+        // Sound tests play a WebAudio tone without a real user gesture. Call tests (F20) get Chromium's
+        // fake camera and microphone, with the permission prompt answered yes.
+        args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
       },
     }),
   ],

@@ -50,6 +50,8 @@ export interface Capabilities {
   assist?: boolean;
   /** scripts.list: the backend defines agent scripts per queue (F15), besides the host's own. */
   scripts?: boolean;
+  /** call.* (F20): voice and video calls with the customer; media is WebRTC, signalling goes through the transport. */
+  calls?: { voice: boolean; video: boolean };
 }
 
 /** A conversation waiting in a queue that the agent may pick (F21). */
@@ -140,6 +142,30 @@ export interface SuggestAssistCommand { type: 'assist.suggest'; conversationId: 
 /** The agent scripts the backend defines (F15). */
 export interface ListScriptsCommand { type: 'scripts.list' }
 
+// ---- Calls (F20): signalling only; media flows peer to peer over WebRTC. ----
+
+export type CallMedia = 'voice' | 'video';
+/** A session description as plain data (RTCSessionDescriptionInit). */
+export interface CallDescription { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp: string }
+/** An ICE candidate as plain data (RTCIceCandidateInit). */
+export interface CallCandidate { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null }
+/** One call of a conversation. `from`: who started it. */
+export interface Call { callId: string; conversationId: string; media: CallMedia; from: 'agent' | 'customer' }
+export type CallStateName = 'ringing' | 'connecting' | 'connected' | 'on-hold' | 'ended';
+/**
+ * Why a call ended: `hung-up` (the agent), `customer-hung-up`, `declined` (by whoever was rung),
+ * `no-answer`, `connection-lost`, `permission-denied`, `no-device`, `failed`, or a backend's own.
+ */
+export type CallEndReason = 'hung-up' | 'customer-hung-up' | 'declined' | 'no-answer' | 'connection-lost' | 'permission-denied' | 'no-device' | 'failed' | (string & {});
+/** Rings the customer; `callId` is client-generated (idempotent). Answered with `call.state` events. */
+export interface StartCallCommand { type: 'call.start'; conversationId: string; media: CallMedia; callId: string }
+export interface AcceptCallCommand { type: 'call.accept'; callId: string }
+export interface DeclineCallCommand { type: 'call.decline'; callId: string }
+export interface HoldCallCommand { type: 'call.hold'; callId: string; on: boolean }
+export interface EndCallCommand { type: 'call.end'; callId: string }
+/** The agent's session description or ICE candidate for the customer's side. */
+export interface CallSignalCommand { type: 'call.signal'; callId: string; description?: CallDescription; candidate?: CallCandidate }
+
 export type Command =
   | AcceptOfferCommand
   | RejectOfferCommand
@@ -162,7 +188,13 @@ export type Command =
   | GetArticleCommand
   | ListQuickRepliesCommand
   | SuggestAssistCommand
-  | ListScriptsCommand;
+  | ListScriptsCommand
+  | StartCallCommand
+  | AcceptCallCommand
+  | DeclineCallCommand
+  | HoldCallCommand
+  | EndCallCommand
+  | CallSignalCommand;
 
 /** The acknowledgement each command resolves with. */
 export interface CommandResults {
@@ -188,6 +220,12 @@ export interface CommandResults {
   'quickReplies.list': { replies: TransportQuickReply[] };
   'assist.suggest': { articles: ArticleSummary[]; cases: SimilarCase[] };
   'scripts.list': { scripts: AgentScript[] };
+  'call.start': { ok: true };
+  'call.accept': { ok: true };
+  'call.decline': { ok: true };
+  'call.hold': { ok: true };
+  'call.end': { ok: true };
+  'call.signal': { ok: true };
 }
 export type ResultOf<C extends Command> = CommandResults[C['type']];
 
@@ -233,6 +271,16 @@ export interface EditEvent extends EventBase {
 }
 /** The backend's reading of the customer's mood (F14); it overrides the desk's own analysis of the conversation. */
 export interface SentimentEvent extends EventBase { type: 'sentiment'; conversationId: string; level: SentimentLevel }
+/** The customer calls the agent (F20). */
+export interface CallIncomingEvent extends EventBase { type: 'call.incoming'; call: Call }
+/** The customer's session description or ICE candidate. */
+export interface CallSignalEvent extends EventBase { type: 'call.signal'; callId: string; description?: CallDescription; candidate?: CallCandidate }
+/**
+ * A call's state as the backend sees it: `ringing` after `call.start`, `connecting` once the callee
+ * accepted (the agent's side then sends its offer), `on-hold` / `connected` after `call.hold`,
+ * `ended` with a reason. `connected` may also come from the agent's own peer connection.
+ */
+export interface CallStateEvent extends EventBase { type: 'call.state'; callId: string; state: CallStateName; reason?: CallEndReason }
 
 /**
  * What a backend delivers first after a connect **without** a cursor (a fresh page or a reload):
@@ -275,7 +323,10 @@ export type TransportEvent =
   | TypingEvent
   | ReactionEvent
   | EditEvent
-  | SentimentEvent;
+  | SentimentEvent
+  | CallIncomingEvent
+  | CallSignalEvent
+  | CallStateEvent;
 
 export interface UploadMeta {
   conversationId: string;

@@ -570,6 +570,45 @@ export interface Catalog {
     noResults: string;
     categories: Record<'smileys' | 'people' | 'hearts' | 'nature' | 'objects', string>;
   };
+  /** The panel's "…" menu items that start a call (F20). */
+  callMenu: { voice: string; video: string; /** On a session tab with a call. */ active: string };
+  /** `<cc-call-controls>` (F20) and the transcript's call lines. Customer names arrive as arguments and stay plain text. */
+  calls: {
+    label: string;
+    incoming(media: 'voice' | 'video', name: string): string;
+    calling(media: 'voice' | 'video', name: string): string;
+    connecting: string;
+    connected(media: 'voice' | 'video'): string;
+    onHold: string;
+    /** `reason` is already one of `reasons`. */
+    ended(reason: string): string;
+    reasons: Record<'hung-up' | 'customer-hung-up' | 'declined' | 'no-answer' | 'connection-lost' | 'permission-denied' | 'no-device' | 'failed' | 'other', string>;
+    problems: Record<'permission-denied' | 'no-device' | 'failed', string>;
+    accept: string;
+    decline: string;
+    mute: string;
+    unmute: string;
+    cameraOff: string;
+    cameraOn: string;
+    hold: string;
+    resume: string;
+    end: string;
+    cancel: string;
+    dismiss: string;
+    /** `time` is "02:31". */
+    timer(time: string): string;
+    devices: string;
+    microphone: string;
+    camera: string;
+    speaker: string;
+    defaultDevice: string;
+    remoteVideo(name: string): string;
+    selfView: string;
+    mutedNow: string;
+    unmutedNow: string;
+    /** The transcript's line when a call ends: "Video call, 4 min 12 s"; `seconds` undefined when it never connected. */
+    line(media: 'voice' | 'video', seconds: number | undefined): string;
+  };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {
     /** The desk refused the request before it reached the transport (`DeskError`). */

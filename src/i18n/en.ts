@@ -17,6 +17,8 @@ import { sessionsStrings } from './en/sessions.js';
 import { sentimentStrings } from './en/sentiment.js';
 import { transcriptSearchStrings } from './en/transcript-search.js';
 import { workItemsStrings } from './en/work-items.js';
+import { callsStrings } from './en/calls.js';
+import { callMenuStrings } from './en/call-menu.js';
 
 export type { Catalog } from './catalog.js';
 
@@ -46,6 +48,8 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   quickRepliesStrings,
   sentimentStrings,
   emojiStrings,
+  callsStrings,
+  callMenuStrings,
 ) as typeof sharedStrings &
   typeof assistStrings &
   typeof scriptsStrings &
@@ -63,4 +67,6 @@ export const en: Catalog = /* @__PURE__ */ Object.assign(
   typeof workItemsStrings &
   typeof sessionsStrings &
   typeof sentimentStrings &
-  typeof emojiStrings;
+  typeof emojiStrings &
+  typeof callsStrings &
+  typeof callMenuStrings;

@@ -12,7 +12,7 @@ import type { Composer } from './composer.js';
 import type { CreateAndLinkResult, NotesStatus, RecentCases } from './crm.js';
 import { createClock, type ConnectionStatus, type DeskEvent, type TimelineEntry } from './shared.js';
 import { disposeSlices, wireSlices, type Slices } from './slices.js';
-import { facades, type Knowledge, type PresenceStatus, type Presence, type Privacy, type QuickReplies, type Sentiment, type Sessions, type Assist, type Scripts, type WorkItems, type WrapUp } from './facades.js';
+import { facades, type Knowledge, type PresenceStatus, type Presence, type Privacy, type QuickReplies, type Sentiment, type Sessions, type Assist, type Scripts, type Calls, type WorkItems, type WrapUp } from './facades.js';
 import { resolveOptions, type DeskOptions } from './options.js';
 
 export { MAX_MESSAGE_LENGTH } from './shared.js';
@@ -59,6 +59,7 @@ export class Desk {
   /** F15: smart assist (related articles and similar cases) and agent scripts per queue. */
   readonly assist: Assist;
   readonly scripts: Scripts;
+  readonly calls: Calls;
 
   readonly #locale = atom<string | undefined>(undefined);
   readonly #s: Slices;
@@ -79,12 +80,12 @@ export class Desk {
     this.$now = createClock(this.now);
     this.#storage = o.storage;
     this.#s = wireSlices(o, this.$now, {
-      isDisposed: () => this.#disposed,
+      isDisposed: () => this.#disposed, locale: () => this.#locale.get(),
       route: (event) => this.#route(event),
     });
     this.$connection = this.#s.$connection;
     this.$presence = this.#s.presence.$presence;
-    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy, knowledge: this.knowledge, sentiment: this.sentiment, quickReplies: this.quickReplies, assist: this.assist, scripts: this.scripts } = facades(this.#s));
+    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy, knowledge: this.knowledge, sentiment: this.sentiment, quickReplies: this.quickReplies, assist: this.assist, scripts: this.scripts, calls: this.calls } = facades(this.#s));
     ({ $offers: this.$offers, $missedOffers: this.$missedOffers } = this.#s.offers);
     ({ $conversations: this.$conversations, $activeId: this.$activeConversationId, $active: this.$activeConversation } = this.#s.conversations);
     this.$searchStatus = this.#s.search.$status;
@@ -115,6 +116,7 @@ export class Desk {
       case 'message.reaction': return this.#s.messages.reaction(event);
       case 'message.edited': return this.#s.messages.edited(event);
       case 'sentiment': return this.#s.sentiment.reported(event);
+      case 'call.incoming': case 'call.signal': case 'call.state': return void this.#s.calls.received(event);
       case 'transport.disconnected': return; // handled by the connection slice
     }
   }
@@ -137,9 +139,8 @@ export class Desk {
   }
 
   /**
-   * Connects and starts listening. Safe to call more than once. If the connection drops later, or
-   * this first attempt fails with a retryable error, the desk reconnects on its own with backoff
-   * and jitter and backfills from its cursor; it stops only on `auth-expired` or disconnect().
+   * Connects and starts listening; safe to call more than once. A later drop, or a retryable failure of this first attempt, is
+   * retried on its own with backoff and jitter and backfilled from the cursor; it stops only on `auth-expired` or disconnect().
    */
   connect(): Promise<void> {
     return this.#s.connection.connect();
@@ -245,11 +246,10 @@ export class Desk {
   }
 
   /**
-   * Sends an agent message through the outbox: it is stored before anything goes out (a reload
-   * cannot lose it), sent in order with retries and backoff, and never twice (its client id is the
-   * idempotency key). Resolves with the message once acknowledged, or once it failed for good
-   * (`failed`, see retry); while offline it waits for the reconnect. Rejects with DeskError
-   * (`not-active`, `window-closed`, `too-long`, `empty`) on input the desk refuses.
+   * Sends an agent message through the outbox: it is stored before anything goes out (a reload cannot lose it), sent in
+   * order with retries and backoff, and never twice (its client id is the idempotency key). Resolves with the message once
+   * acknowledged, or once it failed for good (`failed`, see retry); while offline it waits for the reconnect. Rejects with
+   * DeskError (`not-active`, `window-closed`, `too-long`, `empty`) on input the desk refuses.
    */
   send(conversationId: string, text: string, attachments: readonly AttachmentRef[] = []): Promise<Message> {
     return this.#s.sending.send(conversationId, text, attachments);

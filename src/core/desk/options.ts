@@ -1,6 +1,7 @@
 import type { CapacityOptions, CustomPresence } from './presence.js';
 import type { PrivacyNotice } from './privacy.js';
 import type { SentimentOption } from './sentiment.js';
+import type { CallsOptions } from './calls.js';
 import type { WrapUpOptions } from './wrap-up.js';
 import { createAttachmentPolicy, type AttachmentPolicy } from '../attachment-policy.js';
 import type { AgentRef } from '../model.js';
@@ -64,6 +65,8 @@ export interface DeskOptions {
   sentiment?: SentimentOption;
   /** The host's quick replies for the composer (F15), listed with the transport's and the agent's own. */
   quickReplies?: readonly TransportQuickReply[];
+  /** Voice and video calls (F20): the WebRTC and media seams (tests inject their own), ICE servers. */
+  calls?: CallsOptions;
 }
 
 /** The options with every default filled in and checked. */
@@ -90,6 +93,7 @@ export interface ResolvedOptions {
   scripts: readonly AgentScript[];
   sentiment: SentimentOption | undefined;
   quickReplies: readonly TransportQuickReply[];
+  calls: CallsOptions;
 }
 
 /** Checks the options and fills in the defaults; throws TypeError / RangeError on bad input. */
@@ -131,6 +135,7 @@ export function resolveOptions(options: DeskOptions): ResolvedOptions {
     scripts: Array.isArray(options.scripts) ? options.scripts : [],
     sentiment: options.sentiment,
     quickReplies: Array.isArray(options.quickReplies) ? options.quickReplies : [],
+    calls: options.calls ?? {},
   };
 }
 

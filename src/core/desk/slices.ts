@@ -20,6 +20,7 @@ import { WrapUpSlice } from './wrap-up.js';
 import { SearchSlice } from './search.js';
 import { SendingSlice } from './sending.js';
 import { SentimentSlice } from './sentiment.js';
+import { callsSlice } from './calls.js';
 import { DeskEvents, guardTransport, PendingWork, type ConnectionStatus, type SliceContext } from './shared.js';
 
 /** Every slice of one desk, wired to each other only through the context and a few hooks. */
@@ -46,12 +47,13 @@ export interface Slices {
   readonly scripts: Scripts;
   readonly quickReplies: QuickReplies;
   readonly sentiment: SentimentSlice;
+  readonly calls: ReturnType<typeof callsSlice>;
 }
 
 export function wireSlices(
   o: ResolvedOptions,
   $now: ReadableAtom<number>,
-  desk: { isDisposed(): boolean; route(event: TransportEvent): void },
+  desk: { isDisposed(): boolean; route(event: TransportEvent): void; locale(): string | undefined },
 ): Slices {
   const pending = new PendingWork();
   const events = new DeskEvents();
@@ -138,11 +140,13 @@ export function wireSlices(
   });
   const scripts = scriptsSlice(ctx, { scripts: o.scripts, conversation: (id) => conversations.store(id), composer, knowledge });
   const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
+  // A call's end is a system line in the transcript (F20), kept like any received message.
+  const calls = callsSlice(ctx, o.calls, { locale: desk.locale, systemLine: (conversationId, id, text, at) => messages.received({ id, conversationId, author: 'system', kind: 'system', text, at }) });
   pending.also(() => sending.pending());
   events.on('remote-send', (event) => composers.sentElsewhere(event.conversationId, event.text));
   return {
     ...{ $connection, pending, events, connection, offers, conversations, messages, sending, attachments, composers, crm, search },
-    ...{ presence, sessions, wrapUp, workItems, privacy, knowledge, sentiment, quickReplies, assist, scripts },
+    ...{ presence, sessions, wrapUp, workItems, privacy, knowledge, sentiment, quickReplies, assist, scripts, calls },
   };
 }
 

@@ -19,7 +19,7 @@ import type {
   Reaction,
 } from '../model.js';
 import type { ConversationLinks, RecordRef } from '../records.js';
-import type { TransportEvent } from '../transport.js';
+import type { CallCandidate, CallDescription, TransportEvent } from '../transport.js';
 import type { SentimentLevel } from '../../sentiment/index.js';
 
 type Data = Record<string, unknown>;
@@ -198,9 +198,23 @@ export function offerOf(raw: unknown, now: number): Offer {
   return offer;
 }
 
+/** A call signal's description or candidate (exactly one), as plain data. */
+function signalOf(e: Data): { description: CallDescription } | { candidate: CallCandidate } {
+  const d = present(e.description);
+  if (isData(d)) {
+    const type = oneOf(['offer', 'answer', 'pranswer', 'rollback'] as const, d.type) ?? fail('description');
+    return { description: { type, sdp: typeof d.sdp === 'string' ? d.sdp : fail('sdp') } };
+  }
+  const c = present(e.candidate);
+  if (!isData(c) || typeof c.candidate !== 'string') return fail('description or candidate');
+  const mid = textOf(c.sdpMid);
+  const index = typeof c.sdpMLineIndex === 'number' && Number.isInteger(c.sdpMLineIndex) ? c.sdpMLineIndex : undefined;
+  return { candidate: { candidate: c.candidate, ...(mid !== undefined ? { sdpMid: mid } : {}), ...(index !== undefined ? { sdpMLineIndex: index } : {}) } };
+}
+
 /** The id the warning names: the event's own, or its payload's. */
 function nameOf(e: Data): string {
-  for (const v of [e.offerId, e.messageId, e.conversationId, (e.offer as Data)?.id, (e.message as Data)?.id, (e.conversation as Data)?.id]) {
+  for (const v of [e.offerId, e.callId, (e.call as Data)?.callId, e.messageId, e.conversationId, (e.offer as Data)?.id, (e.message as Data)?.id, (e.conversation as Data)?.id]) {
     if (typeof v === 'string' || typeof v === 'number') return String(v);
   }
   return '?';
@@ -273,6 +287,18 @@ export function validateEvent(raw: unknown, now: number): TransportEvent | undef
       }
       case 'sentiment':
         return { ...base, type, conversationId: conversationId(), level: oneOf(LEVELS, e.level) ?? fail('level') };
+      case 'call.incoming': {
+        const call = isData(e.call) ? e.call : fail('call');
+        const media = oneOf(['voice', 'video'] as const, call.media) ?? fail('media');
+        return { ...base, type, call: { callId: idOf(call.callId, 'callId'), conversationId: idOf(call.conversationId, 'conversationId'), media, from: call.from === 'agent' ? 'agent' : 'customer' } };
+      }
+      case 'call.signal':
+        return { ...base, type, callId: idOf(e.callId, 'callId'), ...signalOf(e) };
+      case 'call.state': {
+        const state = oneOf(['ringing', 'connecting', 'connected', 'on-hold', 'ended'] as const, e.state) ?? fail('state');
+        const reason = textOf(e.reason);
+        return { ...base, type, callId: idOf(e.callId, 'callId'), state, ...(reason ? { reason } : {}) };
+      }
       default:
         return fail('unknown type');
     }

@@ -27,6 +27,13 @@ export interface ConformanceContext {
    * show the conversation). Needed by the queue check when `capabilities.queue` is on.
    */
   queueConversation?(transport: Transport): void | Promise<void>;
+  /**
+   * Makes the customer accept the agent's ringing call (a `call.state` `connecting` must follow).
+   * The signalling check needs it, or a backend whose test customer answers on its own
+   * (`callsAnswer: true`, as the simulator's does).
+   */
+  answerCall?(transport: Transport, callId: string): void | Promise<void>;
+  callsAnswer?: boolean;
   /** A query the backend's knowledge base finds at least one article for (knowledge check). Default "order". */
   knowledgeQuery?: string;
   agent?: AgentRef;
@@ -493,6 +500,64 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
       const kinds = ['heading', 'paragraph', 'list', 'steps', 'note'];
       assert(article.blocks.every((b) => kinds.includes(b.type)), `An article's blocks are ${kinds.join(', ')}: text only, never HTML.`);
       await rejectsWithTransportError(transport.execute({ type: 'knowledge.get', articleId: 'conformance-no-such-article' }), 'Getting an article that does not exist');
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'call.start rings and call.end ends the call; call events carry cursors (capabilities.calls)',
+    async run(context) {
+      const probe = await context.createTransport();
+      const calls = probe.capabilities.calls;
+      if (!calls) throw new Skip('no calls capability');
+      assert(typeof calls.voice === 'boolean' && typeof calls.video === 'boolean', 'capabilities.calls needs voice and video as booleans.');
+      const { transport, recorder } = await connected(context);
+      const { conversationId } = await acceptedOffer(context, transport, recorder, 'Can we talk?');
+      const media = calls.voice ? 'voice' : 'video';
+      const callId = createClientId();
+      const after = recorder.events.length;
+      await transport.execute({ type: 'call.start', conversationId, media, callId });
+      const state = (name: string) => (e: TransportEvent) => e.type === 'call.state' && e.callId === callId && e.state === name;
+      const ringing = await recorder.until(state('ringing'), timeoutOf(context), '"call.state" ringing after call.start', after);
+      assert(typeof ringing.cursor === 'string' && ringing.cursor !== '', 'A call.state event needs a cursor.');
+      await transport.execute({ type: 'call.end', callId });
+      const ended = await recorder.until(state('ended'), timeoutOf(context), '"call.state" ended after call.end', after);
+      assert(compareCursors(ringing.cursor, ended.cursor) < 0, 'The ended state must come after ringing, with a later cursor.');
+      await rejectsWithTransportError(transport.execute({ type: 'call.hold', callId: 'conformance-no-such-call', on: true }), 'Holding a call that does not exist');
+      recorder.stop();
+      await transport.disconnect();
+    },
+  },
+  {
+    name: 'call.signal carries session descriptions and candidates both ways (capabilities.calls)',
+    async run(context) {
+      const probe = await context.createTransport();
+      if (!probe.capabilities.calls) throw new Skip('no calls capability');
+      if (!context.answerCall && !context.callsAnswer) throw new Skip('needs answerCall or callsAnswer');
+      if (typeof RTCPeerConnection !== 'function') throw new Skip('no RTCPeerConnection here');
+      const { transport, recorder } = await connected(context);
+      const { conversationId } = await acceptedOffer(context, transport, recorder, 'Call me, please.');
+      const callId = createClientId();
+      const after = recorder.events.length;
+      const media = probe.capabilities.calls.voice ? 'voice' : 'video';
+      await transport.execute({ type: 'call.start', conversationId, media, callId });
+      await context.answerCall?.(transport, callId);
+      await recorder.until((e) => e.type === 'call.state' && e.callId === callId && e.state === 'connecting', timeoutOf(context), '"call.state" connecting once the customer answered', after);
+      const pc = new RTCPeerConnection();
+      try {
+        pc.addTransceiver(media === 'video' ? 'video' : 'audio');
+        await pc.setLocalDescription(await pc.createOffer());
+        await transport.execute({ type: 'call.signal', callId, description: { type: 'offer', sdp: pc.localDescription!.sdp } });
+        const answer = await recorder.until((e) => e.type === 'call.signal' && e.callId === callId && e.description?.type === 'answer', timeoutOf(context), '"call.signal" with an answer', after);
+        assert(answer.type === 'call.signal' && typeof answer.description?.sdp === 'string', 'An answer needs its sdp as text.');
+        await pc.setRemoteDescription(answer.description!);
+        const candidate = await recorder.until((e) => e.type === 'call.signal' && e.callId === callId && e.candidate !== undefined, timeoutOf(context), '"call.signal" with a candidate', after);
+        assert(candidate.type === 'call.signal' && typeof candidate.candidate?.candidate === 'string', 'A candidate needs its candidate line as text.');
+        await transport.execute({ type: 'call.signal', callId, candidate: { candidate: '', sdpMid: '0', sdpMLineIndex: 0 } });
+      } finally {
+        pc.close();
+      }
+      await transport.execute({ type: 'call.end', callId });
+      recorder.stop();
       await transport.disconnect();
     },
   },

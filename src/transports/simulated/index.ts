@@ -19,4 +19,5 @@ export {
   type RecordQuery,
   type SimulatedCrmOptions,
 } from './crm.js';
+export type { SimulatedCallOptions } from './calls.js';
 export { mulberry32, Random, SCENARIOS, type Scenario, type ScriptLocale } from './scripts.js';

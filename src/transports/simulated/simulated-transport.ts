@@ -59,7 +59,9 @@ import {
   type TypingEvent,
   type SentimentEvent,
   type UploadMeta,
+  type CallMedia,
 } from '../../core/transport.js';
+import type { SimulatedCallOptions, SimulatedCalls } from './calls.js';
 import { searchTranscripts, SimulatedCrm, type ConversationDetails } from './crm.js';
 import type { SentimentAnalyzer, SentimentLevel } from '../../sentiment/index.js';
 import {
@@ -118,6 +120,11 @@ export interface SimulatedTransportOptions {
    * `sentiment` event follows each customer text or edit (read by the lexicon analyzer).
    */
   reportsSentiment?: boolean;
+  /**
+   * The simulated customer takes and makes voice and video calls (F20): `capabilities.calls` is on;
+   * their media is synthetic (a canvas and a tone) over a real RTCPeerConnection in the page.
+   */
+  calls?: boolean | SimulatedCallOptions;
 }
 
 /**
@@ -301,6 +308,8 @@ export class SimulatedTransport implements Transport {
   #messageSeq = 0;
   #scriptSeq = 0;
   readonly #reportsSentiment: boolean;
+  readonly #callOptions: SimulatedCallOptions;
+  #calls: Promise<SimulatedCalls> | undefined;
   #analyzer: Promise<SentimentAnalyzer> | undefined;
   #idPrefix: string;
   #attachmentSeq = 0;
@@ -309,7 +318,8 @@ export class SimulatedTransport implements Transport {
     this.#random = new Random(options.seed ?? 1);
     this.#idPrefix = options.idPrefix ?? '';
     this.#now = options.now ?? Date.now;
-    this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...(options.reportsSentiment ? { sentiment: true } : {}), ...options.capabilities });
+    this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...(options.reportsSentiment ? { sentiment: true } : {}), ...(options.calls ? { calls: { voice: true, video: true } } : {}), ...options.capabilities });
+    this.#callOptions = typeof options.calls === 'object' ? options.calls : {};
     this.#reportsSentiment = options.reportsSentiment === true;
     this.latency = Math.max(0, options.latency ?? 0);
     this.failNextSends = Math.max(0, options.failNextSends ?? 0);
@@ -495,6 +505,7 @@ export class SimulatedTransport implements Transport {
     this.#requireConnected();
     if (command.type === 'knowledge.search' || command.type === 'knowledge.get') return (await this.#knowledge(command)) as ResultOf<C>;
     if (command.type === 'quickReplies.list') return (await this.#quickReplies()) as ResultOf<C>;
+    if (command.type.startsWith('call.')) return (await this.#callModule()).execute(command as Extract<Command, { type: `call.${string}` }>) as ResultOf<C>;
     if (command.type === 'assist.suggest' || command.type === 'scripts.list') return (await this.#assist(command)) as ResultOf<C>;
     return this.#handle(command) as ResultOf<C>;
   }
@@ -590,6 +601,31 @@ export class SimulatedTransport implements Transport {
   customerGetsAngry(conversationId: string): Message[] {
     const sim = this.#sim(conversationId);
     return ANGRY_MESSAGES[sim.scenario.locale].map((text) => this.customerSays(conversationId, text));
+  }
+
+  /** The customer calls the agent (F20): `call.incoming`; unanswered, it ends with `no-answer` after `noAnswerMs`. Resolves with the call id. */
+  async customerCalls(conversationId: string, media: CallMedia, noAnswerMs?: number): Promise<string> {
+    return (await this.#callModule()).customerCalls(conversationId, media, noAnswerMs);
+  }
+
+  /** The customer hangs up the conversation's call (or stops ringing): `call.state` ended with `customer-hung-up`. */
+  async customerHangsUp(conversationId: string): Promise<void> {
+    (await this.#callModule()).customerHangsUp(conversationId);
+  }
+
+  #callModule(): Promise<SimulatedCalls> {
+    return (this.#calls ??= import('./calls.js').then(
+      (m) =>
+        new m.SimulatedCalls(
+          {
+            capabilities: this.capabilities,
+            emit: (event) => void this.#emit(event),
+            hasConversation: (id) => this.#conversations.get(id)?.conversation.state === 'active',
+            customerName: (id) => this.#conversations.get(id)?.conversation.customer.name ?? '',
+          },
+          this.#callOptions,
+        ),
+    ));
   }
 
   /** The backend reports the customer's sentiment (F14), as a transport with its own analysis does. */
