@@ -54,8 +54,8 @@ const meta: Meta = {
   render: (_args, { loaded }) => {
     const { desk } = loaded['stage'] as { desk: Desk };
     return html`<div dir="rtl" lang="en" style="display: grid; gap: 12px; max-width: 44rem">
-      <cc-conversation-notification .desk=${desk}></cc-conversation-notification>
-      <div style="height: 560px; display: flex"><cc-communication-panel .desk=${desk}></cc-communication-panel></div>
+      <section aria-label="Offers"><cc-conversation-notification .desk=${desk}></cc-conversation-notification></section>
+      <section aria-label="Conversation" style="height: 560px; display: flex"><cc-communication-panel .desk=${desk}></cc-communication-panel></section>
     </div>`;
   },
 };
