@@ -10,7 +10,7 @@ export { CcConversationNotification } from './elements/conversation-notification
 export { CcCommunicationPanel } from './elements/communication-panel/communication-panel.js';
 export { CcAttachmentPicker } from './elements/attachment-picker/attachment-picker.js';
 export type { AddFilesResult, AttachmentItemState, RejectedFile } from './elements/attachment-picker/attachment-picker.js';
-export { CcTranscript } from './elements/transcript/transcript.js';
+export { CcReplyEvent, CcTranscript } from './elements/transcript/transcript.js';
 export { CcCustomerForm } from './elements/customer-form/customer-form.js';
 export type { CustomerFormTab, CustomerFormView } from './elements/customer-form/customer-form.js';
 export { CcConversationNotes } from './elements/conversation-notes/conversation-notes.js';
@@ -28,6 +28,7 @@ export { CcAgentScript, CcScriptStepEvent, type ScriptStepAction } from './eleme
 export { CcSessionTabs } from './elements/session-tabs/session-tabs.js';
 export { CcSentimentBadge } from './elements/sentiment-badge/sentiment-badge.js';
 export { CcSentimentAlert, CcSentimentDismissEvent } from './elements/sentiment-badge/sentiment-alert.js';
+export { CcCallControls, CcCallEvent, CcCallStartEvent } from './elements/call-controls/define.js';
 export { CcSessionView } from './elements/session-view/session-view.js';
 export { CcShortcuts } from './elements/shortcuts/shortcuts.js';
 export { CcPresencePicker } from './elements/presence-picker/presence-picker.js';

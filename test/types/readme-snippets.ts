@@ -37,7 +37,9 @@ import {
   CcShareArticleEvent,
 } from '../../src/index.js';
 // 'contact-center-elements/elements'
-import { CcOpenArticleEvent, CcScriptStepEvent } from '../../src/elements.js';
+import { CcOpenArticleEvent, CcReplyEvent, CcScriptStepEvent, CcSentimentDismissEvent } from '../../src/elements.js';
+import type { CcQuickReplyEvent, CcQuickReplyInsertedEvent, CcQuickReplyRemoveEvent } from '../../src/elements/quick-replies/quick-replies.js';
+import type { CcQuickReplySaveEvent } from '../../src/elements/quick-replies/events.js';
 // 'contact-center-elements/sentiment'
 import { createLexiconAnalyzer, type SentimentLevel } from '../../src/sentiment/index.js';
 
@@ -99,6 +101,12 @@ interface NamedEvents {
   'cc-share-article': CcShareArticleEvent;
   'cc-open-article': CcOpenArticleEvent;
   'cc-script-step': CcScriptStepEvent;
+  'cc-quick-reply': CcQuickReplyEvent;
+  'cc-quick-reply-inserted': CcQuickReplyInsertedEvent;
+  'cc-quick-reply-remove': CcQuickReplyRemoveEvent;
+  'cc-quick-reply-save': CcQuickReplySaveEvent;
+  'cc-reply': CcReplyEvent;
+  'cc-sentiment-dismiss': CcSentimentDismissEvent;
 }
 
 export function everyNamedEventIsTyped(): void {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, unsafeCSS } from 'lit';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { hostStyles } from '../../styles/tokens.js';
@@ -48,7 +48,7 @@ export { CcSentimentDismissEvent } from './events.js';
  * @cssprop --cc-color-sentiment-neutral - Neutral sentiment (default `--cc-color-text-muted`).
  * @cssprop --cc-color-sentiment-positive - Positive and very positive sentiment (default `--cc-color-success`).
  */
-export class CcSentimentAlert extends sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }) {}
+export class CcSentimentAlert extends sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }) {}
 
 declare global {
   interface HTMLElementTagNameMap {

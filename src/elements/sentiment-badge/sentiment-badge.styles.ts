@@ -1,10 +1,3 @@
-/** A constructed sheet: the elements' lazy chunk imports nothing the page already loaded (Lit's `css`), see sentiment-elements.ts. */
-export function sheet(text: string): CSSStyleSheet {
-  const made = new CSSStyleSheet();
-  made.replaceSync(text);
-  return made;
-}
-
 /** Styles of `<cc-sentiment-badge>`. */
 export const sentimentBadgeCss = /* css */ `
     :host {

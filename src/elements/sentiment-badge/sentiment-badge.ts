@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, unsafeCSS } from 'lit';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { hostStyles } from '../../styles/tokens.js';
@@ -54,7 +54,7 @@ export { ICONS } from './sentiment-elements.js';
  * @cssprop --cc-color-sentiment-neutral - Neutral sentiment (default `--cc-color-text-muted`).
  * @cssprop --cc-color-sentiment-positive - Positive and very positive sentiment (default `--cc-color-success`).
  */
-export class CcSentimentBadge extends sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }) {}
+export class CcSentimentBadge extends sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }) {}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,14 +3,14 @@
 // classes from it up front. It imports nothing that the page has already loaded (Lit, the base element,
 // the controllers, the shared styles): those come in as `deps`, so a host's bundler keeps the first
 // load in one chunk. Its English strings come with it.
-import type { CSSResultGroup, html as litHtml, PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import type { CSSResultGroup, html as litHtml, PropertyDeclarations, PropertyValues, TemplateResult, unsafeCSS as litUnsafeCSS } from 'lit';
 import type { Desk, SentimentLevel, SentimentState } from '../../core/desk/desk.js';
 import type { ConversationController } from '../../controllers/conversation-controller.js';
 import type { StoreController } from '../../controllers/store-controller.js';
 import { sentimentStrings } from '../../i18n/en/sentiment.js';
 import type { DeskElement } from '../desk-element.js';
 import { CcSentimentDismissEvent } from './events.js';
-import { sentimentAlertCss, sentimentBadgeCss, sheet } from './sentiment-badge.styles.js';
+import { sentimentAlertCss, sentimentBadgeCss } from './sentiment-badge.styles.js';
 
 /** What the elements are built from: modules the page has already loaded. */
 export interface SentimentDeps {
@@ -20,6 +20,8 @@ export interface SentimentDeps {
   html: typeof litHtml;
   nothing: symbol;
   hostStyles: CSSResultGroup;
+  /** Lit's `unsafeCSS`: the styles stay CSS results, made into sheets only where there is a document. */
+  unsafeCSS: typeof litUnsafeCSS;
 }
 
 /** What both elements have (the classes are made by `sentimentElements`; they are DeskElements). */
@@ -69,11 +71,11 @@ function toggle(internals: ElementInternals, name: string, on: boolean): void {
 }
 
 /** Makes the `<cc-sentiment-badge>` class (define.ts, or slots.ts on first use). */
-export function sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }: SentimentDeps): new () => SentimentBadgeElement {
+export function sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: SentimentDeps): new () => SentimentBadgeElement {
   // Documented (tag, attributes, styling) on CcSentimentBadge in sentiment-badge.ts, which the manifest reads.
   class CcSentimentBadgeElement extends DeskElement implements SentimentBadgeElement {
     /** @internal */
-    static override styles = [hostStyles, sheet(sentimentBadgeCss)];
+    static override styles = [hostStyles, unsafeCSS(sentimentBadgeCss)];
     /** @internal */
     static override properties: PropertyDeclarations = {
       conversationId: { attribute: 'conversation-id' },
@@ -136,11 +138,11 @@ export function sentimentBadgeElement({ DeskElement, ConversationController, Sto
 }
 
 /** Makes the `<cc-sentiment-alert>` class (define.ts, or slots.ts on first use). */
-export function sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }: SentimentDeps): new () => SentimentAlertElement {
+export function sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: SentimentDeps): new () => SentimentAlertElement {
   // Documented (tag, events, styling) on CcSentimentAlert in sentiment-alert.ts, which the manifest reads.
   class CcSentimentAlertElement extends DeskElement implements SentimentAlertElement {
     /** @internal */
-    static override styles = [hostStyles, sheet(sentimentAlertCss)];
+    static override styles = [hostStyles, unsafeCSS(sentimentAlertCss)];
     /** @internal */
     static override properties: PropertyDeclarations = { conversationId: { attribute: 'conversation-id' } };
 

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import type { Desk } from '../../core/desk/desk.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -17,7 +17,7 @@ function enabled(desk: Desk | undefined): boolean {
   if (!desk?.sentiment.enabled) return false;
   // A chunk that failed to load is tried again on the next render.
   loading ??= import('./on-first-use.js')
-    .then((m) => m.defineSentiment({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles }))
+    .then((m) => m.defineSentiment({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }))
     .catch(() => void (loading = undefined));
   return true;
 }
