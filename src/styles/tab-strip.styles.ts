@@ -58,8 +58,8 @@ export const tabStripStyles = css`
     text-align: center;
     border-radius: 999px;
     padding: 0 calc(var(--_space) * 0.5);
-    background: var(--_unread);
-    color: var(--_on-unread);
+    background: var(--cc-color-unread, var(--_accent));
+    color: var(--cc-color-on-unread, var(--_on-accent));
     font-weight: 700;
   }
   .close {

@@ -31,23 +31,7 @@ export const hostStyles = css`
     --_success: var(--cc-color-success, light-dark(#1b6e3a, #7ddc9b));
     --_warning: var(--cc-color-warning, light-dark(#8a5a00, #ffd27a));
     --_customer-bubble: var(--cc-color-customer-bubble, light-dark(#eef1f5, #2c313b));
-    --_customer-bubble-text: var(--cc-color-customer-bubble-text, var(--_text));
     --_agent-bubble: var(--cc-color-agent-bubble, light-dark(#dcebff, #1d3557));
-    --_agent-bubble-text: var(--cc-color-agent-bubble-text, var(--_text));
-    --_system-bubble: var(--cc-color-system-bubble, var(--_surface-2));
-    --_system-bubble-text: var(--cc-color-system-bubble-text, var(--_muted));
-    --_bubble-link: var(--cc-color-bubble-link, var(--_accent));
-    --_agent-bubble-link: var(--cc-color-agent-bubble-link, var(--_bubble-link));
-    --_agent-bubble-muted: var(--cc-color-agent-bubble-muted, var(--_muted));
-    --_state-active: var(--cc-color-state-active, var(--_success));
-    --_state-waiting: var(--cc-color-state-waiting, var(--_warning));
-    --_state-closed: var(--cc-color-state-closed, var(--_muted));
-    --_unread: var(--cc-color-unread, var(--_accent));
-    --_on-unread: var(--cc-color-on-unread, var(--_on-accent));
-    --_sentiment-negative: var(--cc-color-sentiment-negative, var(--_danger));
-    --_sentiment-slightly-negative: var(--cc-color-sentiment-slightly-negative, var(--_warning));
-    --_sentiment-neutral: var(--cc-color-sentiment-neutral, var(--_muted));
-    --_sentiment-positive: var(--cc-color-sentiment-positive, var(--_success));
     --_space-1: var(--cc-space-1, 4px);
     --_space-2: var(--cc-space-2, 8px);
     --_space-3: var(--cc-space-3, 12px);
@@ -127,15 +111,15 @@ export const stateBadgeStyles = css`
     border: 1px solid currentColor;
   }
   .badge.active {
-    color: var(--_state-active);
+    color: var(--cc-color-state-active, var(--_success));
   }
   .badge.wrap-up,
   .badge.waiting {
-    color: var(--_state-waiting);
+    color: var(--cc-color-state-waiting, var(--_warning));
   }
   .badge.closed,
   .badge.open {
-    color: var(--_state-closed);
+    color: var(--cc-color-state-closed, var(--_muted));
   }
 `;
 

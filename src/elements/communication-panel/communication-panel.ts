@@ -576,7 +576,7 @@ export class CcCommunicationPanel extends DeskElement {
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
       <cc-transcript
         part="transcript"
-        exportparts="bubble: transcript-bubble, customer-bubble: transcript-customer-bubble, agent-bubble: transcript-agent-bubble, system-bubble: transcript-system-bubble, bot-bubble: transcript-bot-bubble, text: transcript-text, author: transcript-author, scroller: transcript-scroller, jump: transcript-jump, typing: transcript-typing, reply: transcript-reply, more: transcript-more"
+        exportparts="bubble:transcript-bubble,customer-bubble:transcript-customer-bubble,agent-bubble:transcript-agent-bubble,system-bubble:transcript-system-bubble,bot-bubble:transcript-bot-bubble,text:transcript-text,author:transcript-author,scroller:transcript-scroller,jump:transcript-jump,typing:transcript-typing,reply:transcript-reply,more:transcript-more"
         lang=${this.localize.lang}
         .messages=${this.messageList.value}
         customer-name=${conversation.customer?.name ?? ''}
@@ -922,7 +922,7 @@ export class CcCommunicationPanel extends DeskElement {
       <cc-attachment-picker
         compact
         part="attachment-picker"
-        exportparts="button: attachment-button, dropzone: attachment-dropzone, list: attachment-list, item: attachment-item, progress: attachment-progress, reason: attachment-reason"
+        exportparts="list:attachment-list,item:attachment-item,progress:attachment-progress,reason:attachment-reason"
         .desk=${this.activeDesk}
         conversation-id=${conversation.id}
         lang=${this.localize.lang}

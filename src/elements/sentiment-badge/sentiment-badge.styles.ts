@@ -1,6 +1,7 @@
 /** Styles of `<cc-sentiment-badge>`. */
 export const sentimentBadgeCss = /* css */ `
     :host {
+      --_sentiment-negative: var(--cc-color-sentiment-negative, var(--_danger));
       display: inline-flex;
       align-items: center;
       gap: calc(var(--_space) * 0.5);
@@ -16,7 +17,7 @@ export const sentimentBadgeCss = /* css */ `
       border-radius: 999px;
       line-height: 1.6;
       white-space: nowrap;
-      color: var(--_sentiment-neutral);
+      color: var(--cc-color-sentiment-neutral, var(--_muted));
     }
     .icon {
       font-size: 0.75em;
@@ -26,10 +27,10 @@ export const sentimentBadgeCss = /* css */ `
       color: var(--_sentiment-negative);
     }
     .badge[data-level='slightly-negative'] {
-      color: var(--_sentiment-slightly-negative);
+      color: var(--cc-color-sentiment-slightly-negative, var(--_warning));
     }
     .badge[data-level$='positive'] {
-      color: var(--_sentiment-positive);
+      color: var(--cc-color-sentiment-positive, var(--_success));
     }
     .badge[data-level='very-negative'],
     .badge[data-level='very-positive'] {
@@ -51,6 +52,7 @@ export const sentimentBadgeCss = /* css */ `
 export const sentimentAlertCss = /* css */ `
     :host {
       display: block;
+      --_sentiment-negative: var(--cc-color-sentiment-negative, var(--_danger));
     }
     .alert {
       display: flex;

@@ -34,7 +34,7 @@ export function sentimentBadge(
   options: { compact?: boolean; background?: boolean } = {},
 ): TemplateResult | typeof nothing {
   return enabled(desk)
-    ? html`<cc-sentiment-badge part="sentiment" exportparts="badge: sentiment-badge, icon: sentiment-icon, urgent: sentiment-urgent" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${options.compact} ?background=${options.background}></cc-sentiment-badge>`
+    ? html`<cc-sentiment-badge part="sentiment" exportparts="badge:sentiment-badge,icon:sentiment-icon,urgent:sentiment-urgent" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${options.compact} ?background=${options.background}></cc-sentiment-badge>`
     : nothing;
 }
 

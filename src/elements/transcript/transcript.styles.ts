@@ -7,6 +7,9 @@ export const transcriptStyles = css`
     min-height: 0;
     position: relative;
     background: var(--_surface);
+    --_customer-bubble-text: var(--cc-color-customer-bubble-text, var(--_text));
+    --_agent-bubble-text: var(--cc-color-agent-bubble-text, var(--_text));
+    --_bubble-link: var(--cc-color-bubble-link, var(--_accent));
   }
   .scroller {
     flex: 1 1 auto;
@@ -67,9 +70,9 @@ export const transcriptStyles = css`
   .bot .bubble {
     margin-inline: auto;
     max-width: min(90%, 36rem);
-    background: var(--_system-bubble);
+    background: var(--cc-color-system-bubble, var(--_surface-2));
     border: 1px dashed var(--_border);
-    color: var(--_system-bubble-text);
+    color: var(--cc-color-system-bubble-text, var(--_muted));
     font-size: 0.9em;
     text-align: center;
   }
@@ -99,11 +102,11 @@ export const transcriptStyles = css`
     color: var(--_bubble-link);
   }
   .agent .bubble a {
-    color: var(--_agent-bubble-link);
+    color: var(--cc-color-agent-bubble-link, var(--_bubble-link));
   }
   .agent .bubble .quote,
   .agent .bubble .file-name {
-    color: var(--_agent-bubble-muted);
+    color: var(--cc-color-agent-bubble-muted, var(--_muted));
   }
   .quote {
     border-inline-start: 3px solid var(--_border);
