@@ -10,7 +10,7 @@ import '../src/elements/conversation-notification/define.js';
  * and Polish, and an offer from a customer with an Arabic name. Each message's text takes the
  * direction of its own first strong letter (`dir="auto"`), whatever the page's direction.
  */
-export async function rtlStage(): Promise<{ desk: Desk; transport: SimulatedTransport; conversationId: string }> {
+async function rtlStage(): Promise<{ desk: Desk; transport: SimulatedTransport; conversationId: string }> {
   const transport = new SimulatedTransport({ seed: 41 });
   const desk = createDesk({ transport, storage: 'memory', agent: { id: 'agent-1', name: 'Ewa' } });
   await desk.connect();

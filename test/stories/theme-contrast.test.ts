@@ -103,7 +103,7 @@ async function renderStory(stories: StoryModule, storyName: string): Promise<HTM
 describe('the theming and right-to-left guide stories are accessible', () => {
   for (const [name, module] of Object.entries({ theming, rightToLeft })) {
     const stories = module as unknown as StoryModule;
-    for (const storyName of Object.keys(stories).filter((key) => key !== 'default' && key !== 'rtlStage')) {
+    for (const storyName of Object.keys(stories).filter((key) => key !== 'default')) {
       it(`${name}: ${storyName}`, async () => {
         const el = await renderStory(stories, storyName);
         await expect(el).to.be.accessible();
