@@ -48,6 +48,8 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: 'demo',
       define,
+      // One Lit for the demo and everything it imports from src.
+      resolve: { dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
       server: { host: '127.0.0.1', port: 5173, strictPort: true, fs: { allow: [root] } },
     };
   }

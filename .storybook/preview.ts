@@ -10,6 +10,9 @@ import '../stories/themes/brand.css';
 // Controls and docs tables come from the analyzer's manifest (`@internal` members are left out).
 setCustomElementsManifest(manifest);
 
+// One Lit (see viteFinal in main.ts): a second copy would fail every story, not only warn in the console.
+const litCopies = (): number => (globalThis as { litHtmlVersions?: string[] }).litHtmlVersions?.length ?? 0;
+
 const preview: Preview = {
   parameters: {
     // axe runs on every story; a violation fails the story's a11y check.
@@ -47,6 +50,7 @@ const preview: Preview = {
     // The theme switcher (toolbar): a class on <html> whose stylesheet sets only --cc-* tokens.
     withThemeByClassName({ themes: themeClasses, defaultTheme: 'light' }),
     (story, context) => {
+      if (litCopies() > 1) throw new Error(`Multiple versions of Lit loaded (${litCopies()} copies of lit-html)`);
       const root = document.documentElement;
       // The page around the elements follows the theme: its scheme (native controls) and background.
       const theme = String(context.globals['theme'] ?? 'light');
