@@ -15,6 +15,7 @@ import './elements/smart-assist/define.js';
 import './elements/agent-script/define.js';
 import './elements/session-tabs/define.js';
 import './elements/sentiment-badge/define.js';
+import './elements/call-controls/define.js';
 import './elements/session-view/define.js';
 import './elements/shortcuts/define.js';
 import './elements/presence-picker/define.js';

@@ -608,6 +608,8 @@ export interface Catalog {
     unmutedNow: string;
     /** The transcript's line when a call ends: "Video call, 4 min 12 s"; `seconds` undefined when it never connected. */
     line(media: 'voice' | 'video', seconds: number | undefined): string;
+    /** Stands for a customer without a name. */
+    customer: string;
   };
   /** What the agent reads for a refusal or failure (see `errorText`); an error's own message is never shown. */
   errors: {

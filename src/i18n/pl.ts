@@ -597,6 +597,7 @@ export const pl: Catalog = {
     selfView: 'Twoja kamera',
     mutedNow: 'Mikrofon wyłączony',
     unmutedNow: 'Mikrofon włączony',
+    customer: 'klient',
     line: (media, seconds) =>
       `${media === 'video' ? 'Rozmowa wideo' : 'Rozmowa głosowa'}, ${seconds === undefined ? 'niepołączona' : seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${seconds} s`}`,
   },

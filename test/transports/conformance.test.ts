@@ -9,14 +9,17 @@ const sim = (t: Transport) => t as SimulatedTransport;
 
 /** Every driver the suite knows: with the simulator, no check is skipped. */
 const WORKDAY = { queue: true, transfer: { queues: ['Billing', 'Returns'], agents: true } };
+/** The simulated customer takes calls after a short ring (F20). */
+const CALLS = { calls: { ringMs: 10 } };
 
 const simulated: ConformanceContext = {
-  createTransport: () => new SimulatedTransport({ seed: 5, capabilities: WORKDAY }),
+  createTransport: () => new SimulatedTransport({ seed: 5, capabilities: WORKDAY, ...CALLS }),
   requestConversation: (t: Transport) => void sim(t).offer(),
   customerSays: (t: Transport, id: string, text: string) => void sim(t).customerSays(id, text),
   withdrawOffer: (t: Transport, offerId: string) => void sim(t).withdraw(offerId, 'taken'),
   dropConnection: (t: Transport) => sim(t).dropConnection(),
   queueConversation: (t: Transport) => void sim(t).queueConversation(),
+  callsAnswer: true,
 };
 
 /** The simulator with one flaw: `flaw` replaces some of its members. Expected events fail fast. */
@@ -25,7 +28,7 @@ function flawed(flaw: (inner: SimulatedTransport) => Partial<Transport>): Confor
     ...simulated,
     timeout: 300,
     createTransport: () => {
-      const inner = new SimulatedTransport({ seed: 8, capabilities: WORKDAY });
+      const inner = new SimulatedTransport({ seed: 8, capabilities: WORKDAY, ...CALLS });
       const own: Partial<Record<PropertyKey, unknown>> = flaw(inner);
       return new Proxy(inner, {
         get(target, key) {
@@ -135,7 +138,7 @@ describe('adapter conformance suite', () => {
     const backend = (t: Transport) => inner.get(t)!;
     const results = await runConformance({
       createTransport: () => {
-        const simulator = new SimulatedTransport({ seed: 9, capabilities: WORKDAY });
+        const simulator = new SimulatedTransport({ seed: 9, capabilities: WORKDAY, ...CALLS });
         const network = new FaultTransport(simulator, { seed: 1 });
         inner.set(network, simulator);
         return network;
@@ -145,6 +148,7 @@ describe('adapter conformance suite', () => {
       withdrawOffer: (t, offerId) => void backend(t).withdraw(offerId),
       dropConnection: (t) => (t as FaultTransport).dropConnection(),
       queueConversation: (t) => void backend(t).queueConversation(),
+      callsAnswer: true,
     });
     expect(results.filter((r) => r.status !== 'passed')).to.deep.equal([]);
   });

@@ -321,7 +321,7 @@ export class CallCommands {
     const t = (registeredCatalog(this.#deps.locale()) ?? callsStrings).calls;
     const seconds = state.startedAt === undefined ? undefined : Math.max(0, Math.round((now - state.startedAt) / 1000));
     // A call the agent cancelled before it rang anyone leaves no line.
-    if (live.known) this.#deps.systemLine(live.conversationId, `call-${live.callId}`, t.line(live.media, seconds), now);
+    if (live.known) this.#deps.messages.received({ id: `call-${live.callId}`, conversationId: live.conversationId, author: 'system', kind: 'system', text: t.line(live.media, seconds), at: now });
   }
 
   /** The conversation's call that is not over; with `phase`, it must be in it (else DeskError('invalid')). */

@@ -2,6 +2,8 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { CallEndReason, CallMedia, CallSignalEvent, CallIncomingEvent, CallStateEvent } from '../transport.js';
 import { forward, lazyCommands } from './knowledge.js';
 import type { SliceContext } from './shared.js';
+import type { Message } from '../model.js';
+import type { CallCommands } from './calls-media.js';
 
 /** Where a conversation's call is, as the agent sees it (F20). */
 export type CallPhase = 'idle' | 'ringing-in' | 'ringing-out' | 'connecting' | 'connected' | 'on-hold' | 'ended';
@@ -87,9 +89,9 @@ export interface Calls {
 
 export type CallEvent = CallIncomingEvent | CallSignalEvent | CallStateEvent;
 
-/** What the call commands add to a conversation: its system line when a call ends. */
+/** What the call commands need besides the context: where a call's system line goes when it ends, and the desk's language. */
 export interface CallsDeps {
-  systemLine(conversationId: string, id: string, text: string, at: number): void;
+  messages: { received(message: Message): void };
   locale(): string | undefined;
 }
 
@@ -101,13 +103,12 @@ export function callsSlice(ctx: SliceContext, options: CallsOptions, deps: Calls
   const $calls = atom<Readonly<Record<string, CallState>>>({});
   const state = (id: string): WritableAtom<CallState> => stores.get(id) ?? (stores.set(id, atom(IDLE_CALL)), stores.get(id)!);
   const commands = lazyCommands(ctx, () => import('./calls-media.js').then((m) => new m.CallCommands(ctx, options, deps, state, $calls)));
-  const names = ['start', 'accept', 'decline', 'mute', 'camera', 'hold', 'end', 'setDevices', 'devices', 'dismiss', 'received'] as const;
   return {
     get available() {
       return ctx.transport.capabilities.calls;
     },
     state,
     $calls,
-    ...forward(ctx, commands, names),
+    ...forward(ctx, commands, 'start accept decline mute camera hold end setDevices devices dismiss received'.split(' ') as (keyof CallCommands)[]),
   };
 }

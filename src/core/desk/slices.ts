@@ -141,7 +141,7 @@ export function wireSlices(
   const scripts = scriptsSlice(ctx, { scripts: o.scripts, conversation: (id) => conversations.store(id), composer, knowledge });
   const privacy = new PrivacySlice(ctx, o.privacyNotice, (id, text, clientId) => sending.send(id, text, [], { automatedId: clientId }));
   // A call's end is a system line in the transcript (F20), kept like any received message.
-  const calls = callsSlice(ctx, o.calls, { locale: desk.locale, systemLine: (conversationId, id, text, at) => messages.received({ id, conversationId, author: 'system', kind: 'system', text, at }) });
+  const calls = callsSlice(ctx, o.calls, { messages, locale: desk.locale });
   pending.also(() => sending.pending());
   events.on('remote-send', (event) => composers.sentElsewhere(event.conversationId, event.text));
   return {

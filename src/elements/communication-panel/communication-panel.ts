@@ -27,6 +27,7 @@ import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.
 import { CcReplyEvent, type CcTranscript } from '../transcript/transcript.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 import { sentimentAlert, sentimentBadge } from '../sentiment-badge/slots.js';
+import { callControls, callMenu } from '../call-controls/slots.js';
 
 const EMPTY_COMPOSER: ComposerState = { draft: '', files: [], restored: false };
 const EMPTY_WRAP_UP: WrapUpState = { note: '', overdue: false };
@@ -572,7 +573,7 @@ export class CcCommunicationPanel extends DeskElement {
     }
     return html`
       ${this.#renderHeader(conversation)} ${this.#renderConnection()}
-      ${sentimentAlert(this.activeDesk, conversation.id, this.localize.lang)}
+      ${sentimentAlert(this.activeDesk, conversation.id, this.localize.lang)} ${callControls(this.activeDesk, conversation.id, this.localize.lang)}
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
       <cc-transcript
         part="transcript"
@@ -622,7 +623,8 @@ export class CcCommunicationPanel extends DeskElement {
     // Open from Active is a release or a transfer; from Waiting only a release.
     const canTransfer = Boolean(desk.capabilities.transfer) && conversation.state === 'active' && can('open');
     const closeBlocked = desk.wrapUp.closeBlock(conversation) !== undefined;
-    return html`<header part="header">
+    // role="none": the page's own header is the banner landmark, not the panel's.
+    return html`<header part="header" role="none">
       <div>
         <h2 dir="auto">${conversation.customer?.name?.trim() || t.panel.unnamedCustomer}</h2>
         <span class="channel">${t.channel.facebook} · ${conversation.queue}</span>
@@ -659,6 +661,7 @@ export class CcCommunicationPanel extends DeskElement {
               ${conversation.state === 'active' && this.composerState.value.draft.trim()
                 ? html`<button role="menuitem" @click=${this.#saveQuickReply}>${t.quickReplies.save}</button>`
                 : nothing}
+              ${callMenu(this.activeDesk, conversation, t, this, () => (this.menuOpen = false))}
               ${can('wrap-up') ? html`<button role="menuitem" @click=${() => this.#end('wrap-up')}>${t.panel.endConversation}</button>` : nothing}
               ${conversation.state === 'active' && can('waiting')
                 ? html`<button role="menuitem" @click=${() => this.#move('waiting')}>${t.panel.putOnHold}</button>`

@@ -13,6 +13,7 @@ import { CcSessionCloseEvent, CcSessionSelectEvent } from '../events.js';
 import { tabKeyAction } from '../tab-keys.js';
 import { sessionTabsStyles } from './session-tabs.styles.js';
 import { sentimentBadge } from '../sentiment-badge/slots.js';
+import { callControls } from '../call-controls/slots.js';
 
 /** The unread badge's text: "9+" above nine. */
 export const unreadBadge = (n: number): string => (n > 9 ? '9+' : String(n));
@@ -240,6 +241,7 @@ export class CcSessionTabs extends DeskElement {
         ? html`<span class="state" part="state" data-state=${conversation.state}>${t.state[conversation.state]}</span>`
         : nothing}
       ${sentimentBadge(this.activeDesk, session.conversationId, this.localize.lang, { compact: true, background: !selected })}
+      ${callControls(this.activeDesk, session.conversationId, this.localize.lang, true)}
       ${session.unread > 0
         ? html`<span class="unread" part="unread"
             ><span aria-hidden="true">${unreadBadge(session.unread)}</span

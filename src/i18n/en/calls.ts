@@ -51,6 +51,7 @@ export const callsStrings: Pick<Catalog, 'calls'> = {
     selfView: 'Your camera',
     mutedNow: 'Microphone off',
     unmutedNow: 'Microphone on',
+    customer: 'the customer',
     line: (media, seconds) => (seconds === undefined ? `${kind(media)}, not connected` : `${kind(media)}, ${length(seconds)}`),
   },
 };
