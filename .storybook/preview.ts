@@ -1,6 +1,7 @@
 import { withThemeByClassName } from '@storybook/addon-themes';
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
+import { ElementDocs } from './element-docs.js';
 import { themeClasses, themePages } from '../stories/themes/themes.js';
 import '../stories/themes/light.css';
 import '../stories/themes/dark.css';
@@ -14,7 +15,10 @@ setCustomElementsManifest(manifest);
 const litCopies = (): number => (globalThis as { litHtmlVersions?: string[] }).litHtmlVersions?.length ?? 0;
 
 const preview: Preview = {
+  // Every element gets a Docs page generated from the manifest (element-docs.ts).
+  tags: ['autodocs'],
   parameters: {
+    docs: { page: ElementDocs, source: { type: 'dynamic', language: 'html' } },
     // axe runs on every story; a violation fails the story's a11y check.
     a11y: { test: 'error' },
     controls: { expanded: true },
