@@ -483,7 +483,8 @@ export class CcConversationNotification extends DeskElement {
         aria-describedby="details"
         @keydown=${this.#onCardKeydown}
       >
-        <header>
+        <!-- Not a banner landmark: the page has its own; this is the card's top. -->
+        <header role="none">
           ${avatar(offer.customer.name, offer.customer.avatarUrl)}
           <div>
             <h2 id="title">${t.notification.title}</h2>
