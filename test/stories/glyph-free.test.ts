@@ -21,6 +21,7 @@ import * as workItems from '../../stories/work-items.stories.js';
 import * as quickReplies from '../../stories/quick-replies.stories.js';
 import * as shortcuts from '../../stories/shortcuts.stories.js';
 import * as sentimentBadge from '../../stories/sentiment-badge.stories.js';
+import * as callControls from '../../stories/call-controls.stories.js';
 import * as avatars from '../../stories/avatar.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
@@ -32,7 +33,7 @@ interface StoryLike {
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
-const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, presencePicker, workItems, quickReplies, shortcuts, sentimentBadge, avatars } as unknown as Record<
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, presencePicker, workItems, quickReplies, shortcuts, sentimentBadge, avatars, callControls } as unknown as Record<
   string,
   Record<string, StoryLike> & { default: StoryLike }
 >;

@@ -19,6 +19,7 @@ import * as sessionView from '../../stories/session-view.stories.js';
 import * as shortcuts from '../../stories/shortcuts.stories.js';
 import * as sentimentBadge from '../../stories/sentiment-badge.stories.js';
 import * as quickReplies from '../../stories/quick-replies.stories.js';
+import * as callControls from '../../stories/call-controls.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
 type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
@@ -29,7 +30,7 @@ interface StoryLike {
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
-const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, shortcuts, sentimentBadge, quickReplies } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, shortcuts, sentimentBadge, quickReplies, callControls } as unknown as Record<string, Record<string, StoryLike> & { default: StoryLike }>;
 
 /** Every element under `root`, through shadow roots. */
 function deepElements(root: Element): Element[] {

@@ -327,7 +327,7 @@ export function callControlsElement({ DeskElement, ConversationController, Store
       const live = (call.phase === 'connected' || call.phase === 'on-hold') && call.startedAt !== undefined;
       const label = call.phase === 'ringing-in' ? t.incoming(media, this.#name()) : call.phase === 'on-hold' ? t.onHold : this.localize.t.callMenu.active;
       return html`<span class="badge ${ringing ? 'ringing' : call.phase}" part="badge"
-        ><span aria-hidden="true">${media === 'video' ? '▶' : '☎'}</span
+        ><span aria-hidden="true">●</span
         >${live ? html`<span aria-hidden="true">${clock((this.clockStore.value || Date.now()) - call.startedAt!)}</span>` : nothing}<span
           class="visually-hidden"
           >${label}</span
