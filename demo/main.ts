@@ -255,6 +255,8 @@ const transport = new SimulatedTransport({
   seed,
   idPrefix: `${seed.toString(36)}-`,
   capabilities: { queue: true, transfer: { queues: ['Billing', 'Orders', 'Returns'], agents: true } },
+  // Voice and video calls (F20): the customer answers after a short ring; their picture and sound are synthetic.
+  calls: true,
 });
 transport.queueConversation({ locale: 'pl' });
 transport.queueConversation({ locale: 'en' });
@@ -291,6 +293,19 @@ const desk = createDesk({
     { id: 'hours', title: 'Opening hours', shortcut: 'hours', locale: 'en', text: 'We are here Monday to Friday, 8:00–20:00. Anything else, {customerFirstName}?' },
     { id: 'godziny', title: 'Godziny pracy', shortcut: 'godziny', locale: 'pl', text: 'Jesteśmy dostępni od poniedziałku do piątku, 8:00–20:00. Czy mogę jeszcze pomóc?' },
   ],
+  // A computer with no camera or microphone still shows a working call: the agent's side is synthetic
+  // too then (a refused permission is still reported as such).
+  calls: {
+    getUserMedia: async (constraints) => {
+      try {
+        return await navigator.mediaDevices.getUserMedia(constraints);
+      } catch (error) {
+        if ((error as Error).name !== 'NotFoundError') throw error;
+        const { syntheticMedia } = await import('../src/transports/simulated/calls.js');
+        return syntheticMedia(constraints.video ? 'video' : 'voice', 'A').stream;
+      }
+    },
+  },
   // Two automatic attempts: with the flaky network on, about a third of the messages reach Failed.
   maxSendAttempts: 2,
   // Three conversations fill the agent: one → Busy, three → Busy – Do not disturb (F12).
