@@ -22,6 +22,14 @@ const preview: Preview = {
     // axe runs on every story; a violation fails the story's a11y check.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    // Where the elements live: a CRM's side pane (and a short one), or a whole page.
+    viewport: {
+      options: {
+        crmSidePane: { name: 'CRM side pane 360 × 640', styles: { width: '360px', height: '640px' }, type: 'mobile' },
+        shortSidePane: { name: 'Short side pane 360 × 400', styles: { width: '360px', height: '400px' }, type: 'mobile' },
+        fullPage: { name: 'Full page', styles: { width: '100%', height: '100%' }, type: 'desktop' },
+      },
+    },
   },
   globalTypes: {
     locale: {
@@ -48,8 +56,20 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    direction: {
+      description: 'Text direction of the page',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { locale: 'en', scheme: 'light' },
+  initialGlobals: { locale: 'en', scheme: 'light', direction: 'ltr' },
   decorators: [
     // The theme switcher (toolbar): a class on <html> whose stylesheet sets only --cc-* tokens.
     withThemeByClassName({ themes: themeClasses, defaultTheme: 'light' }),
@@ -62,6 +82,8 @@ const preview: Preview = {
       const scheme = page.scheme;
       // Elements resolve their language from the nearest `lang`, the page's included.
       root.lang = context.globals['locale'] === 'pl' ? 'pl' : 'en';
+      // Elements mirror under an ancestor's `dir` (logical properties throughout).
+      root.dir = context.globals['direction'] === 'rtl' ? 'rtl' : 'ltr';
       root.dataset['ccScheme'] = scheme;
       root.style.colorScheme = scheme;
       document.body.style.background = page.background;
