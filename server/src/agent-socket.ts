@@ -29,6 +29,8 @@ export class AgentSocket {
   #lastHeard = Date.now();
   readonly #helloTimer: NodeJS.Timeout;
   readonly #liveness: NodeJS.Timeout;
+  /** Closes the socket when the agent's token expires (the client then connects again with a new one). */
+  #expiry: NodeJS.Timeout | undefined;
   #gone = false;
 
   constructor(
@@ -67,6 +69,7 @@ export class AgentSocket {
     if (this.#gone) return;
     this.#gone = true;
     clearTimeout(this.#helloTimer);
+    clearTimeout(this.#expiry);
     clearInterval(this.#liveness);
     this.onGone(this);
   }
@@ -136,6 +139,11 @@ export class AgentSocket {
       return;
     }
     this.agentId = claims.sub;
+    // A token is good until its exp, not for the life of the socket. (setTimeout takes at most ~24.8 days.)
+    this.#expiry = setTimeout(() => {
+      this.#send({ type: 'refused', code: 'auth-expired', message: 'The agent token expired.' });
+      this.close(4401, 'Token expired.');
+    }, Math.min(claims.exp * 1000 - Date.now(), 2 ** 31 - 1));
     // A cursor this bridge never handed out (another backend, a wiped data directory) gets a snapshot instead.
     this.#resuming = typeof f.cursor === 'string' ? f.cursor : undefined;
     const cursor = typeof f.cursor === 'string' && (await this.#core.store.acceptsCursor(claims.sub, f.cursor)) ? f.cursor : undefined;

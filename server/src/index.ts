@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -207,7 +208,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
 
   async function webhook(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method === 'GET') {
-      const ok = url.searchParams.get('hub.mode') === 'subscribe' && config.verifyToken !== '' && url.searchParams.get('hub.verify_token') === config.verifyToken;
+      const ok = url.searchParams.get('hub.mode') === 'subscribe' && sameSecret(url.searchParams.get('hub.verify_token'), config.verifyToken);
       res.writeHead(ok ? 200 : 403, { 'content-type': 'text/plain' });
       res.end(ok ? (url.searchParams.get('hub.challenge') ?? '') : 'Forbidden');
       return;
@@ -389,4 +390,11 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       await core.stop();
     },
   };
+}
+
+/** Whether `given` is the configured secret, in constant time (both hashed first, so lengths match). */
+function sameSecret(given: string | null, secret: string): boolean {
+  if (given === null || secret === '') return false;
+  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }

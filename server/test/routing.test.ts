@@ -260,6 +260,16 @@ describe('the WebSocket protocol', () => {
     await lively.close();
   });
 
+  it('closes a socket with 4401 when its token expires, after telling it why', async () => {
+    s = await setup();
+    const shortLived = new Agent(() => s.bridge, 'a-short', s.bridge.token('a-short', 'Agent a-short', 1));
+    const welcome = await shortLived.connect();
+    assert.equal(welcome.type, 'welcome');
+    await waitFor(() => shortLived.closed, 'the socket to be closed at the token expiry');
+    assert.equal(shortLived.closed!.code, 4401);
+    assert.equal(shortLived.frames.at(-1)?.type, 'refused');
+  });
+
   it('pings every heartbeat itself, so a client that only answers those pings stays connected', async () => {
     s = await setup({ heartbeatMs: 100 });
     const answering = new Agent(() => s.bridge, 'a-answering');

@@ -319,6 +319,17 @@ describe('WebSocketTransport', () => {
       expect((await server.frames()).filter((f) => f.type === 'hello')).to.have.length(2);
     });
 
+    it('with getToken, a token that expires mid-connection is a drop: the desk reconnects with a fresh token', async () => {
+      let issued = 0;
+      const { transport } = create({ token: undefined, getToken: () => `tok-${++issued}` });
+      const desk = testDesk({ transport, agent });
+      await desk.connect();
+      await server.close(4401, 'token expired');
+      const hello = await server.frame('hello', 1);
+      expect(hello.token).to.equal('tok-2');
+      await waitUntil(() => desk.$connection.get() === 'online', 'the desk did not come back online');
+    });
+
     it('stops at auth-expired when the server refuses the token on an open connection', async () => {
       const { transport } = create();
       const desk = testDesk({ transport, agent });

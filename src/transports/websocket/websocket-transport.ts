@@ -45,8 +45,10 @@ export interface WebSocketTransportOptions {
   /** The agent's token. Give `getToken` instead when tokens expire. */
   token?: string;
   /**
-   * Asked for a token before every new connection (so a reconnect after `auth-expired` gets a fresh
-   * one) and for an upload when no connection has one yet.
+   * Asked for a token before every new connection and every upload. When the server closes a
+   * connection because its token expired (4401 after the welcome), the adapter reports a plain drop,
+   * so the desk reconnects and this is asked for a fresh token; only a token refused at the hello
+   * ends in `auth-expired`.
    */
   getToken?: () => string | Promise<string>;
   /** The WebSocket class. Default: the global one. Node 20 has none: pass `ws`'s (`import { WebSocket } from 'ws'`). */
@@ -249,7 +251,8 @@ export class WebSocketTransport implements Transport {
 
   async upload(file: Blob, meta: UploadMeta, { signal, onProgress }: { signal?: AbortSignal; onProgress?(sent: number): void } = {}): Promise<AttachmentRef> {
     if (signal?.aborted) throw aborted();
-    const token = this.#token ?? (await this.#askToken());
+    // A fresh token when the host can give one: the connection's may have expired since.
+    const token = this.#options.getToken ? await this.#askToken() : (this.#token ?? (await this.#askToken()));
     if (signal?.aborted) throw aborted();
     let url: URL;
     try {
@@ -410,6 +413,8 @@ export class WebSocketTransport implements Transport {
    */
   #end(link: Link, how: { code: TransportErrorCode; reason: string; close?: number; quiet?: boolean }): void {
     if (this.#link !== link) return;
+    // The token expired during a welcomed connection: with getToken the reconnect brings a fresh one.
+    if (how.code === 'auth-expired' && link.welcomed && this.#options.getToken) how = { ...how, code: 'network' };
     this.#link = undefined;
     this.#opening = undefined;
     clearInterval(link.ping);
