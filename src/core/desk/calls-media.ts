@@ -7,7 +7,6 @@ import { DeskError } from '../errors.js';
 import { createClientId } from '../random.js';
 import type { CallCandidate, CallDescription, CallEndReason, CallMedia, Command } from '../transport.js';
 import type { CallDevices, CallEvent, CallMediaProblem, CallsDeps, CallsOptions, CallState } from './calls.js';
-import { IDLE_CALL } from './calls.js';
 import type { SliceContext } from './shared.js';
 
 interface Live {
@@ -24,6 +23,8 @@ interface Live {
   ended: boolean;
 }
 
+// As calls.ts's: imported from there, the slice would become a chunk of its own in the package build.
+const IDLE_CALL: CallState = { phase: 'idle', muted: false, camera: false };
 const LIVE_PHASES = new Set(['ringing-in', 'ringing-out', 'connecting', 'connected', 'on-hold']);
 
 /** What a getUserMedia failure means for the agent. */

@@ -95,7 +95,7 @@ export interface CallsDeps {
   locale(): string | undefined;
 }
 
-export const IDLE_CALL: CallState = { phase: 'idle', muted: false, camera: false };
+const IDLE_CALL: CallState = { phase: 'idle', muted: false, camera: false };
 
 /** The calls slice: stores here, the work (calls-media.ts) in a chunk of its own. */
 export function callsSlice(ctx: SliceContext, options: CallsOptions, deps: CallsDeps): Calls & { received(event: CallEvent): Promise<void> } {

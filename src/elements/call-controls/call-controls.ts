@@ -51,6 +51,32 @@ const REASONS = new Set(['hung-up', 'customer-hung-up', 'declined', 'no-answer',
 /** Seconds between rings of an incoming call (with `sound`). */
 const RING_EVERY_MS = 2500;
 
+let audio: AudioContext | undefined;
+
+/**
+ * One ring: two short tones, synthesised (no audio file ships). Silent unless the page may play sound.
+ * Its own, not the offer alerts' chunk: a dynamic import here would split the loader out of the page's first chunk.
+ */
+async function ringOnce(): Promise<void> {
+  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+  if ((activation && !activation.hasBeenActive) || typeof AudioContext === 'undefined') return;
+  audio ??= new AudioContext();
+  if (audio.state === 'suspended') await audio.resume();
+  if (audio.state !== 'running') return;
+  for (const at of [0, 0.4]) {
+    const start = audio.currentTime + at;
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.setValueAtTime(660, start);
+    gain.gain.setValueAtTime(0.0001, start);
+    gain.gain.exponentialRampToValueAtTime(0.15, start + 0.03);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.3);
+    tone.connect(gain).connect(audio.destination);
+    tone.start(start);
+    tone.stop(start + 0.32);
+  }
+}
+
 /** "02:31", or "1:02:31" past an hour. */
 export function clock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -184,13 +210,12 @@ export function callControlsElement({ DeskElement, ConversationController, Store
         release?.();
       };
       const callId = this.shownCall.callId ?? '';
-      const play = (): Promise<void> =>
-        import('../conversation-notification/alerts.js').then(async ({ playTone }) => {
-          while (!stopped) {
-            await playTone().catch(() => undefined);
-            await new Promise((resolve) => setTimeout(resolve, RING_EVERY_MS));
-          }
-        });
+      const play = async (): Promise<void> => {
+        while (!stopped) {
+          await ringOnce().catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, RING_EVERY_MS));
+        }
+      };
       const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
       if (!locks) return void play().catch(() => undefined);
       const agent = this.activeDesk?.agent.id ?? '';
