@@ -8,6 +8,8 @@ export {
   type RecordedTransfer,
   type RecordedUpload,
   type RecordedWrapUp,
+  type SimulatedConversationState,
+  type SimulatedState,
   type SimulatedTransportOptions,
 } from './simulated-transport.js';
 export {

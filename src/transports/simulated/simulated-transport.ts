@@ -125,6 +125,38 @@ export interface SimulatedTransportOptions {
    * their media is synthetic (a canvas and a tone) over a real RTCPeerConnection in the page.
    */
   calls?: boolean | SimulatedCallOptions;
+  /**
+   * A world kept by `saveState()` (e.g. in localStorage): its conversations, messages, pending offers,
+   * sends and event log (cursors) come back, so a page reloaded mid-conversation finds it again.
+   * Customers' scripts do not resume; the CRM starts from its seed again.
+   */
+  state?: SimulatedState;
+}
+
+/** One conversation of a saved world. */
+export interface SimulatedConversationState {
+  conversation: Conversation;
+  scenario: Scenario;
+  messages: Message[];
+  undelivered: Message[];
+  offerId: string | undefined;
+  firstMessageId: string;
+  repliesSent: number;
+  queued: boolean;
+  scriptStarted: boolean;
+}
+
+/** What `saveState()` returns and the `state` option takes: plain data (JSON-safe). */
+export interface SimulatedState {
+  version: 1;
+  idPrefix: string;
+  log: TransportEvent[];
+  conversations: SimulatedConversationState[];
+  pendingOffers: Offer[];
+  sent: [string, SentRecord][];
+  sentMessages: Message[];
+  presence: BasePresence;
+  seq: { offer: number; message: number; script: number; attachment: number };
 }
 
 /**
@@ -207,7 +239,7 @@ interface SimConversation {
   replyTimers: Timer[];
 }
 
-interface SentRecord {
+export interface SentRecord {
   conversationId: string;
   messageId: string;
   at: number;
@@ -316,7 +348,7 @@ export class SimulatedTransport implements Transport {
 
   constructor(options: SimulatedTransportOptions = {}) {
     this.#random = new Random(options.seed ?? 1);
-    this.#idPrefix = options.idPrefix ?? '';
+    this.#idPrefix = options.state?.idPrefix ?? options.idPrefix ?? '';
     this.#now = options.now ?? Date.now;
     this.capabilities = Object.freeze({ ...DEFAULT_CAPABILITIES, ...(options.reportsSentiment ? { sentiment: true } : {}), ...(options.calls ? { calls: { voice: true, video: true } } : {}), ...options.capabilities });
     this.#callOptions = typeof options.calls === 'object' ? options.calls : {};
@@ -326,6 +358,7 @@ export class SimulatedTransport implements Transport {
     this.failureRate = clampRate(options.failureRate ?? 0);
     this.#network = new Random((options.seed ?? 1) ^ 0x5eed);
     this.#crm = new SimulatedCrm({ seed: options.seed ?? 1, now: this.#now, idPrefix: this.#idPrefix });
+    if (options.state?.version === 1) this.#restore(options.state);
     const autoplay = options.autoplay;
     if (autoplay) {
       const settings = autoplay === true ? {} : autoplay;
@@ -336,6 +369,37 @@ export class SimulatedTransport implements Transport {
         ...(settings.firstOfferAfter !== undefined ? { firstOfferAfter: settings.firstOfferAfter } : {}),
       };
     }
+  }
+
+  // ---- a world that survives a reload ----
+
+  /** The world as plain data, for the `state` option of a later transport (the demo keeps it across reloads). */
+  saveState(): SimulatedState {
+    const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+    return copy({
+      version: 1,
+      idPrefix: this.#idPrefix,
+      log: this.#log,
+      conversations: [...this.#conversations.values()].map(({ replyTimers: _timers, agentTyping: _typing, ...rest }) => rest),
+      pendingOffers: [...this.#pendingOffers.values()],
+      sent: [...this.#sent.entries()],
+      sentMessages: this.#sentMessages,
+      presence: this.#presence,
+      seq: { offer: this.#offerSeq, message: this.#messageSeq, script: this.#scriptSeq, attachment: this.#attachmentSeq },
+    });
+  }
+
+  #restore(state: SimulatedState): void {
+    this.#log.push(...state.log);
+    for (const sim of state.conversations) this.#conversations.set(sim.conversation.id, { ...sim, agentTyping: false, replyTimers: [] });
+    for (const offer of state.pendingOffers) this.#pendingOffers.set(offer.id, offer);
+    for (const [key, record] of state.sent) this.#sent.set(key, record);
+    this.#sentMessages.push(...state.sentMessages);
+    this.#presence = state.presence;
+    this.#offerSeq = state.seq.offer;
+    this.#messageSeq = state.seq.message;
+    this.#scriptSeq = state.seq.script;
+    this.#attachmentSeq = state.seq.attachment;
   }
 
   // ---- inspection (tests, stories) ----
