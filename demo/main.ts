@@ -7,7 +7,7 @@ import '../src/define.js';
 import '../src/elements/conversation-notification/define.js';
 import '../src/elements/communication-panel/define.js';
 import { createDesk } from '../src/index.js';
-import { SimulatedTransport } from '../src/transports/simulated/index.js';
+import { SimulatedTransport, type SimulatedState } from '../src/transports/simulated/index.js';
 // Demo data: one agent script per simulated queue.
 import { AGENT_SCRIPTS } from '../src/transports/simulated/agent-scripts.js';
 import { WebSocketTransport } from '../src/transports/websocket/index.js';
@@ -24,6 +24,7 @@ const en = {
   'work.title': 'My work',
   'lang.label': 'Language',
   'network.flaky': 'Flaky network',
+  'demo.reset': 'Reset demo',
   'record.kind': 'Account',
   'record.owner': 'Owner: Anna Kowalska',
   'record.tier': 'Gold support plan',
@@ -78,6 +79,7 @@ const pl: Record<Key, string> = {
   'work.title': 'Moja praca',
   'lang.label': 'Język',
   'network.flaky': 'Niestabilna sieć',
+  'demo.reset': 'Zresetuj demo',
   'record.kind': 'Klient',
   'record.owner': 'Opiekun: Anna Kowalska',
   'record.tier': 'Plan wsparcia Gold',
@@ -245,10 +247,23 @@ deskElement.addEventListener('cc-files-rejected', (e) =>
 
 setLang(savedLang());
 
+// The simulated backend keeps its world (conversations, messages, offers, cursors) in localStorage, so a
+// reload mid-conversation brings it back; the desk keeps the draft and unsent messages in IndexedDB.
+const WORLD_KEY = 'acme-crm-demo:world';
+function keptWorld(): SimulatedState | undefined {
+  try {
+    const kept = JSON.parse(localStorage.getItem(WORLD_KEY) ?? 'null') as SimulatedState | null;
+    return kept?.version === 1 ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const world = keptWorld();
 const seed = Date.now();
-// Each load gets its own ids, so what IndexedDB kept from an earlier visit never lands in a new conversation.
+// A new world gets its own ids, so what IndexedDB kept from an earlier one never lands in a new conversation.
 // Customers arrive close together (every 9 s while fewer than 3 wait); two more wait in the open queue.
 const transport = new SimulatedTransport({
+  ...(world ? { state: world } : {}),
   // Every second customer the agent accepts loses patience a few seconds in (F14: sentiment badge and alert).
   autoplay: { offerEvery: 9000, angryEvery: 2 },
   latency: 300,
@@ -258,8 +273,35 @@ const transport = new SimulatedTransport({
   // Voice and video calls (F20): the customer answers after a short ring; their picture and sound are synthetic.
   calls: true,
 });
-transport.queueConversation({ locale: 'pl' });
-transport.queueConversation({ locale: 'en' });
+if (!world) {
+  transport.queueConversation({ locale: 'pl' });
+  transport.queueConversation({ locale: 'en' });
+}
+let saving: ReturnType<typeof setTimeout> | undefined;
+function saveWorld(): void {
+  clearTimeout(saving);
+  saving = undefined;
+  try {
+    localStorage.setItem(WORLD_KEY, JSON.stringify(transport.saveState()));
+  } catch {
+    // Storage blocked or full: the demo goes on, and a reload starts a new world.
+  }
+}
+transport.subscribe(() => {
+  saving ??= setTimeout(saveWorld, 300);
+});
+addEventListener('pagehide', saveWorld);
+// "Reset demo": a new world on the next load.
+required<HTMLButtonElement>('#reset-demo').addEventListener('click', () => {
+  removeEventListener('pagehide', saveWorld);
+  clearTimeout(saving);
+  try {
+    localStorage.removeItem(WORLD_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+  location.reload();
+});
 /** Share of sends the "Flaky network" switch makes fail. */
 const FLAKY_FAILURE_RATE = 0.6;
 /**
