@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { formatBytes } from './format-bytes.js';
+import { callLinePl } from './call-line.js';
 
 const rules = new Intl.PluralRules('pl');
 
@@ -598,8 +599,7 @@ export const pl: Catalog = {
     mutedNow: 'Mikrofon wyłączony',
     unmutedNow: 'Mikrofon włączony',
     customer: 'klient',
-    line: (media, seconds) =>
-      `${media === 'video' ? 'Rozmowa wideo' : 'Rozmowa głosowa'}, ${seconds === undefined ? 'niepołączona' : seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${seconds} s`}`,
+    line: callLinePl,
   },
   errors: {
     desk: {

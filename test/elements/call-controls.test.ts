@@ -23,7 +23,7 @@ async function setup(calls = true, deskOptions: Partial<DeskOptions> = {}): Prom
 
 async function openMenu(panel: CcCommunicationPanel): Promise<HTMLElement[]> {
   // The call items come with the calls chunk, which the panel loads on its first render when the desk has calls.
-  if (panel.desk?.calls.available) await import('../../src/elements/call-controls/on-first-use.js');
+  if (panel.desk?.calls.available) await import('../../src/elements/call-controls/call-controls-part.js');
   inner(panel, '.menu-button')!.click();
   await panel.updateComplete;
   return [...panel.shadowRoot!.querySelectorAll<HTMLElement>('[role="menuitem"]')];

@@ -1,8 +1,7 @@
 // The calls slice's work (F20): WebRTC, the microphone and camera, the signalling through the
 // transport. A chunk of its own, loaded on the first call command or call event.
 import type { WritableAtom } from 'nanostores';
-import { callsStrings } from '../../i18n/en/calls.js';
-import { registeredCatalog } from '../../i18n/index.js';
+import { callLineEn, callLinePl } from '../../i18n/call-line.js';
 import { DeskError } from '../errors.js';
 import { createClientId } from '../random.js';
 import type { CallCandidate, CallDescription, CallEndReason, CallMedia, Command } from '../transport.js';
@@ -319,10 +318,10 @@ export class CallCommands {
     const state = this.#state(live.conversationId).get();
     const now = this.#ctx.now();
     this.#set(live.conversationId, { phase: 'ended', reason, endedAt: now, local: undefined, remote: undefined });
-    const t = (registeredCatalog(this.#deps.locale()) ?? callsStrings).calls;
+    const line = /^pl\b/i.test(this.#deps.locale() ?? '') ? callLinePl : callLineEn;
     const seconds = state.startedAt === undefined ? undefined : Math.max(0, Math.round((now - state.startedAt) / 1000));
     // A call the agent cancelled before it rang anyone leaves no line.
-    if (live.known) this.#deps.messages.received({ id: `call-${live.callId}`, conversationId: live.conversationId, author: 'system', kind: 'system', text: t.line(live.media, seconds), at: now });
+    if (live.known) this.#deps.messages.received({ id: `call-${live.callId}`, conversationId: live.conversationId, author: 'system', kind: 'system', text: line(live.media, seconds), at: now });
   }
 
   /** The conversation's call that is not over; with `phase`, it must be in it (else DeskError('invalid')). */

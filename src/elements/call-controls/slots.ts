@@ -8,7 +8,7 @@ import { hostStyles } from '../../styles/tokens.js';
 import { DeskElement } from '../desk-element.js';
 
 let loading: Promise<void> | undefined;
-let loaded: typeof import('./on-first-use.js') | undefined;
+let loaded: typeof import('./call-controls-part.js') | undefined;
 
 /**
  * Whether the desk has calls; if so, loads (once) the lazy chunk with `<cc-call-controls>` and the
@@ -16,7 +16,7 @@ let loaded: typeof import('./on-first-use.js') | undefined;
  */
 function enabled(desk: Desk | undefined): desk is Desk {
   if (!desk?.calls.available) return false;
-  loading ??= import('./on-first-use.js')
+  loading ??= import('./call-controls-part.js')
     .then((m) => {
       loaded = m;
       m.defineCallControls({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS });
@@ -30,7 +30,7 @@ export function callControls(desk: Desk | undefined, conversationId: string, lan
   return enabled(desk) ? html`<cc-call-controls part="call" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${compact}></cc-call-controls>` : nothing;
 }
 
-/** The "…" menu items Start voice call / Start video call (see on-first-use.ts); nothing without calls or until the chunk is in. */
+/** The "…" menu items Start voice call / Start video call (see call-controls-part.ts); nothing without calls or until the chunk is in. */
 export function callMenu(desk: Desk | undefined, conversation: Conversation, t: Catalog, host: HTMLElement, done: () => void): unknown {
   return (enabled(desk) && loaded?.callMenu(desk, conversation, t, host, done)) || nothing;
 }

@@ -1,8 +1,7 @@
 import type { Catalog } from '../catalog.js';
+import { callLineEn } from '../call-line.js';
 
 const kind = (media: 'voice' | 'video'): string => (media === 'video' ? 'Video call' : 'Voice call');
-/** "4 min 12 s", "12 s". */
-const length = (seconds: number): string => (seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${seconds} s`);
 
 /** English strings of `<cc-call-controls>` and of the transcript's call lines (F20). */
 export const callsStrings: Pick<Catalog, 'calls'> = {
@@ -52,6 +51,6 @@ export const callsStrings: Pick<Catalog, 'calls'> = {
     mutedNow: 'Microphone off',
     unmutedNow: 'Microphone on',
     customer: 'the customer',
-    line: (media, seconds) => (seconds === undefined ? `${kind(media)}, not connected` : `${kind(media)}, ${length(seconds)}`),
+    line: callLineEn,
   },
 };
