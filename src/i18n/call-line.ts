@@ -1,7 +1,8 @@
 /**
- * The transcript's line when a call ends (F20), "Video call, 4 min 12 s", in English and Polish. A
- * module of its own: the desk's lazy call commands write it without loading a whole catalog (and
- * without the catalog registry, whose loader would come out of the page's first chunk with it).
+ * The transcript's line when a call ends (F20), "Video call, 4 min 12 s", in English and Polish (by
+ * the desk's locale; other languages get English). Not part of the catalog: the desk's lazy call
+ * commands write it without loading a catalog or the catalog registry, whose loader would come out
+ * of the page's first chunk with it.
  */
 type Line = (media: 'voice' | 'video', seconds: number | undefined) => string;
 

@@ -606,8 +606,6 @@ export interface Catalog {
     selfView: string;
     mutedNow: string;
     unmutedNow: string;
-    /** The transcript's line when a call ends: "Video call, 4 min 12 s"; `seconds` undefined when it never connected. */
-    line(media: 'voice' | 'video', seconds: number | undefined): string;
     /** Stands for a customer without a name. */
     customer: string;
   };

@@ -1,6 +1,5 @@
 import type { Catalog } from './catalog.js';
 import { formatBytes } from './format-bytes.js';
-import { callLinePl } from './call-line.js';
 
 const rules = new Intl.PluralRules('pl');
 
@@ -599,7 +598,6 @@ export const pl: Catalog = {
     mutedNow: 'Mikrofon wyłączony',
     unmutedNow: 'Mikrofon włączony',
     customer: 'klient',
-    line: callLinePl,
   },
   errors: {
     desk: {

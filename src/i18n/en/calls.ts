@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog.js';
-import { callLineEn } from '../call-line.js';
 
 const kind = (media: 'voice' | 'video'): string => (media === 'video' ? 'Video call' : 'Voice call');
 
@@ -51,6 +50,5 @@ export const callsStrings: Pick<Catalog, 'calls'> = {
     mutedNow: 'Microphone off',
     unmutedNow: 'Microphone on',
     customer: 'the customer',
-    line: callLineEn,
   },
 };
