@@ -17,6 +17,8 @@ import { scriptsStrings } from '../../src/i18n/en/scripts.js';
 import { quickRepliesStrings } from '../../src/i18n/en/quick-replies.js';
 import { sentimentStrings } from '../../src/i18n/en/sentiment.js';
 import { emojiStrings } from '../../src/i18n/en/emoji.js';
+import { callsStrings } from '../../src/i18n/en/calls.js';
+import { callMenuStrings } from '../../src/i18n/en/call-menu.js';
 import { presenceStrings } from '../../src/i18n/en/presence.js';
 import { sessionsStrings } from '../../src/i18n/en/sessions.js';
 import { workItemsStrings } from '../../src/i18n/en/work-items.js';
@@ -263,6 +265,8 @@ describe('i18n', () => {
         quickRepliesStrings,
         sentimentStrings,
         emojiStrings,
+        callsStrings,
+        callMenuStrings,
       ];
       const keys = parts.flatMap((part) => Object.keys(part));
       expect(keys).to.have.members(Object.keys(en));
