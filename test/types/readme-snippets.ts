@@ -40,6 +40,7 @@ import {
 import { CcOpenArticleEvent, CcReplyEvent, CcScriptStepEvent, CcSentimentDismissEvent } from '../../src/elements.js';
 import type { CcQuickReplyEvent, CcQuickReplyInsertedEvent, CcQuickReplyRemoveEvent } from '../../src/elements/quick-replies/quick-replies.js';
 import type { CcQuickReplySaveEvent } from '../../src/elements/quick-replies/events.js';
+import type { CcCallEvent, CcCallStartEvent } from '../../src/elements/call-controls/events.js';
 // 'contact-center-elements/sentiment'
 import { createLexiconAnalyzer, type SentimentLevel } from '../../src/sentiment/index.js';
 
@@ -107,6 +108,10 @@ interface NamedEvents {
   'cc-quick-reply-save': CcQuickReplySaveEvent;
   'cc-reply': CcReplyEvent;
   'cc-sentiment-dismiss': CcSentimentDismissEvent;
+  'cc-call-start': CcCallStartEvent;
+  'cc-call-accept': CcCallEvent;
+  'cc-call-decline': CcCallEvent;
+  'cc-call-end': CcCallEvent;
 }
 
 export function everyNamedEventIsTyped(): void {
