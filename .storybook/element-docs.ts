@@ -35,6 +35,15 @@ function find(tag: string): { declaration: Declaration; path: string } | undefin
   return undefined;
 }
 
+/** An event is cancelable when any element's description of it says so (one class per event name). */
+const cancelable = new Set(
+  modules
+    .flatMap((module) => module.declarations ?? [])
+    .flatMap((declaration) => declaration.events ?? [])
+    .filter((event) => /(?<!not )\bcancell?able\b|\bcancel to\b/i.test(event.description ?? ''))
+    .map((event) => event.name),
+);
+
 const cell = (text: string | undefined): string => (text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 /** A Markdown table, or nothing when there are no rows. */
@@ -50,7 +59,7 @@ export function reference(declaration: Declaration): string {
     ['Event', 'Cancelable', 'Detail and meaning'],
     (declaration.events ?? []).map((event) => [
       `\`${event.name}\``,
-      /\bcancel(?:l)?able\b/i.test(event.description ?? '') ? 'yes' : 'no',
+      cancelable.has(event.name) ? 'yes' : 'no',
       [event.type?.text ? `\`${event.type.text}\`` : '', event.description ?? ''].filter(Boolean).join(' — '),
     ]),
   );
