@@ -3,6 +3,7 @@ import type { AgentScript, Desk, ScriptProgress } from '../../src/core/desk/desk
 import type { DeskError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/model.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
+import { TransportError } from '../../src/core/transport.js';
 import { AGENT_SCRIPTS } from '../../src/transports/simulated/agent-scripts.js';
 import { dispose, testDesk, TestTransport } from '../harness.js';
 
@@ -104,6 +105,52 @@ describe('desk.scripts', () => {
     stop();
     const error = await second.desk.scripts.complete('c1', 'nope').catch((e: unknown) => e);
     expect((error as DeskError).code).to.equal('invalid');
+  });
+
+  it('never writes over stored progress after a failed read, and ticks once storage reads again', async () => {
+    const inner = createMemoryStorage();
+    await inner.setValue('script-progress/c1/returns', ['greet']);
+    let failures = 2;
+    const storage: Storage = {
+      ...inner,
+      getValue<T>(key: string): Promise<T | undefined> {
+        if (key.startsWith('script-progress/') && failures-- > 0) return Promise.reject(new Error('read failed'));
+        return inner.getValue<T>(key);
+      },
+    };
+    const { desk } = await setup({ storage });
+    const { progress, stop } = await watch(desk);
+    await waitUntil(() => progress()?.script.id === 'returns', 'the script is not shown');
+    // Still unreadable: the tick is refused rather than saving progress without the stored step.
+    const refused = await desk.scripts.complete('c1', 'order').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).to.be.instanceOf(Error);
+    await desk.settled();
+    expect(await inner.getValue('script-progress/c1/returns')).to.deep.equal(['greet']);
+    // Storage reads again: the tick joins the stored one.
+    await desk.scripts.complete('c1', 'order');
+    await desk.settled();
+    expect(await inner.getValue('script-progress/c1/returns')).to.deep.equal(['greet', 'order']);
+    expect(progress()?.completed).to.equal(2);
+    stop();
+  });
+
+  it("fetches the transport's scripts again after the list failed", async () => {
+    const { desk, transport } = await setup({ scripts: [], capabilities: { scripts: true }, queue: 'Sales' });
+    const billing = structuredClone(AGENT_SCRIPTS.find((s) => s.id === 'billing')!);
+    transport.on('scripts.list', () => ({ scripts: [billing] }));
+    transport.failNext('scripts.list', new TransportError('network', 'offline'));
+    const { progress, stop } = await watch(desk);
+    await waitUntil(() => transport.executed('scripts.list').length === 1, 'the scripts were not asked for');
+    await desk.settled();
+    expect(progress()).to.equal(undefined);
+    // Transferred to a queue the backend has a script for: the list is fetched again.
+    transport.emit({ type: 'conversation.updated', conversation: { ...conversation, queue: 'Billing' } });
+    await waitUntil(() => progress()?.script.id === 'billing', "the backend's script is not shown");
+    expect(transport.executed('scripts.list')).to.have.length(2);
+    stop();
   });
 
   it("adds the transport's scripts after the host's", async () => {

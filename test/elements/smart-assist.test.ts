@@ -113,7 +113,9 @@ describe('cc-smart-assist', () => {
       cases: [],
     }));
     await settle(el, desk, 'loading');
-    expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Looking for suggestions…');
+    // Loading is not announced: the lists say they are busy.
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('');
+    expect([...root(el).querySelectorAll('.empty')].map((e) => e.getAttribute('aria-busy'))).to.deep.equal(['true', 'true']);
     await expect(el).to.be.accessible();
     transport.release('assist.suggest');
     await settle(el, desk);
@@ -124,6 +126,39 @@ describe('cc-smart-assist', () => {
     expect(button(el, 'Open article: Internal only')).to.exist;
     expect(root(el).querySelector('.empty')!.textContent).to.equal('No similar cases.');
     expect(transport.executed('knowledge.search')).to.have.length(0);
+  });
+
+  it('announces the counts once when refreshes find the same, marking the lists busy meanwhile', async () => {
+    const { el, desk, transport } = await setup({ capabilities: { knowledge: true, assist: true }, hold: true });
+    transport.on('assist.suggest', () => ({
+      articles: [{ id: 'b1', title: 'From the backend', summary: '', locale: 'en', url: 'https://help.example.com/b1' }],
+      cases: [],
+    }));
+    const status = root(el).querySelector('[role="status"]')!;
+    const announced: string[] = [];
+    const observer = new MutationObserver(() => {
+      const text = status.textContent!;
+      if (text !== (announced.at(-1) ?? '')) announced.push(text);
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    transport.release('assist.suggest');
+    await settle(el, desk);
+    for (const text of ['Is there a size guide?', 'And the sleeves?']) {
+      transport.hold('assist.suggest');
+      transport.emit({ type: 'message.received', message: says('now', text) });
+      await waitUntil(() => el.assistState === 'loading', 'the refresh did not start', { timeout: 4000 });
+      await el.updateComplete;
+      expect(root(el).querySelector('[part="articles"]')!.getAttribute('aria-busy')).to.equal('true');
+      transport.release('assist.suggest');
+      await settle(el, desk);
+      expect(root(el).querySelector('[part="articles"]')!.getAttribute('aria-busy')).to.equal('false');
+    }
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    observer.disconnect();
+    expect(transport.executed('assist.suggest')).to.have.length(3);
+    expect(announced).to.have.length(1);
+    expect(announced[0]).to.match(/1 article/);
+    expect(status.textContent).to.equal(announced[0]);
   });
 
   it('says when there is nothing to suggest, when it failed (with retry) and when it is unavailable', async () => {

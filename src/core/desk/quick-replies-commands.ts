@@ -34,7 +34,14 @@ export class QuickReplyCommands {
   readonly #replies: WritableAtom<readonly QuickReply[]>;
   readonly #composer: (conversationId: string) => Composer;
   #remote: readonly QuickReply[] = [];
+  /** Whether the transport's list was fetched; a failed fetch is tried again on the next load or search. */
+  #remoteLoaded = false;
+  /** Whether a load was tried (its failure, if any, was reported to its caller). */
+  #attempted = false;
+  /** The agent's own replies, once read back from storage (never set by a failed read). */
   #own: QuickReply[] | undefined;
+  /** The storage read in progress, shared by concurrent callers; dropped when it fails. */
+  #ownRead: Promise<QuickReply[]> | undefined;
 
   /** `host`: the host's list as given (`createDesk({ quickReplies })`); checked here, then published. */
   constructor(
@@ -55,16 +62,26 @@ export class QuickReplyCommands {
   }
 
   async load(): Promise<readonly QuickReply[]> {
+    this.#attempted = true;
     const [remote] = await Promise.allSettled([this.#fetch(), this.#readOwn()]);
     // The agent's own replies are listed even when the transport's list could not be fetched.
-    if (remote.status === 'fulfilled') this.#remote = remote.value;
+    if (remote.status === 'fulfilled') {
+      this.#remote = remote.value;
+      this.#remoteLoaded = true;
+    }
     this.#publish();
     if (remote.status === 'rejected') throw remote.reason;
     return this.#replies.get();
   }
 
   async search(query: string, options: { locale?: string; limit?: number } = {}): Promise<QuickReply[]> {
-    if (this.#own === undefined) await this.load();
+    if (!this.#loaded) {
+      // What failed before is fetched again; a failure already reported by an earlier load does not fail the search.
+      const reported = this.#attempted;
+      await this.load().catch((error: unknown) => {
+        if (!reported) throw error;
+      });
+    }
     return searchReplies(this.#replies.get(), query, options.locale).slice(0, options.limit ?? 50);
   }
 
@@ -111,7 +128,7 @@ export class QuickReplyCommands {
 
   async #find(replyId: string): Promise<QuickReply> {
     let reply = this.#replies.get().find((r) => r.id === replyId);
-    if (!reply && this.#own === undefined) reply = (await this.load()).find((r) => r.id === replyId);
+    if (!reply && !this.#loaded) reply = (await this.load()).find((r) => r.id === replyId);
     if (!reply) throw new DeskError('invalid', `No quick reply "${replyId}".`);
     return reply;
   }
@@ -122,18 +139,35 @@ export class QuickReplyCommands {
     return (Array.isArray(replies) ? replies : []).flatMap((r) => toQuickReply(r, 'host') ?? []);
   }
 
-  async #readOwn(): Promise<QuickReply[]> {
-    if (this.#own) return this.#own;
-    const storage = await this.#ctx.storage;
-    const stored = await storage.getValue<unknown[]>(this.#key).catch(() => undefined);
-    // What the agent added meanwhile wins over nothing; a second read never replaces it.
-    this.#own ??= (Array.isArray(stored) ? stored : []).flatMap((r) => toQuickReply(r, 'own') ?? []);
-    return this.#own;
+  /** Both the transport's list and the agent's own replies are in. */
+  get #loaded(): boolean {
+    return this.#remoteLoaded && this.#own !== undefined;
+  }
+
+  /**
+   * The agent's own replies as stored. A failed read rejects and is not kept, so the next call reads
+   * again; adding or removing never writes a list that was not read back first.
+   */
+  #readOwn(): Promise<QuickReply[]> {
+    if (this.#own) return Promise.resolve(this.#own);
+    this.#ownRead ??= (async () => {
+      try {
+        const storage = await this.#ctx.storage;
+        const stored = await storage.getValue<unknown[]>(this.#key);
+        this.#own ??= (Array.isArray(stored) ? stored : []).flatMap((r) => toQuickReply(r, 'own') ?? []);
+        return this.#own;
+      } finally {
+        this.#ownRead = undefined;
+      }
+    })();
+    return this.#ownRead;
   }
 
   async #saveOwn(): Promise<void> {
+    // Only ever a list read back from storage (and changed since): never an unread, empty one.
+    if (!this.#own) return;
     const storage = await this.#ctx.storage;
-    await this.#ctx.track(storage.setValue(this.#key, this.#own ?? []));
+    await this.#ctx.track(storage.setValue(this.#key, this.#own));
   }
 
   #publish(): void {

@@ -47,8 +47,13 @@ function scriptOf(value: unknown): AgentScript | undefined {
 export class ScriptsCommands {
   readonly #ctx: SliceContext;
   readonly #deps: ScriptsDeps;
-  readonly #scripts: Promise<readonly AgentScript[]>;
-  /** Done step ids per conversation and script, once read back from storage. */
+  /** The host's and the backend's scripts, once the backend's list came in (never a failed list). */
+  #scripts: readonly AgentScript[] | undefined;
+  /** The backend's list being fetched, shared by concurrent callers. */
+  #fetching: Promise<readonly AgentScript[]> | undefined;
+  /** A fetch failed: the conversations shown meanwhile have the host's scripts only. */
+  #stale = false;
+  /** Done step ids per conversation and script, once read back from storage (a failed read is not kept). */
   readonly #done = new Map<string, Promise<Set<string>>>();
   /** The queue's script, per watched conversation. */
   readonly #current = new Map<string, AgentScript | undefined>();
@@ -56,41 +61,61 @@ export class ScriptsCommands {
   constructor(ctx: SliceContext, deps: ScriptsDeps) {
     this.#ctx = ctx;
     this.#deps = deps;
-    this.#scripts = this.#load();
+    void this.#load();
   }
 
-  /** The host's scripts first, then the backend's (a failed list leaves the host's). */
-  async #load(): Promise<readonly AgentScript[]> {
-    if (!this.#ctx.transport.capabilities.scripts) return this.#deps.scripts;
-    try {
-      const { scripts } = await this.#ctx.transport.execute({ type: 'scripts.list' });
-      const valid = (Array.isArray(scripts) ? scripts.map(scriptOf) : []).filter((s): s is AgentScript => s !== undefined);
-      return [...this.#deps.scripts, ...valid];
-    } catch {
-      return this.#deps.scripts;
-    }
+  /**
+   * The host's scripts first, then the backend's. A failed list leaves the host's for now and is
+   * fetched again on the next use; once it comes in, the watched conversations are shown again.
+   */
+  #load(): Promise<readonly AgentScript[]> {
+    if (this.#scripts) return Promise.resolve(this.#scripts);
+    if (!this.#ctx.transport.capabilities.scripts) return Promise.resolve((this.#scripts = this.#deps.scripts));
+    this.#fetching ??= (async () => {
+      try {
+        const { scripts } = await this.#ctx.transport.execute({ type: 'scripts.list' });
+        const valid = (Array.isArray(scripts) ? scripts.map(scriptOf) : []).filter((s): s is AgentScript => s !== undefined);
+        this.#scripts = [...this.#deps.scripts, ...valid];
+        return this.#scripts;
+      } catch {
+        this.#stale = true;
+        return this.#deps.scripts;
+      } finally {
+        this.#fetching = undefined;
+      }
+    })();
+    return this.#fetching;
   }
 
   #doneOf(conversationId: string, scriptId: string): Promise<Set<string>> {
     const k = key(conversationId, scriptId);
     let done = this.#done.get(k);
     if (!done) {
-      done = this.#ctx.track(
+      const read = this.#ctx.track(
         this.#ctx.storage
           .then((storage) => storage.getValue<unknown>(k))
-          .then(
-            (value) => new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []),
-            () => new Set<string>(),
-          ),
+          .then((value) => new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])),
       );
-      this.#done.set(k, done);
+      done = read;
+      this.#done.set(k, read);
+      // A failed read is read again next time: ticking never writes over progress it did not read.
+      read.catch(() => {
+        if (this.#done.get(k) === read) this.#done.delete(k);
+      });
     }
     return done;
   }
 
   async #scriptOf(conversationId: string): Promise<AgentScript | undefined> {
     const queue = this.#deps.conversation(conversationId).get()?.queue;
-    return queue === undefined ? undefined : scriptFor(await this.#scripts, queue);
+    if (queue === undefined) return undefined;
+    const scripts = await this.#load();
+    if (this.#stale && this.#scripts) {
+      // The backend's list came in after a failure: the conversations already shown may have a script now.
+      this.#stale = false;
+      for (const id of this.#current.keys()) if (id !== conversationId) void this.#publish(id);
+    }
+    return scriptFor(scripts, queue);
   }
 
   /** Keeps the conversation's store on its queue's script (a transfer may change it). Returns the stop. */
@@ -109,7 +134,8 @@ export class ScriptsCommands {
     const store = this.#deps.stores.get(conversationId);
     if (!store) return;
     if (!script) return store.set(undefined);
-    const done = await this.#doneOf(conversationId, script.id);
+    // Unread progress shows as nothing done (not kept: ticking reads it again first).
+    const done = await this.#doneOf(conversationId, script.id).catch(() => new Set<string>());
     if (this.#current.get(conversationId) === script) store.set(progressOf(conversationId, script, done));
   }
 

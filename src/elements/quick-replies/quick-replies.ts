@@ -199,9 +199,15 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
     protected deskChanged(desk: Desk | undefined): void {
       this.#subscribe(desk);
       if (!desk || this.#loadedFor === desk) return;
+      this.#load(desk);
+    }
+
+    /** Loads the desk's replies; a failed load is tried again on the next query or desk. */
+    #load(desk: Desk): void {
       this.#loadedFor = desk;
       this.#phase = 'loading';
       const loaded = (phase: 'ready' | 'failed') => () => {
+        if (phase === 'failed' && this.#loadedFor === desk) this.#loadedFor = undefined;
         if (this.activeDesk !== desk) return;
         this.#phase = phase;
         this.requestUpdate();
@@ -220,6 +226,8 @@ export function quickRepliesElement({ DeskElement, html, nothing, strings, error
       if (changed.has('query')) {
         this.#active = 0;
         this.#problem = '';
+        const desk = this.activeDesk;
+        if (desk && this.#phase === 'failed' && this.#loadedFor === undefined) this.#load(desk);
       }
       if (this.#active >= this.results.length) this.#active = 0;
     }

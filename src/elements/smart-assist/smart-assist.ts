@@ -95,6 +95,8 @@ export class CcSmartAssist extends DeskElement {
   #notice = '';
   #problem = '';
   #noticeFor: string | undefined;
+  /** What the status line says: the last ready counts, kept while refreshing so it is spoken only when they change. */
+  #announcement = '';
 
   /** The conversation suggestions are for. Default: the desk's active conversation. */
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
@@ -118,8 +120,12 @@ export class CcSmartAssist extends DeskElement {
       this.#noticeFor = id;
       this.#notice = '';
       this.#problem = '';
+      this.#announcement = '';
     }
     const { status, articles, cases } = this.#state.value;
+    const t = this.localize.t.assist;
+    if (status === 'ready') this.#announcement = articles.length + cases.length === 0 ? t.empty : t.ready(articles.length, cases.length);
+    else if (status !== 'loading' && status !== 'idle') this.#announcement = '';
     const shown = !desk || id === undefined ? 'unavailable' : status === 'ready' && articles.length + cases.length === 0 ? 'empty' : status;
     for (const s of ['loading', 'ready', 'empty', 'error', 'unavailable']) {
       if (s === shown || (s === 'ready' && shown === 'empty')) this.#internals.states.add(s);
@@ -187,9 +193,9 @@ export class CcSmartAssist extends DeskElement {
       </div>`;
     }
     const loading = status === 'loading' || status === 'idle';
-    const announcement = loading ? t.loading : articles.length + cases.length === 0 ? t.empty : t.ready(articles.length, cases.length);
     const nothingYet = !loading && articles.length + cases.length === 0;
-    return html`<p class="status" role="status">${announcement}</p>
+    // Loading is not spoken: the lists are marked busy instead.
+    return html`<p class="status" role="status">${this.#announcement}</p>
       ${nothingYet
         ? nothing
         : html`<h4 id="articles-title">${t.articles}</h4>
@@ -202,7 +208,7 @@ export class CcSmartAssist extends DeskElement {
 
   private renderArticles(desk: Desk, id: string, articles: readonly ArticleSummary[], loading: boolean): TemplateResult {
     const t = this.localize.t.assist;
-    if (articles.length === 0) return html`<p class="empty">${loading ? t.loading : t.noArticles}</p>`;
+    if (articles.length === 0) return html`<p class="empty" aria-busy=${loading ? 'true' : 'false'}>${loading ? t.loading : t.noArticles}</p>`;
     return html`<ul part="articles" aria-labelledby="articles-title" aria-busy=${loading ? 'true' : 'false'}>
       ${articles.map(
         (article) => html`<li part="item" lang=${article.locale}>
@@ -225,7 +231,7 @@ export class CcSmartAssist extends DeskElement {
 
   private renderCases(desk: Desk, id: string, cases: readonly SimilarCase[], loading: boolean): TemplateResult {
     const t = this.localize.t.assist;
-    if (cases.length === 0) return html`<p class="empty">${loading ? t.loading : t.noCases}</p>`;
+    if (cases.length === 0) return html`<p class="empty" aria-busy=${loading ? 'true' : 'false'}>${loading ? t.loading : t.noCases}</p>`;
     const date = new Intl.DateTimeFormat(this.localize.t.lang, { dateStyle: 'medium' });
     return html`<ul part="cases" aria-labelledby="cases-title" aria-busy=${loading ? 'true' : 'false'}>
       ${cases.map((similar) => {
