@@ -93,6 +93,23 @@ export function snippet(tag: string, path: string, declaration: Declaration): st
   return `<script type="module">\n  import '${define}';\n</script>\n\n<${tag}${attributes}></${tag}>`;
 }
 
+/** Summary, description, snippet and reference of one element, for an MDX page of an element without stories. */
+export function ElementReference({ tag }: { tag: string }): ReactElement | null {
+  const found = find(tag);
+  if (!found) return null;
+  const { declaration, path } = found;
+  return h(
+    Fragment,
+    null,
+    declaration.summary ? h(Markdown, null, declaration.summary) : null,
+    declaration.description ? h(Markdown, null, declaration.description) : null,
+    h(Heading, null, 'Use it'),
+    h(Source, { code: snippet(tag, path, declaration), language: 'html', dark: false }),
+    h(Heading, null, 'Reference'),
+    h(Markdown, null, reference(declaration)),
+  );
+}
+
 /** The Docs page (parameters.docs.page in preview.ts). */
 export function ElementDocs(): ReactElement {
   const resolved = useOf('meta', ['meta']) as unknown as { preparedMeta: { component?: unknown } };
