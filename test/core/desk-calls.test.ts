@@ -81,6 +81,13 @@ describe('desk.calls (F20)', () => {
     await desk.settled();
     expect(phase(desk, id)).to.equal('connected');
     expect(audio.enabled).to.equal(true);
+    // A hold the backend lifts on its own (the customer's side) is lifted here too.
+    await desk.calls.hold(id, true);
+    await desk.settled();
+    const callId = desk.calls.state(id).get().callId!;
+    await transport.execute({ type: 'call.hold', callId, on: false });
+    await waitUntil(() => phase(desk, id) === 'connected', 'the lifted hold did not show');
+    expect(audio.enabled).to.equal(true);
     // The state events the backend sent agree.
     const states = transport.events.flatMap((e) => (e.type === 'call.state' ? [e.state] : []));
     expect(states.slice(-2)).to.deep.equal(['on-hold', 'connected']);

@@ -254,7 +254,7 @@ export class CallCommands {
     });
     pc.addEventListener('connectionstatechange', () => {
       if (live.ended) return;
-      if (pc.connectionState === 'connected') this.#connected(live, 'connected');
+      if (pc.connectionState === 'connected') this.#connected(live, 'connected', true);
       else if (pc.connectionState === 'failed') {
         this.#finish(live, 'failed');
         void this.#send({ type: 'call.end', callId: live.callId }).catch(() => undefined);
@@ -263,10 +263,10 @@ export class CallCommands {
     return pc;
   }
 
-  #connected(live: Live, phase: 'connected' | 'on-hold'): void {
+  #connected(live: Live, phase: 'connected' | 'on-hold', fromPeer = false): void {
     const state = this.#state(live.conversationId).get();
-    // The peer connection says "connected" again after a hold: the hold stands until the backend lifts it.
-    if (phase === 'connected' && state.phase === 'on-hold' && live.pc?.connectionState === 'connected' && state.startedAt) return;
+    // The peer connection may say "connected" again during a hold: the hold stands until it is lifted.
+    if (fromPeer && state.phase === 'on-hold') return;
     this.#set(live.conversationId, { phase, startedAt: state.startedAt ?? this.#ctx.now() });
   }
 
