@@ -378,6 +378,10 @@ deskElement.desk = desk;
 desk.on('sentiment-alert', (e) => log(e.type, `conversationId=${e.conversationId} level=${e.level}`, false));
 deskElement.addEventListener('cc-sentiment-dismiss', (e) => log(e.type, `conversationId=${e.conversationId}`, e.cancelable));
 deskElement.addEventListener('cc-quick-reply', (e) => log(e.type, `conversationId=${e.conversationId} reply=${e.reply.id}`, e.cancelable));
+deskElement.addEventListener('cc-call-start', (e) => log(e.type, `conversationId=${e.conversationId} media=${e.media}`, e.cancelable));
+for (const type of ['cc-call-accept', 'cc-call-decline', 'cc-call-end'] as const) {
+  deskElement.addEventListener(type, (e) => log(e.type, `conversationId=${e.conversationId} callId=${e.callId}`, e.cancelable));
+}
 
 // "Flaky network": most sends fail at first; after two attempts a message shows Failed with Retry.
 required<HTMLInputElement>('#flaky-network').addEventListener('change', (event) => {

@@ -47,7 +47,9 @@ export const callControlsCss = /* css */ `
     border-radius: var(--_radius);
     overflow: hidden;
     aspect-ratio: 4 / 3;
-    max-height: 320px;
+    /* The chat goes on below: the picture never takes most of the panel. */
+    max-height: min(240px, 35vh);
+    justify-self: center;
   }
   video {
     width: 100%;
