@@ -10,7 +10,8 @@ import '../src/define.js';
 const modules = manifest.modules as readonly { exports?: readonly { kind: string; name: string }[] }[];
 const tags = modules
   .flatMap((module) => module.exports ?? [])
-  .filter((entry) => entry.kind === 'custom-element-definition' && entry.name.startsWith('cc-'))
+  // <cc-quick-replies> is registered by the panel on the first `/` (or by `…/define/quick-replies`), not up front.
+  .filter((entry) => entry.kind === 'custom-element-definition' && entry.name.startsWith('cc-') && entry.name !== 'cc-quick-replies')
   .map((entry) => entry.name)
   .filter((tag, index, all) => all.indexOf(tag) === index)
   .sort();
