@@ -212,6 +212,15 @@ describe('desk.calls (F20)', () => {
     expect(made[0]!.connectionState).to.equal('closed');
   });
 
+  it('disposing the desk stops the microphone and camera', async () => {
+    const { desk, id } = await callDesk();
+    await desk.calls.start(id, 'video');
+    await waitUntil(() => phase(desk, id) === 'connected', 'not connected', { timeout: 8000 });
+    const local = desk.calls.state(id).get().local!;
+    desk.dispose();
+    expect(local.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+  });
+
   it('lists devices and switches the microphone', async () => {
     const { desk, id } = await callDesk();
     await desk.calls.start(id, 'voice');

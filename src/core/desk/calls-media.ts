@@ -173,6 +173,16 @@ export class CallCommands {
     return Promise.resolve();
   }
 
+  /** The desk is disposed: every call stops here (microphone and camera off), without telling the backend. */
+  dispose(): void {
+    for (const live of this.#live.values()) {
+      if (live.ended) continue;
+      live.ended = true;
+      live.pc?.close();
+      for (const track of live.local?.getTracks() ?? []) track.stop();
+    }
+  }
+
   // ---- events ----
 
   received(event: CallEvent): Promise<void> {

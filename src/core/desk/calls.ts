@@ -98,11 +98,12 @@ export interface CallsDeps {
 const IDLE_CALL: CallState = { phase: 'idle', muted: false, camera: false };
 
 /** The calls slice: stores here, the work (calls-media.ts) in a chunk of its own. */
-export function callsSlice(ctx: SliceContext, options: CallsOptions, deps: CallsDeps): Calls & { received(event: CallEvent): Promise<void> } {
+export function callsSlice(ctx: SliceContext, options: CallsOptions, deps: CallsDeps): Calls & { received(event: CallEvent): Promise<void>; dispose(): void } {
   const stores = new Map<string, WritableAtom<CallState>>();
   const $calls = atom<Readonly<Record<string, CallState>>>({});
   const state = (id: string): WritableAtom<CallState> => stores.get(id) ?? (stores.set(id, atom(IDLE_CALL)), stores.get(id)!);
-  const commands = lazyCommands(ctx, () => import('./calls-media.js').then((m) => new m.CallCommands(ctx, options, deps, state, $calls)));
+  let loaded: CallCommands | undefined;
+  const commands = lazyCommands(ctx, () => import('./calls-media.js').then((m) => (loaded = new m.CallCommands(ctx, options, deps, state, $calls))));
   return {
     get available() {
       return ctx.transport.capabilities.calls;
@@ -110,5 +111,6 @@ export function callsSlice(ctx: SliceContext, options: CallsOptions, deps: Calls
     state,
     $calls,
     ...forward(ctx, commands, 'start accept decline mute camera hold end setDevices devices dismiss received'.split(' ') as (keyof CallCommands)[]),
+    dispose: () => loaded?.dispose(),
   };
 }

@@ -159,4 +159,5 @@ export function disposeSlices(s: Slices): void {
   s.composers.dispose();
   s.crm.dispose();
   s.wrapUp.dispose();
+  s.calls.dispose();
 }
