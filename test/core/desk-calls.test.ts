@@ -221,6 +221,61 @@ describe('desk.calls (F20)', () => {
     expect(local.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
   });
 
+  it('a refused accept ends the call as failed, with the microphone off', async () => {
+    const { desk, transport, id } = await callDesk();
+    const execute = transport.execute.bind(transport);
+    transport.execute = ((command, opts) =>
+      command.type === 'call.accept' ? Promise.reject(new Error('refused')) : execute(command, opts)) as typeof transport.execute;
+    await transport.customerCalls(id, 'voice');
+    await waitUntil(() => phase(desk, id) === 'ringing-in', 'no ringing');
+    const opened: MediaStreamTrack[] = [];
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      opened.push(...stream.getTracks());
+      return stream;
+    };
+    try {
+      const error = await desk.calls.accept(id).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(Error);
+    } finally {
+      navigator.mediaDevices.getUserMedia = original;
+    }
+    expect(desk.calls.state(id).get()).to.deep.include({ phase: 'ended', reason: 'failed' });
+    expect(opened.length).to.be.greaterThan(0);
+    expect(opened.every((t) => t.readyState === 'ended')).to.equal(true);
+  });
+
+  it('a device that opens after the call ended is closed at once', async () => {
+    let hold: ((stream: MediaStream) => void) | undefined;
+    let holding = false;
+    const getUserMedia = (constraints: MediaStreamConstraints): Promise<MediaStream> =>
+      holding ? new Promise((resolve) => (hold = resolve)) : navigator.mediaDevices.getUserMedia(constraints);
+    const { desk, id } = await callDesk({}, { calls: { getUserMedia } });
+    await desk.calls.start(id, 'voice');
+    await waitUntil(() => phase(desk, id) === 'connected', 'not connected', { timeout: 8000 });
+    holding = true;
+    const switching = desk.calls.setDevices(id, { audioInput: 'another-microphone' });
+    await waitUntil(() => hold !== undefined, 'the device was never asked for');
+    await desk.calls.end(id);
+    const late = await navigator.mediaDevices.getUserMedia({ audio: true });
+    hold!(late);
+    await switching;
+    expect(late.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+  });
+
+  it('a session description the connection refuses ends the call as failed', async () => {
+    const peerConnection = (config: RTCConfiguration): RTCPeerConnection => {
+      const pc = new RTCPeerConnection(config);
+      pc.setRemoteDescription = () => Promise.reject(new DOMException('Refused', 'InvalidAccessError'));
+      return pc;
+    };
+    const { desk, id } = await callDesk({}, { calls: { peerConnection } });
+    await desk.calls.start(id, 'voice');
+    await waitUntil(() => phase(desk, id) === 'ended', 'the call did not end', { timeout: 8000 });
+    expect(desk.calls.state(id).get().reason).to.equal('failed');
+  });
+
   it('lists devices and switches the microphone', async () => {
     const { desk, id } = await callDesk();
     await desk.calls.start(id, 'voice');

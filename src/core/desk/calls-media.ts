@@ -51,6 +51,7 @@ export class CallCommands {
   readonly #lost = new Set<string>();
   #devices: CallDevices = {};
   #chain: Promise<void> = Promise.resolve();
+  readonly #unlisten: () => void;
 
   constructor(
     ctx: SliceContext,
@@ -64,7 +65,7 @@ export class CallCommands {
     this.#deps = deps;
     this.#state = state;
     this.#calls = calls;
-    ctx.$connection.listen((status) => {
+    this.#unlisten = ctx.$connection.listen((status) => {
       if (status === 'online') {
         for (const callId of this.#lost) void this.#send({ type: 'call.end', callId }).catch(() => undefined);
         this.#lost.clear();
@@ -105,7 +106,13 @@ export class CallCommands {
       await this.#send({ type: 'call.decline', callId: live.callId }).catch(() => undefined);
       return;
     }
-    await this.#send({ type: 'call.accept', callId: live.callId });
+    try {
+      await this.#send({ type: 'call.accept', callId: live.callId });
+    } catch (error) {
+      // Refused or lost: the microphone and camera go off and the call ends, as a failed start does.
+      this.#finish(live, 'failed');
+      throw error;
+    }
   }
 
   async decline(conversationId: string): Promise<void> {
@@ -154,6 +161,11 @@ export class CallCommands {
       if (!id || !old) continue;
       const stream = await this.#getUserMedia({ [kind]: { deviceId: { exact: id } } });
       const track = stream.getTracks()[0]!;
+      // The call ended while the device was opening: it must not stay on.
+      if (live.ended) {
+        for (const opened of stream.getTracks()) opened.stop();
+        return;
+      }
       await live.pc?.getSenders().find((s) => s.track === old)?.replaceTrack(track);
       local.removeTrack(old);
       old.stop();
@@ -175,6 +187,7 @@ export class CallCommands {
 
   /** The desk is disposed: every call stops here (microphone and camera off), without telling the backend. */
   dispose(): void {
+    this.#unlisten();
     for (const live of this.#live.values()) {
       if (live.ended) continue;
       live.ended = true;
@@ -187,7 +200,16 @@ export class CallCommands {
 
   received(event: CallEvent): Promise<void> {
     // One at a time, in order: a candidate must not overtake the description before it.
-    const next = this.#chain.then(() => this.#receive(event)).catch(() => undefined);
+    const next = this.#chain
+      .then(() => this.#receive(event))
+      .catch(() => {
+        // A description or candidate the connection refused: the call cannot connect, so it ends.
+        const live = 'callId' in event ? this.#live.get(event.callId) : undefined;
+        if (live && !live.ended) {
+          this.#finish(live, 'failed');
+          if (live.known) void this.#send({ type: 'call.end', callId: live.callId }).catch(() => undefined);
+        }
+      });
     this.#chain = next;
     return next;
   }
@@ -325,6 +347,10 @@ export class CallCommands {
     live.ended = true;
     live.pc?.close();
     for (const track of live.local?.getTracks() ?? []) track.stop();
+    // Only the id stays (a replayed event of this call is ignored); the connection and streams go.
+    live.pc = undefined;
+    live.local = undefined;
+    live.early = [];
     const state = this.#state(live.conversationId).get();
     const now = this.#ctx.now();
     this.#set(live.conversationId, { phase: 'ended', reason, endedAt: now, local: undefined, remote: undefined });

@@ -117,7 +117,7 @@ export class Desk {
       case 'message.edited': return this.#s.messages.edited(event);
       case 'sentiment': return this.#s.sentiment.reported(event);
       case 'transport.disconnected': return; // handled by the connection slice
-      default: return void this.#s.calls.received(event); // call.* (F20); the boundary lets no other type through
+      default: return void this.#s.calls.received(event).catch(() => undefined); // call.* (F20): only those get past the boundary
     }
   }
 
