@@ -395,23 +395,23 @@ describe('README adapter contract: an event-log backend', () => {
   });
 
   describe('conformance', () => {
-    // Transfer, the open queue and knowledge are optional capabilities this backend does not offer: those checks skip.
+    // Transfer, the open queue, knowledge and calls are optional capabilities this backend does not offer: those checks skip.
     for (const check of conformanceChecks) {
       it(check.name, async function () {
         try {
           await check.run(context());
         } catch (error) {
-          if (/capabilit/i.test(check.name) && /no (transfer|queue|knowledge) capability/.test(String((error as Error).message))) this.skip();
+          if (/capabilit/i.test(check.name) && /no (transfer|queue|knowledge|calls) capability/.test(String((error as Error).message))) this.skip();
           throw error;
         }
       });
     }
   });
 
-  it('runConformance passes every check with every driver; only the checks of capabilities it lacks (transfer, queue, knowledge) are skipped', async () => {
+  it('runConformance passes every check with every driver; only the checks of capabilities it lacks (transfer, queue, knowledge, calls) are skipped', async () => {
     const results = await runConformance(context());
     expect(results.filter((r) => r.status === 'failed'), JSON.stringify(results)).to.deep.equal([]);
-    expect(results.filter((r) => r.status === 'skipped').map((r) => r.error)).to.have.members(['no transfer capability', 'no queue capability', 'no knowledge capability']);
+    expect(results.filter((r) => r.status === 'skipped').map((r) => r.error)).to.have.members(['no transfer capability', 'no queue capability', 'no knowledge capability', 'no calls capability', 'no calls capability']);
   });
 
   describe('a desk on top', () => {
