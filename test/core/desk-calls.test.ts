@@ -276,6 +276,21 @@ describe('desk.calls (F20)', () => {
     expect(desk.calls.state(id).get().reason).to.equal('failed');
   });
 
+  it('hangs up when the conversation leaves Active (End → wrap-up): the backend hears call.end', async () => {
+    const { desk, transport, id } = await callDesk();
+    const sent: string[] = [];
+    const execute = transport.execute.bind(transport);
+    transport.execute = ((command, opts) => (sent.push(command.type), execute(command, opts))) as typeof transport.execute;
+    await desk.calls.start(id, 'voice');
+    await waitUntil(() => phase(desk, id) === 'connected', 'not connected', { timeout: 8000 });
+    const local = desk.calls.state(id).get().local!;
+    await desk.end(id);
+    await waitUntil(() => phase(desk, id) === 'ended', 'the call went on after the conversation ended');
+    expect(desk.calls.state(id).get().reason).to.equal('hung-up');
+    expect(local.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+    await waitUntil(() => sent.includes('call.end'), 'the backend never heard call.end');
+  });
+
   it('lists devices and switches the microphone', async () => {
     const { desk, id } = await callDesk();
     await desk.calls.start(id, 'voice');

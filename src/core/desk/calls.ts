@@ -2,7 +2,7 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { CallEndReason, CallMedia, CallSignalEvent, CallIncomingEvent, CallStateEvent } from '../transport.js';
 import { forward, lazyCommands } from './knowledge.js';
 import type { SliceContext } from './shared.js';
-import type { Message } from '../model.js';
+import type { Conversation, Message } from '../model.js';
 import type { CallCommands } from './calls-media.js';
 
 /** Where a conversation's call is, as the agent sees it (F20). */
@@ -98,7 +98,11 @@ export interface CallsDeps {
 const IDLE_CALL: CallState = { phase: 'idle', muted: false, camera: false };
 
 /** The calls slice: stores here, the work (calls-media.ts) in a chunk of its own. */
-export function callsSlice(ctx: SliceContext, options: CallsOptions, deps: CallsDeps): Calls & { received(event: CallEvent): Promise<void>; dispose(): void } {
+export function callsSlice(
+  ctx: SliceContext,
+  options: CallsOptions,
+  deps: CallsDeps,
+): Calls & { received(event: CallEvent): Promise<void>; conversationChanged(conversation: Conversation): void; dispose(): void } {
   const stores = new Map<string, WritableAtom<CallState>>();
   const $calls = atom<Readonly<Record<string, CallState>>>({});
   const state = (id: string): WritableAtom<CallState> => stores.get(id) ?? (stores.set(id, atom(IDLE_CALL)), stores.get(id)!);
@@ -111,6 +115,11 @@ export function callsSlice(ctx: SliceContext, options: CallsOptions, deps: Calls
     state,
     $calls,
     ...forward(ctx, commands, 'start accept decline mute camera hold end setDevices devices dismiss received'.split(' ') as (keyof CallCommands)[]),
+    // A call belongs to an active conversation: one that leaves Active (transfer, wrap-up, waiting, closed) hangs up.
+    conversationChanged: (conversation) => {
+      const phase = stores.get(conversation.id)?.get().phase;
+      if (conversation.state !== 'active' && phase && phase !== 'idle' && phase !== 'ended') void loaded?.end(conversation.id).catch(() => undefined);
+    },
     dispose: () => loaded?.dispose(),
   };
 }

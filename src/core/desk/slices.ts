@@ -101,6 +101,7 @@ export function wireSlices(
       search.conversationChanged(c);
       sessions.conversationChanged(c);
       wrapUp.conversationChanged(c);
+      calls.conversationChanged(c);
     },
   });
   const presence = new PresenceSlice(ctx, conversations.$conversations, { custom: o.presences, capacity: o.capacity, defaultTotal: o.maxSessions });
