@@ -1,7 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ReactiveElement, TemplateResult } from 'lit';
-import { Desk } from '../../src/core/desk/desk.js';
-import { adopt } from '../harness.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { renderStory, storiesOf, type StoryModule } from './render-story.js';
 import * as notification from '../../stories/conversation-notification.stories.js';
 import * as panel from '../../stories/communication-panel.stories.js';
 import * as picker from '../../stories/attachment-picker.stories.js';
@@ -24,19 +22,7 @@ import * as sentimentBadge from '../../stories/sentiment-badge.stories.js';
 import * as callControls from '../../stories/call-controls.stories.js';
 import * as avatars from '../../stories/avatar.stories.js';
 
-type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
-type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
-interface StoryLike {
-  args?: Record<string, unknown>;
-  loaders?: Loader | Loader[];
-  render?: Render;
-  play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
-}
-
-const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, presencePicker, workItems, quickReplies, shortcuts, sentimentBadge, avatars, callControls } as unknown as Record<
-  string,
-  Record<string, StoryLike> & { default: StoryLike }
->;
+const modules = { notification, panel, picker, transcript, customerForm, notes, recordSearch, recordCreate, transcriptSearch, knowledgeSearch, smartAssist, agentScript, sessionTabs, sessionView, presencePicker, workItems, quickReplies, shortcuts, sentimentBadge, avatars, callControls } as unknown as Record<string, StoryModule>;
 
 /**
  * Characters that draw an icon only if the system has a font for them (else an empty box): emoji,
@@ -75,26 +61,6 @@ function iconText(root: Element): { where: string; text: string }[] {
   return found;
 }
 
-function rendered(root: Element): boolean {
-  const all: Element[] = [];
-  const visit = (node: Element | ShadowRoot): void => {
-    for (const child of node.children) {
-      all.push(child);
-      visit(child);
-      if (child.shadowRoot) visit(child.shadowRoot);
-    }
-  };
-  visit(root);
-  return all.every((el) => !(el.localName.includes('-') && !customElements.get(el.localName)) && !(el as Partial<ReactiveElement>).isUpdatePending);
-}
-
-function adoptDesks(loaded: Record<string, unknown>): void {
-  for (const value of Object.values(loaded)) {
-    if (value instanceof Desk) adopt(value);
-    else if (value && typeof value === 'object') for (const inner of Object.values(value)) if (inner instanceof Desk) adopt(inner);
-  }
-}
-
 describe('no glyph stands in for an icon in any story', () => {
   it('the check catches a glyph icon, in text and in generated content', async () => {
     const el = await fixture<HTMLElement>(html`<div>
@@ -113,18 +79,9 @@ describe('no glyph stands in for an icon in any story', () => {
 
   for (const [name, module] of Object.entries(modules)) {
     const meta = module.default;
-    for (const [storyName, story] of Object.entries(module)) {
-      if (storyName === 'default' || typeof story !== 'object') continue;
+    for (const [storyName, story] of storiesOf(module)) {
       it(`${name}: ${storyName}`, async () => {
-        const args = { ...meta.args, ...story.args };
-        const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as Loader[];
-        const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load({ args }))))) as Record<string, unknown>;
-        adoptDesks(loaded);
-        const render = story.render ?? meta.render;
-        if (!render) throw new Error(`${name}/${storyName} has no render function`);
-        const el = await fixture<HTMLElement>(html`<div>${render(args, { loaded, args })}</div>`);
-        await story.play?.({ canvasElement: el, loaded, args });
-        await waitUntil(() => rendered(el), 'the story never finished rendering');
+        const el = await renderStory(meta, story, { label: `${name}/${storyName}` });
         const glyphs = iconText(el).filter((t) => GLYPH.test(t.text));
         expect(glyphs, JSON.stringify(glyphs)).to.deep.equal([]);
       });

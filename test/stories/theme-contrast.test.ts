@@ -1,7 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { ReactiveElement, TemplateResult } from 'lit';
-import { Desk } from '../../src/core/desk/desk.js';
-import { adopt } from '../harness.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { renderStory, type StoryLike, type StoryModule } from './render-story.js';
 import * as panel from '../../stories/communication-panel.stories.js';
 import * as notification from '../../stories/conversation-notification.stories.js';
 import * as customerForm from '../../stories/customer-form.stories.js';
@@ -18,15 +16,6 @@ import { themeClasses, themePages } from '../../stories/themes/themes.js';
  * axe's colour-contrast rule, alone, on the key stories under each theme, applied as a host page
  * would: the theme's class on <html> and the page's colour scheme and background.
  */
-
-type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
-type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
-interface StoryLike {
-  args?: Record<string, unknown>;
-  loaders?: Loader | Loader[];
-  render?: Render;
-}
-type StoryModule = Record<string, StoryLike> & { default: StoryLike };
 
 const KEY_STORIES: [module: unknown, story: string][] = [
   [panel, 'Active'],
@@ -61,51 +50,16 @@ async function axe(): Promise<AxeLike> {
   return page.axe!;
 }
 
-function deepElements(root: Element): Element[] {
-  const found: Element[] = [];
-  const visit = (node: Element | ShadowRoot): void => {
-    for (const child of node.children) {
-      found.push(child);
-      visit(child);
-      if (child.shadowRoot) visit(child.shadowRoot);
-    }
-  };
-  visit(root);
-  return found;
-}
-
-const rendered = (root: Element): boolean =>
-  deepElements(root).every(
-    (el) => !(el.localName.includes('-') && !customElements.get(el.localName)) && !(el as Partial<ReactiveElement>).isUpdatePending,
-  );
-
-function adoptDesks(loaded: Record<string, unknown>): void {
-  for (const value of Object.values(loaded)) {
-    if (value instanceof Desk) adopt(value);
-    else if (value && typeof value === 'object') for (const inner of Object.values(value)) if (inner instanceof Desk) adopt(inner);
-  }
-}
-
-/** A story as Storybook would render it, once every element in it has rendered. */
-async function renderStory(stories: StoryModule, storyName: string): Promise<HTMLElement> {
-  const meta = stories.default;
-  const story = stories[storyName]!;
-  const args = { ...meta.args, ...story.args };
-  const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as Loader[];
-  const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load({ args }))))) as Record<string, unknown>;
-  adoptDesks(loaded);
-  const render = (story.render ?? meta.render)!;
-  const el = await fixture<HTMLElement>(html`<div>${render(args, { loaded, args })}</div>`);
-  await waitUntil(() => rendered(el), 'the story never finished rendering');
-  return el;
-}
+/** A story as Storybook would render it (without its play function), once every element in it has rendered. */
+const renderKeyStory = (stories: StoryModule, storyName: string): Promise<HTMLElement> =>
+  renderStory(stories.default, stories[storyName]!, { label: storyName, play: false });
 
 describe('the theming and right-to-left guide stories are accessible', () => {
   for (const [name, module] of Object.entries({ theming, rightToLeft })) {
     const stories = module as unknown as StoryModule;
     for (const storyName of Object.keys(stories).filter((key) => key !== 'default')) {
       it(`${name}: ${storyName}`, async () => {
-        const el = await renderStory(stories, storyName);
+        const el = await renderKeyStory(stories, storyName);
         await expect(el).to.be.accessible();
       });
     }
@@ -146,7 +100,7 @@ describe('every theme passes axe colour contrast on the key stories', () => {
       for (const [module, storyName] of KEY_STORIES) {
         const stories = module as StoryModule;
         it(`${String(stories.default['title' as keyof StoryLike] ?? '')}: ${storyName}`, async () => {
-          const el = await renderStory(stories, storyName);
+          const el = await renderKeyStory(stories, storyName);
           const results = await (await axe()).run(el, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] });
           const failures = results.violations.flatMap((v) => v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`));
           expect(failures, failures.join('\n')).to.deep.equal([]);

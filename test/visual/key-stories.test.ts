@@ -1,11 +1,9 @@
 // The stopped clock goes first: some stories read the time when their module loads.
 import { FIXED_NOW } from './fixed-clock.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
-import type { ReactiveElement, TemplateResult } from 'lit';
-import { Desk } from '../../src/core/desk/desk.js';
-import { adopt } from '../harness.js';
+import { rendered, renderStory, type StoryModule } from '../stories/render-story.js';
 import * as panel from '../../stories/communication-panel.stories.js';
 import * as notification from '../../stories/conversation-notification.stories.js';
 import * as customerForm from '../../stories/customer-form.stories.js';
@@ -18,16 +16,6 @@ import * as transcriptSearch from '../../stories/transcript-search.stories.js';
  * story renders in the same 1024 × 768 page with a stopped clock, seeded data, one font, no motion
  * and no focus, so a picture only changes when the layout or the styles do.
  */
-
-type Loader = (context: unknown) => Promise<Record<string, unknown>> | Record<string, unknown>;
-type Render = (args: Record<string, unknown>, context: { loaded: Record<string, unknown>; args: Record<string, unknown> }) => TemplateResult;
-interface StoryLike {
-  args?: Record<string, unknown>;
-  loaders?: Loader | Loader[];
-  render?: Render;
-  play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
-}
-type StoryModule = Record<string, StoryLike> & { default: StoryLike };
 
 interface Shot {
   /** The baseline's file name (without .png). */
@@ -63,38 +51,6 @@ const PAGE_STYLE = `
     --cc-font-mono: 'DejaVu Sans Mono', monospace;
   }
 `;
-
-/** Every element under `root`, through shadow roots. */
-function deepElements(root: Element | ShadowRoot): Element[] {
-  const found: Element[] = [];
-  const visit = (node: Element | ShadowRoot): void => {
-    for (const child of node.children) {
-      found.push(child);
-      visit(child);
-      if (child.shadowRoot) visit(child.shadowRoot);
-    }
-  };
-  visit(root);
-  return found;
-}
-
-/** Every custom element is defined, has no render pending, and every image has loaded (or failed). */
-function rendered(root: Element): boolean {
-  return deepElements(root).every(
-    (el) =>
-      !(el.localName.includes('-') && !customElements.get(el.localName)) &&
-      !(el as Partial<ReactiveElement>).isUpdatePending &&
-      !(el instanceof HTMLImageElement && !el.complete),
-  );
-}
-
-/** The desks a story's loaders made (directly or in a stage object), so the harness disposes them after the test. */
-function adoptDesks(loaded: Record<string, unknown>): void {
-  for (const value of Object.values(loaded)) {
-    if (value instanceof Desk) adopt(value);
-    else if (value && typeof value === 'object') for (const inner of Object.values(value)) if (inner instanceof Desk) adopt(inner);
-  }
-}
 
 /** No caret and no focus ring: the focused element, however deep in shadow roots, loses focus. */
 function blurAll(): void {
@@ -140,27 +96,21 @@ describe('key stories look as in their baselines', () => {
   for (const shot of SHOTS) {
     it(shot.name, async () => {
       const module = shot.module as StoryModule;
-      const meta = module.default;
       const story = module[shot.story];
       if (!story) throw new Error(`No story ${shot.story}`);
-      const args = { ...meta.args, ...story.args };
-      const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as Loader[];
-      const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load({ args }))))) as Record<string, unknown>;
-      adoptDesks(loaded);
-      const render = story.render ?? meta.render;
-      if (!render) throw new Error(`${shot.story} has no render function`);
-      const el = await fixture<HTMLElement>(
-        html`<div class="shot" style="width: ${shot.width ?? 760}px">${render(args, { loaded, args })}</div>`,
-      );
-      await story.play?.({ canvasElement: el, loaded, args });
-      await waitUntil(() => rendered(el), 'the story never finished rendering');
+      // The images too must have loaded (or failed) before the picture is taken.
+      const el = await renderStory(module.default, story, {
+        label: shot.story,
+        images: true,
+        box: (content) => html`<div class="shot" style="width: ${shot.width ?? 760}px">${content}</div>`,
+      });
       await document.fonts.ready;
       blurAll();
       finishAnimations();
       // Two frames: layout that follows a render (virtualized rows, measured heights) settles.
       await frame();
       await frame();
-      await waitUntil(() => rendered(el), 'the story kept rendering');
+      await waitUntil(() => rendered(el, { images: true }), 'the story kept rendering');
       finishAnimations();
       await visualDiff(el, shot.name);
     });
