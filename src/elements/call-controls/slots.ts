@@ -32,5 +32,8 @@ export function callControls(desk: Desk | undefined, conversationId: string, lan
 
 /** The "…" menu items Start voice call / Start video call (see call-controls-part.ts); nothing without calls or until the chunk is in. */
 export function callMenu(desk: Desk | undefined, conversation: Conversation, t: Catalog, host: HTMLElement, done: () => void): unknown {
-  return (enabled(desk) && loaded?.callMenu(desk, conversation, t, host, done)) || nothing;
+  if (!enabled(desk)) return nothing;
+  // An open menu shows the items as soon as the chunk is in, not at the host's next render.
+  if (!loaded) void loading?.then(() => (host as HTMLElement & { requestUpdate?(): void }).requestUpdate?.());
+  return loaded?.callMenu(desk, conversation, t, host, done) || nothing;
 }
