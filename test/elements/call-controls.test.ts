@@ -145,6 +145,16 @@ describe('<cc-call-controls> (F20)', () => {
     expect(desk.calls.state(id).get().reason).to.equal('declined');
   });
 
+  it("the panel's call-sound attribute makes its call controls ring with a tone; without it they stay silent", async () => {
+    const { desk } = await setup();
+    const silent = await fixture<CcCommunicationPanel>(html`<cc-communication-panel lang="en" .desk=${desk}></cc-communication-panel>`);
+    const ringing = await fixture<CcCommunicationPanel>(html`<cc-communication-panel lang="en" call-sound .desk=${desk}></cc-communication-panel>`);
+    await waitUntil(() => inner(silent, 'cc-call-controls') && inner(ringing, 'cc-call-controls'), 'no call controls');
+    expect((inner(silent, 'cc-call-controls') as CcCallControls).sound).to.equal(false);
+    expect((inner(ringing, 'cc-call-controls') as CcCallControls).sound).to.equal(true);
+    expect(ringing.callSound).to.equal(true);
+  });
+
   it('permission denied: a clear message, no crash, and the composer still works', async () => {
     const denied = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     const { desk, id } = await setup(true, { calls: { getUserMedia: denied } });

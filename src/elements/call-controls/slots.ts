@@ -25,9 +25,11 @@ function enabled(desk: Desk | undefined): desk is Desk {
   return true;
 }
 
-/** A conversation's `<cc-call-controls>` for another element's template (the panel; `compact` on a session tab); nothing without calls. */
-export function callControls(desk: Desk | undefined, conversationId: string, lang: string, compact = false): TemplateResult | typeof nothing {
-  return enabled(desk) ? html`<cc-call-controls part="call" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${compact}></cc-call-controls>` : nothing;
+/** A conversation's `<cc-call-controls>` for another element's template (the panel, which may pass `sound`; `compact` on a session tab); nothing without calls. */
+export function callControls(desk: Desk | undefined, conversationId: string, lang: string, compact = false, sound = false): TemplateResult | typeof nothing {
+  return enabled(desk)
+    ? html`<cc-call-controls part="call" lang=${lang} .desk=${desk} conversation-id=${conversationId} ?compact=${compact} ?sound=${sound}></cc-call-controls>`
+    : nothing;
 }
 
 /** The "…" menu items Start voice call / Start video call (see call-controls-part.ts); nothing without calls or until the chunk is in. */

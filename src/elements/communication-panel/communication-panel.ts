@@ -168,6 +168,9 @@ export class CcCommunicationPanel extends DeskElement {
   /** Show this conversation instead of the desk's active one. */
   @property({ attribute: 'conversation-id' }) conversationId: string | undefined;
 
+  /** An incoming call rings with a tone (on a desk with calls; in one browser tab only, as offers do). */
+  @property({ type: Boolean, attribute: 'call-sound' }) callSound = false;
+
   /** @internal */
   @state() private menuOpen = false;
   /** @internal */
@@ -573,7 +576,7 @@ export class CcCommunicationPanel extends DeskElement {
     }
     return html`
       ${this.#renderHeader(conversation)} ${this.#renderConnection()}
-      ${sentimentAlert(this.activeDesk, conversation.id, this.localize.lang)} ${callControls(this.activeDesk, conversation.id, this.localize.lang)}
+      ${sentimentAlert(this.activeDesk, conversation.id, this.localize.lang)} ${callControls(this.activeDesk, conversation.id, this.localize.lang, false, this.callSound)}
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
       <cc-transcript
         part="transcript"
