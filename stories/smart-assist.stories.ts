@@ -58,14 +58,11 @@ async function stage(options: StageOptions = {}): Promise<Stage> {
   await desk.settled();
   const want: readonly AssistStatus[] = options.assist === 'hang' ? ['loading'] : ['ready', 'error', 'unavailable'];
   const store = desk.assist.suggestions(conversation.id);
-  // Kept subscribed, so the suggestions are not dropped before the element shows them.
-  store.listen(() => undefined);
+  // Kept subscribed (so the suggestions are not dropped before the element shows them) until they arrive.
   await new Promise<void>((resolve) => {
-    const check = (): void => {
-      if (want.includes(store.get().status)) resolve();
-      else setTimeout(check, 20);
-    };
-    check();
+    const done = (status: AssistStatus): void => void (want.includes(status) && resolve());
+    store.listen((state) => done(state.status));
+    done(store.get().status);
   });
   return { desk, conversationId: conversation.id };
 }

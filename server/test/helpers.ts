@@ -11,14 +11,30 @@ export const VERIFY_TOKEN = 'test-verify-token';
 export const DAY = 24 * 60 * 60 * 1000;
 
 /** Waits for a condition, polling; fails naming `what` after `timeout` ms. */
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeout = 3000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+export function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeout = 3000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const start = Date.now();
+    let busy = false;
+    const poll = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      Promise.resolve()
+        .then(check)
+        .then((value) => {
+          busy = false;
+          if (value !== undefined && value !== false) {
+            clearInterval(poll);
+            resolve(value);
+          } else if (Date.now() - start > timeout) {
+            clearInterval(poll);
+            reject(new Error(`Timed out waiting for ${what}.`));
+          }
+        }, (error: unknown) => {
+          clearInterval(poll);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    }, 5);
+  });
 }
 
 export interface Setup {

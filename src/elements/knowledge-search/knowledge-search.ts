@@ -13,6 +13,7 @@ import { DeskElement } from '../desk-element.js';
 import { CcShareArticleEvent } from '../events.js';
 import { richText } from '../transcript/rich-text.js';
 import { knowledgeSearchStyles } from './knowledge-search.styles.js';
+import { onResultListKey } from '../result-keys.js';
 
 /** What the element shows: the search (idle, searching, results, error) or one article. */
 export type KnowledgeSearchPhase = 'idle' | 'searching' | 'results' | 'error' | 'article';
@@ -181,31 +182,7 @@ export class CcKnowledgeSearch extends DeskElement {
   }
 
   #onResultsKeyDown(event: KeyboardEvent): void {
-    const buttons = this.#resultButtons();
-    const index = buttons.indexOf(event.target as HTMLButtonElement);
-    if (index < 0) return;
-    let next: HTMLElement | null | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = buttons[Math.min(index + 1, buttons.length - 1)];
-        break;
-      case 'ArrowUp':
-        next = index === 0 ? this.searchField : buttons[index - 1];
-        break;
-      case 'Home':
-        next = buttons[0];
-        break;
-      case 'End':
-        next = buttons[buttons.length - 1];
-        break;
-      case 'Escape':
-        next = this.searchField;
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    next?.focus();
+    onResultListKey(event, this.#resultButtons(), this.searchField);
   }
 
   // ---- preview ----

@@ -9,6 +9,7 @@ import { DeskElement } from '../desk-element.js';
 import { CcLinkEvent, CcUnlinkEvent, type CcRecordCreatedEvent } from '../events.js';
 import type { QuickCreateKind } from '../record-create/record-create.js';
 import { recordSearchStyles } from './record-search.styles.js';
+import { onResultListKey } from '../result-keys.js';
 
 export type RecordFilter = 'all' | RecordKind;
 /** What the search part shows. */
@@ -218,31 +219,7 @@ export class CcRecordSearch extends DeskElement {
   }
 
   #onResultsKeyDown(event: KeyboardEvent): void {
-    const buttons = this.#resultButtons();
-    const index = buttons.indexOf(event.target as HTMLButtonElement);
-    if (index < 0) return;
-    let next: HTMLElement | null | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = buttons[Math.min(index + 1, buttons.length - 1)];
-        break;
-      case 'ArrowUp':
-        next = index === 0 ? this.searchField : buttons[index - 1];
-        break;
-      case 'Home':
-        next = buttons[0];
-        break;
-      case 'End':
-        next = buttons[buttons.length - 1];
-        break;
-      case 'Escape':
-        next = this.searchField;
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    next?.focus();
+    onResultListKey(event, this.#resultButtons(), this.searchField);
   }
 
   // ---- link / unlink ----
