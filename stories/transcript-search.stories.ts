@@ -89,8 +89,8 @@ async function stage(options: { history?: number; serverSearch?: boolean } = {})
     if (person.state === 'wrap-up' || person.state === 'closed') await desk.transition(conversation.id, 'wrap-up');
     if (person.state === 'closed') await desk.transition(conversation.id, 'closed');
   }
-  // The desk stores (and indexes) messages in batches shortly after they arrive.
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The desk stores (and indexes) messages in batches shortly after they arrive: wait until it has.
+  await desk.settled();
   await (await desk.enableSearch()).ready();
   return { desk, transport };
 }
