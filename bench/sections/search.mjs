@@ -1,0 +1,68 @@
+// Transcript search: build, heap, reload, queries.
+import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../../scripts/chromium.mjs';
+
+/** @param {import('./context.mjs').BenchContext} ctx */
+export async function run({ url, errors, fmt }) {
+  // Its own browser: heap figures need a collectable heap and precise numbers.
+  const browser = await chromium.launch({
+    executablePath,
+    args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  // One context for both pages: the second one reloads what the first stored in IndexedDB.
+  const context = await browser.newContext();
+  const runPage = async (path) => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+      else if (m.text().startsWith('[search bench]')) console.error(m.text());
+    });
+    await page.goto(`${url}${path}`);
+    await page.waitForFunction(() => window.searchBenchResults || window.benchError, null, { timeout: 900_000, polling: 1000 });
+    const error = await page.evaluate(() => window.benchError);
+    if (error) throw new Error(error);
+    const results = await page.evaluate(() => window.searchBenchResults);
+    await page.close();
+    return results;
+  };
+  try {
+    const r = await runPage('search.html');
+    // Reload in a new page: cold code, like a CRM page opened again, once IndexedDB has settled
+    // after the first page's writes (100,000 messages).
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    const reload = await runPage('search.html?reload');
+    const ms = (n) => (n < 1 ? n.toFixed(2) : n < 10 ? n.toFixed(1) : n.toFixed(0));
+    const pair = (q) => `${ms(q.p50)} / ${ms(q.p95)}`;
+    const row = (sets) => sets.map(pair).join(' | ');
+    console.log(
+      `\nTranscript search, ${r.messages.toLocaleString('en')} messages in ${r.conversations.toLocaleString('en')} conversations ` +
+        `(${fmt(r.textMB)} MB text, English + Polish, ${r.vocabulary.toLocaleString('en')} distinct words), Chromium headless, production build; ` +
+        `limit ${r.limit}, ${r.queries} queries of each kind drawn from the corpus, half typed without diacritics\n`,
+    );
+    console.log('| engine | build | heap | reload | 1-word p50 / p95 ms | 2-word AND p50 / p95 ms | prefix p50 / p95 ms |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log(`| naive \`includes\` scan over folded texts | — | ${fmt(r.naiveHeapMB)} MB | — | ${row(r.naive)} |`);
+    console.log(`| ours | ${ms(r.buildMs / 1000)} s | ${fmt(r.indexHeapMB)} MB | ${ms(reload.reloadMs)} ms | ${row(r.ours)} |`);
+    console.log(`| ours, straight after a catch-up (before its first snapshot) | | | | ${row(r.beforeCompaction)} |`);
+    console.log(`| ours, after a reload (new page) | | ${fmt(reload.reloadHeapMB)} MB | | ${row(reload.afterReload)} |`);
+    console.log('\n| ours, in detail | |');
+    console.log('|---|---:|');
+    console.log(`| build: catch-up from IndexedDB / longest slice of work (slices over 16 ms) / longest main-thread task seen | ${ms(r.buildMs)} ms / ${ms(r.buildSliceMs)} ms (${r.buildSlices}) / ${ms(r.buildBlockMs)} ms |`);
+    console.log(`| build: the engine alone, one synchronous loop, no storage | ${ms(r.engineMs)} ms |`);
+    console.log(`| heap: after the build / after its snapshot (compacted) / after a reload | ${fmt(r.indexHeapMB)} / ${fmt(r.compactHeapMB)} / ${fmt(reload.reloadHeapMB)} MB |`);
+    console.log(`| snapshot: size (searchable part) / write, built in slices, then compaction | ${fmt(r.snapshotMB)} MB (${fmt(r.indexPartMB)} MB) / ${ms(r.writeMs)} ms |`);
+    console.log(`| snapshot write: longest slice (slices over 16 ms) / longest IndexedDB put, sync part / longest main-thread task seen | ${ms(r.writeSliceMs)} ms (${r.writeSlices}) / ${ms(r.writePutMs)} ms / ${ms(r.writeBlockMs)} ms |`);
+    console.log(`| reload, new page: service start → index searchable (reading and rebuilding overlap) | ${ms(reload.reloadMs)} ms |`);
+    console.log(`| reload, new page: the storage connection's first transaction, before (not counted) | ${ms(reload.firstTransactionMs)} ms |`);
+    console.log(`| reload, then: message keys read and attached (new messages wait until then) | ${ms(reload.keysMs)} ms |`);
+    console.log(`| reload, warm, one after the other: whole snapshot read / searchable part rebuilt (median of 3) | ${ms(reload.readMs)} ms / ${ms(reload.rebuildMs)} ms |`);
+    console.log(`| catch-up check of the stored messages after the reload / longest slice (slices over 16 ms) / longest task seen | ${ms(reload.catchUpMs)} ms / ${ms(reload.longestSliceMs)} ms (${reload.catchUpSlices}) / ${ms(reload.catchUpBlockMs)} ms |`);
+    console.log(`| new message searchable after add(): p50 / p95 / max | ${ms(r.freshP50Ms)} / ${ms(r.freshP95Ms)} / ${ms(r.freshMaxMs)} ms |`);
+    console.log(`| texts of 20 hits read back from IndexedDB (hydrate), p50 | ${ms(r.hydrateP50Ms)} ms |`);
+    for (const q of [...r.ours, ...r.filtered]) console.log(`| ${q.kind}: p50 / p95 / max | ${ms(q.p50)} / ${ms(q.p95)} / ${ms(q.max)} ms |`);
+    console.log('\nTargets: 1-word, 2-word and prefix p95 ≤ 5 ms, reload ≤ 150 ms, heap ≤ 40 MB, new message searchable ≤ 1 ms, no block > 16 ms.');
+  } finally {
+    await browser.close();
+  }
+}
