@@ -251,4 +251,10 @@ export default [
     limit: '2.5 kB',
     gzip: true,
   },
+  {
+    name: 'lazy: the storage fault fallback (once the IndexedDB storage has opened)',
+    path: lazy('snippet', /(^|\/)storage-fallback-wrap-[\w-]+\.js$/, 'The storage fault fallback'),
+    limit: '1.1 kB',
+    gzip: true,
+  },
 ];
