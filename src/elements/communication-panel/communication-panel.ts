@@ -138,6 +138,9 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
 export class CcCommunicationPanel extends DeskElement {
   static override styles = [hostStyles, textareaStyles, stateBadgeStyles, avatarStyles, communicationPanelStyles];
 
+  /** @internal Loads the wrap-up area and the transfer dialog (workday-part.ts); tests replace it to hold or fail the load. */
+  static loadWorkday = (): Promise<typeof import('./workday-part.js')> => import('./workday-part.js');
+
   /** @internal */
   protected static override strings = [panelShownStrings, quickRepliesComposerStrings, attachmentsStrings];
 
@@ -405,6 +408,7 @@ export class CcCommunicationPanel extends DeskElement {
   #openTransfer = (): void => {
     this.#closeMenu();
     if (this.#workday) return this.#workday.openTransfer();
+    this.error = '';
     this.transferPending = true;
     const id = this.shown.id;
     void this.#workdayPart().then(
@@ -435,7 +439,7 @@ export class CcCommunicationPanel extends DeskElement {
       close: () => void this.#end('closed'),
       focusMenuButton: () => this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus(),
     };
-    return (this.#workdayLoading ??= import('./workday-part.js').then(
+    return (this.#workdayLoading ??= CcCommunicationPanel.loadWorkday().then(
       (m) => ((this.#workday = m.panelWorkdayPart(deps, host)), this.requestUpdate(), this.#workday),
       (error: unknown) => ((this.#workdayLoading = undefined), (this.#workdayFailed = true), this.requestUpdate(), Promise.reject(error)),
     ));

@@ -296,7 +296,7 @@ export function panelWorkdayPart(deps: PanelWorkdayDeps, host: PanelWorkdayHost)
       panel.requestUpdate();
       void panel.updateComplete.then(() => {
         const shown = dialog();
-        if (shown && !shown.open) shown.showModal();
+        if (shown?.isConnected && !shown.open) shown.showModal();
       });
     },
 
