@@ -89,12 +89,12 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart replying - "Replying to Anna: …" with its × above the field, while the agent quotes a customer message.
  * @csspart quick-replies - The `/` quick-reply list (`<cc-quick-replies>`, loaded on the first `/`).
  * @csspart placeholders - The "Fill in {caseNumber} before sending" notice, with the placeholders left marked.
- * @csspart wrap-up - The wrap-up area: disposition, note, timer and Close.
+ * @csspart wrap-up - The wrap-up area: disposition, note, timer and Close (loaded when the conversation shown is first in wrap-up; a busy placeholder until then).
  * @csspart disposition - The disposition code select.
  * @csspart wrap-up-note - The wrap-up note field.
  * @csspart wrap-up-timer - The wrap-up countdown (and its overdue state).
  * @csspart close - The Close button of the wrap-up area.
- * @csspart transfer-dialog - The transfer dialog.
+ * @csspart transfer-dialog - The transfer dialog (loaded on the first "…" → Transfer).
  * @cssprop --cc-panel-height - Height of the panel (default: fill the parent).
  * @cssprop --cc-color-accent - Primary buttons and links.
  * @cssprop --cc-color-border - Borders.
