@@ -240,6 +240,12 @@ export default [
     gzip: true,
   },
   {
+    name: "lazy: the panel's wrap-up area and transfer dialog with their styles and English (the conversation shown goes to wrap-up, or \"…\" → Transfer)",
+    path: lazy('golden-path', /(^|\/)workday-part-[\w-]+\.js$/, "The panel's wrap-up area and transfer dialog"),
+    limit: '2.7 kB',
+    gzip: true,
+  },
+  {
     name: 'lazy: offer alerts (once `sound` or `desktop-notification` is set on the notification)',
     path: lazy('snippet', /(^|\/)alerts-[\w-]+\.js$/, 'The offer alerts'),
     limit: '0.8 kB',

@@ -202,6 +202,7 @@ export const WrapUp: Story = {
       return { stage: s };
     },
   ],
+  play: wrapUpShown,
 };
 
 /** Polish, set with `lang` on `<cc-agent-desk>`. */
@@ -248,11 +249,13 @@ async function wrappingUp(wrapUp: DeskOptions['wrapUp'], locale: 'en' | 'pl' = '
 /** Wrap-up with mandatory disposition codes (grouped): Close stays disabled, with its reason, until one is chosen. */
 export const WrapUpWithCodes: Story = {
   loaders: [async () => ({ stage: await wrappingUp({ dispositions: DISPOSITIONS, required: true }) })],
+  play: wrapUpShown,
 };
 
 /** Wrap-up with codes and a two-minute timer counting down. */
 export const WrapUpTimer: Story = {
   loaders: [async () => ({ stage: await wrappingUp({ dispositions: DISPOSITIONS, required: true, seconds: 120 }) })],
+  play: wrapUpShown,
 };
 
 /** The wrap-up timer ran out: the panel shows that wrap-up is overdue. */
@@ -269,6 +272,7 @@ export const WrapUpOverdue: Story = {
       return { stage: s };
     },
   ],
+  play: wrapUpShown,
 };
 
 /** On hold (Waiting): no capacity used, the composer rests until Resume. */
@@ -292,6 +296,8 @@ export const TransferDialog: Story = {
     await element.updateComplete;
     const transfer = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) => b.getAttribute('aria-haspopup') === 'dialog');
     transfer?.click();
+    // The dialog loads on first use.
+    await panelShows(canvasElement, 'dialog[open]');
   },
 };
 
@@ -324,12 +330,14 @@ export const WorkdayPolish: Story = {
     },
   ],
   render: Polish.render!,
+  play: wrapUpShown,
 };
 
 /** Wrap-up codes, timer and the privacy banner in the dark colour scheme. */
 export const WorkdayDark: Story = {
   loaders: WorkdayPolish.loaders!,
   render: Dark.render!,
+  play: wrapUpShown,
 };
 
 /** F14: the customer loses patience: three angry messages move the sentiment badge and the panel alerts the agent once (dismissible). */
@@ -412,6 +420,11 @@ async function panelShows(canvas: HTMLElement, selector: string): Promise<HTMLEl
     await new Promise(requestAnimationFrame);
   }
   throw new Error(`${selector} did not render`);
+}
+
+/** The wrap-up area (loaded on first use) is in place of the composer. */
+async function wrapUpShown({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  await panelShows(canvasElement, '[part="wrap-up-note"]');
 }
 
 /** The emoji button pressed: the picker (loaded on that first press) is open, its search focused. */

@@ -214,6 +214,10 @@ export interface Catalog {
     /** Above the message field while the agent quotes a customer message. */
     replyingTo(name: string, snippet: string): string;
     cancelReply: string;
+    /** The accessible name of a part of the panel that is still loading (the transfer dialog). */
+    loading: string;
+    /** The button that loads the wrap-up area again after it failed to load. */
+    retryLoad: string;
   };
   message: {
     customer: string;

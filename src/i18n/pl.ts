@@ -255,6 +255,8 @@ export const pl: Catalog = {
     emoji: 'Wstaw emoji',
     replyingTo: (name, snippet) => (snippet ? `Odpowiedź dla: ${name}: ${snippet}` : `Odpowiedź dla: ${name}`),
     cancelReply: 'Anuluj odpowiedź',
+    loading: 'Wczytywanie…',
+    retryLoad: 'Spróbuj ponownie',
   },
   message: {
     customer: 'Klient',

@@ -258,7 +258,8 @@ describe('cc-communication-panel', () => {
     )!;
     end.click();
     await waitUntil(() => desk.$conversations.get()[conversationId]!.state === 'wrap-up');
-    await panel.updateComplete;
+    // The wrap-up area loads on first use.
+    await waitUntil(() => panel.shadowRoot!.querySelector('[part="close"]'), 'no wrap-up area');
     expect(textOf(panel)).to.contain('Wrap-up');
     await expect(panel).to.be.accessible();
     const close = [...panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Close conversation'))!;

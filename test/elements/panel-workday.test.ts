@@ -99,8 +99,9 @@ describe('cc-communication-panel: states, transfer, wrap-up, privacy', () => {
 
     const { panel, transport, conversationId } = await setup({ capabilities: { transfer: { queues: ['Billing', 'Returns'], agents: true } } });
     await choose(panel, 'Transfer…');
+    // The dialog loads on first use.
+    await waitUntil(() => root(panel).querySelector('dialog')?.open, 'the transfer dialog did not open');
     const dialog = root(panel).querySelector('dialog')!;
-    await waitUntil(() => dialog.open, 'the transfer dialog did not open');
     expect([...dialog.querySelectorAll('label')].map((l) => l.textContent!.trim())).to.include.members(['Billing', 'Returns', 'Agent ID']);
     await expect(panel).to.be.accessible();
 
@@ -120,7 +121,8 @@ describe('cc-communication-panel: states, transfer, wrap-up, privacy', () => {
     const { panel, desk, transport, conversationId } = await setup({ desk: { wrapUp: { dispositions: DISPOSITIONS, required: true } } });
     await choose(panel, 'End conversation');
     await waitUntil(() => stateOf(desk, conversationId) === 'wrap-up');
-    await panel.updateComplete;
+    // The wrap-up area loads on first use.
+    await waitUntil(() => root(panel).querySelector('[part="close"]'), 'no wrap-up area');
     const close = root(panel).querySelector<HTMLButtonElement>('[part="close"]')!;
     expect(close.disabled).to.equal(true);
     const reason = root(panel).querySelector(`#${close.getAttribute('aria-describedby')}`)!;
@@ -148,8 +150,8 @@ describe('cc-communication-panel: states, transfer, wrap-up, privacy', () => {
   it('counts the wrap-up down in a timer and shows when it is overdue', async () => {
     const { panel, desk, conversationId } = await setup({ desk: { wrapUp: { seconds: 1, atZero: 'remind' } } });
     await desk.end(conversationId);
-    await panel.updateComplete;
     const timer = () => root(panel).querySelector('[role="timer"][part="wrap-up-timer"]');
+    await waitUntil(timer, 'no wrap-up timer');
     expect(timer()!.textContent).to.match(/Wrap-up: 0:0[01] left/);
     await waitUntil(() => timer()!.textContent!.includes('Wrap-up time is over'), 'the timer never went overdue', { timeout: 4000 });
     expect(timer()!.classList.contains('overdue')).to.equal(true);

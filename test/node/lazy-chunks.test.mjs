@@ -9,7 +9,8 @@ import { hostBuild } from './build-entry.mjs';
 
 /**
  * What only each part holds: the command only the CRM commands send, one of the sniffer's
- * signatures, the IndexedDB index name, the offer tone's volume ramp (the notification's alerts).
+ * signatures, the IndexedDB index name, the offer tone's volume ramp (the notification's alerts),
+ * the transfer dialog's heading id (the panel's wrap-up and transfer chunk).
  */
 const parts = [
   ['the CRM commands', 'records.create'],
@@ -21,6 +22,7 @@ const parts = [
 const elementParts = [
   ['the offer alerts (tone, desktop notification)', 'exponentialRampToValueAtTime'],
   ['the emoji picker', 'red heart love'],
+  ["the panel's wrap-up area and transfer dialog", 'transfer-title'],
 ];
 
 for (const entry of ['golden-path', 'core']) {

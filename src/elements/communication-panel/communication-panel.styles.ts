@@ -268,40 +268,13 @@ export const communicationPanelStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .field {
-    grid-column: 1 / -1;
-    display: grid;
-    gap: 2px;
-    font-size: 0.9em;
-  }
-  .required {
-    color: var(--_muted);
-  }
-  select,
-  dialog input[type='text'] {
-    font: inherit;
-    padding: 4px 6px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-  }
-  .timer {
-    grid-column: 1 / -1;
-    margin: 0;
-    font-size: 0.9em;
-    font-variant-numeric: tabular-nums;
-    color: var(--_muted);
-  }
-  .timer.overdue {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .wrap-up .primary {
-    justify-self: start;
-  }
   .notice.reason {
     color: var(--_muted);
+  }
+  /* The wrap-up area's Try again (after its chunk failed to load) and the transfer dialog's placeholder.
+     The wrap-up area's and the dialog's own styles come with their chunk (workday-part.ts). */
+  .retry-load {
+    justify-self: start;
   }
   /* The emoji and attach buttons, and the attachment policy on one line (cut with … when narrow). */
   .tools,
@@ -343,34 +316,5 @@ export const communicationPanelStyles = css`
   .replying > span {
     font-size: 0.85em;
     color: inherit;
-  }
-  dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-    padding: calc(var(--_space) * 2);
-    min-width: min(22rem, 90vw);
-  }
-  dialog h3 {
-    margin: 0 0 var(--_space);
-    font-size: 1em;
-  }
-  dialog fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin: 0 0 var(--_space);
-    display: grid;
-    gap: 4px;
-  }
-  .choice {
-    display: flex;
-    gap: 6px;
-    align-items: center;
-  }
-  .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space);
   }
 `;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Composer, ComposerState, ConnectionStatus, Desk, Disposition, WrapUpState } from '../../core/desk/desk.js';
+import type { Composer, ComposerState, ConnectionStatus, Desk, WrapUpState } from '../../core/desk/desk.js';
 import { MAX_WRAP_UP_NOTE } from '../../core/desk/wrap-up.js';
 import { DeskError } from '../../core/errors.js';
 import type { Conversation, ConversationState, Message } from '../../core/model.js';
@@ -10,6 +10,7 @@ import { composerSendBlock, MAX_MESSAGE_LENGTH, unfilledPlaceholders } from '../
 import { quickRepliesComposerStrings } from '../../i18n/en/quick-replies-composer.js';
 import type { ComposerQuickReplies } from './quick-replies-part.js';
 import type { EmojiPart } from '../emoji-picker/emoji-part.js';
+import type { PanelWorkday } from './workday-part.js';
 import { attachmentsStrings } from '../../i18n/en/attachments.js';
 import { close, paperclip } from '../../icons/index.js';
 import smile from 'lucide/dist/esm/icons/face-slightly-smiling.mjs';
@@ -17,7 +18,7 @@ import { visibleText } from '../../core/visible-text.js';
 import { ConversationController } from '../../controllers/conversation-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
-import { panelStrings } from '../../i18n/en/panel.js';
+import { panelShownStrings } from '../../i18n/en/panel-shown.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { avatar, avatarStyles } from '../avatar.js';
 import { ellipsis, icon } from '../../icons/index.js';
@@ -32,12 +33,6 @@ import { callControls, callMenu } from '../call-controls/slots.js';
 const EMPTY_COMPOSER: ComposerState = { draft: '', files: [], restored: false };
 const EMPTY_WRAP_UP: WrapUpState = { note: '', overdue: false };
 
-/** A text the host gave once or per language (`{ en, pl }`): the element's language, else English, else the first. */
-function textIn(text: string | Readonly<Record<string, string>> | undefined, lang: string): string {
-  if (text === undefined || typeof text === 'string') return text ?? '';
-  const tag = lang.toLowerCase();
-  return text[tag] ?? text[tag.split('-')[0] ?? ''] ?? text['en'] ?? Object.values(text)[0] ?? '';
-}
 /** Under this much time left the window countdown is highlighted. */
 const WINDOW_WARNING_MS = 60 * 60 * 1000;
 
@@ -94,12 +89,12 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @csspart replying - "Replying to Anna: …" with its × above the field, while the agent quotes a customer message.
  * @csspart quick-replies - The `/` quick-reply list (`<cc-quick-replies>`, loaded on the first `/`).
  * @csspart placeholders - The "Fill in {caseNumber} before sending" notice, with the placeholders left marked.
- * @csspart wrap-up - The wrap-up area: disposition, note, timer and Close.
+ * @csspart wrap-up - The wrap-up area: disposition, note, timer and Close (loaded when the conversation shown is first in wrap-up; a busy placeholder until then).
  * @csspart disposition - The disposition code select.
  * @csspart wrap-up-note - The wrap-up note field.
  * @csspart wrap-up-timer - The wrap-up countdown (and its overdue state).
  * @csspart close - The Close button of the wrap-up area.
- * @csspart transfer-dialog - The transfer dialog.
+ * @csspart transfer-dialog - The transfer dialog (loaded on the first "…" → Transfer).
  * @cssprop --cc-panel-height - Height of the panel (default: fill the parent).
  * @cssprop --cc-color-accent - Primary buttons and links.
  * @cssprop --cc-color-border - Borders.
@@ -143,8 +138,11 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
 export class CcCommunicationPanel extends DeskElement {
   static override styles = [hostStyles, textareaStyles, stateBadgeStyles, avatarStyles, communicationPanelStyles];
 
+  /** @internal Loads the wrap-up area and the transfer dialog (workday-part.ts); tests replace it to hold or fail the load. */
+  static loadWorkday = (): Promise<typeof import('./workday-part.js')> => import('./workday-part.js');
+
   /** @internal */
-  protected static override strings = [panelStrings, quickRepliesComposerStrings, attachmentsStrings];
+  protected static override strings = [panelShownStrings, quickRepliesComposerStrings, attachmentsStrings];
 
   /** @internal */
   private readonly shown = new ConversationController(this, (id, desk, previous) => this.#show(id, desk, previous));
@@ -177,12 +175,8 @@ export class CcCommunicationPanel extends DeskElement {
   @state() private dragging = false;
   /** @internal */
   @state() private error = '';
-  /** @internal */
-  @state() private transferOpen = false;
-  /** @internal `queue:<name>` or `agent`. */
-  @state() private transferTarget = '';
-  /** @internal */
-  @state() private transferAgent = '';
+  /** @internal "…" → Transfer was chosen and the dialog's chunk is still loading. */
+  @state() private transferPending = false;
 
   /** @internal */
   @query('textarea') private textarea?: HTMLTextAreaElement;
@@ -201,6 +195,11 @@ export class CcCommunicationPanel extends DeskElement {
   /** The emoji picker (emoji-picker/emoji-part.ts), loaded on the first press of the emoji button. */
   #emoji: EmojiPart | undefined;
   #emojiLoading: Promise<EmojiPart> | undefined;
+  /** The wrap-up area and the transfer dialog (workday-part.ts), loaded on the first wrap-up or Transfer. */
+  #workday: PanelWorkday | undefined;
+  #workdayLoading: Promise<PanelWorkday> | undefined;
+  /** The last load failed: the wrap-up area waits for Try again instead of loading on each render. */
+  #workdayFailed = false;
 
   protected deskChanged(desk: Desk | undefined): void {
     this.connection.set(desk?.$connection);
@@ -260,7 +259,8 @@ export class CcCommunicationPanel extends DeskElement {
     this.wrapUp.set(desk && id !== undefined ? desk.wrapUp.state(id) : undefined);
     this.error = '';
     this.menuOpen = false;
-    this.transferOpen = false;
+    this.transferPending = false;
+    this.#workday?.reset();
     this.#quick?.close();
     this.#emoji?.close();
     this.#focusPending = true;
@@ -406,72 +406,68 @@ export class CcCommunicationPanel extends DeskElement {
   }
 
   #openTransfer = (): void => {
-    this.menuOpen = false;
-    const queues = this.activeDesk?.capabilities.transfer?.queues ?? [];
-    this.transferTarget = queues[0] !== undefined ? `queue:${queues[0]}` : 'agent';
-    this.transferAgent = '';
-    this.transferOpen = true;
-    void this.updateComplete.then(() => {
-      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
-    });
+    this.#closeMenu();
+    if (this.#workday) return this.#workday.openTransfer();
+    this.error = '';
+    this.transferPending = true;
+    const id = this.shown.id;
+    void this.#workdayPart().then(
+      (part) => {
+        // Only if the agent still waits for it on the same conversation.
+        if (!this.transferPending || this.shown.id !== id) return;
+        this.transferPending = false;
+        part.openTransfer();
+      },
+      (error: unknown) => {
+        this.transferPending = false;
+        this.#fail(error);
+      },
+    );
   };
 
-  #transferTo(): { queue: string } | { agentId: string } | undefined {
-    if (this.transferTarget.startsWith('queue:')) return { queue: this.transferTarget.slice('queue:'.length) };
-    const agentId = this.transferAgent.trim();
-    return this.transferTarget === 'agent' && agentId ? { agentId } : undefined;
+  /** Loads the wrap-up area and the transfer dialog once; a load that failed is tried again on the next call. */
+  #workdayPart(): Promise<PanelWorkday> {
+    this.#workdayFailed = false;
+    const deps = { html, nothing, CcTransferEvent, maxNote: MAX_WRAP_UP_NOTE, formatRemaining };
+    const host = {
+      element: this,
+      localize: this.localize,
+      wrapUp: () => this.wrapUp.value,
+      error: () => this.error,
+      fail: this.#fail,
+      clearError: () => void (this.error = ''),
+      close: () => void this.#end('closed'),
+      focusMenuButton: () => this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus(),
+    };
+    return (this.#workdayLoading ??= CcCommunicationPanel.loadWorkday().then(
+      (m) => ((this.#workday = m.panelWorkdayPart(deps, host)), this.requestUpdate(), this.#workday),
+      (error: unknown) => ((this.#workdayLoading = undefined), (this.#workdayFailed = true), this.requestUpdate(), Promise.reject(error)),
+    ));
   }
 
-  #onTransferSubmit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const desk = this.activeDesk;
-    const conversation = this.conversation;
-    const to = this.#transferTo();
-    if (!desk || !conversation || !to) return;
-    const intent = new CcTransferEvent(conversation.id, to);
-    this.dispatchEvent(intent);
-    if (intent.defaultPrevented) return;
-    this.#closeTransfer();
-    this.error = '';
-    try {
-      await desk.transfer(conversation.id, to);
-    } catch (error) {
-      this.error = errorText(this.localize.t, error);
-    }
-  };
-
-  #closeTransfer = (): void => {
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  };
-
-  #onTransferClosed = (): void => {
-    if (!this.transferOpen) return;
-    this.transferOpen = false;
-    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
-  };
-
-  #onDisposition = (event: Event): void => {
-    const conversation = this.conversation;
-    if (!conversation) return;
-    const value = (event.target as HTMLSelectElement).value;
-    this.error = '';
-    try {
-      this.activeDesk?.wrapUp.setDisposition(conversation.id, value || undefined);
-    } catch (error) {
-      this.error = errorText(this.localize.t, error);
-    }
-  };
-
-  #onWrapUpNote = (event: Event): void => {
-    const conversation = this.conversation;
-    if (!conversation) return;
-    try {
-      this.activeDesk?.wrapUp.setNote(conversation.id, (event.target as HTMLTextAreaElement).value);
-    } catch (error) {
-      this.error = errorText(this.localize.t, error);
-    }
-  };
+  /** The wrap-up area, or while its chunk loads a placeholder in its place (with Try again once a load failed). */
+  #renderWrapUp(conversation: Conversation) {
+    if (this.#workday) return this.#workday.wrapUp(conversation);
+    if (!this.#workdayFailed && !this.#workdayLoading) void this.#workdayPart().catch(this.#fail);
+    const t = this.localize.t;
+    const retry = (): void => {
+      this.error = '';
+      // The button goes away: once loaded, the wrap-up note takes the focus.
+      this.#focusPending = true;
+      void this.#workdayPart().catch(this.#fail);
+    };
+    return html`<div
+      class="composer wrap-up"
+      part="composer wrap-up"
+      role="group"
+      aria-labelledby="wrap-up-status"
+      aria-busy=${this.#workdayFailed ? 'false' : 'true'}
+    >
+      <p class="notice" id="wrap-up-status" role="status">${t.panel.wrapUp}</p>
+      ${this.#workdayFailed ? html`<button type="button" class="retry-load" @click=${retry}>${t.panel.retryLoad}</button>` : nothing}
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
+    </div>`;
+  }
 
   #onAttach = (): void => {
     // Checking files makes the composer busy without changing its store: look again once it is done.
@@ -591,7 +587,10 @@ export class CcCommunicationPanel extends DeskElement {
       ></cc-transcript>
       ${this.#renderFooter(conversation)}
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t.panel.dropHere}</div>` : nothing}
-      ${this.transferOpen ? this.#renderTransfer() : nothing}
+      ${this.#workday?.transfer()}
+      ${this.transferPending
+        ? html`<p class="notice transfer-loading" role="status" aria-busy="true" aria-label=${t.panel.transfer}>${t.panel.loading}</p>`
+        : nothing}
     `;
   }
 
@@ -681,140 +680,6 @@ export class CcCommunicationPanel extends DeskElement {
           : nothing}
       </div>
     </header>`;
-  }
-
-  #renderWrapUp(conversation: Conversation) {
-    const t = this.localize.t;
-    const desk = this.activeDesk!;
-    const { dispositions, required } = desk.wrapUp;
-    const state = this.wrapUp.value;
-    const blocked = desk.wrapUp.closeBlock(conversation) !== undefined;
-    const canClose = desk.canTransition(conversation.id, 'closed');
-    return html`<div class="composer wrap-up" part="composer wrap-up">
-      <p class="notice" role="status">${t.panel.wrapUp}</p>
-      ${this.#renderTimer(state)}
-      ${dispositions.length > 0
-        ? html`<div class="field">
-            <label for="disposition">
-              ${t.panel.disposition}${required ? html` <span class="required">(${t.panel.required})</span>` : nothing}
-            </label>
-            <select
-              id="disposition"
-              part="disposition"
-              ?required=${required}
-              aria-describedby=${blocked ? 'close-reason' : nothing}
-              @change=${this.#onDisposition}
-            >
-              <option value="" ?selected=${!state.disposition}>${t.panel.dispositionNone}</option>
-              ${this.#dispositionGroups(dispositions).map(([group, items]) =>
-                group
-                  ? html`<optgroup label=${group}>${items.map((d) => this.#renderDisposition(d, state))}</optgroup>`
-                  : items.map((d) => this.#renderDisposition(d, state)),
-              )}
-            </select>
-          </div>`
-        : nothing}
-      <div class="field">
-        <label for="wrap-up-note">${t.panel.wrapUpNote}</label>
-        <textarea
-          id="wrap-up-note"
-          part="wrap-up-note"
-          rows="2"
-          maxlength=${MAX_WRAP_UP_NOTE}
-          .value=${state.note}
-          @input=${this.#onWrapUpNote}
-        ></textarea>
-      </div>
-      ${canClose
-        ? html`<button
-            class="primary"
-            part="close"
-            ?disabled=${blocked}
-            aria-describedby=${blocked ? 'close-reason' : nothing}
-            @click=${() => this.#end('closed')}
-          >
-            ${t.panel.closeConversation}
-          </button>`
-        : nothing}
-      ${blocked ? html`<p class="notice reason" id="close-reason">${t.panel.closeNeedsDisposition}</p>` : nothing}
-      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderTimer(state: WrapUpState) {
-    const t = this.localize.t;
-    if (state.deadline === undefined) return nothing;
-    // The clock only makes this render again each second; its value may be up to a tick old.
-    void this.clock.value;
-    const left = Math.max(0, state.deadline - this.activeDesk!.now());
-    const overdue = state.overdue;
-    return html`<p class="timer ${overdue ? 'overdue' : ''}" part="wrap-up-timer" role="timer">
-      ${overdue ? t.panel.wrapUpOverdue : t.panel.wrapUpTimer(formatRemaining(left, t))}
-    </p>`;
-  }
-
-  #renderDisposition(disposition: Disposition, state: WrapUpState) {
-    return html`<option value=${disposition.id} ?selected=${state.disposition === disposition.id}>
-      ${textIn(disposition.label, this.localize.lang) || disposition.id}
-    </option>`;
-  }
-
-  /** Codes under their group headings, in the host's order; codes without a group first. */
-  #dispositionGroups(dispositions: readonly Disposition[]): [string, Disposition[]][] {
-    const groups = new Map<string, Disposition[]>();
-    for (const d of dispositions) {
-      const group = textIn(d.group, this.localize.lang);
-      groups.set(group, [...(groups.get(group) ?? []), d]);
-    }
-    return [...groups].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0));
-  }
-
-  #renderTransfer() {
-    const t = this.localize.t;
-    const allowed = this.activeDesk?.capabilities.transfer ?? {};
-    const queues = allowed.queues ?? [];
-    const onTarget = (event: Event): void => {
-      this.transferTarget = (event.target as HTMLInputElement).value;
-    };
-    return html`<dialog part="transfer-dialog" aria-labelledby="transfer-title" @close=${this.#onTransferClosed}>
-      <form @submit=${this.#onTransferSubmit}>
-        <h3 id="transfer-title">${t.panel.transferTitle}</h3>
-        ${queues.length > 0
-          ? html`<fieldset>
-              <legend>${t.panel.transferToQueue}</legend>
-              ${queues.map(
-                (queue) => html`<label class="choice">
-                  <input type="radio" name="target" value=${`queue:${queue}`} .checked=${this.transferTarget === `queue:${queue}`} @change=${onTarget} />
-                  ${queue}
-                </label>`,
-              )}
-            </fieldset>`
-          : nothing}
-        ${allowed.agents
-          ? html`<fieldset>
-              <legend>${t.panel.transferToAgent}</legend>
-              <label class="choice">
-                <input type="radio" name="target" value="agent" .checked=${this.transferTarget === 'agent'} @change=${onTarget} />
-                ${t.panel.agentId}
-              </label>
-              <input
-                type="text"
-                aria-label=${t.panel.agentId}
-                autocomplete="off"
-                .value=${this.transferAgent}
-                @input=${(event: Event) => {
-                  this.transferAgent = (event.target as HTMLInputElement).value;
-                  this.transferTarget = 'agent';
-                }}
-              />
-            </fieldset>`
-          : nothing}
-        <div class="actions">
-          <button type="button" @click=${this.#closeTransfer}>${t.panel.cancel}</button>
-          <button class="primary" type="submit" ?disabled=${!this.#transferTo()}>${t.panel.transferSubmit}</button>
-        </div>
-      </form>
-    </dialog>`;
   }
 
   /** "Replying to Anna: …" with × while the agent quotes a customer message. */

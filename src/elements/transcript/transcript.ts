@@ -7,7 +7,7 @@ import { visibleText } from '../../core/visible-text.js';
 import { safeDownloadName } from '../../core/attachment-policy.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { CcRetryEvent } from '../events.js';
-import { panelStrings } from '../../i18n/en/panel.js';
+import { panelShownStrings } from '../../i18n/en/panel-shown.js';
 import { messageStrings } from '../../i18n/en/message.js';
 import { attachmentsStrings } from '../../i18n/en/attachments.js';
 import { hostStyles } from '../../styles/tokens.js';
@@ -17,7 +17,7 @@ import { richText, safeMediaUrl, textChunks } from './rich-text.js';
 import { transcriptStyles } from './transcript.styles.js';
 
 /** The English the transcript shows besides the shared strings. */
-const strings = [panelStrings, messageStrings, attachmentsStrings];
+const strings = [panelShownStrings, messageStrings, attachmentsStrings];
 
 /** The agent chose Reply on a customer message: the next message quotes it. Cancelable. */
 export class CcReplyEvent extends Event {
