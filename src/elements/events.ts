@@ -8,6 +8,9 @@ import type { PresenceStatus } from '../core/desk/desk.js';
 /** A status the agent can pick (Inactive is set by the system only). */
 export type PickablePresence = Exclude<BasePresence, 'inactive'>;
 
+// Each class's `type` is a static getter, not a static field: a class with a field initializer counts as
+// code with side effects, so a host's bundler would keep every event class of the package in every page.
+
 /** Base of every intent: bubbles out of shadow roots and can be vetoed with preventDefault(). */
 abstract class IntentEvent extends Event {
   constructor(type: string, cancelable = true) {
@@ -17,7 +20,9 @@ abstract class IntentEvent extends Event {
 
 /** The agent accepts an offer. Cancel to keep the offer pending. */
 export class CcAcceptEvent extends IntentEvent {
-  static readonly type = 'cc-accept';
+  static get type(): 'cc-accept' {
+    return 'cc-accept';
+  }
   constructor(readonly offerId: string) {
     super(CcAcceptEvent.type);
   }
@@ -25,7 +30,9 @@ export class CcAcceptEvent extends IntentEvent {
 
 /** The agent rejects an offer. */
 export class CcRejectEvent extends IntentEvent {
-  static readonly type = 'cc-reject';
+  static get type(): 'cc-reject' {
+    return 'cc-reject';
+  }
   constructor(readonly offerId: string) {
     super(CcRejectEvent.type);
   }
@@ -33,7 +40,9 @@ export class CcRejectEvent extends IntentEvent {
 
 /** An offer timed out: it went back to the queue and presence became Inactive. Not cancelable. */
 export class CcOfferExpiredEvent extends IntentEvent {
-  static readonly type = 'cc-offer-expired';
+  static get type(): 'cc-offer-expired' {
+    return 'cc-offer-expired';
+  }
   constructor(readonly offerId: string) {
     super(CcOfferExpiredEvent.type, false);
   }
@@ -45,7 +54,9 @@ export class CcOfferExpiredEvent extends IntentEvent {
  * the status.
  */
 export class CcPresenceEvent extends IntentEvent {
-  static readonly type = 'cc-presence';
+  static get type(): 'cc-presence' {
+    return 'cc-presence';
+  }
   constructor(
     readonly presence: PresenceStatus,
     readonly base: PickablePresence = presence as PickablePresence,
@@ -56,7 +67,9 @@ export class CcPresenceEvent extends IntentEvent {
 
 /** The agent opens one of their work items: its session starts or comes to the front. Cancel to open nothing. */
 export class CcWorkItemOpenEvent extends IntentEvent {
-  static readonly type = 'cc-work-item-open';
+  static get type(): 'cc-work-item-open' {
+    return 'cc-work-item-open';
+  }
   constructor(readonly conversationId: string) {
     super(CcWorkItemOpenEvent.type);
   }
@@ -64,7 +77,9 @@ export class CcWorkItemOpenEvent extends IntentEvent {
 
 /** The agent picks a queued conversation: it becomes theirs and opens. Cancel to leave it in the queue. */
 export class CcWorkItemPickEvent extends IntentEvent {
-  static readonly type = 'cc-work-item-pick';
+  static get type(): 'cc-work-item-pick' {
+    return 'cc-work-item-pick';
+  }
   constructor(readonly conversationId: string) {
     super(CcWorkItemPickEvent.type);
   }
@@ -72,7 +87,9 @@ export class CcWorkItemPickEvent extends IntentEvent {
 
 /** The agent sends a message. Cancel to send nothing (the draft stays). */
 export class CcSendEvent extends IntentEvent {
-  static readonly type = 'cc-send';
+  static get type(): 'cc-send' {
+    return 'cc-send';
+  }
   constructor(
     readonly conversationId: string,
     readonly text: string,
@@ -84,7 +101,9 @@ export class CcSendEvent extends IntentEvent {
 
 /** The agent retries a failed message (same client id). */
 export class CcRetryEvent extends IntentEvent {
-  static readonly type = 'cc-retry';
+  static get type(): 'cc-retry' {
+    return 'cc-retry';
+  }
   constructor(
     readonly conversationId: string,
     readonly clientId: string,
@@ -95,7 +114,9 @@ export class CcRetryEvent extends IntentEvent {
 
 /** The agent ends the conversation (Active → Wrap-up) or closes it after wrap-up. */
 export class CcEndEvent extends IntentEvent {
-  static readonly type = 'cc-end';
+  static get type(): 'cc-end' {
+    return 'cc-end';
+  }
   constructor(
     readonly conversationId: string,
     readonly to: 'wrap-up' | 'closed',
@@ -106,7 +127,9 @@ export class CcEndEvent extends IntentEvent {
 
 /** The agent moves the conversation along F11 other than ending or closing it: Put on hold (→ waiting), Resume (→ active), Release to queue (→ open). */
 export class CcTransitionEvent extends IntentEvent {
-  static readonly type = 'cc-transition';
+  static get type(): 'cc-transition' {
+    return 'cc-transition';
+  }
   constructor(
     readonly conversationId: string,
     readonly to: ConversationState,
@@ -117,7 +140,9 @@ export class CcTransitionEvent extends IntentEvent {
 
 /** The agent hands the conversation over to a queue or another agent (it becomes Open). Cancel to keep it. */
 export class CcTransferEvent extends IntentEvent {
-  static readonly type = 'cc-transfer';
+  static get type(): 'cc-transfer' {
+    return 'cc-transfer';
+  }
   constructor(
     readonly conversationId: string,
     readonly to: { readonly queue: string } | { readonly agentId: string },
@@ -128,7 +153,9 @@ export class CcTransferEvent extends IntentEvent {
 
 /** Files passed the policy and are about to upload. Cancel to upload nothing. */
 export class CcAttachEvent extends IntentEvent {
-  static readonly type = 'cc-attach';
+  static get type(): 'cc-attach' {
+    return 'cc-attach';
+  }
   constructor(readonly files: readonly File[]) {
     super(CcAttachEvent.type);
   }
@@ -136,7 +163,9 @@ export class CcAttachEvent extends IntentEvent {
 
 /** Some files were refused by the policy; nothing of them was uploaded. Not cancelable. */
 export class CcFilesRejectedEvent extends IntentEvent {
-  static readonly type = 'cc-files-rejected';
+  static get type(): 'cc-files-rejected' {
+    return 'cc-files-rejected';
+  }
   constructor(readonly rejected: readonly (FileVerdict & { ok: false })[]) {
     super(CcFilesRejectedEvent.type, false);
   }
@@ -144,7 +173,9 @@ export class CcFilesRejectedEvent extends IntentEvent {
 
 /** The picker's set of uploaded, ready-to-send attachments changed. Not cancelable. */
 export class CcAttachmentsChangeEvent extends IntentEvent {
-  static readonly type = 'cc-attachments-change';
+  static get type(): 'cc-attachments-change' {
+    return 'cc-attachments-change';
+  }
   constructor(readonly attachments: readonly AttachmentRef[]) {
     super(CcAttachmentsChangeEvent.type, false);
   }
@@ -155,7 +186,9 @@ export class CcAttachmentsChangeEvent extends IntentEvent {
  * Cancel to save nothing (the text stays). `record` is where it goes (`target` is the DOM's own).
  */
 export class CcAddNoteEvent extends IntentEvent {
-  static readonly type = 'cc-add-note';
+  static get type(): 'cc-add-note' {
+    return 'cc-add-note';
+  }
   constructor(
     readonly conversationId: string,
     readonly record: RecordRef,
@@ -167,7 +200,9 @@ export class CcAddNoteEvent extends IntentEvent {
 
 /** The agent links a record to a conversation; it replaces whatever its slot held. Cancel to link nothing. */
 export class CcLinkEvent extends IntentEvent {
-  static readonly type = 'cc-link';
+  static get type(): 'cc-link' {
+    return 'cc-link';
+  }
   constructor(
     readonly conversationId: string,
     readonly record: RecordRef,
@@ -178,7 +213,9 @@ export class CcLinkEvent extends IntentEvent {
 
 /** The agent unlinks the record in a slot. The record itself is never deleted. Cancel to keep the link. */
 export class CcUnlinkEvent extends IntentEvent {
-  static readonly type = 'cc-unlink';
+  static get type(): 'cc-unlink' {
+    return 'cc-unlink';
+  }
   constructor(
     readonly conversationId: string,
     readonly slot: LinkSlot,
@@ -190,7 +227,9 @@ export class CcUnlinkEvent extends IntentEvent {
 
 /** The agent quick-creates a case or contact (fields already valid). Cancel to create nothing (the form keeps its input). */
 export class CcCreateRecordEvent extends IntentEvent {
-  static readonly type = 'cc-create-record';
+  static get type(): 'cc-create-record' {
+    return 'cc-create-record';
+  }
   constructor(
     readonly conversationId: string | undefined,
     readonly record: NewRecord,
@@ -201,7 +240,9 @@ export class CcCreateRecordEvent extends IntentEvent {
 
 /** A quick-created record exists. `linked`: it was linked too; `linkFailed`: linking was tried and failed. Not cancelable. */
 export class CcRecordCreatedEvent extends IntentEvent {
-  static readonly type = 'cc-record-created';
+  static get type(): 'cc-record-created' {
+    return 'cc-record-created';
+  }
   constructor(
     readonly record: CrmRecord,
     readonly conversationId: string | undefined,
@@ -214,7 +255,9 @@ export class CcRecordCreatedEvent extends IntentEvent {
 
 /** The agent closed a form without saving (e.g. quick-create's Cancel). Not cancelable. */
 export class CcCancelEvent extends IntentEvent {
-  static readonly type = 'cc-cancel';
+  static get type(): 'cc-cancel' {
+    return 'cc-cancel';
+  }
   constructor() {
     super(CcCancelEvent.type, false);
   }
@@ -222,7 +265,9 @@ export class CcCancelEvent extends IntentEvent {
 
 /** The agent opens a transcript from the search results. Cancel to show it your own way (nothing opens). */
 export class CcOpenTranscriptEvent extends IntentEvent {
-  static readonly type = 'cc-open-transcript';
+  static get type(): 'cc-open-transcript' {
+    return 'cc-open-transcript';
+  }
   constructor(readonly conversationId: string) {
     super(CcOpenTranscriptEvent.type);
   }
@@ -230,7 +275,9 @@ export class CcOpenTranscriptEvent extends IntentEvent {
 
 /** The agent brings a session to the front (`<cc-session-tabs>`, `<cc-shortcuts>`). Cancel to leave the front session as it is. */
 export class CcSessionSelectEvent extends IntentEvent {
-  static readonly type = 'cc-session-select';
+  static get type(): 'cc-session-select' {
+    return 'cc-session-select';
+  }
   constructor(readonly conversationId: string) {
     super(CcSessionSelectEvent.type);
   }
@@ -238,7 +285,9 @@ export class CcSessionSelectEvent extends IntentEvent {
 
 /** The agent closes a session tab; an Active conversation goes to Waiting, it is not ended. Cancel to keep the tab. */
 export class CcSessionCloseEvent extends IntentEvent {
-  static readonly type = 'cc-session-close';
+  static get type(): 'cc-session-close' {
+    return 'cc-session-close';
+  }
   constructor(readonly conversationId: string) {
     super(CcSessionCloseEvent.type);
   }
@@ -246,7 +295,9 @@ export class CcSessionCloseEvent extends IntentEvent {
 
 /** The agent brings an app tab of a session to the front (`<cc-session-view>`). Cancel to keep the shown app. */
 export class CcAppSelectEvent extends IntentEvent {
-  static readonly type = 'cc-app-select';
+  static get type(): 'cc-app-select' {
+    return 'cc-app-select';
+  }
   constructor(
     readonly conversationId: string,
     readonly appId: string,
@@ -257,7 +308,9 @@ export class CcAppSelectEvent extends IntentEvent {
 
 /** The agent closes an app tab of a session (never the customer form). Cancel to keep it open. */
 export class CcAppCloseEvent extends IntentEvent {
-  static readonly type = 'cc-app-close';
+  static get type(): 'cc-app-close' {
+    return 'cc-app-close';
+  }
   constructor(
     readonly conversationId: string,
     readonly appId: string,
@@ -271,7 +324,9 @@ export class CcAppCloseEvent extends IntentEvent {
  * and address) or `text` (the article's text). Cancel to leave the draft as it is.
  */
 export class CcShareArticleEvent extends IntentEvent {
-  static readonly type = 'cc-share-article';
+  static get type(): 'cc-share-article' {
+    return 'cc-share-article';
+  }
   constructor(
     readonly conversationId: string,
     readonly article: ArticleSummary,

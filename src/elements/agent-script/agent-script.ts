@@ -18,7 +18,9 @@ export type ScriptStepAction = 'run' | 'complete' | 'undo';
  * it (`complete`) or unticks it (`undo`). Cancel to leave the step (and the composer) as they are.
  */
 export class CcScriptStepEvent extends Event {
-  static readonly type = 'cc-script-step';
+  static get type(): 'cc-script-step' {
+    return 'cc-script-step';
+  }
   constructor(
     readonly conversationId: string,
     readonly step: ScriptStep,

@@ -2,7 +2,9 @@ import type { CallMedia } from '../../core/transport.js';
 
 /** The agent starts a call (the panel's menu, or `start()`). Cancel to keep the desk from ringing the customer. */
 export class CcCallStartEvent extends Event {
-  static readonly type = 'cc-call-start';
+  static get type(): 'cc-call-start' {
+    return 'cc-call-start';
+  }
   constructor(
     readonly conversationId: string,
     readonly media: CallMedia,

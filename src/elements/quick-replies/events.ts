@@ -2,7 +2,9 @@ import type { NewQuickReply } from '../../core/quick-replies.js';
 
 /** The agent saves the draft as an own quick reply ("…" → Save as quick reply). Cancel to save nothing. */
 export class CcQuickReplySaveEvent extends Event {
-  static readonly eventName = 'cc-quick-reply-save';
+  static get eventName(): 'cc-quick-reply-save' {
+    return 'cc-quick-reply-save';
+  }
   constructor(readonly reply: NewQuickReply) {
     super(CcQuickReplySaveEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }

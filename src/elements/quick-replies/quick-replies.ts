@@ -14,7 +14,9 @@ import { quickRepliesCss } from './quick-replies.styles.js';
 
 /** Fired before a quick reply is inserted; cancel it to keep the draft as it is. */
 export class CcQuickReplyEvent extends Event {
-  static readonly eventName = 'cc-quick-reply';
+  static get eventName(): 'cc-quick-reply' {
+    return 'cc-quick-reply';
+  }
   constructor(
     readonly conversationId: string,
     readonly reply: QuickReply,
@@ -25,7 +27,9 @@ export class CcQuickReplyEvent extends Event {
 
 /** Fired once a quick reply is in the draft: where the caret goes and which placeholders are left. */
 export class CcQuickReplyInsertedEvent extends Event {
-  static readonly eventName = 'cc-quick-reply-inserted';
+  static get eventName(): 'cc-quick-reply-inserted' {
+    return 'cc-quick-reply-inserted';
+  }
   constructor(
     readonly conversationId: string,
     readonly reply: QuickReply,
@@ -37,7 +41,9 @@ export class CcQuickReplyInsertedEvent extends Event {
 
 /** The agent removes an own quick reply (Shift+Delete in the list). Cancel to keep it. */
 export class CcQuickReplyRemoveEvent extends Event {
-  static readonly eventName = 'cc-quick-reply-remove';
+  static get eventName(): 'cc-quick-reply-remove' {
+    return 'cc-quick-reply-remove';
+  }
   constructor(readonly reply: QuickReply) {
     super(CcQuickReplyRemoveEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }

@@ -1,6 +1,8 @@
 /** The agent dismisses a sentiment alert. Cancel to keep it. */
 export class CcSentimentDismissEvent extends Event {
-  static readonly type = 'cc-sentiment-dismiss';
+  static get type(): 'cc-sentiment-dismiss' {
+    return 'cc-sentiment-dismiss';
+  }
   constructor(readonly conversationId: string) {
     super(CcSentimentDismissEvent.type, { bubbles: true, composed: true, cancelable: true });
   }

@@ -18,7 +18,9 @@ import { smartAssistStyles } from './smart-assist.styles.js';
  * knowledge app tab of the conversation's session (`<cc-session-view>`, slot `app-knowledge`).
  */
 export class CcOpenArticleEvent extends Event {
-  static readonly type = 'cc-open-article';
+  static get type(): 'cc-open-article' {
+    return 'cc-open-article';
+  }
   constructor(
     readonly conversationId: string,
     readonly article: ArticleSummary,

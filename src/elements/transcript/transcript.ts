@@ -21,7 +21,9 @@ const strings = [panelShownStrings, messageStrings, attachmentsStrings];
 
 /** The agent chose Reply on a customer message: the next message quotes it. Cancelable. */
 export class CcReplyEvent extends Event {
-  static readonly eventName = 'cc-reply';
+  static get eventName(): 'cc-reply' {
+    return 'cc-reply';
+  }
   constructor(
     readonly conversationId: string,
     readonly messageId: string,
