@@ -4,7 +4,7 @@
 // block's host script is the content of its `<script type="module">`; a js block is the script.
 // Modules of the host's own that a snippet imports (`./my-transport.js`) are written as empty stubs:
 // they are the host's code, not the package's.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,6 +79,15 @@ export function hostModules(script) {
   return modules;
 }
 
+/** Writes `text` to `file` unless it holds it already; atomically, since parallel builds read it. */
+function writeFresh(file, text) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
 /**
  * Writes the snippet `name` as a host entry in `dir` (`<dir>/<name>.js` and the stubs beside it).
  * @param {string} name
@@ -90,12 +99,7 @@ export function writeSnippet(name, dir, snippets = sizeSnippets()) {
   if (!snippet) throw new Error(`README.md has no snippet marked <!-- size: ${name} -->`);
   const script = hostScript(snippet);
   const entry = join(dir, `${name}.js`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(entry, `// README.md, line ${snippet.line}: the snippet marked <!-- size: ${name} -->, as a host writes it.\n${script}`);
-  for (const [path, stub] of hostModules(script)) {
-    const file = join(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, stub);
-  }
+  for (const [path, stub] of hostModules(script)) writeFresh(join(dir, path), stub);
+  writeFresh(entry, `// README.md, line ${snippet.line}: the snippet marked <!-- size: ${name} -->, as a host writes it.\n${script}`);
   return entry;
 }
