@@ -52,8 +52,8 @@ function ensurePeers(root) {
   if (existsSync(join(peers, 'node_modules'))) return;
   console.log('Installing the peers (npm ci --prefix bench/peers)…');
   const start = performance.now();
-  // Their install scripts (polyfill banners, git hooks, legacy builds) are not needed to bundle them.
-  execFileSync('npm', ['ci', '--prefix', peers, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // With their install scripts: botframework-webchat's dependencies build their ES5 copies there.
+  execFileSync('npm', ['ci', '--prefix', peers, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   console.log(`Peers installed in ${((performance.now() - start) / 1000).toFixed(0)} s.`);
 }
 
@@ -144,7 +144,7 @@ async function withEsbuild(dir, entry, outDir) {
 }
 
 /** @param {import('./context.mjs').BenchContext} ctx */
-export async function run({ root }) {
+export async function run({ root, errors }) {
   const out = join(root, 'bench/out/bundles');
   mkdirSync(out, { recursive: true });
   ensurePeers(root);
@@ -167,7 +167,10 @@ export async function run({ root }) {
         const { first, lazy } = await buildWith(contender.dir, join(contender.dir, contender.entry), outDir);
         rows.push({ name: contender.name, ours: contender.ours, goal: contender.goal, bundler, first: measure(first), lazy: measure(lazy) });
       } catch (error) {
-        rows.push({ name: contender.name, ours: contender.ours, bundler, error: String(error?.message ?? error).split('\n')[0] });
+        const first = error?.errors?.[0];
+        const why = first?.text ? `${first.text}${first.location ? ` (${first.location.file})` : ''}` : String(error?.message ?? error);
+        rows.push({ name: contender.name, ours: contender.ours, bundler, error: why.split('\n').filter((line) => line.trim()).slice(0, 2).join(' ') });
+        errors.push(`bundles: ${contender.name} with ${bundler}: ${rows.at(-1).error}`);
       }
     }
   }
