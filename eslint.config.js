@@ -34,6 +34,11 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
+    // The peers' pages the bundle bench builds (bench/sections/bundles.mjs) run in the browser.
+    files: ['bench/peers/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // Chai assertions are property reads: `expect(x).to.be.true`.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

@@ -1,5 +1,5 @@
 // npm run bench: builds the bench pages, runs them in headless Chromium and prints tables.
-// `npm run bench -- panel`, `npm run bench -- search` or `npm run bench -- richtext` runs one of them.
+// `npm run bench -- panel`, `-- search`, `-- richtext` or `-- bundles` runs one of them (bundles: sizes beside the peers).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // React golden path: the wrappers of the golden path's elements (each registers its element), useStore
 // and createDesk. React itself is the host's (external in vite.size.config.ts), so the difference from
-// size/golden-path.js is what the React entry adds.
+// the README golden-path snippet (`<!-- size: golden-path -->`) is what the React entry adds.
 import { CcAgentDesk } from 'contact-center-elements/react/agent-desk';
 import { CcConversationNotification } from 'contact-center-elements/react/conversation-notification';
 import { CcCommunicationPanel } from 'contact-center-elements/react/communication-panel';

@@ -1,4 +1,5 @@
-// Builds one of the host entries in size/ in memory with Vite, as a host builds it
+// Builds one host entry (a README snippet marked `<!-- size: <entry> -->`, or size/<entry>.js) in memory
+// with Vite, as a host builds it
 // (vite.size.config.ts), against dist/ (`npm run test:node` builds it first). Shared by the node
 // tests that check what a host's bundler really ships.
 import assert from 'node:assert/strict';
@@ -7,7 +8,7 @@ import { build } from 'vite';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Builds size/<entry>.js: `firstLoad` is what a page loads before running it, `lazy` the chunks it loads on use. */
+/** Builds the host entry <entry>: `firstLoad` is what a page loads before running it, `lazy` the chunks it loads on use. */
 export async function hostBuild(entry) {
   const result = await build({
     root,
@@ -25,6 +26,6 @@ export async function hostBuild(entry) {
     for (const file of chunk.imports) walk(byFile.get(file));
   };
   chunks.filter((chunk) => chunk.isEntry).forEach(walk);
-  assert.ok(firstLoad.size > 0, `no entry chunk built for size/${entry}.js`);
+  assert.ok(firstLoad.size > 0, `no entry chunk built for the host entry ${entry}`);
   return { firstLoad: [...firstLoad], lazy: chunks.filter((chunk) => !firstLoad.has(chunk)) };
 }

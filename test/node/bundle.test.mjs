@@ -1,4 +1,4 @@
-// What a host's bundler really ships. The entries in size/ are tiny host scripts that import the
+// What a host's bundler really ships. The host entries (README snippets, and size/) import the
 // package by its name (resolved through package.json `exports` to dist/, which `npm run test:node`
 // builds first); each is built here in memory by Vite, as a host builds it (vite.size.config.ts).
 import { test } from 'node:test';

@@ -1,7 +1,7 @@
 // Parts of the desk that a page needs only on first use: the CRM commands (records, links, notes,
 // recent cases), the content sniffer (the first file the agent adds) and the IndexedDB storage with
 // idb (when the desk opens its storage; the memory storage it falls back to stays in the first load). A host's Vite build, made in
-// memory from the entries in size/ against dist/ (`npm run test:node` builds it first), must keep
+// memory from the host entries (README snippets, size/) against dist/ (`npm run test:node` builds it first), must keep
 // them out of the first load and in chunks of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +26,7 @@ const elementParts = [
 ];
 
 for (const entry of ['golden-path', 'core']) {
-  test(`size/${entry}.js loads the CRM commands, the content sniffer, the IndexedDB storage${entry === 'core' ? '' : ' and the offer alerts'} only on first use`, async () => {
+  test(`the ${entry} host entry loads the CRM commands, the content sniffer, the IndexedDB storage${entry === 'core' ? '' : ' and the offer alerts'} only on first use`, async () => {
     const { firstLoad, lazy } = await hostBuild(entry);
     const first = firstLoad.map((chunk) => chunk.code).join('\n');
     assert.ok(first.includes('offer.accept'), 'the desk is not in the first load');

@@ -1,5 +1,5 @@
 // Quick replies (F15): the `/` list, the composer's quick-reply part and the commands behind
-// desk.quickReplies load on first use. A page on the golden path (size/golden-path.js) loads none of
+// desk.quickReplies load on first use. A page on the golden path (the README's golden-path snippet) loads none of
 // them up front, and the list's chunk is built from what the page already has, so it holds no second
 // copy of Lit or the base element. Builds in memory; `npm run test:node` builds dist/ first.
 import { test } from 'node:test';
@@ -12,7 +12,7 @@ const COMMANDS = 'quick-replies:own:';
 /** Only the composer's part holds Save as quick reply (its event and notice) and the unfilled-placeholder notice (its strings and styles). */
 const PART = ['cc-quick-reply-save', 'Saved as a quick reply', 'Fill in ${', '.placeholders mark'];
 
-test('size/golden-path.js loads the quick-reply list, the composer part and the commands only on use, each in one lazy chunk', async () => {
+test('the golden-path host entry loads the quick-reply list, the composer part and the commands only on use, each in one lazy chunk', async () => {
   const { firstLoad, lazy } = await hostBuild('golden-path');
   const first = firstLoad.map((chunk) => chunk.code).join('\n');
   assert.ok(first.includes('offer.accept'), 'the desk is not in the first load');

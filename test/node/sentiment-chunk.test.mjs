@@ -1,6 +1,6 @@
 // The default sentiment analyzer and its word lists ship as their own entry,
 // contact-center-elements/sentiment: the package build has a chunk for it, and a host page that
-// imports only the desk (size/core.js) or the golden path (size/golden-path.js) does not load it up
+// imports only the desk (the README's core snippet) or the golden path (its README snippet) does not load it up
 // front: the desk loads it, as a lazy chunk, with the first customer message it analyzes (F14). The
 // local analysis around it and the badge and alert are lazy chunks too.
 // Builds in memory; `npm run test:node` builds dist/ first.
@@ -12,7 +12,7 @@ import { hostBuild, root } from './build-entry.mjs';
 /** Only the word lists hold these: a Polish stem and the negated-only entries. */
 const markers = ['zachwyc', 'odpisuj'];
 
-/** Builds size/<entry>.js: `first` is the code a page loads before running it, `lazy` each lazy chunk's code. */
+/** Builds the host entry <entry>: `first` is the code a page loads before running it, `lazy` each lazy chunk's code. */
 async function hostFirstLoad(entry) {
   const { firstLoad, lazy } = await hostBuild(entry);
   return { first: firstLoad.map((chunk) => chunk.code).join('\n'), lazy: lazy.map((chunk) => chunk.code) };
@@ -34,12 +34,12 @@ test('the package exports the sentiment analyzer as an entry of its own', async 
 });
 
 for (const entry of ['core', 'golden-path']) {
-  test(`size/${entry}.js loads the sentiment analyzer only on use, in one lazy chunk`, async () => {
+  test(`the ${entry} host entry loads the sentiment analyzer only on use, in one lazy chunk`, async () => {
     const { first, lazy } = await hostFirstLoad(entry);
     assert.ok(first.includes('offer.accept'), 'the desk is not in the first load');
-    for (const marker of markers) assert.ok(!first.includes(marker), `the sentiment word lists are in the first load of size/${entry}.js`);
+    for (const marker of markers) assert.ok(!first.includes(marker), `the sentiment word lists are in the first load of the ${entry} host entry`);
     const holders = lazy.filter((code) => markers.every((marker) => code.includes(marker)));
-    assert.equal(holders.length, 1, `the word lists should be in one lazy chunk of size/${entry}.js`);
+    assert.equal(holders.length, 1, `the word lists should be in one lazy chunk of the ${entry} host entry`);
     assert.ok(!holders[0].includes('offer.accept'), 'the desk is in the analyzer chunk');
   });
 }
@@ -50,19 +50,19 @@ for (const entry of ['core', 'golden-path']) {
  */
 const codeMarkers = ['The customer seems upset', 'Needs urgent attention', '.analyze('];
 
-test('size/golden-path.js loads the sentiment analysis, badge and alert only on use, in chunks that import nothing', async () => {
+test('the golden-path host entry loads the sentiment analysis, badge and alert only on use, in chunks that import nothing', async () => {
   const { firstLoad, lazy } = await hostBuild('golden-path');
   const first = firstLoad.map((chunk) => chunk.code).join('\n');
   for (const marker of codeMarkers) {
-    assert.ok(!first.includes(marker), `the first load of size/golden-path.js holds sentiment code (${marker})`);
+    assert.ok(!first.includes(marker), `the first load of the golden-path host entry holds sentiment code (${marker})`);
     const holders = lazy.filter((chunk) => chunk.code.includes(marker));
-    assert.ok(holders.length > 0, `no lazy chunk of size/golden-path.js holds ${marker}`);
+    assert.ok(holders.length > 0, `no lazy chunk of the golden-path host entry holds ${marker}`);
     // A lazy chunk that imports modules of the first load makes the bundler split them out of it.
     for (const chunk of holders) assert.deepEqual(chunk.imports, [], `${chunk.fileName} (${marker}) imports ${chunk.imports.join(', ')}`);
   }
 });
 
-test('size/sentiment.js loads the analyzer and nothing of the desk', async () => {
+test('the sentiment host entry loads the analyzer and nothing of the desk', async () => {
   const { first } = await hostFirstLoad('sentiment');
   for (const marker of markers) assert.ok(first.includes(marker), `the word lists are not in the first load (${marker})`);
   assert.ok(!first.includes('offer.accept'), 'the desk is in the sentiment entry');

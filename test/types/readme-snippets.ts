@@ -49,7 +49,7 @@ declare const MyTransport: new () => Transport; // './my-transport.js'
 declare function containsCardNumber(text: string): boolean;
 
 /** "Drop the tags into your page": the module script. */
-export async function dropTheTags(): Promise<void> {
+export function dropTheTags(): void {
   const desk = createDesk({
     transport: new MyTransport(),
     offerTimeout: 120, // seconds before an unanswered offer is withdrawn (presence → Inactive)
@@ -57,12 +57,29 @@ export async function dropTheTags(): Promise<void> {
   });
   // README: document.getElementById('desk').desk = desk; (plain JS, untyped lookup)
   document.querySelector('cc-agent-desk')!.desk = desk;
-  await desk.connect();
+  desk.connect(); // retries on its own; desk.$connection tells how it goes
 
   // An element elsewhere on the page takes the desk object as its `.desk` property…
   document.querySelector('cc-communication-panel')!.desk = desk;
   // …or names a <cc-agent-desk> by id with the desk-id attribute (`deskId` as a property).
   document.querySelector('cc-communication-panel')!.deskId = 'desk';
+}
+
+/** "The desk: state, commands and rules": a page with its own UI drives the desk without elements. */
+export function deskWithoutElements(): void {
+  const desk = createDesk({ transport: new MyTransport() });
+  desk.$offers.subscribe((offers) => {
+    document.title = offers.length > 0 ? `(${offers.length}) ${offers[0].customer.name} is waiting` : 'Desk';
+  });
+  desk.connect(); // retries on its own; desk.$connection tells how it goes
+}
+
+/** "Drop the tags into your page": the golden path's module script. */
+export function goldenPath(): void {
+  const desk = createDesk({ transport: new MyTransport() });
+  // README: document.getElementById('desk').desk = desk; (plain JS, untyped lookup)
+  document.querySelector('cc-agent-desk')!.desk = desk;
+  desk.connect(); // retries on its own; desk.$connection tells how it goes
 }
 
 /** "Events: observe or veto every intent". */
