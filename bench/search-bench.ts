@@ -177,6 +177,26 @@ function watchBlocking(): () => number {
   };
 }
 
+/** Main-thread tasks of 50 ms or more as Chromium reports them (PerformanceObserver 'longtask'). */
+function watchLongTasks(): () => Promise<PerformanceEntry[]> {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  return async () => {
+    // A task that just ended is reported after it: one more turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    entries.push(...observer.takeRecords());
+    observer.disconnect();
+    return entries;
+  };
+}
+
+/** The longest of the long tasks starting in [from, to), and how many there were. */
+function longTasks(entries: readonly PerformanceEntry[], from = 0, to = Infinity): { longest: number; count: number } {
+  const seen = entries.filter((e) => e.startTime >= from && e.startTime < to);
+  return { longest: Math.max(0, ...seen.map((e) => e.duration)), count: seen.length };
+}
+
 function newTimings() {
   return { read: 0, keys: 0, slice: 0, put: 0, slices: 0, longSlices: 0 };
 }
@@ -316,11 +336,13 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   const timings = newTimings();
   const record = recorder(timings);
   let stopWatch = watchBlocking();
+  let stopLongTasks = watchLongTasks();
   t = now();
   const service = startService(storage, undefined, record);
   await service.ready();
   const buildMs = now() - t;
   const buildBlockMs = stopWatch();
+  const buildLongTasks = longTasks(await stopLongTasks());
   const buildSliceMs = timings.slice;
   const buildSlices = `${timings.longSlices} of ${timings.slices}`;
   Object.assign(timings, { slice: 0, slices: 0, longSlices: 0 });
@@ -336,10 +358,12 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   // The snapshot, built in slices and written; the live index is replaced by the compacted one
   // (started by the service when the catch-up ended).
   stopWatch = watchBlocking();
+  stopLongTasks = watchLongTasks();
   t = now();
   await service.persist();
   const writeMs = now() - t;
   const writeBlockMs = stopWatch();
+  const writeLongTasks = longTasks(await stopLongTasks());
   const writeSliceMs = timings.slice;
   const writeSlices = `${timings.longSlices} of ${timings.slices}`;
   const writePutMs = timings.put;
@@ -426,6 +450,8 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
     buildBlockMs,
     buildSliceMs,
     buildSlices,
+    buildLongTasks,
+    writeLongTasks,
     writeSliceMs,
     writeSlices,
     writePutMs,
@@ -463,6 +489,7 @@ async function runReload(): Promise<unknown> {
     let loadedAt = 0;
     // The blocking watch starts once the index is searchable: its stream of tasks would slow the reload.
     let stopWatch = () => 0;
+    const stopLongTasks = watchLongTasks();
     t = now();
     const service = startService(
       storage,
@@ -478,6 +505,10 @@ async function runReload(): Promise<unknown> {
     const reloadMs = loadedAt - t;
     const catchUpMs = now() - loadedAt;
     const catchUpBlockMs = stopWatch();
+    const reloadTasks = await stopLongTasks();
+    // Until searchable (reading and rebuilding the snapshot), then the catch-up until ready.
+    const restoreLongTasks = longTasks(reloadTasks, 0, loadedAt);
+    const catchUpLongTasks = longTasks(reloadTasks, loadedAt);
     await gc();
     const reloadHeap = heap() - before;
     const again = reference.sets.map((s) => s.queries.map((q) => hitsOf(service, q)));
@@ -501,6 +532,8 @@ async function runReload(): Promise<unknown> {
       firstTransactionMs,
       catchUpMs,
       catchUpBlockMs,
+      restoreLongTasks,
+      catchUpLongTasks,
       reloadHeapMB: reloadHeap / MB,
       readMs: percentile(reads, 50),
       rebuildMs: percentile(rebuilds, 50),

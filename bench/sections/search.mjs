@@ -61,6 +61,13 @@ export async function run({ url, errors, fmt }) {
     console.log(`| new message searchable after add(): p50 / p95 / max | ${ms(r.freshP50Ms)} / ${ms(r.freshP95Ms)} / ${ms(r.freshMaxMs)} ms |`);
     console.log(`| texts of 20 hits read back from IndexedDB (hydrate), p50 | ${ms(r.hydrateP50Ms)} ms |`);
     for (const q of [...r.ours, ...r.filtered]) console.log(`| ${q.kind}: p50 / p95 / max | ${ms(q.p50)} / ${ms(q.p95)} / ${ms(q.max)} ms |`);
+    const tasks = (l) => (l.count === 0 ? 'none' : `${ms(l.longest)} ms (${l.count})`);
+    console.log('\n| main thread while indexing: longest task, PerformanceObserver \'longtask\' (how many ≥ 50 ms) | |');
+    console.log('|---|---:|');
+    console.log(`| build: catch-up of ${r.messages.toLocaleString('en')} stored messages, nothing indexed yet | ${tasks(r.buildLongTasks)} |`);
+    console.log(`| snapshot write (and compaction) | ${tasks(r.writeLongTasks)} |`);
+    console.log(`| reload, new page: until searchable | ${tasks(reload.restoreLongTasks)} |`);
+    console.log(`| reload, new page: catch-up, searchable → fully ready (${ms(reload.catchUpMs)} ms) | ${tasks(reload.catchUpLongTasks)} |`);
     console.log('\nTargets: 1-word, 2-word and prefix p95 ≤ 5 ms, reload ≤ 150 ms, heap ≤ 40 MB, new message searchable ≤ 1 ms, no block > 16 ms.');
   } finally {
     await browser.close();
