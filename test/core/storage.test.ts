@@ -97,6 +97,30 @@ function storageContract(label: string, kind: Storage['kind'], harness: () => Ha
       expect(await storage.getTranscript('c1')).to.have.lengthOf(1);
       expect(await storage.getTranscript('c2')).to.have.lengthOf(1);
     });
+
+    it('numbers message writes, and lists the messages written after a change in that order', async () => {
+      expect(await storage.latestChange!()).to.equal(0);
+      await storage.putMessages([message({ id: 'a' }), message({ id: 'b' })]);
+      const first = await storage.latestChange!();
+      await storage.putMessages([message({ id: 'c', conversationId: 'c2' })]);
+      // Written again (a status update): it moves after the others.
+      await storage.putMessages([message({ id: 'a', status: 'read' })]);
+      expect(await storage.latestChange!()).to.be.greaterThan(first);
+      const all = await storage.scanChanges!(0, 10);
+      expect(all.map((m) => [m.conversationId, m.storeKey, m.status])).to.deep.equal([
+        ['c1', 'b', undefined],
+        ['c2', 'c', undefined],
+        ['c1', 'a', 'read'],
+      ]);
+      expect(all.map((m) => m.change)).to.deep.equal([...all.map((m) => m.change!)].sort((x, y) => x - y));
+      expect((await storage.scanChanges!(first, 10)).map((m) => m.storeKey)).to.deep.equal(['c', 'a']);
+      // Page by page, from the last one's change.
+      const page = await storage.scanChanges!(0, 2);
+      expect((await storage.scanChanges!(page[1]!.change!, 2)).map((m) => m.storeKey)).to.deep.equal(['a']);
+      expect(await storage.scanChanges!(await storage.latestChange!(), 10)).to.deep.equal([]);
+      // Transcripts stay as given.
+      expect(await storage.getTranscript('c2')).to.deep.equal([message({ id: 'c', conversationId: 'c2' })]);
+    });
   });
 }
 
