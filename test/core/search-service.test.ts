@@ -239,6 +239,29 @@ describe('search service', () => {
     expect(await keys(third.service, 'reklamacja', {}, 200)).to.deep.equal(await keys(rebuilt.service, 'reklamacja', {}, 200));
   });
 
+  it('reads every stored message after a reload when storage does not number its writes', async () => {
+    const { latestChange: _latest, scanChanges: _scan, ...plain } = createMemoryStorage();
+    let fullScans = 0;
+    const storage: Storage = {
+      ...plain,
+      async scanMessages(after, limit) {
+        if (!after) fullScans++;
+        return plain.scanMessages(after, limit);
+      },
+    };
+    await storage.putMessages(Array.from({ length: 30 }, (_, i) => message(`m${i}`, `c${i % 3}`, `Dostawa ${i}`, T0 + i)));
+    const first = start(storage);
+    await first.service.ready();
+    await first.service.persist();
+    await storage.putMessages([message('late', 'c1', 'Dostawa jutro', T0 + 100), message('m3', 'c0', 'Odbiór osobisty', T0 + 3)]);
+    const second = start(storage);
+    await second.service.ready();
+    expect(fullScans).to.equal(2);
+    expect(await keys(second.service, 'dostawa jutro')).to.deep.equal(['late']);
+    expect(await keys(second.service, 'odbior')).to.deep.equal(['m3']);
+    expect(await keys(second.service, 'dostawa', {}, 100)).to.have.length(30);
+  });
+
   it('a write cut short at any point leaves the previous snapshot readable whole', async () => {
     const storage = createMemoryStorage();
     await storage.putMessages(Array.from({ length: 60 }, (_, i) => message(`m${i}`, `c${i % 4}`, `Faktura korekta ${i}`, T0 + i * 1000)));

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Message } from '../../src/core/model.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
+import { withFallback } from '../../src/core/storage-fallback.js';
 import { deleteDatabase, dispose, testDesk, TestTransport } from '../harness.js';
 
 const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
@@ -142,6 +143,34 @@ storageContract('IndexedDB', 'indexeddb', () => {
       await deleteDatabase(name);
     },
   };
+});
+
+describe('storage with a fallback to memory', () => {
+  it('numbers writes as its first storage does, and stops claiming to once it keeps memory', async () => {
+    const primary = createMemoryStorage();
+    let full = false;
+    const { storage } = withFallback(
+      Promise.resolve<Storage>({
+        ...primary,
+        kind: 'indexeddb',
+        async putMessages(list) {
+          if (full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+          await primary.putMessages(list);
+        },
+      }),
+    );
+    const fallback = await storage;
+    await fallback.putMessages([message({ id: 'a' }), message({ id: 'b' })]);
+    expect(await fallback.latestChange!()).to.equal(2);
+    expect((await fallback.scanChanges!(1, 10)).map((m) => m.storeKey)).to.deep.equal(['b']);
+    full = true;
+    await fallback.putMessages([message({ id: 'c' })]);
+    expect(fallback.kind).to.equal('memory');
+    // What memory keeps has no number in the first storage's order: callers must read everything.
+    const refused = await Promise.allSettled([fallback.latestChange!(), fallback.scanChanges!(0, 10)]);
+    expect(refused.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
+    expect((await fallback.scanMessages(undefined, 10)).map((m) => m.storeKey)).to.deep.equal(['a', 'b', 'c']);
+  });
 });
 
 describe('openStorage (IndexedDB)', () => {

@@ -412,6 +412,8 @@ class LocalSearchService implements SearchService {
       const next = page.length >= SCAN_PAGE ? read(page) : undefined;
       // Awaited below; a failure meanwhile must not go unhandled.
       next?.catch(() => undefined);
+      // The page may have been read back in this task: its indexing starts in the next one.
+      await yieldToEventLoop();
       await this.#indexSliced(page, (m) => m.storeKey);
       if (progress) this.#report('indexing');
       if (!next) return;
