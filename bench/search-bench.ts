@@ -223,6 +223,7 @@ async function workerBuild(db: string): Promise<{ ms: number; workerMs: number; 
   const stop = watchLongTasks();
   const from = now();
   await nextTask();
+  performance.mark('search-worker');
   const t = now();
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
   const snapshot = await new Promise<SearchSnapshot>((resolve, reject) => {
@@ -235,6 +236,7 @@ async function workerBuild(db: string): Promise<{ ms: number; workerMs: number; 
   const index = await sliced(InvertedIndex.restoreSteps(snapshot.index));
   if (!index || !(await sliced(index.attachKeysSteps(snapshot.keys)))) throw new Error('the worker snapshot did not restore');
   const ms = now() - t;
+  performance.measure('search-worker', 'search-worker');
   return { ms, workerMs, longTasks: longTasks(await stop(), from), index };
 }
 
