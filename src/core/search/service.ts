@@ -48,12 +48,22 @@ const RECENT_TEXTS = 2000;
 /** Out-of-order or edited-away docs beyond which the live index is rebuilt from its snapshot. */
 const COMPACT_AFTER = 1000;
 
-const yieldToEventLoop = (): Promise<void> =>
-  typeof scheduler !== 'undefined' && typeof scheduler.yield === 'function'
-    ? scheduler.yield()
-    : new Promise((resolve) => setTimeout(resolve, 0));
-
 const now = () => performance.now();
+
+/** Longest the page's other tasks (timers, messages, a socket's events) wait behind indexing. */
+const FAIR_MS = 40;
+let behindOthersAt = 0;
+
+/**
+ * A turn of the event loop. `scheduler.yield()` resumes ahead of the page's other tasks of the
+ * same priority (input and rendering still go first): every `FAIR_MS`, the work waits behind
+ * them instead, so a long run of slices never holds them up for longer.
+ */
+const yieldToEventLoop = (): Promise<void> => {
+  if (typeof scheduler !== 'undefined' && typeof scheduler.yield === 'function' && now() - behindOthersAt < FAIR_MS) return scheduler.yield();
+  behindOthersAt = now();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 function indexable(message: Message): boolean {
   return message.kind !== 'unsupported' && typeof message.text === 'string' && message.text.trim() !== '';
