@@ -402,14 +402,9 @@ class LocalSearchService implements SearchService {
     return typeof latest === 'number' ? latest : undefined;
   }
 
-  /** Indexes the messages stored after change `since`. */
+  /** Indexes the messages stored after change `since` (rejects when storage does not number its writes). */
   async #indexChanges(since: number, progress: boolean): Promise<void> {
-    const scan = this.#storage.scanChanges?.bind(this.#storage);
-    if (!scan) throw new Error('changes not numbered');
-    await this.#scanPages((previous) => {
-      const after = previous ? previous[previous.length - 1]!.change : since;
-      return typeof after === 'number' ? scan(after, SCAN_PAGE) : Promise.reject(new Error('change number missing'));
-    }, progress);
+    await this.#scanPages((previous) => this.#storage.scanChanges!(previous ? previous[previous.length - 1]!.change! : since, SCAN_PAGE), progress);
   }
 
   /**
