@@ -2,7 +2,9 @@
  * Runs in Chromium (production build, launched with --expose-gc and precise memory info).
  * Transcript search over a seeded 100,000-message English + Polish corpus, stored in IndexedDB:
  * index build (catch-up from storage), snapshot write, reload, heap, query latencies, time until
- * a new message is searchable, and a naive `includes` scan over folded texts in the same run.
+ * a new message is searchable, and a naive `includes` scan over folded texts in the same run;
+ * long main-thread tasks during the build, the write and the reload's catch-up, and the same build
+ * in a Worker for comparison.
  * Results go to `window.searchBenchResults` for bench/run.mjs to print.
  */
 import type { Conversation, Message } from '../src/core/model.js';
