@@ -25,7 +25,8 @@ const server = createServer((req, res) => {
   }
   const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
   // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs (sub-ms queries).
-  if (path === '/search.html') Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
+  // The search bench's Worker too: a cross-origin isolated page starts only workers that are as well.
+  if (path === '/search.html' || path.startsWith('/assets/search-worker')) Object.assign(headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
   res.writeHead(200, headers).end(readFileSync(file));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,12 +2,14 @@
  * Runs in Chromium (production build, launched with --expose-gc and precise memory info).
  * Transcript search over a seeded 100,000-message English + Polish corpus, stored in IndexedDB:
  * index build (catch-up from storage), snapshot write, reload, heap, query latencies, time until
- * a new message is searchable, and a naive `includes` scan over folded texts in the same run.
+ * a new message is searchable, and a naive `includes` scan over folded texts in the same run;
+ * long main-thread tasks during the build, the write and the reload's catch-up, and the same build
+ * in a Worker for comparison.
  * Results go to `window.searchBenchResults` for bench/run.mjs to print.
  */
 import type { Conversation, Message } from '../src/core/model.js';
 import { openStorage, type Storage } from '../src/core/storage.js';
-import { createSearchService, finish, fold, InvertedIndex, queryWords, readSnapshot, tokenize, type SearchTuning } from '../src/core/search/service.js';
+import { createSearchService, finish, fold, InvertedIndex, queryWords, readSnapshot, tokenize, type SearchSnapshot, type SearchTuning } from '../src/core/search/service.js';
 import type { SearchService, SearchStatus } from '../src/core/search/types.js';
 import { mulberry32 } from '../src/core/random.js';
 
@@ -16,6 +18,9 @@ const PER_CONVERSATION = 20;
 const QUERIES = 300;
 const LIMIT = 100;
 const T0 = Date.UTC(2024, 0, 1);
+/** Messages stored after the last snapshot, for the reload's catch-up to find (words no query uses). */
+const LATE = 1000;
+const LATE_WORD = 'zzlate';
 
 // ---- seeded corpus ----
 
@@ -177,6 +182,66 @@ function watchBlocking(): () => number {
   };
 }
 
+/** Main-thread tasks of 50 ms or more as Chromium reports them (PerformanceObserver 'longtask'). */
+function watchLongTasks(): () => Promise<PerformanceEntry[]> {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  return async () => {
+    // A task that just ended is reported after it: one more turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    entries.push(...observer.takeRecords());
+    observer.disconnect();
+    return entries;
+  };
+}
+
+/** A turn of the event loop: what follows runs in a task of its own. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The longest of the long tasks starting in [from, to), and how many there were. */
+function longTasks(entries: readonly PerformanceEntry[], from = 0, to = Infinity): { longest: number; count: number } {
+  const seen = entries.filter((e) => e.startTime >= from && e.startTime < to);
+  return { longest: Math.max(0, ...seen.map((e) => e.duration)), count: seen.length };
+}
+
+/** Runs sliced work to its end, 6 ms at a time, as the service does. */
+async function sliced<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const deadline = now() + 6;
+    let step = steps.next();
+    while (!step.done && now() < deadline) step = steps.next();
+    if (step.done) return step.value;
+    await nextTask();
+  }
+}
+
+/**
+ * The other way to keep the main thread free: the whole build in a Worker (reading IndexedDB
+ * there too), its snapshot sent back and restored in slices. Time until the index answers with
+ * every message and takes new ones, and the long tasks meanwhile; the index, to compare answers.
+ */
+async function workerBuild(db: string): Promise<{ ms: number; workerMs: number; longTasks: { longest: number; count: number }; index: InvertedIndex }> {
+  const stop = watchLongTasks();
+  const from = now();
+  await nextTask();
+  performance.mark('search-worker');
+  const t = now();
+  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  const snapshot = await new Promise<SearchSnapshot>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<SearchSnapshot>) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(`worker: ${event.message}`));
+    worker.postMessage({ db });
+  });
+  const workerMs = now() - t;
+  worker.terminate();
+  const index = await sliced(InvertedIndex.restoreSteps(snapshot.index));
+  if (!index || !(await sliced(index.attachKeysSteps(snapshot.keys)))) throw new Error('the worker snapshot did not restore');
+  const ms = now() - t;
+  performance.measure('search-worker', 'search-worker');
+  return { ms, workerMs, longTasks: longTasks(await stop(), from), index };
+}
+
 function newTimings() {
   return { read: 0, keys: 0, slice: 0, put: 0, slices: 0, longSlices: 0 };
 }
@@ -316,11 +381,18 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   const timings = newTimings();
   const record = recorder(timings);
   let stopWatch = watchBlocking();
+  let stopLongTasks = watchLongTasks();
+  // Long tasks are counted from the next task on (not the one that started watching).
+  let from = now();
+  await nextTask();
+  performance.mark('search-build');
   t = now();
   const service = startService(storage, undefined, record);
   await service.ready();
+  performance.measure('search-build', 'search-build');
   const buildMs = now() - t;
   const buildBlockMs = stopWatch();
+  const buildLongTasks = longTasks(await stopLongTasks(), from);
   const buildSliceMs = timings.slice;
   const buildSlices = `${timings.longSlices} of ${timings.slices}`;
   Object.assign(timings, { slice: 0, slices: 0, longSlices: 0 });
@@ -336,15 +408,34 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   // The snapshot, built in slices and written; the live index is replaced by the compacted one
   // (started by the service when the catch-up ended).
   stopWatch = watchBlocking();
+  stopLongTasks = watchLongTasks();
+  from = now();
+  await nextTask();
+  performance.mark('search-write');
   t = now();
   await service.persist();
+  performance.measure('search-write', 'search-write');
   const writeMs = now() - t;
   const writeBlockMs = stopWatch();
+  const writeLongTasks = longTasks(await stopLongTasks(), from);
   const writeSliceMs = timings.slice;
   const writeSlices = `${timings.longSlices} of ${timings.slices}`;
   const writePutMs = timings.put;
   await gc();
   const compactHeap = heap() - beforeBuild;
+
+  // The same build in a Worker: its index must answer exactly as the service's.
+  const inWorker = await workerBuild(db);
+  for (const q of sets.flatMap((set) => set.queries)) {
+    const theirs = inWorker.index
+      .search(queryWords(q), {}, LIMIT)
+      .docs.map((d) => `${inWorker.index.info(d).conversationId}@${inWorker.index.info(d).at}`)
+      .join();
+    if (theirs !== hitsOf(service, q)) throw new Error(`the worker's index answers "${q}" differently`);
+  }
+  const workerBuildMs = inWorker.ms;
+  const workerOnlyMs = inWorker.workerMs;
+  const workerLongTasks = inWorker.longTasks;
 
   // The engine alone, without storage reads: every message in one synchronous loop.
   const engineMs = (() => {
@@ -404,6 +495,16 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
     fresh.push(now() - t);
   }
   await service.persist();
+  // Stored after the last snapshot (in the seconds before a page closes, or by another tab).
+  const late = Array.from({ length: LATE }, (_, i): Message => ({
+    id: `late-${i}`,
+    conversationId: corpus.conversations[(i * 7) % corpus.conversations.length]!.id,
+    author: 'customer',
+    kind: 'text',
+    text: `${LATE_WORD} qq${i}`,
+    at: Date.now() + i,
+  }));
+  await storage.putMessages(late);
   storage.close();
 
   // The reload is measured in a fresh page (cold code, as after a real page load): it needs the
@@ -426,6 +527,11 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
     buildBlockMs,
     buildSliceMs,
     buildSlices,
+    buildLongTasks,
+    writeLongTasks,
+    workerBuildMs,
+    workerOnlyMs,
+    workerLongTasks,
     writeSliceMs,
     writeSlices,
     writePutMs,
@@ -463,6 +569,9 @@ async function runReload(): Promise<unknown> {
     let loadedAt = 0;
     // The blocking watch starts once the index is searchable: its stream of tasks would slow the reload.
     let stopWatch = () => 0;
+    const stopLongTasks = watchLongTasks();
+    const from = now();
+    await nextTask();
     t = now();
     const service = startService(
       storage,
@@ -475,13 +584,19 @@ async function runReload(): Promise<unknown> {
       record,
     );
     await service.ready();
+    performance.measure('search-reload', { start: t });
     const reloadMs = loadedAt - t;
     const catchUpMs = now() - loadedAt;
     const catchUpBlockMs = stopWatch();
+    const reloadTasks = await stopLongTasks();
+    // Until searchable (reading and rebuilding the snapshot), then the catch-up until ready.
+    const restoreLongTasks = longTasks(reloadTasks, from, loadedAt);
+    const catchUpLongTasks = longTasks(reloadTasks, loadedAt);
     await gc();
     const reloadHeap = heap() - before;
     const again = reference.sets.map((s) => s.queries.map((q) => hitsOf(service, q)));
     if (JSON.stringify(again) !== JSON.stringify(reference.results)) throw new Error('results differ after reload');
+    if (service.search(LATE_WORD, {}, LATE + 1).hits.length !== LATE) throw new Error('the catch-up missed messages stored after the snapshot');
 
     // Again, warm: reading the snapshot (both parts) and rebuilding the searchable part, each alone.
     const reads: number[] = [];
@@ -501,6 +616,8 @@ async function runReload(): Promise<unknown> {
       firstTransactionMs,
       catchUpMs,
       catchUpBlockMs,
+      restoreLongTasks,
+      catchUpLongTasks,
       reloadHeapMB: reloadHeap / MB,
       readMs: percentile(reads, 50),
       rebuildMs: percentile(rebuilds, 50),

@@ -87,6 +87,17 @@ export class FallbackStorage implements Storage {
     );
   }
 
+  /** Change numbers are the first storage's: once writes go to memory, they no longer tell what changed. */
+  async latestChange(): Promise<number> {
+    if (this.#memory || !this.#primary.latestChange) throw new Error('changes not numbered');
+    return this.#primary.latestChange();
+  }
+
+  async scanChanges(after: number, limit: number): Promise<StoredMessage[]> {
+    if (this.#memory || !this.#primary.scanChanges) throw new Error('changes not numbered');
+    return this.#primary.scanChanges(after, limit);
+  }
+
   putConversations(conversations: Parameters<Storage['putConversations']>[0]): Promise<void> {
     return this.#write((s) => s.putConversations(conversations));
   }

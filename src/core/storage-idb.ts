@@ -7,13 +7,13 @@ import type { OpenStorageOptions, OutboxEntry, Storage, StorageFallbackReason, S
 
 interface DeskDB extends DBSchema {
   drafts: { key: string; value: { conversationId: string; text: string; at: number } };
-  transcripts: { key: [string, string]; value: StoredMessage; indexes: { byConversation: [string, number] } };
+  transcripts: { key: [string, string]; value: StoredMessage; indexes: { byConversation: [string, number]; byChange: number } };
   conversations: { key: string; value: Conversation };
   values: { key: string; value: { key: string; value: unknown } };
   outbox: { key: string; value: OutboxEntry };
 }
 
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 const byTime = (a: OutboxEntry, b: OutboxEntry): number => a.at - b.at;
 
@@ -48,7 +48,7 @@ export async function openIndexedDBStorage(name: string, options: OpenStorageOpt
         if (db === connection) db = undefined;
       };
       const opening = openDB<DeskDB>(name, DB_VERSION, {
-        upgrade(database, oldVersion) {
+        upgrade(database, oldVersion, _newVersion, transaction) {
           if (oldVersion < 1) {
             database.createObjectStore('drafts', { keyPath: 'conversationId' });
             const transcripts = database.createObjectStore('transcripts', { keyPath: ['conversationId', 'storeKey'] });
@@ -59,6 +59,8 @@ export async function openIndexedDBStorage(name: string, options: OpenStorageOpt
             database.createObjectStore('values', { keyPath: 'key' });
           }
           if (oldVersion < 3) database.createObjectStore('outbox', { keyPath: 'clientId' });
+          // Messages stored before have no change number: not in this index (read in full once).
+          if (oldVersion < 4) transaction.objectStore('transcripts').createIndex('byChange', 'change');
         },
         blocked() {
           // Another tab keeps an older version open and does not close it: wait a little, then keep memory.
@@ -128,17 +130,30 @@ export async function openIndexedDBStorage(name: string, options: OpenStorageOpt
     getTranscript: (id) =>
       use(async (d) => {
         const rows = await d.getAllFromIndex('transcripts', 'byConversation', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-        return rows.map(({ storeKey: _key, ...message }) => message);
+        return rows.map(({ storeKey: _key, change: _change, ...message }) => message);
       }),
     async putMessages(list) {
       if (list.length === 0) return;
       await use(async (d) => {
         const tx = d.transaction('transcripts', 'readwrite');
+        const done = tx.done;
+        // Awaited below; a failure before then must not go unhandled.
+        done.catch(() => undefined);
+        // Each write takes the next change number: transactions over the store run one at a time,
+        // across tabs too, so numbers only grow.
+        const last = await tx.store.index('byChange').openKeyCursor(null, 'prev');
+        let change = typeof last?.key === 'number' ? last.key : 0;
         // One message is stored once, under its client id when it has one (its server id arrives later).
-        await Promise.all([...list.map((m) => tx.store.put({ ...m, storeKey: m.clientId ?? m.id })), tx.done]);
+        await Promise.all([...list.map((m) => tx.store.put({ ...m, storeKey: m.clientId ?? m.id, change: ++change })), done]);
       });
     },
     scanMessages: (after, limit) => use((d) => d.getAll('transcripts', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit)),
+    latestChange: () =>
+      use(async (d) => {
+        const last = await d.transaction('transcripts').store.index('byChange').openKeyCursor(null, 'prev');
+        return typeof last?.key === 'number' ? last.key : 0;
+      }),
+    scanChanges: (after, limit) => use((d) => d.getAllFromIndex('transcripts', 'byChange', IDBKeyRange.lowerBound(after, true), limit)),
     async putConversations(list) {
       if (list.length === 0) return;
       await use(async (d) => {

@@ -18,8 +18,11 @@ export interface OutboxEntry {
   error?: { code: string; message: string; retryable: boolean };
 }
 
-/** A stored message with its storage key (client id when it has one, else server id). */
-export type StoredMessage = Message & { storeKey: string };
+/**
+ * A stored message with its storage key (client id when it has one, else server id) and, where
+ * the storage numbers its writes, its change number (see `Storage.latestChange`).
+ */
+export type StoredMessage = Message & { storeKey: string; change?: number };
 
 /**
  * Why a storage keeps only memory although IndexedDB was wanted: IndexedDB was `unavailable`
@@ -41,6 +44,14 @@ export interface Storage {
   putMessages(messages: readonly Message[]): Promise<void>;
   /** Reads stored messages in key order, `limit` at a time, after the key `after` (all when undefined). */
   scanMessages(after: [string, string] | undefined, limit: number): Promise<StoredMessage[]>;
+  /**
+   * Every message write takes the next change number (across tabs sharing the storage): the
+   * highest so far, 0 before any. Absent, or rejecting, when this storage does not number its
+   * writes; callers then read every stored message instead.
+   */
+  latestChange?(): Promise<number>;
+  /** Messages last written after change `after`, in change order, `limit` at a time (go on from the last one's `change`). */
+  scanChanges?(after: number, limit: number): Promise<StoredMessage[]>;
   /** Conversations seen by the desk, kept for search filters and read-only transcripts. */
   putConversations(conversations: readonly Conversation[]): Promise<void>;
   getConversations(): Promise<Conversation[]>;
@@ -66,6 +77,8 @@ const compareKeys = (a: [string, string], b: [string, string]): number =>
 export function createMemoryStorage(): Storage {
   const drafts = new Map<string, string>();
   const messages = new Map<string, Message>();
+  const changes = new Map<string, number>();
+  let change = 0;
   const conversations = new Map<string, Conversation>();
   const values = new Map<string, unknown>();
   const outbox = new Map<string, OutboxEntry>();
@@ -82,7 +95,11 @@ export function createMemoryStorage(): Storage {
       return [...messages.values()].filter((m) => m.conversationId === id).sort((a, b) => a.at - b.at);
     },
     async putMessages(list) {
-      for (const m of list) messages.set(`${m.conversationId}/${m.clientId ?? m.id}`, m);
+      for (const m of list) {
+        const key = `${m.conversationId}/${m.clientId ?? m.id}`;
+        messages.set(key, m);
+        changes.set(key, ++change);
+      }
     },
     async scanMessages(after, limit) {
       const all = [...messages.values()]
@@ -90,6 +107,16 @@ export function createMemoryStorage(): Storage {
         .sort((a, b) => compareKeys([a.conversationId, a.storeKey], [b.conversationId, b.storeKey]));
       const start = after ? all.findIndex((m) => compareKeys([m.conversationId, m.storeKey], after) > 0) : 0;
       return start < 0 ? [] : all.slice(start, start + limit);
+    },
+    async latestChange() {
+      return change;
+    },
+    async scanChanges(after, limit) {
+      return [...changes]
+        .filter(([, at]) => at > after)
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, limit)
+        .map(([key, at]) => ({ ...messages.get(key)!, storeKey: messages.get(key)!.clientId ?? messages.get(key)!.id, change: at }));
     },
     async putConversations(list) {
       for (const c of list) conversations.set(c.id, c);

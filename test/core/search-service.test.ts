@@ -148,7 +148,7 @@ describe('search service', () => {
     const slow: Storage = {
       ...storage,
       async getValue<T>(key: string) {
-        if (key === 'search-index-keys') await keysHeld;
+        if (key.startsWith('search-index-keys')) await keysHeld;
         return storage.getValue<T>(key);
       },
     };
@@ -191,6 +191,128 @@ describe('search service', () => {
     expect(next.statuses.at(-1)).to.deep.equal({ state: 'ready', indexed: 201 });
     expect(await keys(next.service, 'zwrot', {}, 300)).to.have.length(201);
     expect(await keys(next.service, 'zwrot pozniejszy')).to.deep.equal(['later']);
+  });
+
+  it('after a reload, reads only the messages stored since the snapshot, edits too', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages(Array.from({ length: 120 }, (_, i) => message(`m${i}`, `c${i % 6}`, `Reklamacja numer ${i}`, T0 + i * 1000)));
+    const first = start(storage, {}, { chunkBytes: 96 });
+    await first.service.ready();
+    await first.service.persist();
+
+    // Stored while no search ran (another tab, or the last seconds before a close): a new message and an edit.
+    await storage.putMessages([message('late', 'c2', 'Reklamacja spóźniona', T0 + 500_000), message('m7', 'c1', 'Zwrot zamiast naprawy', T0 + 7000)]);
+    const scanned: string[] = [];
+    const counting: Storage = {
+      ...storage,
+      async scanMessages(after, limit) {
+        scanned.push('all');
+        return storage.scanMessages(after, limit);
+      },
+      async scanChanges(after, limit) {
+        const page = await storage.scanChanges!(after, limit);
+        scanned.push(...page.map((m) => m.storeKey));
+        return page;
+      },
+    };
+    const second = start(counting, {}, { chunkBytes: 96 });
+    await second.service.ready();
+    expect(scanned).to.deep.equal(['late', 'm7']);
+    expect(second.statuses.at(-1)).to.deep.equal({ state: 'ready', indexed: 121 });
+
+    // The same answers as an index built from every stored message.
+    const rebuilt = start(createMemoryStorage(), {}, {});
+    rebuilt.service.add(await storage.scanMessages(undefined, 1000));
+    await rebuilt.service.ready();
+    for (const query of ['reklamacja', 'reklamacja 7', 'zwrot naprawy', 'spozniona', 'numer 11']) {
+      expect(await keys(second.service, query, {}, 200), query).to.deep.equal(await keys(rebuilt.service, query, {}, 200));
+    }
+    expect(await keys(second.service, 'reklamacja 7')).to.not.include('m7');
+    expect(await keys(second.service, 'zwrot')).to.deep.equal(['m7']);
+
+    // Its own snapshot covers them: the next reload reads nothing.
+    await second.service.persist();
+    scanned.length = 0;
+    const third = start(counting, {}, { chunkBytes: 96 });
+    await third.service.ready();
+    expect(scanned).to.deep.equal([]);
+    expect(await keys(third.service, 'reklamacja', {}, 200)).to.deep.equal(await keys(rebuilt.service, 'reklamacja', {}, 200));
+  });
+
+  it('reads every stored message after a reload when storage does not number its writes', async () => {
+    const { latestChange: _latest, scanChanges: _scan, ...plain } = createMemoryStorage();
+    let fullScans = 0;
+    const storage: Storage = {
+      ...plain,
+      async scanMessages(after, limit) {
+        if (!after) fullScans++;
+        return plain.scanMessages(after, limit);
+      },
+    };
+    await storage.putMessages(Array.from({ length: 30 }, (_, i) => message(`m${i}`, `c${i % 3}`, `Dostawa ${i}`, T0 + i)));
+    const first = start(storage);
+    await first.service.ready();
+    await first.service.persist();
+    await storage.putMessages([message('late', 'c1', 'Dostawa jutro', T0 + 100), message('m3', 'c0', 'Odbiór osobisty', T0 + 3)]);
+    const second = start(storage);
+    await second.service.ready();
+    expect(fullScans).to.equal(2);
+    expect(await keys(second.service, 'dostawa jutro')).to.deep.equal(['late']);
+    expect(await keys(second.service, 'odbior')).to.deep.equal(['m3']);
+    expect(await keys(second.service, 'dostawa', {}, 100)).to.have.length(30);
+  });
+
+  it('a write cut short at any point leaves the previous snapshot readable whole', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages(Array.from({ length: 60 }, (_, i) => message(`m${i}`, `c${i % 4}`, `Faktura korekta ${i}`, T0 + i * 1000)));
+    const tuning = { chunkBytes: 64, persistDelayMs: 3_600_000, persistMaxWaitMs: 3_600_000 };
+    const first = start(storage, {}, tuning);
+    await first.service.ready();
+    await first.service.persist();
+    const later = Array.from({ length: 10 }, (_, i) => message(`n${i}`, `c${i % 4}`, `Faktura późna ${i}`, T0 + 100_000 + i));
+    await storage.putMessages(later);
+    first.service.add(later);
+    const expected = await keys(first.service, 'faktura', {}, 100);
+    expect(expected).to.have.length(70);
+
+    // Cut after 1, 2, … values of the next snapshot, until one goes through whole.
+    for (let cut = 1; ; cut++) {
+      let writes = 0;
+      const failing: Storage = {
+        ...storage,
+        async setValue(key, value) {
+          if (++writes > cut) throw new Error('closed');
+          await storage.setValue(key, value);
+        },
+      };
+      const writer = start(failing, {}, tuning);
+      await writer.service.ready();
+      writer.service.add([message('n0', 'c0', 'Faktura późna 0, poprawiona', T0 + 100_000)]);
+      const whole = await writer.service.persist().then(
+        () => true,
+        () => false,
+      );
+
+      let fullScans = 0;
+      const reader: Storage = {
+        ...storage,
+        async scanMessages(after, limit) {
+          fullScans++;
+          return storage.scanMessages(after, limit);
+        },
+      };
+      const next = start(reader, {}, tuning);
+      await next.service.ready();
+      // Restored from a snapshot (the previous one, or the new one once whole): never rebuilt from every message.
+      expect(fullScans, `cut after ${cut}`).to.equal(0);
+      expect(await keys(next.service, 'faktura', {}, 100), `cut after ${cut}`).to.have.members(expected);
+      if (whole) {
+        expect(await keys(next.service, 'poprawiona')).to.deep.equal(['n0']);
+        break;
+      }
+      expect(await keys(next.service, 'poprawiona'), `cut after ${cut}`).to.deep.equal([]);
+      expect(cut).to.be.lessThan(200);
+    }
   });
 
   it('rebuilds from stored messages when the snapshot is of another version', async () => {

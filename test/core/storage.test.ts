@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Message } from '../../src/core/model.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
+import { withFallback } from '../../src/core/storage-fallback.js';
 import { deleteDatabase, dispose, testDesk, TestTransport } from '../harness.js';
 
 const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
@@ -97,6 +98,30 @@ function storageContract(label: string, kind: Storage['kind'], harness: () => Ha
       expect(await storage.getTranscript('c1')).to.have.lengthOf(1);
       expect(await storage.getTranscript('c2')).to.have.lengthOf(1);
     });
+
+    it('numbers message writes, and lists the messages written after a change in that order', async () => {
+      expect(await storage.latestChange!()).to.equal(0);
+      await storage.putMessages([message({ id: 'a' }), message({ id: 'b' })]);
+      const first = await storage.latestChange!();
+      await storage.putMessages([message({ id: 'c', conversationId: 'c2' })]);
+      // Written again (a status update): it moves after the others.
+      await storage.putMessages([message({ id: 'a', status: 'read' })]);
+      expect(await storage.latestChange!()).to.be.greaterThan(first);
+      const all = await storage.scanChanges!(0, 10);
+      expect(all.map((m) => [m.conversationId, m.storeKey, m.status])).to.deep.equal([
+        ['c1', 'b', undefined],
+        ['c2', 'c', undefined],
+        ['c1', 'a', 'read'],
+      ]);
+      expect(all.map((m) => m.change)).to.deep.equal([...all.map((m) => m.change!)].sort((x, y) => x - y));
+      expect((await storage.scanChanges!(first, 10)).map((m) => m.storeKey)).to.deep.equal(['c', 'a']);
+      // Page by page, from the last one's change.
+      const page = await storage.scanChanges!(0, 2);
+      expect((await storage.scanChanges!(page[1]!.change!, 2)).map((m) => m.storeKey)).to.deep.equal(['a']);
+      expect(await storage.scanChanges!(await storage.latestChange!(), 10)).to.deep.equal([]);
+      // Transcripts stay as given.
+      expect(await storage.getTranscript('c2')).to.deep.equal([message({ id: 'c', conversationId: 'c2' })]);
+    });
   });
 }
 
@@ -118,6 +143,34 @@ storageContract('IndexedDB', 'indexeddb', () => {
       await deleteDatabase(name);
     },
   };
+});
+
+describe('storage with a fallback to memory', () => {
+  it('numbers writes as its first storage does, and stops claiming to once it keeps memory', async () => {
+    const primary = createMemoryStorage();
+    let full = false;
+    const { storage } = withFallback(
+      Promise.resolve<Storage>({
+        ...primary,
+        kind: 'indexeddb',
+        async putMessages(list) {
+          if (full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+          await primary.putMessages(list);
+        },
+      }),
+    );
+    const fallback = await storage;
+    await fallback.putMessages([message({ id: 'a' }), message({ id: 'b' })]);
+    expect(await fallback.latestChange!()).to.equal(2);
+    expect((await fallback.scanChanges!(1, 10)).map((m) => m.storeKey)).to.deep.equal(['b']);
+    full = true;
+    await fallback.putMessages([message({ id: 'c' })]);
+    expect(fallback.kind).to.equal('memory');
+    // What memory keeps has no number in the first storage's order: callers must read everything.
+    const refused = await Promise.allSettled([fallback.latestChange!(), fallback.scanChanges!(0, 10)]);
+    expect(refused.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
+    expect((await fallback.scanMessages(undefined, 10)).map((m) => m.storeKey)).to.deep.equal(['a', 'b', 'c']);
+  });
 });
 
 describe('openStorage (IndexedDB)', () => {

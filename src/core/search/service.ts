@@ -5,7 +5,7 @@
  */
 import type { Conversation, Message } from '../model.js';
 import type { SearchFilters, SearchHit, SearchResults } from '../records.js';
-import type { Storage } from '../storage.js';
+import type { Storage, StoredMessage } from '../storage.js';
 import { fold, queryWords } from './fold.js';
 import { hashKey, InvertedIndex, type ConversationMeta } from './inverted-index.js';
 import type { SearchService, SearchServiceOptions, SearchStatus } from './types.js';
@@ -13,9 +13,14 @@ import type { SearchService, SearchServiceOptions, SearchStatus } from './types.
 export { fold, queryWords, tokenize } from './fold.js';
 export { finish, hashKey, InvertedIndex, SNAPSHOT_VERSION, type IndexSnapshot, type KeySnapshot, type SearchSnapshot } from './inverted-index.js';
 
-/** Storage value keys of the snapshot: what queries need, read first; then the message keys. */
+/**
+ * Storage value keys of the snapshot: what queries need, read first; then the message keys, whose
+ * head is kept per slot (`search-index-keys/0`, `/1`) so that the index head, written last, is
+ * the one value that switches a reload from one snapshot to the next.
+ */
 export const SNAPSHOT_KEY = 'search-index';
 export const SNAPSHOT_KEYS_KEY = 'search-index-keys';
+const keysHeadKey = (slot: number) => `${SNAPSHOT_KEYS_KEY}/${slot}`;
 
 export interface SearchTuning {
   /** Quiet time after the last change before the snapshot is written. */
@@ -30,7 +35,12 @@ export interface SearchTuning {
   onTiming?(what: 'read' | 'keys' | 'slice' | 'put', ms: number): void;
 }
 
-const SCAN_PAGE = 1000;
+/**
+ * Stored messages read at a time. Reading a page back from IndexedDB (its values are copied into
+ * the page as they are first touched) is one task on the main thread: small enough pages keep it
+ * short, and the next page is asked for before the current one is indexed.
+ */
+const SCAN_PAGE = 250;
 /** Messages indexed inside `add()` itself; more wait for the next slice. */
 const SYNC_ADD_MAX = 200;
 /** Keys and texts of recently added or shown messages, so fresh hits need no storage read. */
@@ -38,12 +48,22 @@ const RECENT_TEXTS = 2000;
 /** Out-of-order or edited-away docs beyond which the live index is rebuilt from its snapshot. */
 const COMPACT_AFTER = 1000;
 
-const yieldToEventLoop = (): Promise<void> =>
-  typeof scheduler !== 'undefined' && typeof scheduler.yield === 'function'
-    ? scheduler.yield()
-    : new Promise((resolve) => setTimeout(resolve, 0));
-
 const now = () => performance.now();
+
+/** Longest the page's other tasks (timers, messages, a socket's events) wait behind indexing. */
+const FAIR_MS = 40;
+let behindOthersAt = 0;
+
+/**
+ * A turn of the event loop. `scheduler.yield()` resumes ahead of the page's other tasks of the
+ * same priority (input and rendering still go first): every `FAIR_MS`, the work waits behind
+ * them instead, so a long run of slices never holds them up for longer.
+ */
+const yieldToEventLoop = (): Promise<void> => {
+  if (typeof scheduler !== 'undefined' && typeof scheduler.yield === 'function' && now() - behindOthersAt < FAIR_MS) return scheduler.yield();
+  behindOthersAt = now();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 function indexable(message: Message): boolean {
   return message.kind !== 'unsupported' && typeof message.text === 'string' && message.text.trim() !== '';
@@ -76,7 +96,7 @@ const isChunked = (value: unknown): value is Chunked =>
  * `base/slot/field/i`, then the small head (written last, read first) that points to them. Writes
  * alternate between two slots, so a write cut short never damages the chunks the current head uses.
  */
-function toParts(base: string, value: object, slot: number, chunkBytes = CHUNK_BYTES): [string, unknown][] {
+function toParts(base: string, value: object, slot: number, chunkBytes = CHUNK_BYTES, headKey = base): [string, unknown][] {
   const head: Record<string, unknown> = { slot };
   const parts: [string, unknown][] = [];
   const inline = Math.min(INLINE_BYTES, chunkBytes);
@@ -96,22 +116,28 @@ function toParts(base: string, value: object, slot: number, chunkBytes = CHUNK_B
       head[field] = v;
     }
   }
-  parts.push([base, head]);
+  parts.push([headKey, head]);
   return parts;
 }
 
 /** The stored snapshot, as `InvertedIndex.fromSnapshot` takes it (tests, bench). */
 export async function readSnapshot(storage: Storage): Promise<{ index: unknown; keys: unknown }> {
-  const [index, keys] = await Promise.all([fromParts(storage, SNAPSHOT_KEY), fromParts(storage, SNAPSHOT_KEYS_KEY)]);
+  const index = await fromParts(storage, SNAPSHOT_KEY);
+  const keys = index ? await readKeys(storage, index['slot'] === 1 ? 1 : 0) : undefined;
   return { index, keys };
+}
+
+/** The message keys that go with the index head of `slot` (a snapshot written before heads were kept per slot: the one head). */
+async function readKeys(storage: Storage, slot: number): Promise<Record<string, unknown> | undefined> {
+  return (await fromParts(storage, SNAPSHOT_KEYS_KEY, keysHeadKey(slot))) ?? fromParts(storage, SNAPSHOT_KEYS_KEY);
 }
 
 /**
  * Starts reading back what `toParts` wrote: the head first, then every chunk at once. A field
  * whose chunks are missing or damaged reads as undefined, and the snapshot is then refused.
  */
-async function openParts(storage: Storage, base: string): Promise<{ head: Record<string, unknown> | undefined; slot: number; field(name: string): Promise<unknown> }> {
-  const head = await storage.getValue<Record<string, unknown>>(base);
+async function openParts(storage: Storage, base: string, headKey = base): Promise<{ head: Record<string, unknown> | undefined; slot: number; field(name: string): Promise<unknown> }> {
+  const head = await storage.getValue<Record<string, unknown>>(headKey);
   if (!head || typeof head !== 'object') return { head: undefined, slot: 0, field: async () => undefined };
   const slot = head['slot'] === 1 ? 1 : 0;
   const fields = new Map<string, Promise<unknown>>();
@@ -140,8 +166,8 @@ async function readChunks(storage: Storage, prefix: string, layout: Chunked): Pr
 }
 
 /** Everything `toParts` wrote, read back. */
-async function fromParts(storage: Storage, base: string): Promise<Record<string, unknown> | undefined> {
-  const { head, field } = await openParts(storage, base);
+async function fromParts(storage: Storage, base: string, headKey = base): Promise<Record<string, unknown> | undefined> {
+  const { head, field } = await openParts(storage, base, headKey);
   if (!head) return undefined;
   const names = Object.keys(head);
   const values = await Promise.all(names.map(field));
@@ -183,6 +209,8 @@ class LocalSearchService implements SearchService {
   #writing: Promise<void> | undefined;
   /** Chunk slot of the stored snapshot: the next write goes to the other one. */
   #slot = 0;
+  /** Every message storage numbered up to this change is in the index (undefined: not known). */
+  #change: number | undefined;
 
   constructor(options: SearchServiceOptions, tuning: SearchTuning) {
     this.#options = options;
@@ -288,6 +316,8 @@ class LocalSearchService implements SearchService {
 
   async #start(): Promise<void> {
     this.#report('loading');
+    /** The change the snapshot covers stored messages up to, if it says. */
+    let since: number | undefined;
     try {
       for (const c of Object.values(this.#options.conversations())) this.updateConversation(c);
       let t = now();
@@ -304,12 +334,14 @@ class LocalSearchService implements SearchService {
         this.#index = restored;
         this.#report('indexing');
         t = now();
-        const keys = await fromParts(this.#storage, SNAPSHOT_KEYS_KEY).catch(() => undefined);
+        const keys = await readKeys(this.#storage, this.#slot).catch(() => undefined);
         if (!(await this.#sliced(restored.attachKeysSteps(keys)))) {
           // Without its keys the index can't tell new messages from known ones: start over.
           this.#index = new InvertedIndex();
           for (const [id, meta] of this.#conversations) this.#index.setConversation(id, meta);
           this.#markDirty();
+        } else if (typeof keys?.['change'] === 'number') {
+          since = keys['change'];
         }
         this.#onTiming('keys', now() - t);
       } else if (snapshot !== undefined) {
@@ -328,7 +360,7 @@ class LocalSearchService implements SearchService {
     }
     try {
       this.#report('indexing');
-      await this.#catchUp();
+      await this.#catchUp(since);
       this.#drain();
       while (this.#draining) await this.#draining;
       this.#report('ready');
@@ -341,16 +373,56 @@ class LocalSearchService implements SearchService {
     }
   }
 
-  /** Indexes stored messages the snapshot does not have (written since, or never snapshotted). */
-  async #catchUp(): Promise<void> {
-    let after: [string, string] | undefined;
+  /**
+   * Indexes stored messages the snapshot does not have: when storage numbers its writes and the
+   * snapshot says up to which change it covers them, only those written since; else every one.
+   */
+  async #catchUp(since: number | undefined): Promise<void> {
+    // Read first: whatever is stored by then is read below, so the index covers up to it.
+    const latest = await this.#latestChange();
+    if (since !== undefined && latest !== undefined && since <= latest) {
+      try {
+        await this.#indexChanges(since, true);
+        this.#change = latest;
+        return;
+      } catch {
+        // Read everything instead.
+      }
+    }
+    await this.#scanPages((previous) => {
+      const last = previous?.[previous.length - 1];
+      return this.#storage.scanMessages(last && [last.conversationId, last.storeKey], SCAN_PAGE);
+    }, true);
+    this.#change = latest;
+  }
+
+  /** The storage's latest change number, or undefined when it does not number its writes. */
+  async #latestChange(): Promise<number | undefined> {
+    const latest = await this.#storage.latestChange?.().catch(() => undefined);
+    return typeof latest === 'number' ? latest : undefined;
+  }
+
+  /** Indexes the messages stored after change `since` (rejects when storage does not number its writes). */
+  async #indexChanges(since: number, progress: boolean): Promise<void> {
+    await this.#scanPages((previous) => this.#storage.scanChanges!(previous ? previous[previous.length - 1]!.change! : since, SCAN_PAGE), progress);
+  }
+
+  /**
+   * Indexes pages of stored messages until one comes back short; each page is asked for (from the
+   * one before) before the one before is indexed, so reading overlaps indexing.
+   */
+  async #scanPages(read: (previous: StoredMessage[] | undefined) => Promise<StoredMessage[]>, progress: boolean): Promise<void> {
+    let page = await read(undefined);
     for (;;) {
-      const page = await this.#storage.scanMessages(after, SCAN_PAGE);
+      const next = page.length >= SCAN_PAGE ? read(page) : undefined;
+      // Awaited below; a failure meanwhile must not go unhandled.
+      next?.catch(() => undefined);
+      // The page may have been read back in this task: its indexing starts in the next one.
+      await yieldToEventLoop();
       await this.#indexSliced(page, (m) => m.storeKey);
-      this.#report('indexing');
-      if (page.length < SCAN_PAGE) return;
-      const last = page[page.length - 1]!;
-      after = [last.conversationId, last.storeKey];
+      if (progress) this.#report('indexing');
+      if (!next) return;
+      page = await next;
     }
   }
 
@@ -421,6 +493,11 @@ class LocalSearchService implements SearchService {
   }
 
   async #write(): Promise<void> {
+    // Messages other tabs stored since the last snapshot (this tab's are indexed as stored) go
+    // into this one too, so that it covers every stored message up to `latest`.
+    const since = this.#change;
+    const latest = since === undefined ? undefined : await this.#latestChange();
+    const covered = latest !== undefined && (await this.#indexChanges(since!, false).then(() => true, () => false)) ? latest : undefined;
     this.#dirtySince = undefined;
     const index = this.#index;
     const compact = index.unsortedDocs > COMPACT_AFTER || index.deadDocs > Math.max(COMPACT_AFTER, index.size / 10);
@@ -429,13 +506,16 @@ class LocalSearchService implements SearchService {
       const snapshot = await this.#sliced(index.snapshotSteps());
       // Keys first: an index part without its keys is discarded on load, never misread.
       const slot = this.#slot ^ 1;
-      for (const [key, value] of [...toParts(SNAPSHOT_KEYS_KEY, snapshot.keys, slot, this.#chunkBytes), ...toParts(SNAPSHOT_KEY, snapshot.index, slot, this.#chunkBytes)]) {
+      const keys = covered === undefined ? snapshot.keys : { ...snapshot.keys, change: covered };
+      // The index head last: until it is written, a reload reads the previous snapshot whole.
+      for (const [key, value] of [...toParts(SNAPSHOT_KEYS_KEY, keys, slot, this.#chunkBytes, keysHeadKey(slot)), ...toParts(SNAPSHOT_KEY, snapshot.index, slot, this.#chunkBytes)]) {
         const t = now();
         const written = this.#storage.setValue(key, value);
         this.#onTiming('put', now() - t);
         await written;
       }
       this.#slot = slot;
+      if (covered !== undefined) this.#change = covered;
       // After a catch-up in key order (or many edits), the index the snapshot describes answers
       // faster (docs in time order) in less memory: it replaces the live one.
       if (compact) {
