@@ -8,7 +8,7 @@ import type { SearchFilters, SearchHit, SearchResults } from '../records.js';
 import type { Storage } from '../storage.js';
 import { fold, queryWords } from './fold.js';
 import { hashKey, InvertedIndex, type ConversationMeta } from './inverted-index.js';
-import type { SearchService, SearchServiceOptions, SearchStatus } from './types.js';
+import type { SearchMatches, SearchService, SearchServiceOptions, SearchStatus } from './types.js';
 
 export { fold, queryWords, tokenize } from './fold.js';
 export { finish, hashKey, InvertedIndex, SNAPSHOT_VERSION, type IndexSnapshot, type KeySnapshot, type SearchSnapshot } from './inverted-index.js';
@@ -169,6 +169,8 @@ class LocalSearchService implements SearchService {
   readonly #load = new Promise<void>((resolve) => (this.#markLoaded = resolve));
   /** Messages waiting for the snapshot to load, or beyond what one `add()` indexes. */
   #queue: Message[] = [];
+  /** Messages emptied (nothing left to find) while others wait in the queue: removed once it is drained. */
+  readonly #removals = new Map<string, Message>();
   #draining: Promise<void> | undefined;
   readonly #recent = new Map<string, { key: string; text: string }>();
   /** Local hits whose key and text are still to be read from storage: how to get their key hashes. */
@@ -197,8 +199,12 @@ class LocalSearchService implements SearchService {
 
   add(messages: readonly Message[]): void {
     const fresh = messages.filter(indexable);
+    if (fresh.length < messages.length) this.#forget(messages.filter((m) => !indexable(m)));
     if (fresh.length === 0) return;
-    for (const m of fresh) this.#remember(m.conversationId, storeKeyOf(m), m.text!);
+    for (const m of fresh) {
+      this.#remember(m.conversationId, storeKeyOf(m), m.text!);
+      this.#removals.delete(recentId(m.conversationId, hashKey(storeKeyOf(m))));
+    }
     if (!this.#loaded || this.#queue.length > 0) {
       this.#queue.push(...fresh);
       this.#drain();
@@ -226,15 +232,30 @@ class LocalSearchService implements SearchService {
     if (terms.length === 0) return { query, terms, hits: [], total: 0, more: false };
     const index = this.#index;
     const { docs, more } = index.search(terms, filters, limit);
-    const hits = docs.map((d): SearchHit => {
-      const { conversationId, at, author, key } = index.info(d);
-      const recent = key && this.#recent.get(recentId(conversationId, key));
-      const hit: SearchHit = { conversationId, messageKey: recent?.key ?? '', at, text: recent?.text ?? '', author, source: 'local' };
-      // Right after a reload the keys may still be loading: asked for again by hydrate().
-      if (!recent) this.#unresolved.set(hit, () => key ?? index.info(d).key);
-      return hit;
-    });
+    const hits = docs.map((d) => this.#hit(index, d));
     return { query, terms, hits, total: hits.length, more };
+  }
+
+  searchAll(query: string, filters: SearchFilters): SearchMatches {
+    const terms = queryWords(query);
+    const index = this.#index;
+    // Doc numbers only: a page's hits are made when it is asked for.
+    const docs = terms.length === 0 ? new Uint32Array(0) : index.matchAll(terms, filters);
+    const total = docs.length;
+    const conversationCount = index.conversationCount(docs);
+    return {
+      query,
+      terms,
+      total,
+      conversationCount,
+      page: (offset, limit) => {
+        const from = Math.min(total, Math.max(0, Math.floor(offset)));
+        const to = Math.min(total, from + Math.max(0, Math.floor(limit)));
+        const hits: SearchHit[] = [];
+        for (let i = from; i < to; i++) hits.push(this.#hit(index, docs[i]!));
+        return { query, terms, hits, total, conversationCount, offset: from, more: to < total };
+      },
+    };
   }
 
   async hydrate(results: SearchResults): Promise<SearchResults> {
@@ -285,6 +306,16 @@ class LocalSearchService implements SearchService {
   }
 
   // ---- internals ----
+
+  /** A local hit; its text and key come from the recent messages, else later from `hydrate`. */
+  #hit(index: InvertedIndex, d: number): SearchHit {
+    const { conversationId, at, author, key } = index.info(d);
+    const recent = key && this.#recent.get(recentId(conversationId, key));
+    const hit: SearchHit = { conversationId, messageKey: recent?.key ?? '', at, text: recent?.text ?? '', author, source: 'local' };
+    // Right after a reload the keys may still be loading: asked for again by hydrate().
+    if (!recent) this.#unresolved.set(hit, () => key ?? index.info(d).key);
+    return hit;
+  }
 
   async #start(): Promise<void> {
     this.#report('loading');
@@ -355,6 +386,7 @@ class LocalSearchService implements SearchService {
   }
 
   #drain(): void {
+    if (!this.#draining && this.#queue.length === 0) this.#forget([]);
     if (this.#draining || !this.#loaded || this.#queue.length === 0) return;
     const run = async () => {
       while (this.#queue.length > 0) {
@@ -362,6 +394,7 @@ class LocalSearchService implements SearchService {
         await this.#indexSliced(batch, storeKeyOf);
         if (this.#state === 'indexing') this.#report('indexing');
       }
+      this.#forget([]);
     };
     // Cleared asynchronously, after the assignment, even when there was nothing to wait for.
     this.#draining = run().finally(() => (this.#draining = undefined));
@@ -386,6 +419,29 @@ class LocalSearchService implements SearchService {
     this.#replay?.push([message, key]);
     const outcome = this.#index.add(message.conversationId, key, message.at, message.author, message.text!);
     if (outcome === 'added') this.#markDirty();
+  }
+
+  /**
+   * Messages left with nothing to find (emptied, or no longer text): their earlier text is dropped
+   * from the index. Messages queued before them are indexed first.
+   */
+  #forget(messages: readonly Message[]): void {
+    for (const m of messages) {
+      const id = recentId(m.conversationId, hashKey(storeKeyOf(m)));
+      this.#recent.delete(id);
+      this.#removals.set(id, m);
+    }
+    if (!this.#loaded || this.#queue.length > 0 || this.#removals.size === 0) return;
+    let removed = false;
+    for (const m of this.#removals.values()) {
+      this.#replay?.push([m, storeKeyOf(m)]);
+      removed = this.#index.remove(m.conversationId, storeKeyOf(m)) || removed;
+    }
+    this.#removals.clear();
+    if (removed) {
+      this.#markDirty();
+      if (this.#state === 'ready') this.#report('ready');
+    }
   }
 
   #remember(conversationId: string, key: string, text: string): void {
@@ -441,7 +497,10 @@ class LocalSearchService implements SearchService {
       if (compact) {
         const compacted = await this.#sliced(InvertedIndex.restoreSteps(snapshot.index));
         if (compacted && (await this.#sliced(compacted.attachKeysSteps(snapshot.keys))) && this.#index === index) {
-          for (const [m, key] of this.#replay!) compacted.add(m.conversationId, key, m.at, m.author, m.text!);
+          for (const [m, key] of this.#replay!) {
+            if (indexable(m)) compacted.add(m.conversationId, key, m.at, m.author, m.text!);
+            else compacted.remove(m.conversationId, key);
+          }
           for (const [id, meta] of this.#conversations) compacted.setConversation(id, meta);
           this.#index = compacted;
         }
