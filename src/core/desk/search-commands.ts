@@ -23,12 +23,16 @@ export async function searchTranscripts(
   offset = 0,
 ): Promise<SearchResults> {
   // The index keeps no texts: the hits' snippets are read back from storage.
-  const local = await service.hydrate(service.searchAll(query, filters).page(offset, limit));
+  const matches = service.searchAll(query, filters);
+  const local = await service.hydrate(matches.page(offset, limit));
   if (offset > 0 || !ctx.transport.capabilities.search || !query.trim()) return local;
   try {
     const { hits } = await ctx.transport.execute({ type: 'transcripts.search', query, filters, limit });
     const seen = new Set(local.hits.map((h) => `${h.conversationId}/${h.messageKey}`));
-    const server = hits.filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`)).map((h) => ({ ...h, source: 'server' as const }));
+    // Only the server's own matches add to the count: not the local ones, shown or on a later page.
+    const server = hits
+      .filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`) && !matches.has(h.conversationId, h.messageKey))
+      .map((h) => ({ ...h, source: 'server' as const }));
     if (server.length === 0) return local;
     const merged = [...local.hits, ...server].sort((a, b) => b.at - a.at).slice(0, limit);
     const total = local.total + server.length;

@@ -788,6 +788,31 @@ export class InvertedIndex {
     return true;
   }
 
+  /** The live doc of a message, or -1 (also before `attachKeys`). */
+  find(conversationId: string, messageKey: string): number {
+    const c = this.#conversationNumbers.get(conversationId);
+    if (c === undefined || !this.#keysAttached) return -1;
+    const [keyHash, keyCheck] = hashKey(messageKey);
+    const slot = this.#findSlot(keyHash, keyCheck, c);
+    const d = slot >= 0 ? this.#slots[slot]! - 1 : -1;
+    return d >= 0 && !this.#dead[d] ? d : -1;
+  }
+
+  /** Whether `d` is among `docs`, a list newest first as `matchAll` returns it. */
+  includes(docs: Uint32Array, d: number): boolean {
+    const at = this.#at;
+    let lo = 0;
+    let hi = docs.length;
+    // Newest first: (time, doc) descending.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = docs[mid]!;
+      if (at[m]! > at[d]! || (at[m] === at[d] && m > d)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < docs.length && docs[lo] === d;
+  }
+
   /** A token's docs, downwards, into `out`. */
   #collectToken(t: number, out: Uint32Array): number {
     const pool = this.#pool;

@@ -248,6 +248,10 @@ class LocalSearchService implements SearchService {
       terms,
       total,
       conversationCount,
+      has: (conversationId, messageKey) => {
+        const d = index.find(conversationId, messageKey);
+        return d >= 0 && index.includes(docs, d);
+      },
       page: (offset, limit) => {
         const from = Math.min(total, Math.max(0, Math.floor(offset)));
         const to = Math.min(total, from + Math.max(0, Math.floor(limit)));

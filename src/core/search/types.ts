@@ -48,6 +48,8 @@ export interface SearchMatches {
   total: number;
   /** Conversations with a match. */
   conversationCount: number;
+  /** Whether a message (by conversation and storage key) is one of the matches. */
+  has(conversationId: string, messageKey: string): boolean;
   /** Matches [offset, offset + limit), newest first; its `total` is every match, `more` when matches follow the page. */
   page(offset: number, limit: number): SearchResults;
 }
