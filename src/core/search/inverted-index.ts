@@ -512,6 +512,8 @@ export class InvertedIndex {
   #marks: Uint8Array = new Uint8Array(0);
   #stamps: Uint32Array = new Uint32Array(0);
   #stamp = 0;
+  /** Candidates of the full result set. */
+  #scratch: Uint32Array = new Uint32Array(0);
   /** One bit per doc, for the full result set of a prefix over several tokens. */
   #bits: Uint32Array = new Uint32Array(0);
   /** Per conversation number: the last count that saw it. */
@@ -733,8 +735,9 @@ export class InvertedIndex {
     }
     const stamp = this.#stampOthers(ranges, driver);
     const list = this.#tokensOf(driver);
-    // At most one entry per posting of the driver.
-    const out = new Uint32Array(driver.total);
+    // At most one entry per posting of the driver; reused from query to query.
+    if (this.#scratch.length < driver.total) this.#scratch = new Uint32Array(Math.max(driver.total, Math.ceil(this.#docs * 0.25)));
+    const out = this.#scratch;
     let k = 0;
     if (list.length === 1) {
       k = this.#collectToken(list[0]!, out);
@@ -840,7 +843,7 @@ export class InvertedIndex {
     const r = keepMatching(rest, 0, split, 0, this.#dead, this.#stamps, stamp, this.#at, from, to, allowed, this.#conversation);
     // In place: the kept docs never overtake the ones read.
     const k = keepMatching(candidates, split, n, r, this.#dead, this.#stamps, stamp, this.#at, from, to, allowed, this.#conversation);
-    if (r === 0) return candidates.subarray(r, k);
+    if (r === 0) return candidates.slice(r, k);
     const at = this.#at;
     const unsorted = rest.subarray(0, r).sort((a, b) => at[b]! - at[a]! || b - a);
     const docs = new Uint32Array(k);
