@@ -109,7 +109,8 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * Full-text search over past and current transcripts (F16): the desk's local IndexedDB index,
  * merged with the transport's server search when it has one. Every word must match, word
  * beginnings are enough, diacritics are optional ("zamowienie" finds "zamówienie"). Results are
- * grouped by conversation with the matching words marked, can be narrowed by customer, date range
+ * grouped by conversation with the matching words marked; every match is counted, the newest
+ * `limit` are listed and "Show more" lists the next ones. They can be narrowed by customer, date range
  * and state, and each conversation opens read-only in a `<cc-transcript>` inside the element (at
  * its newest message). Indexing starts when the element connects and never blocks typing.
  *
