@@ -11,6 +11,7 @@ import { createSearchService, finish, fold, InvertedIndex, queryWords, readSnaps
 import type { SearchService, SearchStatus } from '../src/core/search/types.js';
 import { mulberry32 } from '../src/core/random.js';
 import type { SearchMatches } from '../src/core/search/types.js';
+import type { SearchResults } from '../src/core/records.js';
 import MiniSearch from 'minisearch';
 import { Index as FlexIndex } from 'flexsearch';
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
@@ -643,8 +644,12 @@ const oursContender: Contender = {
         return { matches, first: matches.page(0, LIMIT) };
       },
       ids: (answer) => {
-        const { matches } = answer as { matches: SearchMatches };
-        return matches.page(0, matches.total).hits.map((h) => position.get(h.at)!);
+        const { matches, first } = answer as { matches: SearchMatches; first: SearchResults };
+        const ids = matches.page(0, matches.total).hits.map((h) => position.get(h.at)!);
+        // Every match newest first, the first page its beginning.
+        if (ids.some((d, i) => i > 0 && d >= ids[i - 1]!)) throw new Error(`every match of "${matches.query}" is not newest first`);
+        if (first.hits.map((h) => position.get(h.at)).join() !== ids.slice(0, LIMIT).join()) throw new Error(`first page of "${matches.query}" differs`);
+        return ids;
       },
     };
   },
