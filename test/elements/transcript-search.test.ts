@@ -203,6 +203,17 @@ describe('cc-transcript-search', () => {
     expect(texts).to.include('Zwróćcie wreszcie');
     expect(texts).not.to.include('Zwróćcie pieniądze za zamówienie 5');
     expect(texts).not.to.include('Zwróćcie pieniądze za zamówienie 7');
+
+    // A filter narrows the count and the pages: Anna's conversation is the active one.
+    const select = $<HTMLSelectElement>(el, '#state');
+    select.value = 'active';
+    select.dispatchEvent(new Event('change'));
+    await settled(el);
+    expect($(el, '.summary').textContent!.trim()).to.equal('116 results in 1 conversation');
+    expect($(el, 'button.show-more').textContent!.trim()).to.equal('Show 16 more');
+    $<HTMLButtonElement>(el, 'button.show-more').click();
+    await waitUntil(() => !root(el).querySelector('button.show-more'), 'the next page never came');
+    expect(listed()).to.deep.equal([116]);
   });
 
   it('says when nothing matches; accessible', async () => {

@@ -235,6 +235,8 @@ export class CcTranscriptSearch extends DeskElement {
   #sequence = 0;
   /** The results grew by a page: conversations opened stay open. */
   #appended = false;
+  /** Filters of the results shown: their next page is of the same search. */
+  #shownFilters: SearchFilters = {};
   /** Conversations learnt from opened transcripts (past ones the desk no longer holds). */
   #known = new Map<string, Conversation>();
   /** Conversation whose Open button opened the viewer: focus goes back there. */
@@ -306,9 +308,11 @@ export class CcTranscriptSearch extends DeskElement {
     }
     this.phase = 'searching';
     this.loadingMore = false;
+    const filters = this.#filters();
     try {
-      const results = await desk.searchTranscripts(text, this.#filters(), { limit: this.limit });
+      const results = await desk.searchTranscripts(text, filters, { limit: this.limit });
       if (sequence !== this.#sequence) return;
+      this.#shownFilters = filters;
       this.results = results;
       this.phase = 'done';
       this.#announce(announceNow);
@@ -334,7 +338,7 @@ export class CcTranscriptSearch extends DeskElement {
     const focused = (this.renderRoot as ShadowRoot).activeElement?.classList.contains('show-more') ?? false;
     this.loadingMore = true;
     try {
-      const page = await desk.searchTranscripts(results.query, this.#filters(), { limit: this.limit, offset: local.length });
+      const page = await desk.searchTranscripts(results.query, this.#shownFilters, { limit: this.limit, offset: local.length });
       if (sequence !== this.#sequence) return;
       const listed = new Set(local.map((h) => `${h.conversationId}\0${h.messageKey}`));
       const fresh = page.hits.filter((h) => !listed.has(`${h.conversationId}\0${h.messageKey}`));
