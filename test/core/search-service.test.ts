@@ -145,6 +145,21 @@ describe('search service', () => {
     // The same after the snapshot replaced the live index.
     await service.persist();
     expect(await pages('zamowienie')).to.deep.equal(after);
+
+    // A full set asked for a page after other searches, and after a change: its own matches, as they are now.
+    const held = service.searchAll('faktura', {});
+    const keysOf = async (results: ReturnType<typeof held.page>) => (await service.hydrate(results)).hits.map((h) => h.messageKey);
+    service.searchAll('paczka', {});
+    service.searchAll('zam', { from: T0 + 100_000 });
+    expect(held.total).to.equal(70);
+    expect(await keysOf(held.page(0, 3))).to.deep.equal(['m345', 'm340', 'm335']);
+    expect(held.has('c1', 'm345')).to.be.true;
+    expect(held.has('c1', 'm343')).to.be.false;
+    service.add([message('f1', 'c3', 'Faktura korygująca', T0 + 2_000_000)]);
+    const now = held.page(0, 2);
+    expect(now).to.deep.include({ total: 71, conversationCount: 3, more: true });
+    expect(await keysOf(now)).to.deep.equal(['f1', 'm345']);
+    expect(held.has('c3', 'f1')).to.be.true;
   });
 
   it('persists its snapshot in IndexedDB and reloads it', async () => {

@@ -512,8 +512,11 @@ export class InvertedIndex {
   #marks: Uint8Array = new Uint8Array(0);
   #stamps: Uint32Array = new Uint32Array(0);
   #stamp = 0;
-  /** Candidates of the full result set. */
+  /** Candidates of the full result set, and the result itself (see `matchShared`). */
   #scratch: Uint32Array = new Uint32Array(0);
+  /** The full result set when docs out of time order are merged in. */
+  #mergeBuffer: Uint32Array = new Uint32Array(0);
+  #sharedGeneration = 0;
   /** One bit per doc, for the full result set of a prefix over several tokens. */
   #bits: Uint32Array = new Uint32Array(0);
   /** Per conversation number: the last count that saw it. */
@@ -523,6 +526,11 @@ export class InvertedIndex {
   /** Messages in the index (edited ones counted once). */
   get size(): number {
     return this.#live;
+  }
+
+  /** Counts `matchShared` calls: a result of it is still in place while this is unchanged. */
+  get sharedGeneration(): number {
+    return this.#sharedGeneration;
   }
 
   /** Distinct tokens. */
@@ -725,6 +733,15 @@ export class InvertedIndex {
    * per doc; `search` is cheaper when only the newest few are needed.
    */
   matchAll(words: readonly string[], filter: DocFilter): Uint32Array {
+    return this.matchShared(words, filter).slice();
+  }
+
+  /**
+   * `matchAll` in the index's own buffer, without allocating one per query: valid until the next
+   * `matchShared` or `matchAll` (see `sharedGeneration`) or change of the index.
+   */
+  matchShared(words: readonly string[], filter: DocFilter): Uint32Array {
+    this.#sharedGeneration++;
     const none = new Uint32Array(0);
     if (words.length === 0 || this.#live === 0) return none;
     const ranges = words.map((word) => this.#range(word));
@@ -735,12 +752,6 @@ export class InvertedIndex {
     }
     const stamp = this.#stampOthers(ranges, driver);
     const list = this.#tokensOf(driver);
-    if (list.length === 1 && stamp === 0 && this.#acceptsAll(filter)) {
-      // One word of one token, every doc live and in time order, no filter: its postings, reversed.
-      const docs = new Uint32Array(this.#count[list[0]!]!);
-      this.#collectToken(list[0]!, docs);
-      return docs;
-    }
     // At most one entry per posting of the driver; reused from query to query.
     if (this.#scratch.length < driver.total) this.#scratch = new Uint32Array(Math.max(driver.total, Math.ceil(this.#docs * 0.25)));
     const out = this.#scratch;
@@ -838,7 +849,8 @@ export class InvertedIndex {
    * time and merged in.
    */
   #accepted(candidates: Uint32Array, n: number, stamp: number, filter: DocFilter): Uint32Array {
-    if (stamp === 0 && this.#acceptsAll(filter)) return candidates.slice(0, n);
+    // One word, every doc live and in time order, no filter: every candidate, in order.
+    if (stamp === 0 && this.#acceptsAll(filter)) return candidates.subarray(0, n);
     const allowed = this.#allowedConversations(filter);
     const from = filter.from ?? -Infinity;
     const to = filter.to ?? Infinity;
@@ -850,10 +862,11 @@ export class InvertedIndex {
     const r = keepMatching(rest, 0, split, 0, this.#dead, this.#stamps, stamp, this.#at, from, to, allowed, this.#conversation);
     // In place: the kept docs never overtake the ones read.
     const k = keepMatching(candidates, split, n, r, this.#dead, this.#stamps, stamp, this.#at, from, to, allowed, this.#conversation);
-    if (r === 0) return candidates.slice(r, k);
+    if (r === 0) return candidates.subarray(r, k);
     const at = this.#at;
     const unsorted = rest.subarray(0, r).sort((a, b) => at[b]! - at[a]! || b - a);
-    const docs = new Uint32Array(k);
+    if (this.#mergeBuffer.length < k) this.#mergeBuffer = new Uint32Array(Math.max(k, this.#scratch.length));
+    const docs = this.#mergeBuffer.subarray(0, k);
     mergeNewestFirst(unsorted, candidates.subarray(r, k), at, docs);
     return docs;
   }

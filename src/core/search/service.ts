@@ -176,6 +176,7 @@ class LocalSearchService implements SearchService {
   /** Local hits whose key and text are still to be read from storage: how to get their key hashes. */
   readonly #unresolved = new WeakMap<SearchHit, () => readonly [number, number] | undefined>();
   readonly #conversations = new Map<string, ConversationMeta>();
+  #conversationChanges = 0;
   /** Messages indexed while a compacted index is being built, to be added to it too. */
   #replay: [Message, string][] | undefined;
   #state: SearchStatus['state'] = 'loading';
@@ -221,7 +222,13 @@ class LocalSearchService implements SearchService {
     if (this.#state === 'ready') this.#report('ready');
   }
 
+  /** Changes with every message indexed or dropped and every conversation update (filters). */
+  #matchState(): string {
+    return `${this.#index.size}/${this.#index.deadDocs}/${this.#conversationChanges}`;
+  }
+
   updateConversation(conversation: Conversation): void {
+    this.#conversationChanges++;
     const meta = { customerId: conversation.customer.id, customerName: fold(conversation.customer.name ?? ''), state: conversation.state };
     this.#conversations.set(conversation.id, meta);
     this.#index.setConversation(conversation.id, meta);
@@ -238,26 +245,42 @@ class LocalSearchService implements SearchService {
 
   searchAll(query: string, filters: SearchFilters): SearchMatches {
     const terms = queryWords(query);
-    const index = this.#index;
-    // Doc numbers only: a page's hits are made when it is asked for.
-    const docs = terms.length === 0 ? new Uint32Array(0) : index.matchAll(terms, filters);
-    const total = docs.length;
-    const conversationCount = index.conversationCount(docs);
+    // Doc numbers only, in the index's own buffer (no allocation per query): a page's hits are
+    // made when it is asked for. Matched again when the buffer went to another query since, or
+    // anything changed.
+    let index = this.#index;
+    let docs: Uint32Array = new Uint32Array(0);
+    let generation = -1;
+    let state = '';
+    let conversationCount = 0;
+    const current = (): Uint32Array => {
+      const now = this.#matchState();
+      if (terms.length === 0 || (index === this.#index && generation === index.sharedGeneration && state === now)) return docs;
+      index = this.#index;
+      docs = index.matchShared(terms, filters);
+      generation = index.sharedGeneration;
+      state = now;
+      conversationCount = index.conversationCount(docs);
+      return docs;
+    };
+    const total = current().length;
     return {
       query,
       terms,
       total,
       conversationCount,
       has: (conversationId, messageKey) => {
+        const list = current();
         const d = index.find(conversationId, messageKey);
-        return d >= 0 && index.includes(docs, d);
+        return d >= 0 && index.includes(list, d);
       },
       page: (offset, limit) => {
-        const from = Math.min(total, Math.max(0, Math.floor(offset)));
-        const to = Math.min(total, from + Math.max(0, Math.floor(limit)));
+        const list = current();
+        const from = Math.min(list.length, Math.max(0, Math.floor(offset)));
+        const to = Math.min(list.length, from + Math.max(0, Math.floor(limit)));
         const hits: SearchHit[] = [];
-        for (let i = from; i < to; i++) hits.push(this.#hit(index, docs[i]!));
-        return { query, terms, hits, total, conversationCount, offset: from, more: to < total };
+        for (let i = from; i < to; i++) hits.push(this.#hit(index, list[i]!));
+        return { query, terms, hits, total: list.length, conversationCount, offset: from, more: to < list.length };
       },
     };
   }

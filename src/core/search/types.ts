@@ -25,7 +25,8 @@ export interface SearchService {
   /**
    * Every match of a query, counted exactly (the count an agent sees), newest first. Only doc
    * numbers are kept: a page's hits are made when `page()` asks for them, like `search()`'s (fill
-   * them with `hydrate`). It answers for the index as it was when called: ask again after changes.
+   * them with `hydrate`). `page()` and `has()` answer for the index as it is when they are called:
+   * after a change the matches are found again (the page's `total` then says how many there are).
    */
   searchAll(query: string, filters: SearchFilters): SearchMatches;
   /**
@@ -44,9 +45,9 @@ export interface SearchMatches {
   query: string;
   /** Folded query terms, for highlighting. */
   terms: string[];
-  /** Every match. */
+  /** Every match, when `searchAll` was called. */
   total: number;
-  /** Conversations with a match. */
+  /** Conversations with a match, when `searchAll` was called. */
   conversationCount: number;
   /** Whether a message (by conversation and storage key) is one of the matches. */
   has(conversationId: string, messageKey: string): boolean;
