@@ -69,14 +69,16 @@ export default [
   {
     name: 'README snippet: `import "contact-center-elements/define"` + createDesk (every element), first load',
     path: firstLoad('snippet'),
-    // Raised from 75.8 kB by the knowledge search element (F9), which every-element pages register.
-    limit: '91.3 kB',
+    // Raised from 75.8 kB by the knowledge search element (F9), which every-element pages register;
+    // from 91.3 kB by the transcript search's every-match count and Show more.
+    limit: '91.4 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
-    limit: '92.7 kB',
+    // Raised from 92.7 kB by the transcript search's every-match count and Show more.
+    limit: '92.8 kB',
     gzip: true,
   },
   {
@@ -111,7 +113,8 @@ export default [
     path: firstLoad('react-all'),
     // The README snippet's budget plus every wrapper, useStore, and <cc-quick-replies> in the first load
     // (the panel loads it lazily; its wrapper registers it up front): measured +5.6 kB over the snippet.
-    limit: '97.5 kB',
+    // Raised from 97.5 kB by the transcript search's every-match count and Show more.
+    limit: '97.6 kB',
     gzip: true,
   },
   {
@@ -135,7 +138,9 @@ export default [
   {
     name: 'lazy: transcript search engine (first search)',
     path: lazy('snippet', /(^|\/)service-[\w-]+\.js$/, 'The transcript search engine'),
-    limit: '8.3 kB',
+    // Raised from 8.2 kB: every match counted and paged (shared result buffer, bitset union of a
+    // prefix's tokens, conversation count, membership for the server's hits) and removals (measured 9.35 kB), and the reload that reads only what changed since the snapshot.
+    limit: '9.5 kB',
     gzip: true,
   },
   {

@@ -8,12 +8,18 @@
  * Results go to `window.searchBenchResults` for bench/run.mjs to print.
  */
 import type { Conversation, Message } from '../src/core/model.js';
-import { openStorage, type Storage } from '../src/core/storage.js';
+import { createMemoryStorage, openStorage, type Storage } from '../src/core/storage.js';
 import { createSearchService, finish, fold, InvertedIndex, queryWords, readSnapshot, tokenize, type SearchSnapshot, type SearchTuning } from '../src/core/search/service.js';
 import type { SearchService, SearchStatus } from '../src/core/search/types.js';
 import { mulberry32 } from '../src/core/random.js';
+import type { SearchMatches } from '../src/core/search/types.js';
+import type { SearchResults } from '../src/core/records.js';
+import MiniSearch from 'minisearch';
+import { Index as FlexIndex } from 'flexsearch';
+import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 
-const MESSAGES = 100_000;
+/** `?messages=20000` for a quick look; the bench runs 100,000. */
+const MESSAGES = Number(new URLSearchParams(location.search).get('messages')) || 100_000;
 const PER_CONVERSATION = 20;
 const QUERIES = 300;
 const LIMIT = 100;
@@ -343,6 +349,11 @@ const hitsOf = (service: SearchService, q: string) =>
     .hits.map((h) => `${h.conversationId}@${h.at}`)
     .join();
 
+/** Every match counted and the first page of hits made: what a desk search asks for. */
+function timeFullSet(service: SearchService, sets: readonly QuerySet[]) {
+  return timeQueries(sets, (q) => service.searchAll(q, {}).page(0, LIMIT));
+}
+
 /** First page: corpus, build, snapshot, queries, naive baseline, fresh messages. */
 async function run(): Promise<unknown> {
   const corpus = makeCorpus(20250330);
@@ -453,6 +464,7 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
   const vocabulary = (snapshot.index as { vocabulary: string }).vocabulary.split('\n').length;
 
   const ours = timeQueries(sets, (q) => service.search(q, {}, LIMIT));
+  const oursAll = timeFullSet(service, sets);
   const naive = timeQueries(sets, (q) => naiveSearch(folded, q, LIMIT));
   // Filters narrow the candidates after the postings walk: a date range and a customer.
   const filtered = timeQueries(
@@ -545,6 +557,7 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
     freshMaxMs: Math.max(...fresh),
     hydrateP50Ms: percentile(hydrateTimes, 50),
     ours,
+    oursAll,
     beforeCompaction,
     naive,
     filtered,
@@ -610,6 +623,7 @@ async function runReload(): Promise<unknown> {
       rebuilds.push(now() - t2);
     }
     const afterReload = timeQueries(reference.sets, (q) => service.search(q, {}, LIMIT));
+    const afterReloadAll = timeFullSet(service, reference.sets);
     storage.close();
     return {
       reloadMs,
@@ -625,13 +639,305 @@ async function runReload(): Promise<unknown> {
       longestSliceMs: timings.slice,
       catchUpSlices: `${timings.longSlices} of ${timings.slices}`,
       afterReload,
+      afterReloadAll,
     };
   } finally {
     await deleteDatabase(reference.db);
   }
 }
 
-(new URLSearchParams(location.search).has('reload') ? runReload() : run()).then(
+// ---- side by side: the same corpus and queries in MiniSearch, FlexSearch and Orama ----
+
+const PEER_QUERIES = 100;
+const ROUNDS = 3;
+/** Longest a contender's timed queries of one kind may take in a round; beyond, the queries timed so far stand. */
+const QUERY_BUDGET_MS = 4000;
+
+interface Contender {
+  name: string;
+  build(corpus: Corpus): Promise<Engine>;
+}
+
+interface Engine {
+  /** Kept alive while the heap is measured. */
+  hold: unknown;
+  /** The newest `limit` matches, as corpus positions, newest first. */
+  newest(query: string, limit: number): number[] | Promise<number[]>;
+  /** Every match (the full result set), in the engine's own order; timed as the engine gives it. */
+  all(query: string): unknown;
+  /** `all`'s answer as corpus positions (not timed). */
+  ids(answer: unknown): number[];
+}
+
+/** Diacritics dropped the plain way, apart from the project's folding: the ground truth's own. */
+function plainFold(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/ł/g, 'l');
+}
+const plainWords = (text: string) => plainFold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * What every engine should find: the messages where each query word starts one of their words,
+ * diacritics ignored. Built apart from every engine: word → messages, words sorted for prefixes.
+ */
+function groundTruth(texts: readonly string[]): (query: string) => Uint32Array {
+  const postings = new Map<string, number[]>();
+  texts.forEach((text, i) => {
+    for (const word of new Set(plainWords(text))) {
+      const list = postings.get(word);
+      if (list) list.push(i);
+      else postings.set(word, [i]);
+    }
+  });
+  const vocabulary = [...postings.keys()].sort();
+  const count = new Uint8Array(texts.length);
+  const seen = new Int32Array(texts.length).fill(-1);
+  return (query) => {
+    const words = [...new Set(plainWords(query))];
+    count.fill(0);
+    words.forEach((w, j) => {
+      let lo = 0;
+      let hi = vocabulary.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (vocabulary[mid]! < w) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let r = lo; r < vocabulary.length && vocabulary[r]!.startsWith(w); r++) {
+        for (const d of postings.get(vocabulary[r]!)!) {
+          if (seen[d] !== j) {
+            seen[d] = j;
+            count[d]!++;
+          }
+        }
+      }
+    });
+    seen.fill(-1);
+    const hits: number[] = [];
+    for (let d = texts.length - 1; d >= 0; d--) if (words.length > 0 && count[d] === words.length) hits.push(d);
+    return Uint32Array.from(hits);
+  };
+}
+
+/** 1 word as typed, a 4-letter prefix, and a word with diacritics typed without them. */
+function makePeerQueries(corpus: Corpus, seed: number): QuerySet[] {
+  const random = mulberry32(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const wordsOf = (m: Message) => (m.text!.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3);
+  const one: string[] = [];
+  const prefix: string[] = [];
+  const plain: string[] = [];
+  while (one.length < PEER_QUERIES || prefix.length < PEER_QUERIES || plain.length < PEER_QUERIES) {
+    const ws = wordsOf(pick(corpus.messages));
+    if (ws.length === 0) continue;
+    if (one.length < PEER_QUERIES) one.push(pick(ws).toLowerCase());
+    const long = ws.filter((w) => w.length >= 6);
+    if (prefix.length < PEER_QUERIES && long.length > 0) prefix.push(pick(long).toLowerCase().slice(0, 4));
+    const marked = ws.filter((w) => plainFold(w) !== w.toLowerCase());
+    if (plain.length < PEER_QUERIES && marked.length > 0) plain.push(plainFold(pick(marked)));
+  }
+  return [
+    { kind: '1-word', queries: one },
+    { kind: 'prefix (4 letters)', queries: prefix },
+    { kind: 'no diacritics', queries: plain },
+  ];
+}
+
+const newestOf = (ids: number[], limit: number) => ids.sort((a, b) => b - a).slice(0, limit);
+
+/** Ours: the search service, as the desk runs it (memory storage; every message added at once, indexed in slices). */
+const oursContender: Contender = {
+  name: 'ours',
+  async build(corpus) {
+    const service = startService(createMemoryStorage());
+    service.add(corpus.messages);
+    await service.ready();
+    const position = new Map(corpus.messages.map((m, i) => [m.at, i] as const));
+    return {
+      hold: service,
+      newest: (q, limit) => service.search(q, {}, limit).hits.map((h) => position.get(h.at)!),
+      // Every match counted, the first page's hits made (the count an agent sees, and the list).
+      all: (q) => {
+        const matches = service.searchAll(q, {});
+        return { matches, first: matches.page(0, LIMIT) };
+      },
+      ids: (answer) => {
+        const { matches, first } = answer as { matches: SearchMatches; first: SearchResults };
+        const ids = matches.page(0, matches.total).hits.map((h) => position.get(h.at)!);
+        // Every match newest first, the first page its beginning.
+        if (ids.some((d, i) => i > 0 && d >= ids[i - 1]!)) throw new Error(`every match of "${matches.query}" is not newest first`);
+        if (first.hits.map((h) => position.get(h.at)).join() !== ids.slice(0, LIMIT).join()) throw new Error(`first page of "${matches.query}" differs`);
+        return ids;
+      },
+    };
+  },
+};
+
+const miniSearchContender: Contender = {
+  name: 'MiniSearch',
+  async build(corpus) {
+    const engine = new MiniSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      storeFields: [],
+      tokenize: (text) => tokenize(text),
+      processTerm: (term) => term,
+      searchOptions: { prefix: true, combineWith: 'AND' },
+    });
+    engine.addAll(corpus.messages.map((m, i) => ({ id: i, text: m.text! })));
+    await Promise.resolve();
+    return {
+      hold: engine,
+      // Ranked by relevance: the newest are sorted out of every match.
+      newest: (q, limit) => newestOf(engine.search(q).map((r) => r.id as number), limit),
+      all: (q) => engine.search(q),
+      ids: (answer) => (answer as { id: number }[]).map((r) => r.id),
+    };
+  },
+};
+
+const flexSearchContender: Contender = {
+  name: 'FlexSearch',
+  async build(corpus) {
+    // "forward": every word indexed by each of its beginnings (prefix search); words folded by the encoder.
+    const engine = new FlexIndex({ tokenize: 'forward', encode: (text: string) => tokenize(text) });
+    corpus.messages.forEach((m, i) => engine.add(i, m.text!));
+    await Promise.resolve();
+    const every = { limit: corpus.messages.length };
+    return {
+      hold: engine,
+      newest: (q, limit) => newestOf((engine.search(q, every) as number[]).slice(), limit),
+      all: (q) => engine.search(q, every),
+      ids: (answer) => [...(answer as number[])],
+    };
+  },
+};
+
+const oramaContender: Contender = {
+  name: 'Orama',
+  async build(corpus) {
+    const engine = create({
+      schema: { text: 'string', at: 'number' } as const,
+      components: { tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (text: string) => tokenize(text) } },
+    });
+    for (let i = 0; i < corpus.messages.length; i += 5000) {
+      await insertMultiple(
+        engine,
+        corpus.messages.slice(i, i + 5000).map((m, j) => ({ id: String(i + j), text: m.text!, at: m.at })),
+        5000,
+      );
+    }
+    const ids = (hits: readonly { id: string }[]) => hits.map((h) => Number(h.id));
+    // threshold 0: only documents with every word; prefixes match by default (exact: false).
+    const params = (q: string, limit: number, newest: boolean) => ({
+      term: q,
+      properties: ['text'] as 'text'[],
+      threshold: 0,
+      limit,
+      ...(newest ? { sortBy: { property: 'at', order: 'DESC' as const } } : {}),
+    });
+    return {
+      hold: engine,
+      newest: async (q, limit) => ids((await oramaSearch(engine, params(q, limit, true))).hits),
+      all: (q) => oramaSearch(engine, params(q, corpus.messages.length, false)),
+      ids: (answer) => ids((answer as Awaited<ReturnType<typeof oramaSearch>>).hits),
+    };
+  },
+};
+
+interface PeerTiming {
+  kind: string;
+  p50: number;
+  p95: number;
+  /** Queries timed (fewer than asked when the budget ran out). */
+  timed: number;
+}
+
+/** Like timeQueries, for engines whose answers may be promises, within a time budget per kind. */
+async function timeEngine(sets: readonly QuerySet[], run: (q: string) => unknown): Promise<PeerTiming[]> {
+  const results: PeerTiming[] = [];
+  for (const { kind, queries } of sets) {
+    for (const q of queries.slice(0, 10)) await run(q); // warm-up
+    const times: number[] = [];
+    const started = now();
+    for (const q of queries) {
+      const t = now();
+      const answer = run(q);
+      if (answer instanceof Promise) await answer;
+      times.push(now() - t);
+      if (now() - started > QUERY_BUDGET_MS) break;
+    }
+    results.push({ kind, p50: percentile(times, 50), p95: percentile(times, 95), timed: times.length });
+  }
+  return results;
+}
+
+interface Accuracy {
+  kind: string;
+  /** Over every query of the kind: found and expected / expected, found and expected / found. */
+  recall: number;
+  precision: number;
+  /** Queries whose newest 100 were exactly the expected ones, in order. */
+  newestExact: number;
+  queries: number;
+}
+
+async function accuracy(engine: Engine, sets: readonly QuerySet[], truth: (q: string) => Uint32Array): Promise<Accuracy[]> {
+  return Promise.all(
+    sets.map(async ({ kind, queries }) => {
+      let expected = 0;
+      let found = 0;
+      let right = 0;
+      let newestExact = 0;
+      for (const q of queries) {
+        const want = truth(q);
+        const wanted = new Set(want);
+        const answer = engine.all(q);
+        const got = new Set(engine.ids(answer instanceof Promise ? await answer : answer));
+        expected += wanted.size;
+        found += got.size;
+        for (const d of got) if (wanted.has(d)) right++;
+        const newest = await engine.newest(q, LIMIT);
+        if (newest.join() === Array.from(want.subarray(0, LIMIT)).join()) newestExact++;
+      }
+      return { kind, recall: expected ? right / expected : 1, precision: found ? right / found : 1, newestExact, queries: queries.length };
+    }),
+  );
+}
+
+/** Third page (`?peers`): ours and the peers, interleaved, round after round. */
+async function runPeers(): Promise<unknown> {
+  const corpus = makeCorpus(20250330);
+  const sets = makePeerQueries(corpus, 11);
+  const truth = groundTruth(corpus.messages.map((m) => m.text!));
+  const matches = sets.map((s) => ({ kind: s.kind, mean: s.queries.reduce((sum, q) => sum + truth(q).length, 0) / s.queries.length }));
+  log(`peers: ${corpus.messages.length} messages, ${sets.map((s) => s.queries.length).join(' / ')} queries`);
+  const contenders = [oursContender, miniSearchContender, flexSearchContender, oramaContender];
+  const rounds: Record<string, { buildMs: number; heapMB: number; newest: PeerTiming[]; all: PeerTiming[] }[]> = {};
+  const accuracies: Record<string, Accuracy[]> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    // A different contender first in each round.
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
+    for (const contender of order) {
+      await gc();
+      const before = heap();
+      let t = now();
+      let engine: Engine | undefined = await contender.build(corpus);
+      const buildMs = now() - t;
+      await gc();
+      const heapMB = (heap() - before) / MB;
+      t = now();
+      const newest = await timeEngine(sets, (q) => engine!.newest(q, LIMIT));
+      const all = await timeEngine(sets, (q) => engine!.all(q));
+      if (round === 0) accuracies[contender.name] = await accuracy(engine, sets, truth);
+      (rounds[contender.name] ??= []).push({ buildMs, heapMB, newest, all });
+      log(`round ${round + 1}: ${contender.name} built in ${buildMs.toFixed(0)} ms, ${heapMB.toFixed(1)} MB, queried in ${(now() - t).toFixed(0)} ms`);
+      engine = undefined;
+    }
+  }
+  return { messages: corpus.messages.length, rounds: ROUNDS, limit: LIMIT, queries: PEER_QUERIES, budgetMs: QUERY_BUDGET_MS, matches, results: rounds, accuracy: accuracies };
+}
+
+const page = new URLSearchParams(location.search);
+(page.has('peers') ? runPeers() : page.has('reload') ? runReload() : run()).then(
   (results) => {
     (window as unknown as { searchBenchResults: unknown }).searchBenchResults = results;
   },

@@ -123,10 +123,17 @@ export interface SearchResults {
   /** Folded query terms, for highlighting. */
   terms: string[];
   hits: SearchHit[];
-  /** Number of matches found, at most `limit` (see `more`). */
+  /**
+   * Number of matches: every match when they were all counted (the desk's searches count them),
+   * else the hits found, at most `limit` (see `more`).
+   */
   total: number;
-  /** More matches exist beyond `limit`. */
+  /** More matches exist beyond these hits. */
   more: boolean;
+  /** Conversations with a match, when every match was counted (local matches only). */
+  conversationCount?: number;
+  /** Matches skipped before the first hit (a later page). */
+  offset?: number;
   /** Stored conversations of hits the desk does not hold in memory (earlier sessions), for their customers' names. */
   conversations?: Readonly<Record<string, import('./model.js').Conversation>>;
 }

@@ -41,7 +41,10 @@ export interface Catalog {
     results(n: number): string;
     inConversations(n: number): string;
     noResults: string;
-    more(limit: number): string;
+    /** Under the count when only the newest matches are listed. */
+    more(shown: number, total: number): string;
+    /** Lists the next page of matches (`n` of them). */
+    showMore(n: number): string;
     failed: string;
     retry: string;
     resultsLabel: string;

@@ -96,6 +96,72 @@ describe('search service', () => {
     expect(await keys(service, 'faktura', { customer: 'u-c2' })).to.deep.equal(['b']);
   });
 
+  it('counts every match and pages past the first 100, after adds, edits and deletes', async () => {
+    const storage = createMemoryStorage();
+    // 350 messages: every 2nd has "zamówienie", every 5th "faktura"; odd ones are in c1.
+    const text = (i: number) => `${i % 2 === 0 ? 'Zamówienie' : 'Paczka'} numer ${i}${i % 5 === 0 ? ' faktura' : ''}`;
+    await storage.putMessages(Array.from({ length: 350 }, (_, i) => message(`m${i}`, `c${i % 2}`, text(i), T0 + i * 1000)));
+    const { service } = start(storage);
+    await service.ready();
+    /** Keys of every match, page by page. */
+    const pages = async (query: string, size = 100) => {
+      const first = service.searchAll(query, {});
+      const keys: string[] = [];
+      for (let offset = 0; offset < first.total; offset += size) {
+        const page = await service.hydrate(service.searchAll(query, {}).page(offset, size));
+        expect(page.total, query).to.equal(first.total);
+        expect(page.offset).to.equal(offset);
+        expect(page.more, `${query} @${offset}`).to.equal(offset + size < first.total);
+        keys.push(...page.hits.map((h) => h.messageKey));
+      }
+      return { total: first.total, conversations: first.conversationCount, keys };
+    };
+    const newest = (keys: number[]) => keys.sort((a, b) => b - a).map((i) => `m${i}`);
+    const range = (n: number, keep: (i: number) => boolean) => Array.from({ length: n }, (_, i) => i).filter(keep);
+
+    // 1 word, with and without diacritics, a prefix, two words.
+    for (const query of ['zamówienie', 'zamowienie', 'ZAMOW']) {
+      expect(await pages(query), query).to.deep.equal({ total: 175, conversations: 1, keys: newest(range(350, (i) => i % 2 === 0)) });
+    }
+    expect(await pages('numer')).to.deep.include({ total: 350, conversations: 2, keys: newest(range(350, () => true)) });
+    expect(await pages('zamow fakt', 30)).to.deep.include({ total: 35, keys: newest(range(350, (i) => i % 10 === 0)) });
+    expect(service.searchAll('zamowienie numer 12', {}).total).to.equal(6); // 12, 120–128 even, …
+    expect(service.searchAll('nic', {}).total).to.equal(0);
+    expect(service.searchAll('', {}).page(0, 10)).to.deep.include({ total: 0, hits: [], more: false });
+    // Past the end: an empty page.
+    expect(service.searchAll('zamowienie', {}).page(500, 100)).to.deep.include({ hits: [], total: 175, more: false });
+
+    // Adds (one older than the rest), an edit in each direction, and deletes (emptied, or no longer text).
+    service.add([message('new1', 'c2', 'Zamówienie nowe', T0 + 999_000), message('old1', 'c2', 'Zamówienie stare', T0 - 5000)]);
+    service.add([message('m1', 'c1', 'Teraz zamówienie', T0 + 1000), message('m2', 'c0', 'Już tylko paczka', T0 + 2000)]);
+    service.add([message('m4', 'c0', '', T0 + 4000), message('m6', 'c0', '  ', T0 + 6000), message('m8', 'c0', 'x', T0 + 8000, { kind: 'unsupported' })]);
+    const want = newest(range(350, (i) => (i % 2 === 0 || i === 1) && ![2, 4, 6, 8].includes(i)));
+    const after = await pages('zamowienie');
+    expect(after.total).to.equal(175 + 2 + 1 - 4);
+    expect(after.conversations).to.equal(3);
+    expect(after.keys).to.deep.equal(['new1', ...want, 'old1']);
+    expect((await pages('zamow', 7)).keys).to.deep.equal(after.keys);
+    expect(await keys(service, 'paczka numer', {}, 400)).to.have.length(174);
+    // The same after the snapshot replaced the live index.
+    await service.persist();
+    expect(await pages('zamowienie')).to.deep.equal(after);
+
+    // A full set asked for a page after other searches, and after a change: its own matches, as they are now.
+    const held = service.searchAll('faktura', {});
+    const keysOf = async (results: ReturnType<typeof held.page>) => (await service.hydrate(results)).hits.map((h) => h.messageKey);
+    service.searchAll('paczka', {});
+    service.searchAll('zam', { from: T0 + 100_000 });
+    expect(held.total).to.equal(70);
+    expect(await keysOf(held.page(0, 3))).to.deep.equal(['m345', 'm340', 'm335']);
+    expect(held.has('c1', 'm345')).to.be.true;
+    expect(held.has('c1', 'm343')).to.be.false;
+    service.add([message('f1', 'c3', 'Faktura korygująca', T0 + 2_000_000)]);
+    const now = held.page(0, 2);
+    expect(now).to.deep.include({ total: 71, conversationCount: 3, more: true });
+    expect(await keysOf(now)).to.deep.equal(['f1', 'm345']);
+    expect(held.has('c3', 'f1')).to.be.true;
+  });
+
   it('persists its snapshot in IndexedDB and reloads it', async () => {
     const name = `cc-search-test-${Math.random().toString(36).slice(2)}`;
     try {
@@ -345,5 +411,20 @@ describe('desk transcript search', () => {
     expect(byCustomer.hits.map((h) => h.text)).to.deep.equal(['My order 8841 has not arrived']);
     expect((await desk.searchTranscripts('8841 zwrot')).hits).to.deep.equal([]);
     expect(desk.$searchStatus.get().state).to.equal('ready');
+  });
+
+  it('counts every match and pages with offset', async () => {
+    const { desk, transport } = await simDesk({ seed: 3 });
+    const c1 = transport.startConversation({ customer: { id: 'u1', name: 'Łucja Wąs' } });
+    await desk.enableSearch();
+    for (let i = 0; i < 130; i++) transport.customerSays(c1.id, `Reklamacja kwzx ${i}`);
+    await waitUntil(async () => (await desk.searchTranscripts('kwzx')).total === 130, 'all messages indexed', { timeout: 5000 });
+    const first = await desk.searchTranscripts('kwzx', {}, { limit: 100 });
+    expect(first).to.deep.include({ total: 130, conversationCount: 1, more: true });
+    expect(first.hits.map((h) => h.text)).to.deep.equal(Array.from({ length: 100 }, (_, i) => `Reklamacja kwzx ${129 - i}`));
+    const second = await desk.searchTranscripts('kwzx', {}, { limit: 100, offset: 100 });
+    expect(second).to.deep.include({ total: 130, offset: 100, more: false });
+    expect(second.hits.map((h) => h.text)).to.deep.equal(Array.from({ length: 30 }, (_, i) => `Reklamacja kwzx ${29 - i}`));
+    expect((await desk.searchTranscripts('reklamacja kwzx 1', {}, { limit: 5 })).total).to.equal(41);
   });
 });

@@ -199,6 +199,105 @@ describe('InvertedIndex', () => {
     expect(copy!.size).to.equal(index.size + 2);
   });
 
+  describe('every match (matchAll)', () => {
+    const VOCABULARY = ['zamówienie', 'zamówienia', 'zamowić', 'zapłata', 'faktura', 'fakturę', 'przesyłka', 'paczka', 'Łódź', 'łóżko', 'order', 'ordered', 'refund', 'straße', 'kurier', 'kurierem'];
+
+    /** Every live message: key → [conversation, time, text]. */
+    type Truth = Map<string, { conversationId: string; at: number; text: string }>;
+
+    /** Newest first (ties: the later indexed first, as the index breaks them), every word a prefix of a token. */
+    function expected(truth: Truth, query: string, order: readonly string[], filter: DocFilter = {}): string[] {
+      const words = queryWords(query);
+      const position = new Map(order.map((key, i) => [key, i]));
+      return [...truth.entries()]
+        .filter(([, m]) => {
+          const tokens = tokenize(m.text);
+          return words.length > 0 && words.every((w) => tokens.some((t) => t.startsWith(w)));
+        })
+        .filter(([, m]) => (filter.from === undefined || m.at >= filter.from) && (filter.to === undefined || m.at <= filter.to))
+        .sort(([a, x], [b, y]) => y.at - x.at || position.get(b)! - position.get(a)!)
+        .map(([key]) => key);
+    }
+
+    const all = (index: InvertedIndex, query: string, filter: DocFilter = {}) => [...index.matchAll(queryWords(query), filter)].map((d) => keyName(index, d));
+
+    function corpus(n: number, outOfOrder: boolean) {
+      let seed = 11;
+      const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      const index = new InvertedIndex();
+      const truth: Truth = new Map();
+      /** Keys in the order the index last (re)indexed them. */
+      const order: string[] = [];
+      const write = (key: string, conversationId: string, at: number, text: string) => {
+        put(index, conversationId, key, at, 'customer', text);
+        truth.set(key, { conversationId, at, text });
+        order.splice(order.indexOf(key) >>> 0, order.includes(key) ? 1 : 0);
+        order.push(key);
+      };
+      const text = () => Array.from({ length: 2 + Math.floor(rnd() * 5) }, () => VOCABULARY[Math.floor(rnd() * VOCABULARY.length)]).join(' ') + ` n${Math.floor(rnd() * 40)}`;
+      for (let i = 0; i < n; i++) {
+        const at = outOfOrder ? T0 + ((i * 7919) % n) * MIN : T0 + i * MIN;
+        write(`k${i}`, `c${i % 13}`, at, text());
+      }
+      return { index, truth, order, write, text, rnd };
+    }
+
+    const QUERIES = ['zamowienie', 'zamówienie', 'zamo', 'ZAMÓ', 'lodz', 'łóżk', 'fakt', 'kurier', 'zam fak', 'zamowienia paczka', 'order ref', 'strasse', 'n1', 'n12 kur', 'z', 'nothing', 'ordered n3 kurierem'];
+
+    it('counts and lists every match exactly, newest first: 1 word, prefix, several words, no diacritics', () => {
+      for (const outOfOrder of [false, true]) {
+        const { index, truth, order } = corpus(1500, outOfOrder);
+        for (const query of QUERIES) {
+          const want = expected(truth, query, order);
+          const got = all(index, query);
+          expect(got, `${query} (${outOfOrder ? 'out of order' : 'in order'})`).to.deep.equal(want);
+          // The newest of them are the newest-first search's.
+          expect(find(index, query, {}, 100), query).to.deep.equal(want.slice(0, 100));
+        }
+        expect(all(index, 'zamowienie').length).to.be.greaterThan(100);
+        expect(all(index, 'zam').length).to.be.greaterThan(all(index, 'zamowienie').length);
+      }
+    });
+
+    it('stays exact after adds, edits and removals, and through a snapshot', () => {
+      const { index, truth, order, write, text } = corpus(1200, false);
+      // New messages, some older than the rest (out of time order).
+      for (let i = 0; i < 150; i++) write(`new${i}`, `c${i % 5}`, i % 3 === 0 ? T0 + (i * 37) * MIN + 1 : T0 + (5000 + i) * MIN, text());
+      // Edits: new words in, old ones out.
+      for (let i = 0; i < 200; i += 3) write(`k${i}`, `c${i % 13}`, truth.get(`k${i}`)!.at, `poprawka ${text()}`);
+      // Removals.
+      for (let i = 1; i < 400; i += 4) {
+        expect(index.remove(`c${i % 13}`, `k${i}`)).to.be.true;
+        truth.delete(`k${i}`);
+      }
+      expect(index.remove('c1', 'k1')).to.be.false;
+      expect(index.remove('nowhere', 'k2')).to.be.false;
+      expect(index.size).to.equal(truth.size);
+      for (const query of [...QUERIES, 'poprawka', 'popr zam']) expect(all(index, query), query).to.deep.equal(expected(truth, query, order));
+      // 67 edited, 16 of them removed since.
+      expect(all(index, 'poprawka')).to.have.length(51);
+      const copy = InvertedIndex.fromSnapshot(structuredClone(index.snapshot()))!;
+      for (const query of QUERIES) expect(all(copy, query), query).to.deep.equal(all(index, query));
+      // A removal after the reload.
+      expect(copy.remove('c0', 'k0')).to.be.true;
+      truth.delete('k0');
+      expect(all(copy, 'poprawka')).to.deep.equal(expected(truth, 'poprawka', order));
+    });
+
+    it('applies the filters to every match and counts the conversations', () => {
+      const { index, truth, order } = corpus(800, true);
+      const filter = { from: T0 + 100 * MIN, to: T0 + 500 * MIN };
+      for (const query of QUERIES) expect(all(index, query, filter), query).to.deep.equal(expected(truth, query, order, filter));
+      for (let c = 0; c < 13; c++) index.setConversation(`c${c}`, { customerId: `u${c}`, customerName: c === 4 ? 'lucja was' : 'jan', state: c < 3 ? 'active' : 'closed' });
+      const active = all(index, 'zam', { states: ['active'] });
+      expect(active).to.deep.equal(expected(truth, 'zam', order).filter((key) => ['c0', 'c1', 'c2'].includes(truth.get(key)!.conversationId)));
+      expect(index.conversationCount(index.matchAll(['zam'], { states: ['active'] }))).to.equal(3);
+      expect(index.conversationCount(index.matchAll(['zam'], { customer: 'was' }))).to.equal(1);
+      expect(index.conversationCount(index.matchAll(['zam'], {}))).to.equal(13);
+      expect(index.conversationCount(index.matchAll(['nothing'], {}))).to.equal(0);
+    });
+  });
+
   it('ignores a snapshot of another version', () => {
     const snapshot = build(POLISH).snapshot();
     expect(InvertedIndex.fromSnapshot({ ...snapshot, index: { ...snapshot.index, version: SNAPSHOT_VERSION + 1 } })).to.be.undefined;

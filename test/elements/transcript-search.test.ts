@@ -152,6 +152,70 @@ describe('cc-transcript-search', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('counts every match, not only the listed ones, and lists the next page on request; counts follow adds, edits and deletes', async () => {
+    const { el, desk, transport, anna, john } = await setup();
+    const sent = Array.from({ length: 130 }, (_, i) => transport.customerSays(i % 10 === 0 ? john.id : anna.id, `Zwróćcie pieniądze za zamówienie ${i}`));
+    await desk.settled();
+    await (await desk.enableSearch()).ready();
+    const listed = () => [...root(el).querySelectorAll('.group-header .meta')].map((m) => Number(/(\d+) match/u.exec(m.textContent!)![1]));
+    const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+    // Without diacritics, two words, one of them a prefix.
+    for (const query of ['zwroccie pieniadze', 'zwróć', 'ZWROCCIE']) {
+      await search(el, query);
+      expect($(el, '.summary').textContent!.trim(), query).to.equal('130 results in 2 conversations');
+      expect($(el, '.more').textContent!.trim()).to.equal('Showing the newest 100 of 130.');
+      expect(sum(listed())).to.equal(100);
+    }
+    // "zamówienie" is in Anna's first message too.
+    await search(el, 'zamowienie');
+    expect($(el, '.summary').textContent!.trim()).to.equal('131 results in 2 conversations');
+    await search(el, 'zwroccie');
+    const more = $<HTMLButtonElement>(el, 'button.show-more');
+    expect(more.textContent!.trim()).to.equal('Show 30 more');
+    more.focus();
+    more.click();
+    await waitUntil(() => !root(el).querySelector('button.show-more'), 'the next page never came');
+    expect(sum(listed())).to.equal(130);
+    expect(listed()).to.deep.equal([117, 13]);
+    expect(root(el).querySelector('.more')).to.equal(null);
+    expect($(el, '.summary').textContent!.trim()).to.equal('130 results in 2 conversations');
+    // Focus goes on from the last conversation.
+    expect(activeInside(el)).to.equal([...root(el).querySelectorAll('button.open')].at(-1));
+    const toggle = $<HTMLButtonElement>(el, 'button.toggle');
+    toggle.click();
+    await el.updateComplete;
+    const snippets = [...root(el).querySelectorAll('.group')[0]!.querySelectorAll('.snippet')].map((p) => p.textContent);
+    expect(snippets[0]).to.equal('Zwróćcie pieniądze za zamówienie 129');
+    expect(snippets.at(-1)).to.equal('Zwróćcie pieniądze za zamówienie 1');
+    await expect(el).to.be.accessible();
+
+    // An add, an edit that drops the word, and one that empties the message.
+    transport.customerSays(anna.id, 'Zwróćcie wreszcie');
+    transport.customerEdits(anna.id, sent[5]!.id, 'Już nieaktualne');
+    transport.customerEdits(anna.id, sent[7]!.id, '');
+    await desk.settled();
+    await search(el, 'zwrocc');
+    expect($(el, '.summary').textContent!.trim()).to.equal('129 results in 2 conversations');
+    $<HTMLButtonElement>(el, 'button.show-more').click();
+    await waitUntil(() => !root(el).querySelector('button.show-more'), 'the next page never came');
+    expect(sum(listed())).to.equal(129);
+    const texts = [...root(el).querySelectorAll('.snippet')].map((p) => p.textContent);
+    expect(texts).to.include('Zwróćcie wreszcie');
+    expect(texts).not.to.include('Zwróćcie pieniądze za zamówienie 5');
+    expect(texts).not.to.include('Zwróćcie pieniądze za zamówienie 7');
+
+    // A filter narrows the count and the pages: Anna's conversation is the active one.
+    const select = $<HTMLSelectElement>(el, '#state');
+    select.value = 'active';
+    select.dispatchEvent(new Event('change'));
+    await settled(el);
+    expect($(el, '.summary').textContent!.trim()).to.equal('116 results in 1 conversation');
+    expect($(el, 'button.show-more').textContent!.trim()).to.equal('Show 16 more');
+    $<HTMLButtonElement>(el, 'button.show-more').click();
+    await waitUntil(() => !root(el).querySelector('button.show-more'), 'the next page never came');
+    expect(listed()).to.deep.equal([116]);
+  });
+
   it('says when nothing matches; accessible', async () => {
     const { el } = await setup();
     await search(el, 'xylophone');
@@ -308,6 +372,9 @@ describe('cc-transcript-search', () => {
     expect([1, 2, 5].map((n) => t.matches(n))).to.deep.equal(['1 trafienie', '2 trafienia', '5 trafień']);
     expect(t.indexing(12345).replace(/\s/gu, ' ')).to.equal('Indeksowanie… 12 345 wiadomości');
     expect(en.transcriptSearch.indexing(12345)).to.equal('Indexing… 12,345 messages');
+    expect([1, 2, 30].map((n) => t.showMore(n))).to.deep.equal(['Pokaż 1 następny', 'Pokaż 2 następne', 'Pokaż 30 następnych']);
+    expect(t.more(100, 914)).to.equal('Pokazano 100 najnowszych z 914.');
+    expect(en.transcriptSearch.more(100, 1914)).to.equal('Showing the newest 100 of 1,914.');
 
     const { el } = await setup({ lang: 'pl' });
     await waitUntil(() => $<HTMLInputElement>(el, '#query').labels![0]!.textContent === 'Szukaj w transkrypcjach', 'not in Polish');

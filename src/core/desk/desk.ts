@@ -381,8 +381,13 @@ export class Desk {
     return this.#s.search.enable();
   }
 
-  /** Full-text search over past and current transcripts, merged with the server's search when there is one. */
-  searchTranscripts(query: string, filters: SearchFilters = {}, options: { limit?: number } = {}): Promise<SearchResults> {
+  /**
+   * Full-text search over past and current transcripts, merged with the server's search when there
+   * is one: the newest `limit` matches (100 by default), and `total`, every match counted. A later
+   * page skips `offset` local matches (the hits with `source: 'local'` already shown); the server's
+   * search is asked on the first page only.
+   */
+  searchTranscripts(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): Promise<SearchResults> {
     return this.#s.search.search(query, filters, options);
   }
 

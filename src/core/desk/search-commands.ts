@@ -9,23 +9,36 @@ import type { SliceContext } from './shared.js';
  * index's hits merged with the server's, and one transcript read back for display.
  */
 
-/** Searches the local index, then the server's search when there is one; the local results stand on their own. */
+/**
+ * Searches the local index, then the server's search when there is one; the local results stand on
+ * their own. Every local match is counted (`total`); `offset` skips that many local matches (a
+ * later page). The server's search has no pages: it is asked on the first page only.
+ */
 export async function searchTranscripts(
   ctx: SliceContext,
   service: SearchService,
   query: string,
   filters: SearchFilters,
   limit: number,
+  offset = 0,
 ): Promise<SearchResults> {
   // The index keeps no texts: the hits' snippets are read back from storage.
-  const local = await service.hydrate(service.search(query, filters, limit));
-  if (!ctx.transport.capabilities.search || !query.trim()) return local;
+  const matches = service.searchAll(query, filters);
+  const local = await service.hydrate(matches.page(offset, limit));
+  if (offset > 0 || !ctx.transport.capabilities.search || !query.trim()) return local;
   try {
     const { hits } = await ctx.transport.execute({ type: 'transcripts.search', query, filters, limit });
     const seen = new Set(local.hits.map((h) => `${h.conversationId}/${h.messageKey}`));
-    const server = hits.filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`)).map((h) => ({ ...h, source: 'server' as const }));
+    // Only the server's own matches add to the count: not the local ones, shown or on a later page.
+    const server = hits
+      .filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`) && !matches.has(h.conversationId, h.messageKey))
+      .map((h) => ({ ...h, source: 'server' as const }));
+    if (server.length === 0) return local;
     const merged = [...local.hits, ...server].sort((a, b) => b.at - a.at).slice(0, limit);
-    return { ...local, hits: merged, total: Math.min(limit, local.total + server.length), more: local.more || local.total + server.length > limit };
+    const total = local.total + server.length;
+    // The server's matches are not all known: conversations are counted over the local ones only.
+    const { conversationCount: _local, ...rest } = local;
+    return { ...rest, hits: merged, total, more: total > merged.length };
   } catch {
     // Server search is a bonus: local results stand on their own.
     return local;

@@ -46,10 +46,13 @@ export class SearchSlice {
     this.#service?.then((service) => service.updateConversation(conversation)).catch(() => undefined);
   }
 
-  /** Full-text search over stored transcripts, merged with the server's search (its code loads with the first search). */
-  async search(query: string, filters: SearchFilters = {}, options: { limit?: number } = {}): Promise<SearchResults> {
+  /**
+   * Full-text search over stored transcripts, merged with the server's search (its code loads with
+   * the first search). Every local match is counted; `offset` skips that many local matches.
+   */
+  async search(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): Promise<SearchResults> {
     const [service, commands] = await Promise.all([this.enable(), this.#commands()]);
-    const results = await commands.searchTranscripts(this.#ctx, service, query, filters, options.limit ?? 100);
+    const results = await commands.searchTranscripts(this.#ctx, service, query, filters, options.limit ?? 100, options.offset ?? 0);
     // Hits from earlier sessions name their customer from the stored conversation, not by id.
     const inMemory = this.#conversations();
     const missing = new Set(results.hits.map((h) => h.conversationId).filter((id) => !inMemory[id]));

@@ -364,6 +364,93 @@ export function finish<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** Sets the bit of every doc in a token's block chain; returns the lowest and highest doc. */
+function setBits(pool: Uint32Array, tail: number, tailLength: number, bits: Uint32Array): [number, number] {
+  let lowest = 0xffffffff;
+  let highest = -1;
+  for (let o = tail, length = tailLength; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
+    const end = o + 2 + length;
+    if (length > 0) {
+      if (pool[o + 2]! < lowest) lowest = pool[o + 2]!;
+      if (pool[end - 1]! > highest) highest = pool[end - 1]!;
+    }
+    for (let i = o + 2; i < end; i++) {
+      const d = pool[i]!;
+      bits[d >>> 5] = bits[d >>> 5]! | (1 << (d & 31));
+    }
+  }
+  return [lowest, highest];
+}
+
+/** The set bits of words [from, to], highest first, as doc numbers into `out`. */
+function readBitsDown(bits: Uint32Array, from: number, to: number, out: Uint32Array): number {
+  let k = 0;
+  for (let w = to; w >= from; w--) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const bit = 31 - Math.clz32(word);
+      out[k++] = (w << 5) + bit;
+      word &= ~(1 << bit);
+    }
+  }
+  return k;
+}
+
+/**
+ * Keeps, in place, the docs of source[from, to) that are live, stamped (when `stamp` is not 0) and
+ * inside the filter, moving them to `k` on (never past where they were read); returns the new end.
+ */
+function keepMatching(
+  source: Uint32Array,
+  from: number,
+  to: number,
+  k: number,
+  dead: Uint8Array,
+  stamps: Uint32Array,
+  stamp: number,
+  at: Float64Array,
+  start: number,
+  end: number,
+  allowed: Uint8Array | undefined,
+  conversation: Uint32Array,
+): number {
+  for (let i = from; i < to; i++) {
+    const d = source[i]!;
+    if (dead[d] || (stamp !== 0 && stamps[d] !== stamp)) continue;
+    const time = at[d]!;
+    if (time < start || time > end || (allowed && allowed[conversation[d]!] !== 1)) continue;
+    source[k++] = d;
+  }
+  return k;
+}
+
+/** Merges two lists of docs, each newest first, into `into`, newest first. */
+function mergeNewestFirst(a: Uint32Array, b: Uint32Array, at: Float64Array, into: Uint32Array): void {
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    into[k++] = at[x]! > at[y]! || (at[x] === at[y] && x > y) ? (i++, x) : (j++, y);
+  }
+  while (i < a.length) into[k++] = a[i++]!;
+  while (j < b.length) into[k++] = b[j++]!;
+}
+
+/** Distinct conversations of `docs`, marking each in `seen` with `stamp`. */
+function countDistinct(docs: Uint32Array, conversation: Uint32Array, seen: Uint32Array, stamp: number): number {
+  let count = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const c = conversation[docs[i]!]!;
+    if (seen[c] !== stamp) {
+      seen[c] = stamp;
+      count++;
+    }
+  }
+  return count;
+}
+
 interface Range {
   word: string;
   /** Ranks in the sorted vocabulary. */
@@ -425,10 +512,25 @@ export class InvertedIndex {
   #marks: Uint8Array = new Uint8Array(0);
   #stamps: Uint32Array = new Uint32Array(0);
   #stamp = 0;
+  /** Candidates of the full result set, and the result itself (see `matchShared`). */
+  #scratch: Uint32Array = new Uint32Array(0);
+  /** The full result set when docs out of time order are merged in. */
+  #mergeBuffer: Uint32Array = new Uint32Array(0);
+  #sharedGeneration = 0;
+  /** One bit per doc, for the full result set of a prefix over several tokens. */
+  #bits: Uint32Array = new Uint32Array(0);
+  /** Per conversation number: the last count that saw it. */
+  #seen: Uint32Array = new Uint32Array(0);
+  #seenStamp = 0;
 
   /** Messages in the index (edited ones counted once). */
   get size(): number {
     return this.#live;
+  }
+
+  /** Counts `matchShared` calls: a result of it is still in place while this is unchanged. */
+  get sharedGeneration(): number {
+    return this.#sharedGeneration;
   }
 
   /** Distinct tokens. */
@@ -547,21 +649,8 @@ export class InvertedIndex {
       if (range.total === 0) return none;
       if (range.total < driver.total) driver = range;
     }
-    // The other words stamp their docs, each only where the previous one did: the AND of them all.
-    let stamp = 0;
-    const stamps = this.#stamps.length >= this.#docs ? this.#stamps : (this.#stamps = new Uint32Array(Math.ceil(this.#docs * 1.25)));
-    for (const other of ranges) {
-      if (other === driver) continue;
-      const previous = stamp;
-      if (this.#stamp >= 0xfffffffe) {
-        stamps.fill(0);
-        this.#stamp = 0;
-      }
-      stamp = ++this.#stamp;
-      this.#forEachPosting(other, (d) => {
-        if (previous === 0 || stamps[d] === previous) stamps[d] = stamp;
-      });
-    }
+    const stamp = this.#stampOthers(ranges, driver);
+    const stamps = this.#stamps;
     const allowed = this.#allowedConversations(filter);
     const from = filter.from ?? -Infinity;
     const to = filter.to ?? Infinity;
@@ -636,6 +725,182 @@ export class InvertedIndex {
     const more = docs.length > limit;
     if (more) docs.length = limit;
     return { docs, more };
+  }
+
+  /**
+   * Every doc matching every word as a prefix of one of its tokens (and the filter), newest first
+   * (by `at`): the full result set, exact. Costs a walk over the words' postings, and no object
+   * per doc; `search` is cheaper when only the newest few are needed.
+   */
+  matchAll(words: readonly string[], filter: DocFilter): Uint32Array {
+    return this.matchShared(words, filter).slice();
+  }
+
+  /**
+   * `matchAll` in the index's own buffer, without allocating one per query: valid until the next
+   * `matchShared` or `matchAll` (see `sharedGeneration`) or change of the index.
+   */
+  matchShared(words: readonly string[], filter: DocFilter): Uint32Array {
+    this.#sharedGeneration++;
+    const none = new Uint32Array(0);
+    if (words.length === 0 || this.#live === 0) return none;
+    const ranges = words.map((word) => this.#range(word));
+    let driver = ranges[0]!;
+    for (const range of ranges) {
+      if (range.total === 0) return none;
+      if (range.total < driver.total) driver = range;
+    }
+    const stamp = this.#stampOthers(ranges, driver);
+    const list = this.#tokensOf(driver);
+    // At most one entry per posting of the driver; reused from query to query.
+    if (this.#scratch.length < driver.total) this.#scratch = new Uint32Array(Math.max(driver.total, Math.ceil(this.#docs * 0.25)));
+    const out = this.#scratch;
+    let k = 0;
+    if (list.length === 1) {
+      k = this.#collectToken(list[0]!, out);
+    } else {
+      // Several tokens (a prefix): a doc may have more than one of them. Their docs are set in a
+      // bitset, which is then read downwards.
+      const words32 = (this.#docs >>> 5) + 1;
+      if (this.#bits.length < words32) this.#bits = new Uint32Array(Math.ceil(words32 * 1.25));
+      const bits = this.#bits;
+      let highest = -1;
+      let lowest = this.#docs;
+      for (const t of list) {
+        const [lo, hi] = setBits(this.#pool, this.#tail[t]!, this.#tailLength[t]!, bits);
+        if (hi > highest) highest = hi;
+        if (lo < lowest) lowest = lo;
+      }
+      if (highest >= 0) {
+        k = readBitsDown(bits, lowest >>> 5, highest >>> 5, out);
+        bits.fill(0, lowest >>> 5, (highest >>> 5) + 1);
+      }
+    }
+    return this.#accepted(out, k, stamp, filter);
+  }
+
+  /** Conversations among `docs`. */
+  conversationCount(docs: Uint32Array): number {
+    const conversations = this.#conversationIds.length;
+    if (this.#seen.length < conversations) this.#seen = new Uint32Array(Math.ceil(conversations * 1.25) + 16);
+    if (this.#seenStamp >= 0xfffffffe) {
+      this.#seen.fill(0);
+      this.#seenStamp = 0;
+    }
+    return countDistinct(docs, this.#conversation, this.#seen, ++this.#seenStamp);
+  }
+
+  /**
+   * Forgets a message (deleted, or edited down to nothing searchable). False when it was not in
+   * the index.
+   */
+  remove(conversationId: string, messageKey: string): boolean {
+    if (!this.#keysAttached) throw new Error('InvertedIndex.remove() before attachKeys()');
+    const c = this.#conversationNumbers.get(conversationId);
+    if (c === undefined) return false;
+    const [keyHash, keyCheck] = hashKey(messageKey);
+    const slot = this.#findSlot(keyHash, keyCheck, c);
+    if (slot < 0) return false;
+    const d = this.#slots[slot]! - 1;
+    if (this.#dead[d]) return false;
+    this.#dead[d] = 1;
+    this.#live--;
+    return true;
+  }
+
+  /** The live doc of a message, or -1 (also before `attachKeys`). */
+  find(conversationId: string, messageKey: string): number {
+    const c = this.#conversationNumbers.get(conversationId);
+    if (c === undefined || !this.#keysAttached) return -1;
+    const [keyHash, keyCheck] = hashKey(messageKey);
+    const slot = this.#findSlot(keyHash, keyCheck, c);
+    const d = slot >= 0 ? this.#slots[slot]! - 1 : -1;
+    return d >= 0 && !this.#dead[d] ? d : -1;
+  }
+
+  /** Whether `d` is among `docs`, a list newest first as `matchAll` returns it. */
+  includes(docs: Uint32Array, d: number): boolean {
+    const at = this.#at;
+    let lo = 0;
+    let hi = docs.length;
+    // Newest first: (time, doc) descending.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = docs[mid]!;
+      if (at[m]! > at[d]! || (at[m] === at[d] && m > d)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < docs.length && docs[lo] === d;
+  }
+
+  /** A token's docs, downwards, into `out`. */
+  #collectToken(t: number, out: Uint32Array): number {
+    const pool = this.#pool;
+    let k = 0;
+    for (let o = this.#tail[t]!, length = this.#tailLength[t]!; o !== 0; o = pool[o]!, length = o === 0 ? 0 : pool[o + 1]!) {
+      for (let i = o + 1 + length; i > o + 1; i--) out[k++] = pool[i]!;
+    }
+    return k;
+  }
+
+  /**
+   * Of the candidates (descending doc order, each once), those live, stamped by every other word
+   * and passing the filter, newest first: docs in time order as they come, the others sorted by
+   * time and merged in.
+   */
+  #accepted(candidates: Uint32Array, n: number, stamp: number, filter: DocFilter): Uint32Array {
+    // One word, every doc live and in time order, no filter: every candidate, in order.
+    if (stamp === 0 && this.#acceptsAll(filter)) return candidates.subarray(0, n);
+    const allowed = this.#allowedConversations(filter);
+    const from = filter.from ?? -Infinity;
+    const to = filter.to ?? Infinity;
+    const sortedUpTo = this.#sortedUpTo;
+    // Candidates at or after sortedUpTo come first (highest doc numbers).
+    let split = 0;
+    while (split < n && candidates[split]! >= sortedUpTo) split++;
+    const rest = candidates.slice(0, split);
+    const r = keepMatching(rest, 0, split, 0, this.#dead, this.#stamps, stamp, this.#at, from, to, allowed, this.#conversation);
+    // In place: the kept docs never overtake the ones read.
+    const k = keepMatching(candidates, split, n, r, this.#dead, this.#stamps, stamp, this.#at, from, to, allowed, this.#conversation);
+    if (r === 0) return candidates.subarray(r, k);
+    const at = this.#at;
+    const unsorted = rest.subarray(0, r).sort((a, b) => at[b]! - at[a]! || b - a);
+    if (this.#mergeBuffer.length < k) this.#mergeBuffer = new Uint32Array(Math.max(k, this.#scratch.length));
+    const docs = this.#mergeBuffer.subarray(0, k);
+    mergeNewestFirst(unsorted, candidates.subarray(r, k), at, docs);
+    return docs;
+  }
+
+  /** No doc is dead or out of time order, and the filter filters nothing: every candidate is a match, in order. */
+  #acceptsAll(filter: DocFilter): boolean {
+    return (
+      this.#live === this.#docs &&
+      this.#sortedUpTo === this.#docs &&
+      filter.from === undefined &&
+      filter.to === undefined &&
+      !filter.customer?.trim() &&
+      !filter.states?.length
+    );
+  }
+
+  /** Stamps, word by word, the docs having every word other than the driver's; 0 when there are none. */
+  #stampOthers(ranges: readonly Range[], driver: Range): number {
+    // Each word stamps its docs only where the previous one did: the AND of them all.
+    let stamp = 0;
+    const stamps = this.#stamps.length >= this.#docs ? this.#stamps : (this.#stamps = new Uint32Array(Math.ceil(this.#docs * 1.25)));
+    for (const other of ranges) {
+      if (other === driver) continue;
+      const previous = stamp;
+      if (this.#stamp >= 0xfffffffe) {
+        stamps.fill(0);
+        this.#stamp = 0;
+      }
+      stamp = ++this.#stamp;
+      this.#forEachPosting(other, (d) => {
+        if (previous === 0 || stamps[d] === previous) stamps[d] = stamp;
+      });
+    }
+    return stamp;
   }
 
   info(d: number): DocInfo {

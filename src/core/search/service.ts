@@ -8,7 +8,7 @@ import type { SearchFilters, SearchHit, SearchResults } from '../records.js';
 import type { Storage, StoredMessage } from '../storage.js';
 import { fold, queryWords } from './fold.js';
 import { hashKey, InvertedIndex, type ConversationMeta } from './inverted-index.js';
-import type { SearchService, SearchServiceOptions, SearchStatus } from './types.js';
+import type { SearchMatches, SearchService, SearchServiceOptions, SearchStatus } from './types.js';
 
 export { fold, queryWords, tokenize } from './fold.js';
 export { finish, hashKey, InvertedIndex, SNAPSHOT_VERSION, type IndexSnapshot, type KeySnapshot, type SearchSnapshot } from './inverted-index.js';
@@ -195,11 +195,14 @@ class LocalSearchService implements SearchService {
   readonly #load = new Promise<void>((resolve) => (this.#markLoaded = resolve));
   /** Messages waiting for the snapshot to load, or beyond what one `add()` indexes. */
   #queue: Message[] = [];
+  /** Messages emptied (nothing left to find) while others wait in the queue: removed once it is drained. */
+  readonly #removals = new Map<string, Message>();
   #draining: Promise<void> | undefined;
   readonly #recent = new Map<string, { key: string; text: string }>();
   /** Local hits whose key and text are still to be read from storage: how to get their key hashes. */
   readonly #unresolved = new WeakMap<SearchHit, () => readonly [number, number] | undefined>();
   readonly #conversations = new Map<string, ConversationMeta>();
+  #conversationChanges = 0;
   /** Messages indexed while a compacted index is being built, to be added to it too. */
   #replay: [Message, string][] | undefined;
   #state: SearchStatus['state'] = 'loading';
@@ -225,8 +228,12 @@ class LocalSearchService implements SearchService {
 
   add(messages: readonly Message[]): void {
     const fresh = messages.filter(indexable);
+    if (fresh.length < messages.length) this.#forget(messages.filter((m) => !indexable(m)));
     if (fresh.length === 0) return;
-    for (const m of fresh) this.#remember(m.conversationId, storeKeyOf(m), m.text!);
+    for (const m of fresh) {
+      this.#remember(m.conversationId, storeKeyOf(m), m.text!);
+      this.#removals.delete(recentId(m.conversationId, hashKey(storeKeyOf(m))));
+    }
     if (!this.#loaded || this.#queue.length > 0) {
       this.#queue.push(...fresh);
       this.#drain();
@@ -243,7 +250,13 @@ class LocalSearchService implements SearchService {
     if (this.#state === 'ready') this.#report('ready');
   }
 
+  /** Changes with every message indexed or dropped and every conversation update (filters). */
+  #matchState(): string {
+    return `${this.#index.size}/${this.#index.deadDocs}/${this.#conversationChanges}`;
+  }
+
   updateConversation(conversation: Conversation): void {
+    this.#conversationChanges++;
     const meta = { customerId: conversation.customer.id, customerName: fold(conversation.customer.name ?? ''), state: conversation.state };
     this.#conversations.set(conversation.id, meta);
     this.#index.setConversation(conversation.id, meta);
@@ -254,15 +267,50 @@ class LocalSearchService implements SearchService {
     if (terms.length === 0) return { query, terms, hits: [], total: 0, more: false };
     const index = this.#index;
     const { docs, more } = index.search(terms, filters, limit);
-    const hits = docs.map((d): SearchHit => {
-      const { conversationId, at, author, key } = index.info(d);
-      const recent = key && this.#recent.get(recentId(conversationId, key));
-      const hit: SearchHit = { conversationId, messageKey: recent?.key ?? '', at, text: recent?.text ?? '', author, source: 'local' };
-      // Right after a reload the keys may still be loading: asked for again by hydrate().
-      if (!recent) this.#unresolved.set(hit, () => key ?? index.info(d).key);
-      return hit;
-    });
+    const hits = docs.map((d) => this.#hit(index, d));
     return { query, terms, hits, total: hits.length, more };
+  }
+
+  searchAll(query: string, filters: SearchFilters): SearchMatches {
+    const terms = queryWords(query);
+    // Doc numbers only, in the index's own buffer (no allocation per query): a page's hits are
+    // made when it is asked for. Matched again when the buffer went to another query since, or
+    // anything changed.
+    let index = this.#index;
+    let docs: Uint32Array = new Uint32Array(0);
+    let generation = -1;
+    let state = '';
+    let conversationCount = 0;
+    const current = (): Uint32Array => {
+      const now = this.#matchState();
+      if (terms.length === 0 || (index === this.#index && generation === index.sharedGeneration && state === now)) return docs;
+      index = this.#index;
+      docs = index.matchShared(terms, filters);
+      generation = index.sharedGeneration;
+      state = now;
+      conversationCount = index.conversationCount(docs);
+      return docs;
+    };
+    const total = current().length;
+    return {
+      query,
+      terms,
+      total,
+      conversationCount,
+      has: (conversationId, messageKey) => {
+        const list = current();
+        const d = index.find(conversationId, messageKey);
+        return d >= 0 && index.includes(list, d);
+      },
+      page: (offset, limit) => {
+        const list = current();
+        const from = Math.min(list.length, Math.max(0, Math.floor(offset)));
+        const to = Math.min(list.length, from + Math.max(0, Math.floor(limit)));
+        const hits: SearchHit[] = [];
+        for (let i = from; i < to; i++) hits.push(this.#hit(index, list[i]!));
+        return { query, terms, hits, total: list.length, conversationCount, offset: from, more: to < list.length };
+      },
+    };
   }
 
   async hydrate(results: SearchResults): Promise<SearchResults> {
@@ -313,6 +361,16 @@ class LocalSearchService implements SearchService {
   }
 
   // ---- internals ----
+
+  /** A local hit; its text and key come from the recent messages, else later from `hydrate`. */
+  #hit(index: InvertedIndex, d: number): SearchHit {
+    const { conversationId, at, author, key } = index.info(d);
+    const recent = key && this.#recent.get(recentId(conversationId, key));
+    const hit: SearchHit = { conversationId, messageKey: recent?.key ?? '', at, text: recent?.text ?? '', author, source: 'local' };
+    // Right after a reload the keys may still be loading: asked for again by hydrate().
+    if (!recent) this.#unresolved.set(hit, () => key ?? index.info(d).key);
+    return hit;
+  }
 
   async #start(): Promise<void> {
     this.#report('loading');
@@ -427,6 +485,7 @@ class LocalSearchService implements SearchService {
   }
 
   #drain(): void {
+    if (!this.#draining && this.#queue.length === 0) this.#forget([]);
     if (this.#draining || !this.#loaded || this.#queue.length === 0) return;
     const run = async () => {
       while (this.#queue.length > 0) {
@@ -434,6 +493,7 @@ class LocalSearchService implements SearchService {
         await this.#indexSliced(batch, storeKeyOf);
         if (this.#state === 'indexing') this.#report('indexing');
       }
+      this.#forget([]);
     };
     // Cleared asynchronously, after the assignment, even when there was nothing to wait for.
     this.#draining = run().finally(() => (this.#draining = undefined));
@@ -458,6 +518,29 @@ class LocalSearchService implements SearchService {
     this.#replay?.push([message, key]);
     const outcome = this.#index.add(message.conversationId, key, message.at, message.author, message.text!);
     if (outcome === 'added') this.#markDirty();
+  }
+
+  /**
+   * Messages left with nothing to find (emptied, or no longer text): their earlier text is dropped
+   * from the index. Messages queued before them are indexed first.
+   */
+  #forget(messages: readonly Message[]): void {
+    for (const m of messages) {
+      const id = recentId(m.conversationId, hashKey(storeKeyOf(m)));
+      this.#recent.delete(id);
+      this.#removals.set(id, m);
+    }
+    if (!this.#loaded || this.#queue.length > 0 || this.#removals.size === 0) return;
+    let removed = false;
+    for (const m of this.#removals.values()) {
+      this.#replay?.push([m, storeKeyOf(m)]);
+      removed = this.#index.remove(m.conversationId, storeKeyOf(m)) || removed;
+    }
+    this.#removals.clear();
+    if (removed) {
+      this.#markDirty();
+      if (this.#state === 'ready') this.#report('ready');
+    }
   }
 
   #remember(conversationId: string, key: string, text: string): void {
@@ -521,7 +604,10 @@ class LocalSearchService implements SearchService {
       if (compact) {
         const compacted = await this.#sliced(InvertedIndex.restoreSteps(snapshot.index));
         if (compacted && (await this.#sliced(compacted.attachKeysSteps(snapshot.keys))) && this.#index === index) {
-          for (const [m, key] of this.#replay!) compacted.add(m.conversationId, key, m.at, m.author, m.text!);
+          for (const [m, key] of this.#replay!) {
+            if (indexable(m)) compacted.add(m.conversationId, key, m.at, m.author, m.text!);
+            else compacted.remove(m.conversationId, key);
+          }
           for (const [id, meta] of this.#conversations) compacted.setConversation(id, meta);
           this.#index = compacted;
         }

@@ -122,7 +122,10 @@ export const transcriptSearchStyles = css`
   }
   .more {
     font-size: 0.9em;
-    color: var(--_warning);
+    color: var(--_muted);
+  }
+  .show-more {
+    margin-top: var(--_space);
   }
   .error {
     display: flex;

@@ -109,7 +109,8 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * Full-text search over past and current transcripts (F16): the desk's local IndexedDB index,
  * merged with the transport's server search when it has one. Every word must match, word
  * beginnings are enough, diacritics are optional ("zamowienie" finds "zamówienie"). Results are
- * grouped by conversation with the matching words marked, can be narrowed by customer, date range
+ * grouped by conversation with the matching words marked; every match is counted, the newest
+ * `limit` are listed and "Show more" lists the next ones. They can be narrowed by customer, date range
  * and state, and each conversation opens read-only in a `<cc-transcript>` inside the element (at
  * its newest message). Indexing starts when the element connects and never blocks typing.
  *
@@ -129,6 +130,7 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * @csspart hint - The hint shown before anything is searched.
  * @csspart summary - The result count.
  * @csspart more - The note shown when only the newest matches are listed.
+ * @csspart show-more - The button that lists the next page of matches.
  * @csspart empty - The "no results" message.
  * @csspart error - The error message and its Retry button.
  * @csspart retry - The Retry button.
@@ -157,7 +159,7 @@ const formatCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.Date
  * @cssprop --cc-color-accent - The Search button.
  * @cssprop --cc-color-on-accent - Text on the Search button.
  * @cssprop --cc-color-danger - Errors.
- * @cssprop --cc-color-warning - The "refine your search" note and waiting / wrap-up badges.
+ * @cssprop --cc-color-warning - Waiting / wrap-up badges.
  * @cssprop --cc-color-success - Active badges.
  * @cssprop --cc-color-focus - Focus ring.
  * @cssprop --cc-radius - Corner radius.
@@ -198,7 +200,7 @@ export class CcTranscriptSearch extends DeskElement {
   /** The search text. Setting it searches, as typing does. */
   @property() query = '';
 
-  /** Most matches listed (the newest); beyond it the agent is asked to refine the search. */
+  /** Matches listed at first and added by each "Show more" (the newest first). Every match is counted. */
   @property({ type: Number }) limit = 100;
 
   /** @internal */
@@ -219,6 +221,8 @@ export class CcTranscriptSearch extends DeskElement {
   @state() private viewing: Viewing | undefined;
   /** @internal Conversations whose matches are all listed. */
   @state() private expanded: ReadonlySet<string> = new Set();
+  /** @internal The next page is being read. */
+  @state() private loadingMore = false;
 
   /** @internal */
   @query('#query') private input?: HTMLInputElement;
@@ -229,6 +233,10 @@ export class CcTranscriptSearch extends DeskElement {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #sequence = 0;
+  /** The results grew by a page: conversations opened stay open. */
+  #appended = false;
+  /** Filters of the results shown: their next page is of the same search. */
+  #shownFilters: SearchFilters = {};
   /** Conversations learnt from opened transcripts (past ones the desk no longer holds). */
   #known = new Map<string, Conversation>();
   /** Conversation whose Open button opened the viewer: focus goes back there. */
@@ -259,7 +267,8 @@ export class CcTranscriptSearch extends DeskElement {
     if (changed.has('query') || changed.has('limit')) this.#schedule();
     if ((changed as PropertyValues).has('results')) {
       this.#groups = groupHits(this.results?.hits ?? []);
-      this.expanded = new Set();
+      if (!this.#appended) this.expanded = new Set();
+      this.#appended = false;
     }
   }
 
@@ -298,9 +307,12 @@ export class CcTranscriptSearch extends DeskElement {
       return;
     }
     this.phase = 'searching';
+    this.loadingMore = false;
+    const filters = this.#filters();
     try {
-      const results = await desk.searchTranscripts(text, this.#filters(), { limit: this.limit });
+      const results = await desk.searchTranscripts(text, filters, { limit: this.limit });
       if (sequence !== this.#sequence) return;
+      this.#shownFilters = filters;
       this.results = results;
       this.phase = 'done';
       this.#announce(announceNow);
@@ -312,18 +324,63 @@ export class CcTranscriptSearch extends DeskElement {
     }
   }
 
+  /**
+   * Runs the same search again for the next page: the local matches not listed yet (the server's
+   * search has no pages). Appended to the results.
+   */
+  async #showMore(): Promise<void> {
+    const desk = this.activeDesk;
+    const results = this.results;
+    if (!desk || !results || this.loadingMore) return;
+    const sequence = this.#sequence;
+    const local = results.hits.filter((h) => h.source === 'local');
+    const server = results.hits.length - local.length;
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.classList.contains('show-more') ?? false;
+    this.loadingMore = true;
+    try {
+      const page = await desk.searchTranscripts(results.query, this.#shownFilters, { limit: this.limit, offset: local.length });
+      if (sequence !== this.#sequence) return;
+      const listed = new Set(local.map((h) => `${h.conversationId}\0${h.messageKey}`));
+      const fresh = page.hits.filter((h) => !listed.has(`${h.conversationId}\0${h.messageKey}`));
+      const { conversationCount, ...rest } = page;
+      this.#appended = true;
+      this.results = {
+        ...rest,
+        ...(results.conversations || page.conversations ? { conversations: { ...results.conversations, ...page.conversations } } : {}),
+        // Local matches are all counted; the server's listed ones come on top.
+        ...(server === 0 && conversationCount !== undefined ? { conversationCount } : {}),
+        hits: [...results.hits, ...fresh],
+        total: page.total + server,
+        more: page.more,
+      };
+      this.#announce(true);
+    } catch {
+      // The listed results stay; the button is there to try again.
+    } finally {
+      if (sequence === this.#sequence) this.loadingMore = false;
+    }
+    await this.updateComplete;
+    // The last page listed: the button is gone, the agent goes on from the last conversation.
+    if (focused && sequence === this.#sequence && !this.renderRoot.querySelector('button.show-more')) {
+      [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.open')].at(-1)?.focus();
+    }
+  }
+
   #summary(): string {
     const t = this.localize.t.transcriptSearch;
     const results = this.results;
     if (!results || results.hits.length === 0) return t.noResults;
-    const count = this.#countText(groupHits(results.hits));
-    return results.more ? `${count}. ${t.more(this.limit)}` : count;
+    const count = this.#countText(results, groupHits(results.hits));
+    return results.more ? `${count}. ${t.more(results.hits.length, results.total)}` : count;
   }
 
-  #countText(groups: readonly Group[]): string {
+  /** Every match counted (not only those listed), in every conversation when they were counted. */
+  #countText(results: SearchResults, groups: readonly Group[]): string {
     const t = this.localize.t.transcriptSearch;
     const shown = groups.reduce((sum, group) => sum + group.hits.length, 0);
-    return `${t.results(shown)} ${t.inConversations(groups.length)}`;
+    const total = Math.max(results.total, shown);
+    const conversations = Math.max(results.conversationCount ?? 0, groups.length);
+    return `${t.results(total)} ${t.inConversations(conversations)}`;
   }
 
   #announce(now: boolean): void {
@@ -604,16 +661,26 @@ export class CcTranscriptSearch extends DeskElement {
     }
     if (results.hits.length === 0) return html`<p class="empty" part="empty">${t.noResults}</p>`;
     return html`<p class="summary" part="summary">
-        ${this.#countText(this.#groups)}
+        ${this.#countText(results, this.#groups)}
       </p>
-      ${results.more ? html`<p class="more" part="more">${t.more(this.limit)}</p>` : nothing}
+      ${results.more ? html`<p class="more" part="more">${t.more(results.hits.length, results.total)}</p>` : nothing}
       <ol class="groups" @keydown=${this.#onResultsKeydown}>
         ${repeat(
           this.#groups,
           (group) => group.conversationId,
           (group, index) => this.#renderGroup(group, index, results.terms),
         )}
-      </ol>`;
+      </ol>
+      ${results.more
+        ? html`<button
+            class="show-more"
+            part="show-more"
+            aria-busy=${this.loadingMore ? 'true' : 'false'}
+            @click=${() => void this.#showMore()}
+          >
+            ${t.showMore(Math.min(this.limit, Math.max(0, results.total - results.hits.length)) || this.limit)}
+          </button>`
+        : nothing}`;
   }
 
   #renderGroup(group: Group, index: number, terms: readonly string[]): TemplateResult {
