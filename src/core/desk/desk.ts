@@ -381,12 +381,8 @@ export class Desk {
     return this.#s.search.enable();
   }
 
-  /**
-   * Full-text search over past and current transcripts, merged with the server's search when there
-   * is one: the newest `limit` matches (100 by default), and `total`, every match counted. A later
-   * page skips `offset` local matches (the hits with `source: 'local'` already shown); the server's
-   * search is asked on the first page only.
-   */
+  /** Full-text search, merged with the server's: the newest `limit` (100) matches and `total`, every match counted; a later
+   *  page skips `offset` local matches (`source: 'local'` hits already shown); the server is asked on the first page only. */
   searchTranscripts(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): Promise<SearchResults> {
     return this.#s.search.search(query, filters, options);
   }
@@ -401,5 +397,4 @@ export class Desk {
 export function createDesk(options: DeskOptions): Desk {
   return new Desk(options);
 }
-
 export { TransportError };
