@@ -169,6 +169,12 @@ export class CcTranscript extends LitElement {
   #previous: readonly Message[] = [];
   #atBottom = true;
   #pinnedTop = 0;
+  /**
+   * Where the rows sit in the scroller minus where the index puts them. Rows measured above the view
+   * move the top spacer instead of the scroll position, so a scroll in progress is never cut short;
+   * the difference is settled once the top is reached or the view is placed.
+   */
+  #drift = 0;
   #window = { start: 0, end: 0 };
   #passes = 0;
   #resizeObserver: ResizeObserver | undefined;
@@ -210,8 +216,8 @@ export class CcTranscript extends LitElement {
     } else {
       const el = this.scroller;
       if (!el || list.length === 0) return undefined;
-      index = this.#index.indexAt(el.scrollTop);
-      offset = el.scrollTop - this.#index.offsetOf(index);
+      index = this.#index.indexAt(el.scrollTop - this.#drift);
+      offset = el.scrollTop - this.#drift - this.#index.offsetOf(index);
       // The rendered rows say exactly where the view's top edge is (the index rounds row heights).
       const top = el.getBoundingClientRect().top + el.clientTop;
       for (const row of el.querySelectorAll<HTMLElement>('.row')) {
@@ -332,7 +338,7 @@ export class CcTranscript extends LitElement {
       ? Math.max(0, total - viewport)
       : target
         ? this.#index.offsetOf(target.index) + target.offset
-        : (this.scroller?.scrollTop ?? 0);
+        : (this.scroller?.scrollTop ?? 0) - this.#drift;
     const start = n === 0 ? 0 : this.#index.indexAt(Math.max(0, scrollTop - OVERSCAN));
     const end = n === 0 ? 0 : Math.min(n, this.#index.indexAt(scrollTop + viewport + OVERSCAN) + 1);
     return { start, end, scrollTop };
@@ -374,8 +380,10 @@ export class CcTranscript extends LitElement {
     const n = this.messages.length;
     // A restored position anchors the layout passes that follow it; after that the view keeps its own.
     const target = this.#atBottom || n === 0 ? undefined : this.#target;
-    const anchorIndex = this.#atBottom || n === 0 ? -1 : (target?.index ?? this.#index.indexAt(el.scrollTop));
-    const anchorShift = anchorIndex < 0 ? 0 : (target?.offset ?? el.scrollTop - this.#index.offsetOf(anchorIndex));
+    // A placed view (newest message, restored position) sets the scroll position itself: no drift.
+    if (this.#atBottom || target || n === 0) this.#drift = 0;
+    const anchorIndex = this.#atBottom || target || n === 0 ? -1 : this.#index.indexAt(el.scrollTop - this.#drift);
+    const anchorBefore = anchorIndex < 0 ? 0 : this.#index.offsetOf(anchorIndex);
     let changed = false;
     const rows = el.querySelectorAll<HTMLElement>('.row');
     for (const row of rows) {
@@ -387,7 +395,16 @@ export class CcTranscript extends LitElement {
         changed = true;
       }
     }
-    const top = this.#index.offsetOf(this.#window.start);
+    // Rows above the view that changed height move the spacer by as much the other way.
+    if (anchorIndex >= 0 && changed) this.#drift -= this.#index.offsetOf(anchorIndex) - anchorBefore;
+    let top = this.#index.offsetOf(this.#window.start) + this.#drift;
+    let settle = 0;
+    if (top < 0 || (this.#window.start === 0 && this.#drift !== 0)) {
+      // No room left above the rows: the index's own offsets again, and the view moves with them.
+      settle = -this.#drift;
+      top += settle;
+      this.#drift = 0;
+    }
     const rowsEl = el.firstElementChild as HTMLElement | null;
     if (rowsEl) {
       // Spacers are set here, through CSSOM (allowed under a strict style-src CSP), right after
@@ -402,7 +419,7 @@ export class CcTranscript extends LitElement {
     }
     // Rounded up: a whole-pixel scroll offset never shows a sliver of the row above.
     else if (target) el.scrollTop = Math.ceil(this.#rowTop(el, target.index) + target.offset);
-    else if (anchorIndex >= 0 && changed) el.scrollTop = this.#index.offsetOf(anchorIndex) + anchorShift;
+    else if (settle) el.scrollTop += settle;
     const next = this.#computeWindow();
     if ((next.start !== this.#window.start || next.end !== this.#window.end) && this.#passes < 4) {
       this.#passes++;
