@@ -12,6 +12,8 @@ const METRICS = [
   ['longestFrameMs', 'scroll: longest frame ms'],
   ['droppedFrames', 'scroll: dropped frames / 600 wheels'],
   ['longestLoafMs', 'scroll: longest animation frame (LoAF) ms'],
+  ['scrollTaskMs', 'scroll: main thread busy ms'],
+  ['scrollStyleLayoutMs', 'scroll: of which style + layout ms'],
   ['scrolledPx', 'scroll: distance px'],
   ['domElements', 'DOM elements'],
   ['heapMB', 'heap MB (beyond the data)'],

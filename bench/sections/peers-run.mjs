@@ -15,12 +15,14 @@ const percentile = (values, p) => {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One contender, one round: first frame, appends, wheel-scrolling up from the newest message, DOM, heap. */
-async function measure(page, kind, appends) {
+async function measure(page, cdp, kind, appends) {
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await page.evaluate(() => window.peers.heap());
   const opened = await page.evaluate((k) => window.peers.mount(k), kind);
   const times = await page.evaluate((n) => window.peers.append(n), appends);
   const start = await page.evaluate(() => window.peers.startFrames());
   await page.mouse.move(start.x, start.y);
+  const m0 = await metrics();
   const t0 = Date.now();
   for (let i = 0; i < WHEELS; i++) {
     await page.mouse.wheel(0, -WHEEL_PX);
@@ -29,6 +31,7 @@ async function measure(page, kind, appends) {
   }
   // Let a smooth-scroll animation of the last events finish inside the recording.
   await sleep(300);
+  const m1 = await metrics();
   const frames = await page.evaluate(() => window.peers.stopFrames());
   const end = await page.evaluate(() => window.peers.scrollTop());
   const dom = await page.evaluate(() => window.peers.dom());
@@ -42,6 +45,9 @@ async function measure(page, kind, appends) {
     longestFrameMs: frames.longestFrameMs,
     droppedFrames: frames.droppedFrames,
     longestLoafMs: frames.longestLoafMs,
+    // The renderer's main thread, busy (tasks) and within that style + layout, over the whole scroll.
+    scrollTaskMs: (m1.TaskDuration - m0.TaskDuration) * 1000,
+    scrollStyleLayoutMs: (m1.RecalcStyleDuration - m0.RecalcStyleDuration + m1.LayoutDuration - m0.LayoutDuration) * 1000,
     scrolledPx: start.scrollTop - end,
     domElements: dom,
     heapMB: (after - before) / 1e6,
@@ -65,6 +71,8 @@ export async function runPeers(url, errors, plan, log) {
     page.setDefaultTimeout(600_000);
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     await page.goto(`${url}peers.html`);
     await page.waitForFunction(() => window.peers);
     // Warm-up (JIT, style caches), not reported.
@@ -81,7 +89,7 @@ export async function runPeers(url, errors, plan, log) {
         const order = kinds.map((_, i) => kinds[(i + round) % kinds.length]);
         for (const kind of order) {
           try {
-            const r = await measure(page, kind, APPENDS);
+            const r = await measure(page, cdp, kind, APPENDS);
             rows[kind].push(r);
             log(`[panel bench] ${size} ${kind} round ${round + 1}: ${JSON.stringify(r)}`);
           } catch (error) {

@@ -175,6 +175,8 @@ export class CcTranscript extends LitElement {
    * the difference is settled once the top is reached or the view is placed.
    */
   #drift = 0;
+  /** The scroller's height, read again after it resizes (reading it each update forced a layout). */
+  #viewportHeight = 0;
   #window = { start: 0, end: 0 };
   #passes = 0;
   #resizeObserver: ResizeObserver | undefined;
@@ -257,6 +259,7 @@ export class CcTranscript extends LitElement {
     // Late size changes (an image loading, the panel resizing) are handled in the next frame, so the
     // observer never changes layout inside its own callback.
     this.#resizeObserver ??= new ResizeObserver(() => {
+      this.#viewportHeight = 0;
       if (this.#frame) return;
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
@@ -326,10 +329,10 @@ export class CcTranscript extends LitElement {
   }
 
   #viewport(): number {
-    return this.scroller?.clientHeight || this.clientHeight || 600;
+    return (this.#viewportHeight ||= this.scroller?.clientHeight ?? 0) || this.clientHeight || 600;
   }
 
-  #computeWindow(): { start: number; end: number; scrollTop: number } {
+  #computeWindow(overscan = OVERSCAN): { start: number; end: number; scrollTop: number } {
     const n = this.messages.length;
     const viewport = this.#viewport();
     const total = this.#index.total();
@@ -339,8 +342,8 @@ export class CcTranscript extends LitElement {
       : target
         ? this.#index.offsetOf(target.index) + target.offset
         : (this.scroller?.scrollTop ?? 0) - this.#drift;
-    const start = n === 0 ? 0 : this.#index.indexAt(Math.max(0, scrollTop - OVERSCAN));
-    const end = n === 0 ? 0 : Math.min(n, this.#index.indexAt(scrollTop + viewport + OVERSCAN) + 1);
+    const start = n === 0 ? 0 : this.#index.indexAt(Math.max(0, scrollTop - overscan));
+    const end = n === 0 ? 0 : Math.min(n, this.#index.indexAt(scrollTop + viewport + overscan) + 1);
     return { start, end, scrollTop };
   }
 
@@ -354,9 +357,17 @@ export class CcTranscript extends LitElement {
       this.#atBottom = atBottom;
       if (atBottom) this.unseen = 0;
     }
-    const { start, end } = this.#computeWindow();
-    if (start !== this.#window.start || end !== this.#window.end) this.requestUpdate();
+    if (this.#uncovered()) this.requestUpdate();
   };
+
+  /**
+   * Whether the rendered rows no longer cover the view and half the overscan on either side: rows
+   * are added and removed in batches, not one at a time as each crosses the edge.
+   */
+  #uncovered(): boolean {
+    const { start, end } = this.#computeWindow(OVERSCAN / 2);
+    return start < this.#window.start || end > this.#window.end;
+  }
 
   protected override updated(): void {
     this.#measure();
@@ -420,8 +431,7 @@ export class CcTranscript extends LitElement {
     // Rounded up: a whole-pixel scroll offset never shows a sliver of the row above.
     else if (target) el.scrollTop = Math.ceil(this.#rowTop(el, target.index) + target.offset);
     else if (settle) el.scrollTop += settle;
-    const next = this.#computeWindow();
-    if ((next.start !== this.#window.start || next.end !== this.#window.end) && this.#passes < 4) {
+    if (this.#uncovered() && this.#passes < 4) {
       this.#passes++;
       // Deferred past this update (still before paint) so Lit does not see a change-in-update.
       queueMicrotask(() => this.requestUpdate());
