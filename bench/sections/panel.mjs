@@ -48,7 +48,7 @@ export async function run({ url, errors, fmt }) {
   for (const { size, rows } of results) {
     const kinds = Object.keys(rows);
     const n = Math.max(...kinds.map((k) => rows[k].length));
-    console.log(`\nThe transcript beside its peers, ${size.toLocaleString('en')} messages, Chromium headless, 720×600, production build; ${n === 1 ? 'one round' : `min / **median** / max of ${n} interleaved rounds`}; ${WHEELS_NOTE}\n`);
+    console.log(`\nThe transcript beside its peers, ${size.toLocaleString('en')} messages, Chromium headless, 720×600, production build; ${n === 0 ? 'no contender completed' : n === 1 ? 'one round' : `min / **median** / max of ${n} interleaved rounds`}; ${WHEELS_NOTE}\n`);
     console.log(`| | ${kinds.map((k) => LABELS[k]).join(' | ')} | ours / best peer |`);
     console.log(`|---|${kinds.map(() => '---:').join('|')}|---:|`);
     for (const [key, label] of METRICS) {
