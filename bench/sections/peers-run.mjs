@@ -20,9 +20,10 @@ async function measure(page, cdp, kind, appends) {
   const before = await page.evaluate(() => window.peers.heap());
   const opened = await page.evaluate((k) => window.peers.mount(k), kind);
   const times = await page.evaluate((n) => window.peers.append(n), appends);
+  // Metrics are read outside the frame recording: reading them can hold the renderer for a while.
+  const m0 = await metrics();
   const start = await page.evaluate(() => window.peers.startFrames());
   await page.mouse.move(start.x, start.y);
-  const m0 = await metrics();
   const t0 = Date.now();
   for (let i = 0; i < WHEELS; i++) {
     await page.mouse.wheel(0, -WHEEL_PX);
@@ -31,8 +32,8 @@ async function measure(page, cdp, kind, appends) {
   }
   // Let a smooth-scroll animation of the last events finish inside the recording.
   await sleep(300);
-  const m1 = await metrics();
   const frames = await page.evaluate(() => window.peers.stopFrames());
+  const m1 = await metrics();
   const end = await page.evaluate(() => window.peers.scrollTop());
   const dom = await page.evaluate(() => window.peers.dom());
   const after = await page.evaluate(() => window.peers.heap());
@@ -45,6 +46,8 @@ async function measure(page, cdp, kind, appends) {
     longestFrameMs: frames.longestFrameMs,
     droppedFrames: frames.droppedFrames,
     longestLoafMs: frames.longestLoafMs,
+    // Frames over 50 ms: [ms since the first wheel event, length ms], for the log.
+    longFrames: frames.long,
     // The renderer's main thread, busy (tasks) and within that style + layout, over the whole scroll.
     scrollTaskMs: (m1.TaskDuration - m0.TaskDuration) * 1000,
     scrollStyleLayoutMs: (m1.RecalcStyleDuration - m0.RecalcStyleDuration + m1.LayoutDuration - m0.LayoutDuration) * 1000,
