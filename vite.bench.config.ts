@@ -9,14 +9,18 @@ export default defineConfig({
   base: './',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   logLevel: 'warn',
+  // One React for react-virtuoso and react-dom (the peers page only).
+  resolve: { dedupe: ['react', 'react-dom'] },
   publicDir: false,
   build: {
     outDir: 'out/site',
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    // Communication panel, transcript search (its own page: Chromium runs it with GC exposed), and
-    // adversarial Messenger markdown.
-    rolldownOptions: { input: { index: page('index.html'), search: page('search.html'), richText: page('rich-text.html') } },
+    // Communication panel, the transcript beside its peers, transcript search (its own page: Chromium
+    // runs it with GC exposed), and adversarial Messenger markdown.
+    rolldownOptions: {
+      input: { index: page('index.html'), peers: page('peers.html'), search: page('search.html'), richText: page('rich-text.html') },
+    },
   },
 });

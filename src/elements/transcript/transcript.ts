@@ -36,6 +36,12 @@ export class CcReplyEvent extends Event {
 const OVERSCAN = 600;
 const ESTIMATED_ROW = 64;
 const END_GAP = 8;
+/**
+ * The most either spacer grows to: browsers stop laying out content a few million pixels down
+ * (Chromium at about 33 million, Firefox at about 17), so a longer history scrolls through a part
+ * of it at a time, and the spacer is moved along when its end comes near.
+ */
+const MAX_SPACE = 8_000_000;
 /** More new messages than this in one update are announced as one summary line. */
 const BURST = 5;
 /** A quoted message, or an announced one, shows this much of its text. */
@@ -171,6 +177,15 @@ export class CcTranscript extends LitElement {
   #previous: readonly Message[] = [];
   #atBottom = true;
   #pinnedTop = 0;
+  /**
+   * Where the rows sit in the scroller minus where the index puts them. Rows measured above the view
+   * move the top spacer instead of the scroll position, so a scroll in progress is never cut short;
+   * the difference is settled once the top is reached or the view is placed. A very long history also
+   * keeps one here (see `MAX_SPACE`).
+   */
+  #drift = 0;
+  /** The scroller's height, read again after it resizes (reading it each update forced a layout). */
+  #viewportHeight = 0;
   #window = { start: 0, end: 0 };
   #passes = 0;
   #resizeObserver: ResizeObserver | undefined;
@@ -212,8 +227,8 @@ export class CcTranscript extends LitElement {
     } else {
       const el = this.scroller;
       if (!el || list.length === 0) return undefined;
-      index = this.#index.indexAt(el.scrollTop);
-      offset = el.scrollTop - this.#index.offsetOf(index);
+      index = this.#index.indexAt(el.scrollTop - this.#drift);
+      offset = el.scrollTop - this.#drift - this.#index.offsetOf(index);
       // The rendered rows say exactly where the view's top edge is (the index rounds row heights).
       const top = el.getBoundingClientRect().top + el.clientTop;
       for (const row of el.querySelectorAll<HTMLElement>('.row')) {
@@ -252,7 +267,13 @@ export class CcTranscript extends LitElement {
     super.connectedCallback();
     // Late size changes (an image loading, the panel resizing) are handled in the next frame, so the
     // observer never changes layout inside its own callback.
-    this.#resizeObserver ??= new ResizeObserver(() => {
+    this.#resizeObserver ??= new ResizeObserver((entries) => {
+      // Rows first observed at the height just measured change nothing: no extra pass for them.
+      const same = (e: ResizeObserverEntry) =>
+        e.target !== this.scroller &&
+        Math.abs((e.borderBoxSize[0]?.blockSize ?? 0) - this.#index.size(Number((e.target as HTMLElement).dataset['index']))) < 1;
+      if (entries.every(same)) return;
+      this.#viewportHeight = 0;
       if (this.#frame) return;
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
@@ -302,8 +323,9 @@ export class CcTranscript extends LitElement {
         this.#announce(incoming);
       }
     } else {
-      const sizes = new Float64Array(next.length);
-      for (let i = 0; i < next.length; i++) sizes[i] = this.#heights.get(keyOf(next[i], i)) ?? ESTIMATED_ROW;
+      const sizes = new Float64Array(next.length).fill(ESTIMATED_ROW);
+      // Nothing measured yet (a conversation just opened): every row at the estimate, no lookups.
+      if (this.#heights.size > 0) for (let i = 0; i < next.length; i++) sizes[i] = this.#heights.get(keyOf(next[i], i)) ?? ESTIMATED_ROW;
       this.#index.reset(sizes);
       // The first messages into an empty transcript are news; a conversation opened with its history is not.
       if (previous.length === 0 && this.hasUpdated && next.length <= BURST) this.#announce(next.filter(isIncoming));
@@ -322,10 +344,10 @@ export class CcTranscript extends LitElement {
   }
 
   #viewport(): number {
-    return this.scroller?.clientHeight || this.clientHeight || 600;
+    return (this.#viewportHeight ||= this.scroller?.clientHeight ?? 0) || this.clientHeight || 600;
   }
 
-  #computeWindow(): { start: number; end: number; scrollTop: number } {
+  #computeWindow(overscan = OVERSCAN, top = this.scroller?.scrollTop ?? 0): { start: number; end: number; scrollTop: number } {
     const n = this.messages.length;
     const viewport = this.#viewport();
     const total = this.#index.total();
@@ -334,9 +356,9 @@ export class CcTranscript extends LitElement {
       ? Math.max(0, total - viewport)
       : target
         ? this.#index.offsetOf(target.index) + target.offset
-        : (this.scroller?.scrollTop ?? 0);
-    const start = n === 0 ? 0 : this.#index.indexAt(Math.max(0, scrollTop - OVERSCAN));
-    const end = n === 0 ? 0 : Math.min(n, this.#index.indexAt(scrollTop + viewport + OVERSCAN) + 1);
+        : top - this.#drift;
+    const start = n === 0 ? 0 : this.#index.indexAt(Math.max(0, scrollTop - overscan));
+    const end = n === 0 ? 0 : Math.min(n, this.#index.indexAt(scrollTop + viewport + overscan) + 1);
     return { start, end, scrollTop };
   }
 
@@ -350,9 +372,17 @@ export class CcTranscript extends LitElement {
       this.#atBottom = atBottom;
       if (atBottom) this.unseen = 0;
     }
-    const { start, end } = this.#computeWindow();
-    if (start !== this.#window.start || end !== this.#window.end) this.requestUpdate();
+    if (this.#uncovered()) this.requestUpdate();
   };
+
+  /**
+   * Whether the rendered rows no longer cover the view and half the overscan on either side: rows
+   * are added and removed in batches, not one at a time as each crosses the edge.
+   */
+  #uncovered(top?: number): boolean {
+    const { start, end } = this.#computeWindow(OVERSCAN / 2, top);
+    return start < this.#window.start || end > this.#window.end;
+  }
 
   protected override updated(): void {
     this.#measure();
@@ -376,8 +406,11 @@ export class CcTranscript extends LitElement {
     const n = this.messages.length;
     // A restored position anchors the layout passes that follow it; after that the view keeps its own.
     const target = this.#atBottom || n === 0 ? undefined : this.#target;
-    const anchorIndex = this.#atBottom || n === 0 ? -1 : (target?.index ?? this.#index.indexAt(el.scrollTop));
-    const anchorShift = anchorIndex < 0 ? 0 : (target?.offset ?? el.scrollTop - this.#index.offsetOf(anchorIndex));
+    // A placed view (newest message, restored position) sets the scroll position itself: no drift.
+    if (this.#atBottom || target || n === 0) this.#drift = 0;
+    const scrollTop = el.scrollTop;
+    const anchorIndex = this.#atBottom || target || n === 0 ? -1 : this.#index.indexAt(scrollTop - this.#drift);
+    const anchorBefore = anchorIndex < 0 ? 0 : this.#index.offsetOf(anchorIndex);
     let changed = false;
     const rows = el.querySelectorAll<HTMLElement>('.row');
     for (const row of rows) {
@@ -389,14 +422,26 @@ export class CcTranscript extends LitElement {
         changed = true;
       }
     }
-    const top = this.#index.offsetOf(this.#window.start);
+    // Rows above the view that changed height move the spacer by as much the other way.
+    if (anchorIndex >= 0 && changed) this.#drift -= this.#index.offsetOf(anchorIndex) - anchorBefore;
+    const above = this.#index.offsetOf(this.#window.start);
+    let top = above + this.#drift;
+    let settle = 0;
+    if (top < 0 || top > MAX_SPACE || (this.#window.start === 0 && this.#drift !== 0)) {
+      // No room left above the rows (or too much): the index's own offsets again, or for a very long
+      // history a spacer of half the most, and the view moves with the rows.
+      const next = Math.min(above, MAX_SPACE / 2);
+      settle = next - top;
+      top = next;
+      this.#drift = next - above;
+    }
     const rowsEl = el.firstElementChild as HTMLElement | null;
     if (rowsEl) {
       // Spacers are set here, through CSSOM (allowed under a strict style-src CSP), right after
       // measuring, so the scroll position below is exact before the frame is painted.
       rowsEl.style.paddingTop = `${top}px`;
       // A little room below the newest row, also so sub-pixel row heights never leave it cut off.
-      rowsEl.style.paddingBottom = `${this.#index.total() - this.#index.offsetOf(this.#window.end) + END_GAP}px`;
+      rowsEl.style.paddingBottom = `${Math.min(MAX_SPACE, this.#index.total() - this.#index.offsetOf(this.#window.end)) + END_GAP}px`;
     }
     if (this.#atBottom) {
       el.scrollTop = el.scrollHeight;
@@ -404,9 +449,9 @@ export class CcTranscript extends LitElement {
     }
     // Rounded up: a whole-pixel scroll offset never shows a sliver of the row above.
     else if (target) el.scrollTop = Math.ceil(this.#rowTop(el, target.index) + target.offset);
-    else if (anchorIndex >= 0 && changed) el.scrollTop = this.#index.offsetOf(anchorIndex) + anchorShift;
-    const next = this.#computeWindow();
-    if ((next.start !== this.#window.start || next.end !== this.#window.end) && this.#passes < 4) {
+    else if (settle) el.scrollTop += settle;
+    // The scroll position is known here: reading it back would force another layout.
+    if (this.#uncovered(this.#atBottom || target ? undefined : scrollTop + settle) && this.#passes < 4) {
       this.#passes++;
       // Deferred past this update (still before paint) so Lit does not see a change-in-update.
       queueMicrotask(() => this.requestUpdate());
@@ -419,7 +464,7 @@ export class CcTranscript extends LitElement {
   /** Where a row starts in the scroller's content: from the DOM when it is rendered, else from the index. */
   #rowTop(el: HTMLElement, index: number): number {
     const row = el.querySelector<HTMLElement>(`.row[data-index="${index}"]`);
-    if (!row) return this.#index.offsetOf(index);
+    if (!row) return this.#index.offsetOf(index) + this.#drift;
     return row.getBoundingClientRect().top - el.getBoundingClientRect().top - el.clientTop + el.scrollTop;
   }
 
