@@ -45,13 +45,13 @@ export default [
     name: 'core only: `import { createDesk } from "contact-center-elements"` (no Lit), first load',
     path: firstLoad('core'),
     // Raised from 18.1 kB by `desk.knowledge` (F9): only the loader of its commands, which load on first use.
-    limit: '20.7 kB',
+    limit: '20.3 kB',
     gzip: true,
   },
   {
     name: 'one element: `…/define/communication-panel` + createDesk, first load',
     path: firstLoad('one-element'),
-    limit: '52.2 kB',
+    limit: '50.7 kB',
     gzip: true,
   },
   {
@@ -62,8 +62,10 @@ export default [
     // the storage fault fallback, the two-tab send protocol, render guards, show-more and announcements
     // all ship with the first load; then the agent's workday (sessions, presence and capacity, wrap-up with
     // disposition codes, transfer, the privacy notice) grew the core and the panel by about 5 kB.
-    // QUALITY's bar (35 kB) is still the target.
-    limit: '56.3 kB',
+    // QUALITY's bar (35 kB) is still the target. Lowered from 56.3 kB to the measured 54.5 kB plus 0.3 kB once the
+    // panel's wrap-up and transfer, and the storage fault fallback, became lazy chunks and unused event classes
+    // were no longer bundled; every first-load limit below was lowered the same way (measured plus at most 0.4 kB).
+    limit: '54.8 kB',
     gzip: true,
   },
   {
@@ -71,14 +73,14 @@ export default [
     path: firstLoad('snippet'),
     // Raised from 75.8 kB by the knowledge search element (F9), which every-element pages register;
     // from 91.3 kB by the transcript search's every-match count and Show more.
-    limit: '91.4 kB',
+    limit: '90.5 kB',
     gzip: true,
   },
   {
     name: 'everything: define + every export of "." and "./elements", first load',
     path: firstLoad('everything'),
     // Raised from 92.7 kB by the transcript search's every-match count and Show more.
-    limit: '92.8 kB',
+    limit: '92.0 kB',
     gzip: true,
   },
   {
@@ -105,7 +107,7 @@ export default [
     path: firstLoad('react'),
     // The golden path's budget plus what the React entry adds: @lit/react's createComponent, four
     // wrappers and useStore (measured +0.95 kB over the golden path).
-    limit: '57.3 kB',
+    limit: '55.7 kB',
     gzip: true,
   },
   {
@@ -114,7 +116,7 @@ export default [
     // The README snippet's budget plus every wrapper, useStore, and <cc-quick-replies> in the first load
     // (the panel loads it lazily; its wrapper registers it up front): measured +5.6 kB over the snippet.
     // Raised from 97.5 kB by the transcript search's every-match count and Show more.
-    limit: '97.6 kB',
+    limit: '96.4 kB',
     gzip: true,
   },
   {
