@@ -17,19 +17,11 @@ import { SimulatedTransport } from '../src/transports/simulated/index.js';
 import type { Message } from '../src/core/model.js';
 import '../src/elements/transcript/define.js';
 import type { CcTranscript } from '../src/elements/transcript/transcript.js';
+import { afterPaint, nextFrame } from './frames.js';
 
 type Kind = 'ours' | 'virtualizer' | 'virtuoso' | 'lit-map';
 
 const stage = () => document.getElementById('stage')!;
-const afterPaint = () =>
-  new Promise<number>((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    }),
-  );
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
 // ---- data: the same messages for every contender ----
 

@@ -9,6 +9,7 @@ import '../src/elements/agent-desk/define.js';
 import '../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../src/elements/communication-panel/communication-panel.js';
 import type { CcTranscript } from '../src/elements/transcript/transcript.js';
+import { afterPaint, nextFrame } from './frames.js';
 
 interface Row {
   messages: number;
@@ -20,16 +21,6 @@ interface Row {
   newestVisible: boolean;
 }
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-/** Resolves after the frame following the next rAF has been produced (i.e. after paint). */
-const afterPaint = () =>
-  new Promise<number>((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    }),
-  );
 
 const idle = () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
 const settle = async () => {

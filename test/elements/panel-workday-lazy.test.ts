@@ -2,8 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Desk } from '../../src/core/desk/desk.js';
 import type { Capabilities } from '../../src/core/transport.js';
-import { SimulatedTransport } from '../../src/transports/simulated/index.js';
-import { testDesk } from '../harness.js';
+import { panelWithConversation } from '../panel-setup.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
@@ -17,19 +16,7 @@ let fail = false;
 let held: Promise<void> | undefined;
 
 async function setup(capabilities: Partial<Capabilities> = {}) {
-  const transport = new SimulatedTransport({ seed: 11, capabilities });
-  const desk = testDesk({ transport, wrapUp: { dispositions: [{ id: 'resolved', label: 'Resolved' }], required: true } });
-  await desk.connect();
-  const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello' });
-  const wrapper = await fixture<HTMLElement>(html`
-    <cc-agent-desk .desk=${desk} lang="en">
-      <cc-communication-panel style="height: 600px; display: flex"></cc-communication-panel>
-    </cc-agent-desk>
-  `);
-  const panel = wrapper.querySelector('cc-communication-panel')!;
-  await desk.accept(offer.id);
-  await panel.updateComplete;
-  return { desk, panel, conversationId: offer.conversationId };
+  return panelWithConversation({ capabilities, desk: { wrapUp: { dispositions: [{ id: 'resolved', label: 'Resolved' }], required: true } } });
 }
 
 const root = (panel: CcCommunicationPanel) => panel.shadowRoot!;

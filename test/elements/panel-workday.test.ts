@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { Desk, DeskOptions } from '../../src/core/desk/desk.js';
+import type { Desk } from '../../src/core/desk/desk.js';
 import { createMemoryStorage } from '../../src/core/storage.js';
-import type { Capabilities } from '../../src/core/transport.js';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { dispose, testDesk } from '../harness.js';
+import { panelWithConversation } from '../panel-setup.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
@@ -14,27 +14,7 @@ const DISPOSITIONS = [
   { id: 'refund', label: { en: 'Refund issued', pl: 'Zwrot wydany' }, group: { en: 'Orders', pl: 'Zamówienia' } },
 ];
 
-interface Options {
-  capabilities?: Partial<Capabilities>;
-  desk?: Partial<DeskOptions>;
-  lang?: string;
-}
-
-async function setup(options: Options = {}) {
-  const transport = new SimulatedTransport({ seed: 11, capabilities: options.capabilities ?? {} });
-  const desk = testDesk({ transport, ...options.desk });
-  await desk.connect();
-  const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello' });
-  const wrapper = await fixture<HTMLElement>(html`
-    <cc-agent-desk .desk=${desk} lang=${options.lang ?? 'en'}>
-      <cc-communication-panel style="height: 600px; display: flex"></cc-communication-panel>
-    </cc-agent-desk>
-  `);
-  const panel = wrapper.querySelector('cc-communication-panel')!;
-  await desk.accept(offer.id);
-  await panel.updateComplete;
-  return { desk, transport, panel, conversationId: offer.conversationId };
-}
+const setup = panelWithConversation;
 
 const root = (panel: CcCommunicationPanel) => panel.shadowRoot!;
 const stateOf = (desk: Desk, id: string) => desk.$conversations.get()[id]!.state;
