@@ -305,6 +305,36 @@ describe('search service', () => {
     expect(await keys(third.service, 'reklamacja', {}, 200)).to.deep.equal(await keys(rebuilt.service, 'reklamacja', {}, 200));
   });
 
+  it('a message emptied out of its sight (another tab, a reload before its snapshot) is no longer found, counted or reloaded', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages([message('m1', 'c1', 'Reklamacja pierwsza', T0), message('m2', 'c1', 'Reklamacja druga', T0 + 1000)]);
+    const first = start(storage);
+    await first.service.ready();
+    await first.service.persist();
+    expect(first.service.searchAll('reklamacja', {}).total).to.equal(2);
+
+    // Another tab empties m2 (the customer unsent it); this tab's next snapshot write, for a message
+    // of its own, reads that change too.
+    await storage.putMessages([message('m2', 'c1', '', T0 + 1000)]);
+    const own = message('m3', 'c2', 'Zwrot', T0 + 2000);
+    await storage.putMessages([own]);
+    first.service.add([own]);
+    await first.service.persist();
+    expect(first.service.searchAll('reklamacja', {}).total).to.equal(1);
+    expect(await keys(first.service, 'reklamacja')).to.deep.equal(['m1']);
+
+    // Emptied again after that snapshot, then a reload before the next one: the catch-up takes it out.
+    await storage.putMessages([message('m1', 'c1', '', T0)]);
+    const second = start(storage);
+    await second.service.ready();
+    expect(second.service.searchAll('reklamacja', {}).total).to.equal(0);
+    await second.service.persist();
+    const third = start(storage);
+    await third.service.ready();
+    expect(third.service.searchAll('reklamacja', {}).total).to.equal(0);
+    expect(await keys(third.service, 'druga')).to.deep.equal([]);
+  });
+
   it('reads every stored message after a reload when storage does not number its writes', async () => {
     const { latestChange: _latest, scanChanges: _scan, ...plain } = createMemoryStorage();
     let fullScans = 0;

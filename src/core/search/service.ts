@@ -507,7 +507,12 @@ class LocalSearchService implements SearchService {
       const deadline = start + this.#sliceMs;
       do {
         const end = Math.min(messages.length, i + 16);
-        for (; i < end; i++) if (indexable(messages[i]!)) this.#index1(messages[i]!, keyOf(messages[i]!));
+        for (; i < end; i++) {
+          const m = messages[i]!;
+          // A message read back emptied (edited to nothing, or no longer text) takes its earlier text out of the index.
+          if (indexable(m)) this.#index1(m, keyOf(m));
+          else this.#unindex1(m, keyOf(m));
+        }
       } while (i < messages.length && now() < deadline);
       this.#onTiming('slice', now() - start);
       if (i < messages.length) await yieldToEventLoop();
@@ -518,6 +523,14 @@ class LocalSearchService implements SearchService {
     this.#replay?.push([message, key]);
     const outcome = this.#index.add(message.conversationId, key, message.at, message.author, message.text!);
     if (outcome === 'added') this.#markDirty();
+  }
+
+  #unindex1(message: Message, key: string): void {
+    this.#recent.delete(recentId(message.conversationId, hashKey(key)));
+    this.#replay?.push([message, key]);
+    if (!this.#index.remove(message.conversationId, key)) return;
+    this.#markDirty();
+    if (this.#state === 'ready') this.#report('ready');
   }
 
   /**
