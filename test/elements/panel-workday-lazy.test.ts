@@ -76,6 +76,24 @@ describe('cc-communication-panel: wrap-up and transfer load on first use', () =>
     expect(calls).to.equal(1);
   });
 
+  it('treats a chunk that loads but cannot set itself up like a failed load: the error, then Try again works', async () => {
+    let broken = true;
+    CcCommunicationPanel.loadWorkday = async () => {
+      calls++;
+      const m = await load();
+      return broken ? { ...m, panelWorkdayPart: () => { throw new TypeError('adoptedStyleSheets is not supported'); } } : m;
+    };
+    const { desk, panel, conversationId } = await setup();
+    await desk.end(conversationId);
+    await waitUntil(() => alertText(panel) !== '', 'no error for the part that failed to set up');
+    const retry = [...root(panel).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Try again');
+    expect(retry, 'no Try again').to.exist;
+    broken = false;
+    retry!.click();
+    await waitUntil(() => root(panel).querySelector('[part="wrap-up-note"]'), 'Try again did not load the wrap-up area');
+    expect(calls).to.equal(2);
+  });
+
   it('shows a failed load in the error line, keeps the panel usable, and loads on Try again (focus to the wrap-up note)', async () => {
     fail = true;
     const { desk, panel, conversationId } = await setup();
@@ -121,8 +139,9 @@ describe('cc-communication-panel: wrap-up and transfer load on first use', () =>
     let release!: () => void;
     held = new Promise<void>((resolve) => (release = resolve));
     await choose(panel, 'Transfer…');
-    const placeholder = root(panel).querySelector('.transfer-loading[aria-busy="true"]');
-    expect(placeholder, 'no busy placeholder').to.exist;
+    // A status, not busy: "Loading…" is announced.
+    const placeholder = root(panel).querySelector('.transfer-loading[role="status"]:not([aria-busy="true"])');
+    expect(placeholder, 'no loading status').to.exist;
     expect(placeholder!.getAttribute('aria-label')).to.equal('Transfer…');
     release();
     await waitUntil(() => root(panel).querySelector('dialog')?.open, 'the transfer dialog did not open');

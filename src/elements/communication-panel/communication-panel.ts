@@ -439,10 +439,10 @@ export class CcCommunicationPanel extends DeskElement {
       close: () => void this.#end('closed'),
       focusMenuButton: () => this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus(),
     };
-    return (this.#workdayLoading ??= CcCommunicationPanel.loadWorkday().then(
-      (m) => ((this.#workday = m.panelWorkdayPart(deps, host)), this.requestUpdate(), this.#workday),
-      (error: unknown) => ((this.#workdayLoading = undefined), (this.#workdayFailed = true), this.requestUpdate(), Promise.reject(error)),
-    ));
+    // A failure to load, or to set up what loaded, shows the error and can be tried again.
+    return (this.#workdayLoading ??= CcCommunicationPanel.loadWorkday()
+      .then((m) => ((this.#workday = m.panelWorkdayPart(deps, host)), this.requestUpdate(), this.#workday))
+      .catch((error: unknown) => ((this.#workdayLoading = undefined), (this.#workdayFailed = true), this.requestUpdate(), Promise.reject(error))));
   }
 
   /** The wrap-up area, or while its chunk loads a placeholder in its place (with Try again once a load failed). */
@@ -589,7 +589,7 @@ export class CcCommunicationPanel extends DeskElement {
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t.panel.dropHere}</div>` : nothing}
       ${this.#workday?.transfer()}
       ${this.transferPending
-        ? html`<p class="notice transfer-loading" role="status" aria-busy="true" aria-label=${t.panel.transfer}>${t.panel.loading}</p>`
+        ? html`<p class="notice transfer-loading" role="status" aria-label=${t.panel.transfer}>${t.panel.loading}</p>`
         : nothing}
     `;
   }

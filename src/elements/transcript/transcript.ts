@@ -271,7 +271,7 @@ export class CcTranscript extends LitElement {
       // Rows first observed at the height just measured change nothing: no extra pass for them.
       const same = (e: ResizeObserverEntry) =>
         e.target !== this.scroller &&
-        Math.abs((e.borderBoxSize[0]?.blockSize ?? 0) - this.#index.size(Number((e.target as HTMLElement).dataset['index']))) < 1;
+        Math.abs((e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height) - this.#index.size(Number((e.target as HTMLElement).dataset['index']))) < 1;
       if (entries.every(same)) return;
       this.#viewportHeight = 0;
       if (this.#frame) return;
