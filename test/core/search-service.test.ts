@@ -5,6 +5,9 @@ import { InvertedIndex } from '../../src/core/search/inverted-index.js';
 import type { SearchService, SearchStatus } from '../../src/core/search/types.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
 import { simDesk } from '../harness.js';
+import { searchTranscripts } from '../../src/core/desk/search-commands.js';
+import type { SliceContext } from '../../src/core/desk/shared.js';
+import type { SearchHit } from '../../src/core/records.js';
 
 const T0 = Date.UTC(2025, 2, 30, 12, 0, 0);
 
@@ -441,6 +444,26 @@ describe('desk transcript search', () => {
     expect(byCustomer.hits.map((h) => h.text)).to.deep.equal(['My order 8841 has not arrived']);
     expect((await desk.searchTranscripts('8841 zwrot')).hits).to.deep.equal([]);
     expect(desk.$searchStatus.get().state).to.equal('ready');
+  });
+
+  it("counts the server's own matches only when a page lists them, so paging never lowers the count", async () => {
+    const storage = createMemoryStorage();
+    const local = Array.from({ length: 150 }, (_, i) => message(`m${i}`, 'c1', `Reklamacja ${i}`, T0 + i * 1000));
+    await storage.putMessages(local);
+    const { service } = start(storage);
+    await service.ready();
+    const hit = (id: string, at: number): SearchHit => ({ conversationId: 'past', messageKey: id, at, text: 'Reklamacja', author: 'customer', source: 'server' });
+    // The server knows 30 older matches of its own (an archive), and 2 newer ones.
+    const serverHits = [...Array.from({ length: 30 }, (_, i) => hit(`old${i}`, T0 - (i + 1) * 1000)), hit('new1', T0 + 500_000), hit('new2', T0 + 600_000)];
+    const ctx = {
+      transport: { capabilities: { search: true }, execute: async () => ({ hits: serverHits }) },
+    } as unknown as SliceContext;
+    const first = await searchTranscripts(ctx, service, 'reklamacja', {}, 100);
+    expect(first.hits.filter((h) => h.source === 'server').map((h) => h.messageKey)).to.deep.equal(['new2', 'new1']);
+    expect(first.total).to.equal(152);
+    const second = await searchTranscripts(ctx, service, 'reklamacja', {}, 100, 98);
+    expect(second.hits).to.have.length(52);
+    expect(second.total + 2).to.equal(first.total);
   });
 
   it('counts every match and pages with offset', async () => {

@@ -12,7 +12,8 @@ import type { SliceContext } from './shared.js';
 /**
  * Searches the local index, then the server's search when there is one; the local results stand on
  * their own. Every local match is counted (`total`); `offset` skips that many local matches (a
- * later page). The server's search has no pages: it is asked on the first page only.
+ * later page). The server's search has no pages: it is asked on the first page only, and its own
+ * matches count when they are on that page.
  */
 export async function searchTranscripts(
   ctx: SliceContext,
@@ -35,7 +36,8 @@ export async function searchTranscripts(
       .map((h) => ({ ...h, source: 'server' as const }));
     if (server.length === 0) return local;
     const merged = [...local.hits, ...server].sort((a, b) => b.at - a.at).slice(0, limit);
-    const total = local.total + server.length;
+    // Later pages are local only: a server match older than this page's is never listed, so it is not counted.
+    const total = local.total + merged.filter((h) => h.source === 'server').length;
     // The server's matches are not all known: conversations are counted over the local ones only.
     const { conversationCount: _local, ...rest } = local;
     return { ...rest, hits: merged, total, more: total > merged.length };
