@@ -195,7 +195,7 @@ function watchLongTasks(): () => Promise<PerformanceEntry[]> {
   observer.observe({ type: 'longtask' });
   return async () => {
     // A task that just ended is reported after it: one more turn of the event loop.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     entries.push(...observer.takeRecords());
     observer.disconnect();
     return entries;
