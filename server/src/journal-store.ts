@@ -66,6 +66,8 @@ interface AgentLog {
   trimmedUpTo: number;
 }
 
+const emptyLog = (): AgentLog => ({ seqs: [], offs: [], lens: [], objs: [], spilled: 0, trimmedUpTo: 0 });
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
@@ -298,14 +300,7 @@ export class JournalStore implements BridgeStore {
         const { agentId, cursor } = entry.v;
         let log = this.#events.get(agentId);
         if (!log) {
-          log = {
-            seqs: [],
-            offs: [],
-            lens: [],
-            objs: [],
-            spilled: 0,
-            trimmedUpTo: 0,
-          };
+          log = emptyLog();
           this.#events.set(agentId, log);
         }
         const seq = Number(cursor);
@@ -322,14 +317,7 @@ export class JournalStore implements BridgeStore {
         break;
       }
       case 'trim': {
-        const log = this.#events.get(entry.v.agentId) ?? {
-          seqs: [],
-          offs: [],
-          lens: [],
-          objs: [],
-          spilled: 0,
-          trimmedUpTo: 0,
-        };
+        const log = this.#events.get(entry.v.agentId) ?? emptyLog();
         log.trimmedUpTo = Math.max(log.trimmedUpTo, entry.v.upTo);
         this.#events.set(entry.v.agentId, log);
         break;
