@@ -137,11 +137,15 @@ export interface SimulatedTransportOptions {
 export interface SimulatedConversationState {
   conversation: Conversation;
   scenario: Scenario;
+  /** Customer and agent messages, in the order they were created (seeded history first). */
   messages: Message[];
+  /** Agent messages not yet reported delivered. */
   undelivered: Message[];
+  /** Id of the offer while it is pending. */
   offerId: string | undefined;
   firstMessageId: string;
   repliesSent: number;
+  /** Waiting in the queue (`queue.pick` can take it). */
   queued: boolean;
   scriptStarted: boolean;
 }
@@ -221,21 +225,9 @@ const SNAPSHOT_MESSAGES = 50;
 
 type Timer = ReturnType<typeof setTimeout>;
 
-interface SimConversation {
-  conversation: Conversation;
-  scenario: Scenario;
-  /** Customer and agent messages, in the order they were created (seeded history first). */
-  messages: Message[];
-  /** Agent messages not yet reported delivered. */
-  undelivered: Message[];
-  /** Id of the offer while it is pending. */
-  offerId: string | undefined;
-  firstMessageId: string;
-  repliesSent: number;
+/** A conversation of the world: what a saved world keeps of it, and what lives only while the page does. */
+interface SimConversation extends SimulatedConversationState {
   agentTyping: boolean;
-  /** Waiting in the queue (`queue.pick` can take it). */
-  queued: boolean;
-  scriptStarted: boolean;
   replyTimers: Timer[];
 }
 
