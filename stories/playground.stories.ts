@@ -5,7 +5,7 @@ import { createDesk, type Desk } from '../src/core/desk/desk.js';
 import { STANDARD_WINDOW_MS } from '../src/core/reply-window.js';
 import { loadCatalog } from '../src/i18n/index.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
-import { ENGLISH_CUSTOMERS, POLISH_CUSTOMERS } from './sessions-stage.js';
+import { ENGLISH_CUSTOMERS, offered, POLISH_CUSTOMERS } from './sessions-stage.js';
 
 /** The simulated world a designer sets from the Controls panel. */
 interface World {
@@ -19,17 +19,6 @@ interface World {
 
 /** The world of the story on screen: a change of controls disposes it before the next one starts. */
 let current: { desk: Desk; transport: SimulatedTransport } | undefined;
-
-/** Resolves once the desk shows the offer (the simulator delivers it as an event). */
-function offered(desk: Desk, offerId: string): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = desk.$offers.subscribe((offers) => {
-      if (!offers.some((offer) => offer.id === offerId)) return;
-      queueMicrotask(() => stop());
-      resolve();
-    });
-  });
-}
 
 async function world(args: World): Promise<{ desk: Desk; transport: SimulatedTransport }> {
   current?.desk.dispose();

@@ -23,7 +23,7 @@ export const ENGLISH_CUSTOMERS = ['Megan Oduya', 'Tomás Ferreira', 'Priya Raman
 export const POLISH_CUSTOMERS = ['Agnieszka Wróblewska', 'Łukasz Żmuda', 'Małgorzata Kępa'];
 
 /** Resolves once the desk shows the offer (the simulator delivers it as an event). */
-function offered(desk: Desk, offerId: string): Promise<void> {
+export function offered(desk: Desk, offerId: string): Promise<void> {
   return new Promise((resolve) => {
     const stop = desk.$offers.subscribe((offers) => {
       if (!offers.some((o) => o.id === offerId)) return;
