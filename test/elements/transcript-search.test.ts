@@ -196,8 +196,13 @@ describe('cc-transcript-search', () => {
     await desk.settled();
     await search(el, 'zwrocc');
     expect($(el, '.summary').textContent!.trim()).to.equal('129 results in 2 conversations');
+    // A conversation opened to all its matches stays open when the next page comes.
+    $<HTMLButtonElement>(el, 'button.toggle').click();
+    await el.updateComplete;
+    expect($(el, 'button.toggle').getAttribute('aria-expanded')).to.equal('true');
     $<HTMLButtonElement>(el, 'button.show-more').click();
     await waitUntil(() => !root(el).querySelector('button.show-more'), 'the next page never came');
+    expect($(el, 'button.toggle').getAttribute('aria-expanded'), 'opened conversation closed by the next page').to.equal('true');
     expect(sum(listed())).to.equal(129);
     const texts = [...root(el).querySelectorAll('.snippet')].map((p) => p.textContent);
     expect(texts).to.include('Zwróćcie wreszcie');
