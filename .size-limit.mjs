@@ -5,6 +5,7 @@
 // before the script runs. Lazy chunks load on first use and are budgeted on their own, as they come
 // out of the build of the README snippet.
 import { existsSync, readFileSync } from 'node:fs';
+import { firstLoadKeys } from './scripts/vite-first-load.mjs';
 
 /** @typedef {{ file: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean, imports?: string[] }} ManifestChunk */
 
@@ -18,16 +19,7 @@ function manifest(entry) {
 /** The files a page loads before running size/<entry>.js: its chunk and, transitively, its static imports. */
 function firstLoad(entry) {
   const chunks = manifest(entry);
-  const seen = new Set();
-  const walk = (key) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const next of chunks[key].imports ?? []) walk(next);
-  };
-  Object.keys(chunks)
-    .filter((key) => chunks[key].isEntry)
-    .forEach(walk);
-  return [...seen].map((key) => `.size/${entry}/${chunks[key].file}`);
+  return [...firstLoadKeys(chunks)].map((key) => `.size/${entry}/${chunks[key].file}`);
 }
 
 /** The one lazy chunk of size/<entry>.js's build whose source matches `source`; fails if it is gone or loads up front. */

@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild, version as esbuildVersion } from 'esbuild';
 import { build as viteBuild, version as viteVersion } from 'vite';
 import { writeSnippet } from '../../scripts/readme-snippets.mjs';
+import { firstLoadKeys } from '../../scripts/vite-first-load.mjs';
 
 /** Ours: the README snippets the size budgets build too. */
 const OURS = [
@@ -88,15 +89,7 @@ async function withVite(dir, entry, outDir) {
   });
   /** @type {Record<string, { file: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[], css?: string[] }>} */
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'));
-  const first = new Set();
-  const walk = (key) => {
-    if (first.has(key)) return;
-    first.add(key);
-    for (const next of manifest[key].imports ?? []) walk(next);
-  };
-  Object.keys(manifest)
-    .filter((key) => manifest[key].isEntry)
-    .forEach(walk);
+  const first = firstLoadKeys(manifest);
   const files = (keys) => [...new Set(keys.flatMap((key) => [manifest[key].file, ...(manifest[key].css ?? [])]))].filter((file) => /\.(js|css)$/.test(file));
   const firstFiles = files([...first]);
   const lazyFiles = files(Object.keys(manifest).filter((key) => !first.has(key))).filter((file) => !firstFiles.includes(file));
