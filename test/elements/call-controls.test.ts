@@ -146,13 +146,25 @@ describe('<cc-call-controls> (F20)', () => {
   });
 
   it("the panel's call-sound attribute makes its call controls ring with a tone; without it they stay silent", async () => {
-    const { desk } = await setup();
+    const { desk, transport, id } = await setup();
     const silent = await fixture<CcCommunicationPanel>(html`<cc-communication-panel lang="en" .desk=${desk}></cc-communication-panel>`);
     const ringing = await fixture<CcCommunicationPanel>(html`<cc-communication-panel lang="en" call-sound .desk=${desk}></cc-communication-panel>`);
     await waitUntil(() => inner(silent, 'cc-call-controls') && inner(ringing, 'cc-call-controls'), 'no call controls');
     expect((inner(silent, 'cc-call-controls') as CcCallControls).sound).to.equal(false);
     expect((inner(ringing, 'cc-call-controls') as CcCallControls).sound).to.equal(true);
     expect(ringing.callSound).to.equal(true);
+
+    // A ringing call: the controls that ring hold the call's ring lock (one tab rings) until it stops ringing.
+    const ringLocks = async (): Promise<number> => ((await navigator.locks.query()).held ?? []).filter((lock) => lock.name?.startsWith('cc-call-ring:')).length;
+    ringing.remove();
+    await transport.customerCalls(id, 'voice');
+    await waitUntil(() => inner(inner(silent, 'cc-call-controls')!, '[part="accept"]') !== null, 'no ringing');
+    await (inner(silent, 'cc-call-controls') as CcCallControls).updateComplete;
+    expect(await ringLocks()).to.equal(0);
+    await fixture(html`<cc-communication-panel lang="en" call-sound .desk=${desk}></cc-communication-panel>`);
+    await waitUntil(async () => (await ringLocks()) === 1, 'the panel with call-sound does not ring');
+    await desk.calls.decline(id);
+    await waitUntil(async () => (await ringLocks()) === 0, 'still ringing after the call was declined');
   });
 
   it('permission denied: a clear message, no crash, and the composer still works', async () => {
