@@ -159,6 +159,18 @@ describe('desk.sentiment (F14)', () => {
     expect(alerts.map((a) => a.level)).to.deep.equal(['very-negative', 'negative']);
   });
 
+  it('a sentiment event that comes while the analyzer loads is not overwritten by the local analysis', async () => {
+    let release: ((analyzer: SentimentAnalyzer) => void) | undefined;
+    const { desk, transport } = await setup({ sentiment: () => new Promise<SentimentAnalyzer>((resolve) => (release = resolve)) });
+    say(transport, ANGRY_MESSAGES.en);
+    // The batch runs a task later and waits for the analyzer; the backend reports meanwhile.
+    await waitUntil(() => release !== undefined, 'the analyzer was not asked for');
+    transport.emit({ type: 'sentiment', conversationId: 'c1', level: 'slightly-positive' });
+    release!(createLexiconAnalyzer());
+    await desk.settled();
+    expect(desk.sentiment.of('c1').get()).to.include({ level: 'slightly-positive', source: 'transport' });
+  });
+
   it('does not analyze locally when the transport reports sentiment (capabilities.sentiment) or with sentiment: false', async () => {
     let loads = 0;
     const loader = async (): Promise<SentimentAnalyzer> => (loads++, createLexiconAnalyzer());
