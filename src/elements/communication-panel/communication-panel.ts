@@ -61,6 +61,7 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * @fires cc-attachments-change - From the inner attachment picker: the ready-to-send attachments changed (`CcAttachmentsChangeEvent`).
  * @slot header-actions - Extra controls at the end of the header (e.g. transfer).
  * @csspart header - The header bar.
+ * @csspart avatar - The customer's picture in the header, else their initials (hidden in a narrow panel).
  * @csspart connection - The banner shown while the connection is down or reconnecting.
  * @csspart storage - The banner shown while the browser's storage failed and the desk keeps data in memory.
  * @csspart privacy - The "may be monitored or recorded" banner, when the host configured a privacy notice.
