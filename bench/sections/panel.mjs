@@ -1,6 +1,5 @@
 // The communication panel (first frame, append, DOM size), and the transcript beside its peers.
-import { chromium } from 'playwright-core';
-import { chromiumArgs, executablePath } from '../../scripts/chromium.mjs';
+import { pageResults } from './page-results.mjs';
 import { runPeers } from './peers-run.mjs';
 
 const PEERS = ['virtualizer', 'virtuoso'];
@@ -82,24 +81,12 @@ export async function run({ url, errors, fmt }) {
 const WHEELS_NOTE = 'scroll = 600 wheel events of −100 px, one per 16 ms, from the newest message up (Playwright `page.mouse.wheel`); frames from requestAnimationFrame timestamps, a frame of k × 16.7 ms counts k − 1 dropped';
 
 async function panel(url, errors, fmt) {
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(url);
-    await page.waitForFunction(() => window.benchResults || window.benchError, null, { timeout: 240_000 });
-    const error = await page.evaluate(() => window.benchError);
-    if (error) throw new Error(error);
-    const rows = await page.evaluate(() => window.benchResults);
-    console.log('\nCommunication panel, Chromium headless, 720×600 panel, production build\n');
-    console.log('| messages | first frame ms | append p50 ms | append p95 ms | append max ms | DOM elements | newest visible |');
-    console.log('|---:|---:|---:|---:|---:|---:|:---:|');
-    for (const r of rows) {
-      console.log(`| ${r.messages.toLocaleString('en')} | ${fmt(r.firstFrameMs)} | ${fmt(r.appendP50Ms)} | ${fmt(r.appendP95Ms)} | ${fmt(r.appendMaxMs)} | ${r.domElements} | ${r.newestVisible ? 'yes' : 'NO'} |`);
-    }
-    console.log('\nTargets: first frame ≤ 50 ms, append ≤ 16 ms with the new message fully visible, DOM size independent of length.');
-  } finally {
-    await browser.close();
+  const rows = await pageResults(url, 'benchResults', errors);
+  console.log('\nCommunication panel, Chromium headless, 720×600 panel, production build\n');
+  console.log('| messages | first frame ms | append p50 ms | append p95 ms | append max ms | DOM elements | newest visible |');
+  console.log('|---:|---:|---:|---:|---:|---:|:---:|');
+  for (const r of rows) {
+    console.log(`| ${r.messages.toLocaleString('en')} | ${fmt(r.firstFrameMs)} | ${fmt(r.appendP50Ms)} | ${fmt(r.appendP95Ms)} | ${fmt(r.appendMaxMs)} | ${r.domElements} | ${r.newestVisible ? 'yes' : 'NO'} |`);
   }
+  console.log('\nTargets: first frame ≤ 50 ms, append ≤ 16 ms with the new message fully visible, DOM size independent of length.');
 }
