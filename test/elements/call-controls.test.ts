@@ -161,8 +161,14 @@ describe('<cc-call-controls> (F20)', () => {
     await waitUntil(() => inner(inner(silent, 'cc-call-controls')!, '[part="accept"]') !== null, 'no ringing');
     await (inner(silent, 'cc-call-controls') as CcCallControls).updateComplete;
     expect(await ringLocks()).to.equal(0);
-    await fixture(html`<cc-communication-panel lang="en" call-sound .desk=${desk}></cc-communication-panel>`);
+    const ringer = await fixture(html`<cc-communication-panel lang="en" call-sound .desk=${desk}></cc-communication-panel>`);
     await waitUntil(async () => (await ringLocks()) === 1, 'the panel with call-sound does not ring');
+    // Moved elsewhere in the page while the call rings: it stops, then rings again.
+    const place = ringer.parentElement!;
+    ringer.remove();
+    await waitUntil(async () => (await ringLocks()) === 0, 'still ringing while out of the page');
+    place.append(ringer);
+    await waitUntil(async () => (await ringLocks()) === 1, 'no ring after the panel was moved');
     await desk.calls.decline(id);
     await waitUntil(async () => (await ringLocks()) === 0, 'still ringing after the call was declined');
   });

@@ -128,6 +128,12 @@ export function callControlsElement({ DeskElement, ConversationController, Store
       return this.call ?? this.state.value;
     }
 
+    override connectedCallback(): void {
+      super.connectedCallback();
+      // Back in the page (moved while a call rings): willUpdate starts the ring again.
+      if (this.hasUpdated) this.requestUpdate();
+    }
+
     override disconnectedCallback(): void {
       super.disconnectedCallback();
       this.#stopRinging();
