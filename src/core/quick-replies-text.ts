@@ -44,5 +44,3 @@ export function fillPlaceholders(text: string, values: Partial<Record<Placeholde
   });
   return { text: filled, unfilled: [...unfilled] };
 }
-
-export { searchReplies } from './quick-replies-search.js';

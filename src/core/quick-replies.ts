@@ -6,8 +6,8 @@ import type { PlaceholderName } from './rules.js';
 
 export { PLACEHOLDERS, unfilledPlaceholders, type PlaceholderName } from './rules.js';
 // Filling and searching come with the commands and the list, not with the first load.
-export { fillPlaceholders, placeholderValues, searchReplies } from './quick-replies-text.js';
-export { slashToken, type SlashToken } from './quick-replies-search.js';
+export { fillPlaceholders, placeholderValues } from './quick-replies-text.js';
+export { searchReplies, slashToken, type SlashToken } from './quick-replies-search.js';
 
 /**
  * One quick reply. `text` may hold placeholders (`{customerName}`, `{customerFirstName}`,
