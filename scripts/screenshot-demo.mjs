@@ -24,17 +24,17 @@ const browser = await chromium.launch({
 
 const problems = [];
 let failed = false;
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+/**
+ * Records `page`'s console errors and uncaught errors in `problems` (each starting with `where`), and
+ * serves the demo under the CSP. Others edit the sources while this runs; a Vite hot reload mid-run
+ * would reset the page and the screenshots, so Vite's HMR socket is answered here, not by the server.
+ */
+async function watchAndServe(page, where = '') {
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    if (message.type() === 'error') problems.push(`${where}console.error: ${message.text()}`);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  // Others edit the sources while this runs; a Vite hot reload mid-run would reset the page and
-  // the screenshots. Answer Vite's HMR socket here instead of the server's, so no reload arrives.
+  page.on('pageerror', (error) => problems.push(`${where}page error: ${error.stack ?? error.message}`));
   await page.routeWebSocket(/[?&]token=/, (socket) => {
     socket.send(JSON.stringify({ type: 'connected' }));
   });
@@ -45,6 +45,14 @@ try {
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
     },
   );
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await watchAndServe(page);
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   let loads = 0;
   page.on('load', () => {
     loads += 1;
@@ -203,20 +211,7 @@ try {
   // A small phone, fresh (English, nothing accepted): the contact-center pane comes first, so the
   // offer card with Accept and Reject is above the fold; once accepted, the composer and Send are too.
   const phone = await browser.newPage({ viewport: { width: 360, height: 640 } });
-  phone.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`360 px console.error: ${message.text()}`);
-  });
-  phone.on('pageerror', (error) => problems.push(`360 px page error: ${error.stack ?? error.message}`));
-  await phone.routeWebSocket(/[?&]token=/, (socket) => {
-    socket.send(JSON.stringify({ type: 'connected' }));
-  });
-  await phone.route(
-    (target) => target.href === new URL(url).href,
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
-    },
-  );
+  await watchAndServe(phone, '360 px ');
   await phone.goto(url, { waitUntil: 'load' });
   const inView = async (locator, what) => {
     const box = await locator.boundingBox();
