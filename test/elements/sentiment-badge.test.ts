@@ -86,6 +86,7 @@ describe('<cc-sentiment-badge>', () => {
     transport.emit({ type: 'sentiment', conversationId: 'c1', level: 'slightly-positive' });
     await el.updateComplete;
     expect(shown(el, '[part="urgent"]')).to.equal(null);
+    expect(el.matches(':state(urgent)')).to.equal(false);
     expect(shown(el, '.text')!.textContent).to.equal('Slightly positive');
   });
 });
@@ -117,6 +118,7 @@ describe('<cc-sentiment-alert>', () => {
     await el.updateComplete;
     expect(dismissed).to.equal('c1');
     expect(shown(el, '[role="alert"]')).to.equal(null);
+    expect(el.matches(':state(shown)')).to.equal(false);
     expect(desk.sentiment.of('c1').get().dismissed).to.equal(true);
 
     transport.emit({ type: 'sentiment', conversationId: 'c1', level: 'neutral' });
