@@ -92,6 +92,25 @@ describe('the journal store keeps its memory bounded', () => {
     await reopened.close();
   });
 
+  it('leaves keys and sent client ids past the window out of a reopened store (its compaction drops their lines)', async () => {
+    const d = dir();
+    const clock = { t: Date.UTC(2026, 0, 10, 12) };
+    const options = { keyTtlMs: 7 * 24 * 3600 * 1000, now: () => clock.t };
+    const store = new JournalStore(d, options);
+    for (let i = 0; i < 1500; i++) assert.equal(await store.claimKey(`mid:${i}`), true);
+    await store.putSent({ clientId: 'c-old', agentId: 'a', conversationId: 'cv-1', messageId: 'm-old', at: 1 });
+    await store.close();
+    const lines = () => readFileSync(join(d, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    assert.ok(lines() > 1500);
+
+    clock.t += options.keyTtlMs + 1000;
+    const reopened = new JournalStore(d, options);
+    assert.ok(lines() < 10, `${lines()} lines left after reopening past the window`);
+    assert.equal(await reopened.getSent('c-old'), undefined);
+    assert.equal(await reopened.claimKey('mid:0'), true);
+    await reopened.close();
+  });
+
   it('reads a closed conversation and its messages back from the journal', async () => {
     const d = dir();
     const record = (state: 'active' | 'closed'): ConversationRecord => ({
