@@ -85,6 +85,30 @@ describe('cc-knowledge-search', () => {
     expect(focused(el)?.textContent).to.equal(first.textContent);
   });
 
+  it('moves between results with the arrows, Home and End, and back to the field with ArrowUp from the first or Escape', async () => {
+    const { el, transport } = await setup();
+    await type(el, transport, 'order');
+    const buttons = resultButtons(el);
+    expect(buttons.length).to.be.greaterThan(2);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(el)).to.equal(buttons[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(el)).to.equal(buttons[1]);
+    await sendKeys({ press: 'End' });
+    expect(focused(el)).to.equal(buttons.at(-1));
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(el)).to.equal(buttons.at(-1));
+    await sendKeys({ press: 'Home' });
+    expect(focused(el)).to.equal(buttons[0]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused(el)).to.equal(field(el));
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Escape' });
+    expect(focused(el)).to.equal(field(el));
+    expect(el.searchState).to.equal('results');
+  });
+
   it('Share as link puts the title and address into the composer draft', async () => {
     const { el, desk, transport, conversationId } = await setup();
     desk.composer(conversationId).setDraft('Here is our guide:');
