@@ -153,6 +153,23 @@ describe('desk.scripts', () => {
     stop();
   });
 
+  it("shows the backend's script again in a conversation watched while the list had failed", async () => {
+    const { desk, transport } = await setup({ scripts: [], capabilities: { scripts: true }, queue: 'Billing' });
+    const billing = structuredClone(AGENT_SCRIPTS.find((s) => s.id === 'billing')!);
+    transport.on('scripts.list', () => ({ scripts: [billing] }));
+    transport.failNext('scripts.list', new TransportError('network', 'offline'));
+    const first = await watch(desk);
+    await desk.settled();
+    expect(first.progress()).to.equal(undefined);
+    // Another conversation fetches the list again: the first one shows its script too.
+    transport.emit({ type: 'conversation.updated', conversation: { ...conversation, id: 'c2', queue: 'Billing' } });
+    const second = await watch(desk, 'c2');
+    await waitUntil(() => second.progress()?.script.id === 'billing', "the backend's script is not shown");
+    await waitUntil(() => first.progress()?.script.id === 'billing', 'the conversation shown meanwhile kept no script');
+    first.stop();
+    second.stop();
+  });
+
   it("adds the transport's scripts after the host's", async () => {
     const { desk, transport } = await setup({ scripts: [], capabilities: { scripts: true }, queue: 'Billing' });
     const broken = { id: 'broken', title: 'No steps', queue: 'Billing' } as unknown as AgentScript;
