@@ -78,7 +78,7 @@ async function ringOnce(): Promise<void> {
 }
 
 /** "02:31", or "1:02:31" past an hour. */
-export function clock(ms: number): string {
+function clock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const two = (n: number): string => String(n).padStart(2, '0');
   const h = Math.floor(total / 3600);
