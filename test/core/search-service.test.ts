@@ -461,9 +461,13 @@ describe('desk transcript search', () => {
     const first = await searchTranscripts(ctx, service, 'reklamacja', {}, 100);
     expect(first.hits.filter((h) => h.source === 'server').map((h) => h.messageKey)).to.deep.equal(['new2', 'new1']);
     expect(first.total).to.equal(152);
+    // The server's conversations are not all known: no count of conversations is claimed.
+    expect(first).not.to.have.property('conversationCount');
     const second = await searchTranscripts(ctx, service, 'reklamacja', {}, 100, 98);
     expect(second.hits).to.have.length(52);
     expect(second.total + 2).to.equal(first.total);
+    // A later page is local only: its conversations are all counted.
+    expect(second.conversationCount).to.equal(1);
   });
 
   it('counts every match and pages with offset', async () => {
