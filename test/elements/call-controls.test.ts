@@ -88,6 +88,18 @@ describe('<cc-call-controls> (F20)', () => {
     expect(controls.shadowRoot!.querySelector('[role="status"].visually-hidden')?.textContent).to.equal('Microphone off');
     expect(desk.calls.state(id).get().local!.getAudioTracks()[0]!.enabled).to.equal(false);
 
+    // Camera off and on again: the self-view goes and comes back.
+    expect(desk.calls.state(id).get().camera).to.equal(true);
+    inner(controls, '[part="camera"]')!.click();
+    await waitUntil(() => !desk.calls.state(id).get().camera, 'the camera is still on');
+    await controls.updateComplete;
+    expect(inner(controls, 'video.self')).to.equal(null);
+    expect(inner(controls, '[part="camera"]')!.textContent!.trim()).to.equal('Camera on');
+    inner(controls, '[part="camera"]')!.click();
+    await waitUntil(() => desk.calls.state(id).get().camera, 'the camera did not come back on');
+    await controls.updateComplete;
+    expect(inner(controls, 'video.self')).to.not.equal(null);
+
     inner(controls, '[part="hold"]')!.click();
     await waitUntil(() => desk.calls.state(id).get().phase === 'on-hold', 'not on hold');
     await controls.updateComplete;
