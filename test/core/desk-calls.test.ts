@@ -212,6 +212,38 @@ describe('desk.calls (F20)', () => {
     expect(made[0]!.connectionState).to.equal('closed');
   });
 
+  it('keeps ICE candidates that come before the session description, and adds them after it', async () => {
+    const transport = new TestTransport({ capabilities: { calls: { voice: true, video: true } } });
+    transport.on('call.accept', () => ({ ok: true }));
+    transport.on('call.signal', () => ({ ok: true }));
+    const added: (RTCIceCandidateInit | null | undefined)[] = [];
+    const peerConnection = (config: RTCConfiguration): RTCPeerConnection => {
+      const pc = new RTCPeerConnection(config);
+      pc.addIceCandidate = (candidate?: RTCIceCandidateInit | null) => (added.push(candidate), Promise.resolve());
+      return pc;
+    };
+    const desk = testDesk({ transport, calls: { peerConnection } });
+    await desk.connect();
+    transport.emit({
+      type: 'conversation.updated',
+      conversation: { id: 'c1', customer: { id: 'u1', name: 'Anna Nowak' }, channel: 'facebook', queue: 'Sales', state: 'active', requestedAt: Date.now() },
+    });
+    transport.emit({ type: 'call.incoming', call: { callId: 'call-1', conversationId: 'c1', media: 'voice', from: 'customer' } });
+    await waitUntil(() => phase(desk, 'c1') === 'ringing-in', 'no ringing');
+    await desk.calls.accept('c1');
+    const candidate = { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: '0', sdpMLineIndex: 0 };
+    transport.emit({ type: 'call.signal', callId: 'call-1', candidate });
+    await desk.settled();
+    expect(added).to.deep.equal([]);
+    const customer = new RTCPeerConnection();
+    customer.addTransceiver('audio');
+    const offer = await customer.createOffer();
+    transport.emit({ type: 'call.signal', callId: 'call-1', description: { type: 'offer', sdp: offer.sdp! } });
+    await waitUntil(() => added.length === 1, 'the early candidate was never added');
+    expect(added).to.deep.equal([candidate]);
+    customer.close();
+  });
+
   it('disposing the desk stops the microphone and camera', async () => {
     const { desk, id } = await callDesk();
     await desk.calls.start(id, 'video');
