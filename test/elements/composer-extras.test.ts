@@ -148,9 +148,12 @@ describe('composer: reply-to', () => {
     await waitUntil(() => transcript.shadowRoot!.querySelector('[part="reply"]'));
     transcript.shadowRoot!.querySelector<HTMLButtonElement>('[part="reply"]')!.click();
     await panel.updateComplete;
-    $<HTMLButtonElement>(panel, '[part="replying"] button')!.click();
+    const cancel = $<HTMLButtonElement>(panel, '[part="replying"] button')!;
+    cancel.focus();
+    cancel.click();
     await panel.updateComplete;
     expect($(panel, '[part="replying"]')).to.equal(null);
+    expect(focused() === textarea(panel), 'the × goes away: the focus goes back to the message field').to.equal(true);
     expect(desk.composer(conversationId).$state.get().replyTo).to.equal(undefined);
 
     transcript.shadowRoot!.querySelector<HTMLButtonElement>('[part="reply"]')!.click();
