@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Message } from '../../src/core/model.js';
-import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
+import { createMemoryStorage, openStorage, type OutboxEntry, type Storage } from '../../src/core/storage.js';
 import { withFallback } from '../../src/core/storage-fallback.js';
 import { deleteDatabase, dispose, testDesk, TestTransport } from '../harness.js';
 
@@ -170,6 +170,35 @@ describe('storage with a fallback to memory', () => {
     const refused = await Promise.allSettled([fallback.latestChange!(), fallback.scanChanges!(0, 10)]);
     expect(refused.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
     expect((await fallback.scanMessages(undefined, 10)).map((m) => m.storeKey)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('once in memory: reads what only the first storage holds, clears its draft on send, deletes from both', async () => {
+    const primary = createMemoryStorage();
+    let full = false;
+    const { storage } = withFallback(
+      Promise.resolve<Storage>({
+        ...primary,
+        kind: 'indexeddb',
+        async setValue(key, value) {
+          if (full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+          await primary.setValue(key, value);
+        },
+      }),
+    );
+    const fallback = await storage;
+    const entry = (clientId: string): OutboxEntry => ({ clientId, conversationId: 'c1', text: 'Hi', at: T0, state: 'pending', attempts: 0 });
+    await fallback.setValue('kept', 'before');
+    await fallback.setDraft('c1', 'typed before');
+    await fallback.putOutbox(entry('o1'));
+    full = true;
+    await fallback.setValue('later', 1);
+    expect(fallback.kind).to.equal('memory');
+    expect(await fallback.getValue('kept')).to.equal('before');
+    await fallback.putOutbox(entry('o2'), { clearDraft: true });
+    expect((await primary.getDraft('c1')) ?? '').to.equal('');
+    await fallback.deleteOutbox('o1');
+    expect((await primary.getOutbox()).map((e) => e.clientId)).to.deep.equal([]);
+    expect((await fallback.getOutbox()).map((e) => e.clientId)).to.deep.equal(['o2']);
   });
 });
 
