@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Message } from '../../src/core/model.js';
+import { newMid } from '../dev/customer.js';
 import { JournalStore } from '../src/journal-store.js';
 import type { ConversationRecord } from '../src/store.js';
-import { activeConversation, Agent, setup } from './helpers.js';
+import { activeConversation, Agent, setup, waitFor } from './helpers.js';
 
 const typing = (on: boolean) => ({ type: 'typing', conversationId: 'cv-1', on }) as const;
 
@@ -179,6 +181,37 @@ describe('the journal store keeps its memory bounded', () => {
       assert.deepEqual(snapshot.conversations.map((c) => c.id), [conversationId]);
       assert.ok(snapshot.messages.some((m) => m.id === later.at(-1)));
       await stale.close();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('over the WebSocket: the log of a connected socket that falls behind is not trimmed past what it has been sent', async () => {
+    const d = dir();
+    const s = await setup({ store: new JournalStore(d, { maxEventsPerAgent: 8, hotEventsPerAgent: 2 }), maxSocketBufferBytes: 64 * 1024, slowSocketMs: 30_000 });
+    try {
+      const agent = new Agent(() => s.bridge, 'a-behind');
+      await agent.connect();
+      const { customer } = await activeConversation(s, agent, 'I read slowly');
+      const from = agent.events.length;
+      const socket = (agent.ws as unknown as { _socket: Socket })._socket;
+      socket.pause(); // the client stops reading: the bridge's pump waits on back-pressure
+      const big = 'x'.repeat(16 * 1024);
+      const mids: string[] = [];
+      for (let batch = 0; batch < 12; batch++) {
+        const items = Array.from({ length: 40 }, () => customer.messageItem({ text: big, mid: newMid() }));
+        mids.push(...items.map((i) => i.mid));
+        await customer.post(...items.map((i) => i.item));
+      }
+      socket.resume();
+      const last = mids.at(-1)!;
+      await waitFor(() => agent.closed ?? agent.events.some((e) => e.type === 'message.received' && e.message.id === last), 'the last message, once the client reads again', 10_000);
+      assert.equal(agent.closed, undefined);
+      assert.equal(agent.events.slice(from).filter((e) => e.type === 'snapshot').length, 0, 'no snapshot: nothing it needed was trimmed');
+      const sent = new Set(mids);
+      const received = agent.eventsOf('message.received').map((e) => e.message.id).filter((id) => sent.has(id));
+      assert.deepEqual(received, mids, 'every event, in order, once');
+      await agent.close();
     } finally {
       await s.close();
     }
