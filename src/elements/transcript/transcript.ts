@@ -577,7 +577,7 @@ export class CcTranscript extends LitElement {
           ? html`<button
               class="reply"
               part="reply"
-              aria-label=${this.localize.t.message.replyTo(excerpt(m.text ?? visibleText(m.attachments?.[0]?.name ?? '')).slice(0, 80))}
+              aria-label=${this.localize.t.message.replyTo((m.text ?? visibleText(m.attachments?.[0]?.name ?? '')).slice(0, 80))}
               @click=${() => this.dispatchEvent(new CcReplyEvent(m.conversationId, m.id))}
             >
               ${this.localize.t.message.reply}
