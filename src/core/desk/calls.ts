@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { CallEndReason, CallMedia, CallSignalEvent, CallIncomingEvent, CallStateEvent } from '../transport.js';
 import { forward, lazyCommands } from './knowledge.js';
-import type { SliceContext } from './shared.js';
+import { StoreMap, type SliceContext } from './shared.js';
 import type { Conversation, Message } from '../model.js';
 import type { CallCommands } from './calls-media.js';
 
@@ -103,9 +103,9 @@ export function callsSlice(
   options: CallsOptions,
   deps: CallsDeps,
 ): Calls & { received(event: CallEvent): Promise<void>; conversationChanged(conversation: Conversation): void; dispose(): void } {
-  const stores = new Map<string, WritableAtom<CallState>>();
+  const stores = new StoreMap<CallState>(IDLE_CALL);
   const $calls = atom<Readonly<Record<string, CallState>>>({});
-  const state = (id: string): WritableAtom<CallState> => stores.get(id) ?? (stores.set(id, atom(IDLE_CALL)), stores.get(id)!);
+  const state = (id: string): WritableAtom<CallState> => stores.get(id);
   let loaded: CallCommands | undefined;
   const commands = lazyCommands(ctx, () => import('./calls-media.js').then((m) => (loaded = new m.CallCommands(ctx, options, deps, state, $calls))));
   return {
@@ -117,7 +117,7 @@ export function callsSlice(
     ...forward(ctx, commands, 'start accept decline mute camera hold end setDevices devices dismiss received'.split(' ') as (keyof CallCommands)[]),
     // A call belongs to an active conversation: one that leaves Active (transfer, wrap-up, waiting, closed) hangs up.
     conversationChanged: (conversation) => {
-      const phase = stores.get(conversation.id)?.get().phase;
+      const phase = stores.has(conversation.id) ? stores.get(conversation.id).get().phase : undefined;
       if (conversation.state !== 'active' && phase && phase !== 'idle' && phase !== 'ended') void loaded?.end(conversation.id).catch(() => undefined);
     },
     dispose: () => loaded?.dispose(),

@@ -1,8 +1,8 @@
-import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { Conversation } from '../model.js';
 import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef } from '../records.js';
 import type { CrmCommands } from './crm-commands.js';
-import type { SliceContext } from './shared.js';
+import { StoreMap, type SliceContext } from './shared.js';
 
 /** A customer's recent cases: loading (with the previous list while it refreshes), done, or failed. */
 export type RecentCases =
@@ -33,26 +33,6 @@ export interface CrmStores {
 }
 
 type SearchOptions = { kinds?: RecordKind[]; customerId?: string; limit?: number };
-
-/** One store per key, made on first use. */
-class StoreMap<T> {
-  readonly #stores = new Map<string, WritableAtom<T>>();
-  readonly #initial: T;
-
-  constructor(initial: T) {
-    this.#initial = initial;
-  }
-
-  has(key: string): boolean {
-    return this.#stores.has(key);
-  }
-
-  get(key: string): WritableAtom<T> {
-    let store = this.#stores.get(key);
-    if (!store) this.#stores.set(key, (store = atom(this.#initial)));
-    return store;
-  }
-}
 
 const keyOf = (target: RecordRef): string => `${target.kind}:${target.id}`;
 

@@ -1,8 +1,8 @@
-import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { SentimentAnalyzer, SentimentLevel } from '../../sentiment/index.js';
 import type { Message } from '../model.js';
 import type { SentimentEvent } from '../transport.js';
-import type { SliceContext } from './shared.js';
+import { StoreMap, type SliceContext } from './shared.js';
 
 export type { SentimentAnalyzer, SentimentLevel };
 
@@ -66,7 +66,7 @@ const loadLexicon = (): Promise<SentimentAnalyzer> => import('../../sentiment/in
 export class SentimentSlice implements Sentiment {
   /** @internal Conversations the transport reports sentiment for. */
   readonly told = new Set<string>();
-  #stores = new Map<string, WritableAtom<SentimentState>>();
+  readonly #stores = new StoreMap<SentimentState>(INITIAL);
   #engine: Promise<(conversationId: string) => void> | undefined;
 
   constructor(
@@ -81,9 +81,7 @@ export class SentimentSlice implements Sentiment {
 
   /** @internal The store is writable here; the facade hands it out as a ReadableAtom. */
   of(conversationId: string): WritableAtom<SentimentState> {
-    let store = this.#stores.get(conversationId);
-    if (!store) this.#stores.set(conversationId, (store = atom(INITIAL)));
-    return store;
+    return this.#stores.get(conversationId);
   }
 
   dismiss(conversationId: string): void {

@@ -1,4 +1,4 @@
-import { atom, onMount, type ReadableAtom } from 'nanostores';
+import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { AgentRef, Conversation, ConversationState, Message, MessageStatus } from '../model.js';
 import type { RecordRef } from '../records.js';
 import type { Storage } from '../storage.js';
@@ -61,6 +61,26 @@ export function byTimeThenCursor(a: Message | undefined, b: Message): number {
 }
 
 export const statusRank: Record<MessageStatus, number> = { failed: -1, sending: 0, sent: 1, delivered: 2, read: 3 };
+
+/** One store per key, made on first use (no loading: see `storesPerId` for stores that load while watched). */
+export class StoreMap<T> {
+  readonly #stores = new Map<string, WritableAtom<T>>();
+  readonly #initial: T;
+
+  constructor(initial: T) {
+    this.#initial = initial;
+  }
+
+  has(key: string): boolean {
+    return this.#stores.has(key);
+  }
+
+  get(key: string): WritableAtom<T> {
+    let store = this.#stores.get(key);
+    if (!store) this.#stores.set(key, (store = atom(this.#initial)));
+    return store;
+  }
+}
 
 /** Counts work in flight so `settled()` can wait for it instead of a test sleeping. */
 export class PendingWork {
