@@ -53,7 +53,7 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 /** The events, attributes, slots and custom states of an element, as Markdown. */
-export function reference(declaration: Declaration): string {
+function reference(declaration: Declaration): string {
   const sections: string[] = [];
   const events = table(
     ['Event', 'Cancelable', 'Detail and meaning'],
@@ -83,7 +83,7 @@ export function reference(declaration: Declaration): string {
 }
 
 /** The HTML a page pastes to use the element: its define entry and the tag with its attributes' defaults. */
-export function snippet(tag: string, path: string, declaration: Declaration): string {
+function snippet(tag: string, path: string, declaration: Declaration): string {
   const folder = /src\/elements\/([^/]+)\//.exec(path)?.[1];
   const attributes = (declaration.attributes ?? [])
     .filter((attribute) => attribute.default !== undefined && !/^(false|undefined|null|''|"")$/.test(attribute.default))

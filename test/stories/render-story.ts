@@ -15,7 +15,7 @@ export interface StoryLike {
 export type StoryModule = Record<string, StoryLike> & { default: StoryLike };
 
 /** Every element under `root`, through shadow roots. */
-export function deepElements(root: Element | ShadowRoot): Element[] {
+function deepElements(root: Element | ShadowRoot): Element[] {
   const found: Element[] = [];
   const visit = (node: Element | ShadowRoot): void => {
     for (const child of node.children) {
