@@ -144,9 +144,11 @@ export function emojiPart({ html, nothing }: EmojiPartDeps, host: EmojiPartHost)
       return;
     }
     if (index < 0) return;
+    // Left and Right go by where the emoji are drawn: in a right-to-left page the next one is on the left.
+    const forward = getComputedStyle(all[index]!).direction === 'rtl' ? -1 : 1;
     const next = {
-      ArrowLeft: index - 1,
-      ArrowRight: index + 1,
+      ArrowLeft: index - forward,
+      ArrowRight: index + forward,
       ArrowUp: vertical(all, index, false),
       ArrowDown: vertical(all, index, true),
       Home: 0,
