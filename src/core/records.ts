@@ -118,6 +118,19 @@ export interface SearchHit {
   source: 'local' | 'server';
 }
 
+/** How much of a transcript search to return: `desk.searchTranscripts(query, filters, options)`. */
+export interface SearchPageOptions {
+  /** Hits per page (100 by default). */
+  limit?: number;
+  /** Local matches to skip (a later page). */
+  offset?: number;
+  /**
+   * The results shown so far, of the same query: the next page of their local matches (the server's
+   * search has no pages) comes back appended to them, counted as one result set.
+   */
+  after?: SearchResults;
+}
+
 export interface SearchResults {
   query: string;
   /** Folded query terms, for highlighting. */

@@ -482,6 +482,10 @@ describe('desk transcript search', () => {
     const second = await desk.searchTranscripts('kwzx', {}, { limit: 100, offset: 100 });
     expect(second).to.deep.include({ total: 130, offset: 100, more: false });
     expect(second.hits.map((h) => h.text)).to.deep.equal(Array.from({ length: 30 }, (_, i) => `Reklamacja kwzx ${29 - i}`));
+    // `after`: the next page comes back appended to the results shown, one result set.
+    const appended = await desk.searchTranscripts('ignored: the shown query is searched', {}, { limit: 100, after: first });
+    expect(appended).to.deep.include({ query: 'kwzx', total: 130, conversationCount: 1, more: false });
+    expect(appended.hits.map((h) => h.text)).to.deep.equal(Array.from({ length: 130 }, (_, i) => `Reklamacja kwzx ${129 - i}`));
     expect((await desk.searchTranscripts('reklamacja kwzx 1', {}, { limit: 5 })).total).to.equal(41);
   });
 });

@@ -3,7 +3,7 @@ import type { AttachmentPolicy, FileVerdict } from '../attachment-policy.js';
 import { canTransition } from '../conversation-state.js';
 import { DeskError } from '../errors.js';
 import type { AgentRef, AttachmentRef, BasePresence, Conversation, ConversationState, Message, Offer } from '../model.js';
-import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef, SearchFilters, SearchResults } from '../records.js';
+import type { CrmRecord, LinkSlot, NewRecord, Note, RecordKind, RecordRef, SearchFilters, SearchPageOptions, SearchResults } from '../records.js';
 import type { ReplyWindow } from '../reply-window.js';
 import type { SearchService, SearchStatus } from '../search/types.js';
 import type { Storage, StorageFallbackReason } from '../storage.js';
@@ -381,9 +381,9 @@ export class Desk {
     return this.#s.search.enable();
   }
 
-  /** Full-text search, merged with the server's: the newest `limit` (100) matches and `total`, every match counted; a later
-   *  page skips `offset` local matches (`source: 'local'` hits already shown); the server is asked on the first page only. */
-  searchTranscripts(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): Promise<SearchResults> {
+  /** Full-text search, merged with the server's: the newest `limit` (100) matches and `total`, every match counted; `after`
+   *  (the results shown) appends the next page to them; the server is asked on the first page only. */
+  searchTranscripts(query: string, filters: SearchFilters = {}, options: SearchPageOptions = {}): Promise<SearchResults> {
     return this.#s.search.search(query, filters, options);
   }
 

@@ -1,6 +1,6 @@
 import { atom } from 'nanostores';
 import type { Conversation, Message } from '../model.js';
-import type { SearchFilters, SearchResults } from '../records.js';
+import type { SearchFilters, SearchPageOptions, SearchResults } from '../records.js';
 import type { SearchService, SearchStatus } from '../search/types.js';
 import type { MessagesSlice } from './messages.js';
 import type { SliceContext } from './shared.js';
@@ -50,9 +50,15 @@ export class SearchSlice {
    * Full-text search over stored transcripts, merged with the server's search (its code loads with
    * the first search). Every local match is counted; `offset` skips that many local matches.
    */
-  async search(query: string, filters: SearchFilters = {}, options: { limit?: number; offset?: number } = {}): Promise<SearchResults> {
+  async search(query: string, filters: SearchFilters = {}, options: SearchPageOptions = {}): Promise<SearchResults> {
+    const { after } = options;
+    const page = await this.#page(after?.query ?? query, filters, options.limit ?? 100, after ? after.hits.filter((h) => h.source === 'local').length : (options.offset ?? 0));
+    return after ? appendPage(after, page) : page;
+  }
+
+  async #page(query: string, filters: SearchFilters, limit: number, offset: number): Promise<SearchResults> {
     const [service, commands] = await Promise.all([this.enable(), this.#commands()]);
-    const results = await commands.searchTranscripts(this.#ctx, service, query, filters, options.limit ?? 100, options.offset ?? 0);
+    const results = await commands.searchTranscripts(this.#ctx, service, query, filters, limit, offset);
     // Hits from earlier sessions name their customer from the stored conversation, not by id.
     const inMemory = this.#conversations();
     const missing = new Set(results.hits.map((h) => h.conversationId).filter((id) => !inMemory[id]));
@@ -79,4 +85,21 @@ export class SearchSlice {
     }
     return this.#loading;
   }
+}
+
+/** A later page appended to the results shown: hits not listed yet, every local match counted, the server's listed ones on top. */
+function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
+  const key = (h: SearchResults['hits'][number]): string => `${h.conversationId}\0${h.messageKey}`;
+  const listed = new Set(shown.hits.filter((h) => h.source === 'local').map(key));
+  const server = shown.hits.filter((h) => h.source !== 'local').length;
+  const { conversationCount, ...rest } = page;
+  return {
+    ...rest,
+    ...(shown.conversations || page.conversations ? { conversations: { ...shown.conversations, ...page.conversations } } : {}),
+    // Conversations are counted over local matches only: right while no server hit is listed.
+    ...(server === 0 && conversationCount !== undefined ? { conversationCount } : {}),
+    hits: [...shown.hits, ...page.hits.filter((h) => !listed.has(key(h)))],
+    total: page.total + server,
+    more: page.more,
+  };
 }

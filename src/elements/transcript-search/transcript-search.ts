@@ -324,35 +324,20 @@ export class CcTranscriptSearch extends DeskElement {
     }
   }
 
-  /**
-   * Runs the same search again for the next page: the local matches not listed yet (the server's
-   * search has no pages). Appended to the results.
-   */
+  /** Lists the next page of the same search (the desk appends it to the results shown). */
   async #showMore(): Promise<void> {
     const desk = this.activeDesk;
     const results = this.results;
     if (!desk || !results || this.loadingMore) return;
     const sequence = this.#sequence;
-    const local = results.hits.filter((h) => h.source === 'local');
-    const server = results.hits.length - local.length;
     const focused = (this.renderRoot as ShadowRoot).activeElement?.classList.contains('show-more') ?? false;
     this.loadingMore = true;
     try {
-      const page = await desk.searchTranscripts(results.query, this.#shownFilters, { limit: this.limit, offset: local.length });
+      // The desk appends the next page to the results shown and counts them as one set.
+      const merged = await desk.searchTranscripts(results.query, this.#shownFilters, { limit: this.limit, after: results });
       if (sequence !== this.#sequence) return;
-      const listed = new Set(local.map((h) => `${h.conversationId}\0${h.messageKey}`));
-      const fresh = page.hits.filter((h) => !listed.has(`${h.conversationId}\0${h.messageKey}`));
-      const { conversationCount, ...rest } = page;
       this.#appended = true;
-      this.results = {
-        ...rest,
-        ...(results.conversations || page.conversations ? { conversations: { ...results.conversations, ...page.conversations } } : {}),
-        // Local matches are all counted; the server's listed ones come on top.
-        ...(server === 0 && conversationCount !== undefined ? { conversationCount } : {}),
-        hits: [...results.hits, ...fresh],
-        total: page.total + server,
-        more: page.more,
-      };
+      this.results = merged;
       this.#announce(true);
     } catch {
       // The listed results stay; the button is there to try again.
