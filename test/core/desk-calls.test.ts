@@ -25,6 +25,7 @@ describe('desk.calls (F20)', () => {
     await waitUntil(() => desk.$offers.get().length === 1);
     await desk.accept(offer.id);
     expect(desk.calls.available).to.equal(undefined);
+    expect(desk.calls.canStart(offer.conversationId)).to.deep.equal([]);
     const error = await desk.calls.start(offer.conversationId, 'video').catch((e: unknown) => e);
     expect(error).to.be.instanceOf(DeskError);
     expect((error as DeskError).code).to.equal('unsupported');
@@ -33,7 +34,11 @@ describe('desk.calls (F20)', () => {
   it('connects a real RTCPeerConnection pair through the simulated signalling', async () => {
     const { desk, id } = await callDesk();
     expect(desk.calls.available).to.deep.equal({ voice: true, video: true });
+    expect(desk.calls.canStart(id)).to.deep.equal(['voice', 'video']);
+    expect(desk.calls.canStart('no-such-conversation')).to.deep.equal([]);
     await desk.calls.start(id, 'video');
+    // One call at a time.
+    expect(desk.calls.canStart(id)).to.deep.equal([]);
     expect(['ringing-out', 'connecting', 'connected']).to.include(phase(desk, id));
     await waitUntil(() => phase(desk, id) === 'connected', 'the call never connected', { timeout: 8000 });
     const state = desk.calls.state(id).get();
@@ -45,6 +50,7 @@ describe('desk.calls (F20)', () => {
     expect(desk.calls.$calls.get()[id]?.phase).to.equal('connected');
     await desk.calls.end(id);
     expect(desk.calls.state(id).get()).to.deep.include({ phase: 'ended', reason: 'hung-up' });
+    expect(desk.calls.canStart(id)).to.deep.equal(['voice', 'video']);
     expect(state.local!.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
     await desk.settled();
     expect(systemLines(desk, id)).to.have.length(1);

@@ -66,6 +66,8 @@ export interface Calls {
   state(conversationId: string): ReadableAtom<CallState>;
   /** Every conversation's call that is not idle, by conversation id (a ringing call in another tab shows). */
   readonly $calls: ReadableAtom<Readonly<Record<string, CallState>>>;
+  /** The calls the agent may start now in a conversation: what the transport carries, in an Active conversation without a call. */
+  canStart(conversationId: string): readonly CallMedia[];
   /** Gets the microphone (and camera) and rings the customer. */
   start(conversationId: string, media: CallMedia): Promise<void>;
   /** Takes the customer's call: gets the microphone (and camera), then connects. */
@@ -114,6 +116,17 @@ export function callsSlice(
     },
     state,
     $calls,
+    canStart: (id) => {
+      const can = ctx.transport.capabilities.calls;
+      const phase = stores.has(id) ? stores.get(id).get().phase : 'idle';
+      if (!can || (phase !== 'idle' && phase !== 'ended')) return [];
+      try {
+        if (ctx.conversation(id).state !== 'active') return [];
+      } catch {
+        return []; // a conversation the desk does not hold
+      }
+      return (['voice', 'video'] as const).filter((m) => can[m]);
+    },
     ...forward(ctx, commands, 'start accept decline mute camera hold end setDevices devices dismiss received'.split(' ') as (keyof CallCommands)[]),
     // A call belongs to an active conversation: one that leaves Active (transfer, wrap-up, waiting, closed) hangs up.
     conversationChanged: (conversation) => {

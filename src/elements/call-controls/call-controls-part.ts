@@ -26,9 +26,8 @@ export function defineCallControls(deps: CallControlsDeps): void {
  * `host`, then rings the customer.
  */
 export function callMenu(desk: Desk, conversation: Conversation, t: Partial<Catalog>, host: HTMLElement, done: () => void): TemplateResult[] | undefined {
-  const can = desk.calls.available;
-  const phase = desk.calls.state(conversation.id).get().phase;
-  if (!can || conversation.state !== 'active' || (phase !== 'idle' && phase !== 'ended')) return undefined;
+  const media = desk.calls.canStart(conversation.id);
+  if (media.length === 0) return undefined;
   const labels = t.callMenu ?? callMenuStrings.callMenu;
   const start = (media: CallMedia): void => {
     done();
@@ -36,5 +35,5 @@ export function callMenu(desk: Desk, conversation: Conversation, t: Partial<Cata
     host.dispatchEvent(intent);
     if (!intent.defaultPrevented) void desk.calls.start(conversation.id, media).catch(() => undefined);
   };
-  return (['voice', 'video'] as const).filter((m) => can[m]).map((m) => html`<button role="menuitem" @click=${() => start(m)}>${labels[m]}</button>`);
+  return media.map((m) => html`<button role="menuitem" @click=${() => start(m)}>${labels[m]}</button>`);
 }
