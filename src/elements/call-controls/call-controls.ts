@@ -3,37 +3,20 @@
 // nothing the page has already loaded (Lit, the base element, the controllers, the shared styles):
 // those come in as `deps`, so a host's bundler keeps the first load in one chunk. Its English strings
 // come with it.
-import type { CSSResultGroup, html as litHtml, PropertyDeclarations, PropertyValues, TemplateResult, unsafeCSS as litUnsafeCSS } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { CallState, Desk } from '../../core/desk/desk.js';
 import type { CallMedia } from '../../core/transport.js';
-import type { ConversationController } from '../../controllers/conversation-controller.js';
-import type { StoreController } from '../../controllers/store-controller.js';
 import { callMenuStrings } from '../../i18n/en/call-menu.js';
 import { callsStrings } from '../../i18n/en/calls.js';
-import type { DeskElement } from '../desk-element.js';
+import type { LazyDeskElement, PageDeps } from '../lazy-element.js';
 import { callControlsCss } from './call-controls.styles.js';
 import { CcCallEvent, CcCallStartEvent } from './events.js';
 
 /** What the element is built from: modules the page has already loaded. */
-export interface CallControlsDeps {
-  DeskElement: typeof DeskElement;
-  ConversationController: typeof ConversationController;
-  StoreController: typeof StoreController;
-  html: typeof litHtml;
-  nothing: symbol;
-  hostStyles: CSSResultGroup;
-  /** Lit's `unsafeCSS`: the styles stay CSS results, made into sheets only where there is a document. */
-  unsafeCSS: typeof litUnsafeCSS;
-}
+export type CallControlsDeps = PageDeps;
 
 /** The element's public face (the class is made by `callControlsElement`; it is a DeskElement). */
-export interface CallControlsElement extends HTMLElement {
-  desk: Desk | undefined;
-  deskId: string | undefined;
-  readonly activeDesk: Desk | undefined;
-  readonly updateComplete: Promise<boolean>;
-  requestUpdate(): void;
-  conversationId: string | undefined;
+export interface CallControlsElement extends LazyDeskElement {
   compact: boolean;
   sound: boolean;
   /** Shows this state instead of the desk's (stories, tests). */

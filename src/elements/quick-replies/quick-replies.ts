@@ -10,6 +10,7 @@ import { searchReplies } from '../../core/quick-replies-search.js';
 import type { quickRepliesStrings } from '../../i18n/en/quick-replies.js';
 import type { errorText as errorTextFn } from '../../i18n/error-text.js';
 import type { DeskElement } from '../desk-element.js';
+import type { LazyDeskElement } from '../lazy-element.js';
 import { quickRepliesCss } from './quick-replies.styles.js';
 
 /** Fired before a quick reply is inserted; cancel it to keep the draft as it is. */
@@ -64,13 +65,7 @@ let instances = 0;
 let sheet: CSSStyleSheet | undefined;
 
 /** The element's public face (the class is made by `quickRepliesElement`; it is a DeskElement). */
-export interface CcQuickReplies extends HTMLElement {
-  desk: Desk | undefined;
-  deskId: string | undefined;
-  readonly activeDesk: Desk | undefined;
-  readonly updateComplete: Promise<boolean>;
-  requestUpdate(): void;
-  conversationId: string | undefined;
+export interface CcQuickReplies extends LazyDeskElement {
   query: string;
   range: { start: number; end: number } | undefined;
   input: HTMLElement | undefined;

@@ -3,37 +3,18 @@
 // classes from it up front. It imports nothing that the page has already loaded (Lit, the base element,
 // the controllers, the shared styles): those come in as `deps`, so a host's bundler keeps the first
 // load in one chunk. Its English strings come with it.
-import type { CSSResultGroup, html as litHtml, PropertyDeclarations, PropertyValues, TemplateResult, unsafeCSS as litUnsafeCSS } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { Desk, SentimentLevel, SentimentState } from '../../core/desk/desk.js';
-import type { ConversationController } from '../../controllers/conversation-controller.js';
-import type { StoreController } from '../../controllers/store-controller.js';
 import { sentimentStrings } from '../../i18n/en/sentiment.js';
-import type { DeskElement } from '../desk-element.js';
+import type { LazyDeskElement, PageDeps } from '../lazy-element.js';
 import { CcSentimentDismissEvent } from './events.js';
 import { sentimentAlertCss, sentimentBadgeCss } from './sentiment-badge.styles.js';
 
 /** What the elements are built from: modules the page has already loaded. */
-export interface SentimentDeps {
-  DeskElement: typeof DeskElement;
-  ConversationController: typeof ConversationController;
-  StoreController: typeof StoreController;
-  html: typeof litHtml;
-  nothing: symbol;
-  hostStyles: CSSResultGroup;
-  /** Lit's `unsafeCSS`: the styles stay CSS results, made into sheets only where there is a document. */
-  unsafeCSS: typeof litUnsafeCSS;
-}
+export type SentimentDeps = PageDeps;
 
 /** What both elements have (the classes are made by `sentimentElements`; they are DeskElements). */
-interface SentimentHost extends HTMLElement {
-  desk: Desk | undefined;
-  deskId: string | undefined;
-  readonly activeDesk: Desk | undefined;
-  readonly updateComplete: Promise<boolean>;
-  requestUpdate(): void;
-  /** The conversation whose sentiment is shown (default: the desk's active one). */
-  conversationId: string | undefined;
-}
+type SentimentHost = LazyDeskElement;
 
 /** The badge's public face. */
 export interface SentimentBadgeElement extends SentimentHost {
