@@ -47,6 +47,23 @@ export async function searchTranscripts(
   }
 }
 
+/** A later page appended to the results shown: hits not listed yet, every local match counted, the server's listed ones on top. */
+export function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
+  const key = (h: SearchResults['hits'][number]): string => `${h.conversationId}\0${h.messageKey}`;
+  const listed = new Set(shown.hits.filter((h) => h.source === 'local').map(key));
+  const server = shown.hits.filter((h) => h.source !== 'local').length;
+  const { conversationCount, ...rest } = page;
+  return {
+    ...rest,
+    ...(shown.conversations || page.conversations ? { conversations: { ...shown.conversations, ...page.conversations } } : {}),
+    // Conversations are counted over local matches only: right while no server hit is listed.
+    ...(server === 0 && conversationCount !== undefined ? { conversationCount } : {}),
+    hits: [...shown.hits, ...page.hits.filter((h) => !listed.has(key(h)))],
+    total: page.total + server,
+    more: page.more,
+  };
+}
+
 /** A conversation and its messages for read-only display: from memory, else storage, else the server. */
 export async function openTranscript(
   ctx: SliceContext,

@@ -53,7 +53,7 @@ export class SearchSlice {
   async search(query: string, filters: SearchFilters = {}, options: SearchPageOptions = {}): Promise<SearchResults> {
     const { after } = options;
     const page = await this.#page(after?.query ?? query, filters, options.limit ?? 100, after ? after.hits.filter((h) => h.source === 'local').length : (options.offset ?? 0));
-    return after ? appendPage(after, page) : page;
+    return after ? (await this.#commands()).appendPage(after, page) : page;
   }
 
   async #page(query: string, filters: SearchFilters, limit: number, offset: number): Promise<SearchResults> {
@@ -85,21 +85,4 @@ export class SearchSlice {
     }
     return this.#loading;
   }
-}
-
-/** A later page appended to the results shown: hits not listed yet, every local match counted, the server's listed ones on top. */
-function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
-  const key = (h: SearchResults['hits'][number]): string => `${h.conversationId}\0${h.messageKey}`;
-  const listed = new Set(shown.hits.filter((h) => h.source === 'local').map(key));
-  const server = shown.hits.filter((h) => h.source !== 'local').length;
-  const { conversationCount, ...rest } = page;
-  return {
-    ...rest,
-    ...(shown.conversations || page.conversations ? { conversations: { ...shown.conversations, ...page.conversations } } : {}),
-    // Conversations are counted over local matches only: right while no server hit is listed.
-    ...(server === 0 && conversationCount !== undefined ? { conversationCount } : {}),
-    hits: [...shown.hits, ...page.hits.filter((h) => !listed.has(key(h)))],
-    total: page.total + server,
-    more: page.more,
-  };
 }
