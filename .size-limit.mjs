@@ -36,18 +36,22 @@ export default [
   {
     name: 'core only: `import { createDesk } from "contact-center-elements"` (no Lit), first load',
     path: firstLoad('core'),
-    // Raised from 18.1 kB by `desk.knowledge` (F9): only the loader of its commands, which load on first use.
-    limit: '20.3 kB',
+    // Raised from 18.1 kB by `desk.knowledge` (F9): only the loader of its commands, which load on first use;
+    // then the productivity slices' facades and per-conversation stores (F14, F15) and calls (F20). Lowered
+    // to QUALITY's bar (createDesk alone ≤ 20 kB) once a search page is put together in the lazy search
+    // commands and the workday facades are the slices themselves (no copy of their names at run time).
+    limit: '20.0 kB',
     gzip: true,
   },
   {
     name: 'one element: `…/define/communication-panel` + createDesk, first load',
     path: firstLoad('one-element'),
-    limit: '50.7 kB',
+    // Lowered from 50.7 kB once the panel's transcript and attachment picker became a chunk loaded after it.
+    limit: '41.6 kB',
     gzip: true,
   },
   {
-    name: 'golden path: `…/define/` agent-desk, conversation-notification, communication-panel, attachment-picker + createDesk, first load',
+    name: 'golden path: `…/define/` agent-desk, conversation-notification, communication-panel (its transcript and attachment picker load after it) + createDesk, first load',
     path: firstLoad('golden-path'),
     // A fixed bar for the golden path; the other limits are the measured figure plus a small margin.
     // Raised from 40 kB to the measured figure plus at most 0.5 kB: boundary validation (its checks load lazily),
@@ -57,7 +61,10 @@ export default [
     // QUALITY's bar (35 kB) is still the target. Lowered from 56.3 kB to the measured 54.5 kB plus 0.3 kB once the
     // panel's wrap-up and transfer, and the storage fault fallback, became lazy chunks and unused event classes
     // were no longer bundled; every first-load limit below was lowered the same way (measured plus at most 0.4 kB).
-    limit: '54.8 kB',
+    // Lowered from 54.8 kB to 48.0 kB once the panel's transcript and attachment picker became a chunk of
+    // their own, loaded right after the page is first idle (or at once for the first conversation shown):
+    // back under the 49.2 kB that held before the agent's productivity features (F9, F14, F15) came in.
+    limit: '48.0 kB',
     gzip: true,
   },
   {
@@ -78,28 +85,28 @@ export default [
   {
     name: 'smart assist: `…/define/smart-assist` + createDesk, first load',
     path: firstLoad('smart-assist'),
-    limit: '32.9 kB',
+    limit: '31.7 kB',
     gzip: true,
   },
   {
     name: 'agent script: `…/define/agent-script` + createDesk, first load',
     path: firstLoad('agent-script'),
-    limit: '32.4 kB',
+    limit: '31.5 kB',
     gzip: true,
   },
   {
     name: 'call controls: `…/define/call-controls` + createDesk, first load',
     path: firstLoad('call-controls'),
-    // Measured 34.4 kB (F20): the element up front; the WebRTC and media commands stay a lazy chunk.
-    limit: '34.9 kB',
+    // Measured 34.1 kB (F20): the element up front; the WebRTC and media commands stay a lazy chunk.
+    limit: '34.4 kB',
     gzip: true,
   },
   {
-    name: 'React golden path: `…/react/` agent-desk, conversation-notification, communication-panel, attachment-picker + useStore + createDesk (React not counted), first load',
+    name: 'React golden path: `…/react/` agent-desk, conversation-notification, communication-panel + useStore + createDesk (React not counted), first load',
     path: firstLoad('react'),
-    // The golden path's budget plus what the React entry adds: @lit/react's createComponent, four
-    // wrappers and useStore (measured +0.95 kB over the golden path).
-    limit: '55.7 kB',
+    // The golden path's budget plus what the React entry adds: @lit/react's createComponent, three
+    // wrappers and useStore (measured +0.8 kB over the golden path).
+    limit: '48.8 kB',
     gzip: true,
   },
   {
@@ -107,8 +114,11 @@ export default [
     path: firstLoad('react-all'),
     // The README snippet's budget plus every wrapper, useStore, and <cc-quick-replies> in the first load
     // (the panel loads it lazily; its wrapper registers it up front): measured +5.6 kB over the snippet.
-    // Raised from 97.5 kB by the transcript search's every-match count and Show more.
-    limit: '96.4 kB',
+    // Raised from 97.5 kB by the transcript search's every-match count and Show more. Raised from 96.4 kB
+    // when the panel's transcript and attachment picker became a lazy chunk: this build registers them up
+    // front anyway, but Vite 8's chunking then moves its preload helper and the panel's strings out of
+    // the entry into a chunk of their own (1.5 kB more gzip, the same code).
+    limit: '98.2 kB',
     gzip: true,
   },
   {
@@ -164,7 +174,8 @@ export default [
   {
     name: 'lazy: search commands (first transcript search)',
     path: lazy('snippet', /(^|\/)search-commands-[\w-]+\.js$/, 'The search commands'),
-    limit: '0.8 kB',
+    // Raised from 0.8 kB: a search page is put together here (names from stored conversations), not in the desk's first load.
+    limit: '1.0 kB',
     gzip: true,
   },
   {
@@ -236,6 +247,12 @@ export default [
     name: 'lazy: call controls with their English (`<cc-call-controls>` and the menu items; the panel loads it when the desk has calls)',
     path: lazy('golden-path', /(^|\/)call-controls-part-[\w-]+\.js$/, 'The call controls'),
     limit: '4.8 kB',
+    gzip: true,
+  },
+  {
+    name: "lazy: the panel's transcript and attachment picker with their styles (when the page is first idle, or at the first conversation shown)",
+    path: lazy('golden-path', /(^|\/)parts-[\w-]+\.js$/, "The panel's transcript and attachment picker"),
+    limit: '10.2 kB',
     gzip: true,
   },
   {

@@ -2,7 +2,6 @@
 // classes, so one import does both.
 import './elements/agent-desk/define.js';
 import './elements/conversation-notification/define.js';
-import './elements/communication-panel/define.js';
 import './elements/attachment-picker/define.js';
 import './elements/transcript/define.js';
 import './elements/customer-form/define.js';
@@ -20,6 +19,11 @@ import './elements/session-view/define.js';
 import './elements/shortcuts/define.js';
 import './elements/presence-picker/define.js';
 import './elements/work-items/define.js';
+import { CcCommunicationPanel } from './elements/communication-panel/communication-panel.js';
+
+// Not through `…/define/communication-panel`, which loads the panel's transcript and attachment picker
+// after it: registered just above, they need no load (and no chunk a bundler would split them into).
+if (!customElements.get('cc-communication-panel')) customElements.define('cc-communication-panel', CcCommunicationPanel);
 
 export * from './index.js';
 export * from './elements.js';

@@ -7,6 +7,7 @@ import type { Capabilities } from '../src/core/transport.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';
 import '../src/elements/communication-panel/define.js';
+import { CcCommunicationPanel } from '../src/elements/communication-panel/communication-panel.js';
 
 interface Stage {
   desk: Desk;
@@ -218,6 +219,28 @@ export const Polish: Story = {
     html`<cc-agent-desk lang="pl" .desk=${stageOf(loaded).desk}>
       <div style="height: 560px; max-width: 44rem; display: flex"><cc-communication-panel></cc-communication-panel></div>
     </cc-agent-desk>`,
+};
+
+/**
+ * The transcript and the attachment picker are a chunk the panel loads after itself; here that load
+ * failed (the network went away after the page loaded): the panel says so, with Try again.
+ */
+export const MessagesLoadFailed: Story = {
+  loaders: Active.loaders!,
+  beforeEach: () => {
+    const load = CcCommunicationPanel.loadParts;
+    CcCommunicationPanel.loadParts = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    return () => void (CcCommunicationPanel.loadParts = load);
+  },
+  play: async ({ canvasElement }) => void (await panelShows(canvasElement, '.parts-failed')),
+};
+
+/** The same, in Polish. */
+export const MessagesLoadFailedPolish: Story = {
+  loaders: Polish.loaders!,
+  beforeEach: MessagesLoadFailed.beforeEach!,
+  render: Polish.render!,
+  play: MessagesLoadFailed.play!,
 };
 
 /** Dark colour scheme through `color-scheme` on a wrapper. */

@@ -40,6 +40,9 @@ export class DeskController implements ReactiveController {
   }
 
   get value(): Desk | undefined {
+    // Up to date with the property even before this update's hostUpdate: an element upgraded after
+    // `.desk` was set on it gets that value back only as its first update starts, after it connected.
+    this.#resolve();
     return this.#resolved;
   }
 

@@ -336,6 +336,19 @@ export class CcShareArticleEvent extends IntentEvent {
   }
 }
 
+/** The agent chose Reply on a customer message: the next message quotes it. Cancelable. */
+export class CcReplyEvent extends Event {
+  static get eventName(): 'cc-reply' {
+    return 'cc-reply';
+  }
+  constructor(
+    readonly conversationId: string,
+    readonly messageId: string,
+  ) {
+    super(CcReplyEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 // On GlobalEventHandlersEventMap, so listeners on elements, `document` and `window` are all typed.
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -347,6 +360,7 @@ declare global {
     'cc-work-item-pick': CcWorkItemPickEvent;
     'cc-send': CcSendEvent;
     'cc-retry': CcRetryEvent;
+    'cc-reply': CcReplyEvent;
     'cc-end': CcEndEvent;
     'cc-transition': CcTransitionEvent;
     'cc-transfer': CcTransferEvent;

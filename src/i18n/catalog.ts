@@ -221,6 +221,8 @@ export interface Catalog {
     loading: string;
     /** The button that loads the wrap-up area again after it failed to load. */
     retryLoad: string;
+    /** The transcript and the attachment picker could not be loaded. */
+    partsFailed: string;
   };
   message: {
     customer: string;

@@ -258,6 +258,7 @@ export const pl: Catalog = {
     cancelReply: 'Anuluj odpowiedź',
     loading: 'Wczytywanie…',
     retryLoad: 'Spróbuj ponownie',
+    partsFailed: 'Nie udało się wczytać wiadomości. Sprawdź połączenie.',
   },
   message: {
     customer: 'Klient',

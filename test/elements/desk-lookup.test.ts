@@ -2,9 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Desk } from '../../src/core/desk/desk.js';
 import '../../src/define.js';
 import type { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
+import { CcAttachmentPicker } from '../../src/elements/attachment-picker/attachment-picker.js';
 import { simDesk } from '../harness.js';
 
-const makeDesk = () => simDesk({ seed: 5 });
+const makeDesk = (options: Parameters<typeof simDesk>[0] = {}) => simDesk({ seed: 5, ...options });
 
 /** Collects `console.error` calls while a test runs. */
 let errors: unknown[][] = [];
@@ -107,6 +108,21 @@ describe('finding the desk', () => {
     page.querySelector('cc-agent-desk')!.desk = desk;
     await waitUntil(() => panel.activeDesk === desk, 'the desk named by the string was not found');
     expect(errors).to.have.length(1);
+  });
+
+  it('uses a .desk set before the element was defined from its first render (a define module loaded later)', async () => {
+    const { desk, transport } = await makeDesk({ capabilities: { upload: true } });
+    const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello' });
+    await desk.accept(offer.id);
+    const page = await fixture<HTMLElement>(html`<div><cc-late-picker conversation-id=${offer.conversationId}></cc-late-picker></div>`);
+    const late = page.querySelector('cc-late-picker') as CcAttachmentPicker;
+    late.desk = desk;
+    // Defined only now, as the panel's attachment picker is when its chunk comes in.
+    customElements.define('cc-late-picker', class extends CcAttachmentPicker {});
+    await late.updateComplete;
+    expect(late.activeDesk).to.equal(desk);
+    expect(late.available).to.equal(true);
+    expect(getComputedStyle(late).display, 'hidden as unavailable after its first render').to.equal('block');
   });
 
   it('<cc-agent-desk> given a string on .desk reports it and provides no desk, without crashing', async () => {

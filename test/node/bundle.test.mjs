@@ -53,8 +53,16 @@ test('the golden path bundles the English of its elements and none of the CRM an
   );
   // What the golden path's elements show is there, up front.
   const first = codeOf(firstLoad);
-  for (const text of [en.notification.title, en.panel.placeholder, en.message.jumpToLatest, en.attachments.choose, en.errors.unknown]) {
+  for (const text of [en.notification.title, en.panel.placeholder, en.attachments.choose, en.errors.unknown]) {
     assert.ok(holds(first, text), `"${text}" is not in the golden path's first load`);
+  }
+  // The panel's transcript (and attachment picker) come with their own chunk, loaded after the panel.
+  for (const text of [en.message.jumpToLatest]) {
+    assert.ok(!holds(first, text), `"${text}" is in the golden path's first load`);
+    assert.ok(
+      lazy.some((chunk) => chunk.isDynamicEntry && holds(chunk.code, text)),
+      `"${text}" is in no lazy chunk of the golden path`,
+    );
   }
 });
 

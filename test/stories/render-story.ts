@@ -10,8 +10,16 @@ export interface StoryLike {
   args?: Record<string, unknown>;
   loaders?: Loader | Loader[];
   render?: Render;
+  /** Runs before the loaders; what it returns runs after the test. */
+  beforeEach?: () => void | (() => void) | Promise<void | (() => void)>;
   play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown>; args: Record<string, unknown> }) => Promise<void> | void;
 }
+/** What the stories' `beforeEach` returned: undone after each test. */
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
 export type StoryModule = Record<string, StoryLike> & { default: StoryLike };
 
 /** Every element under `root`, through shadow roots. */
@@ -75,6 +83,10 @@ export async function renderStory(
   { label, play = true, images = false, box = (content) => html`<div>${content}</div>` }: RenderOptions,
 ): Promise<HTMLElement> {
   const args = { ...meta.args, ...story.args };
+  for (const before of [meta.beforeEach, story.beforeEach]) {
+    const cleanup = await before?.();
+    if (cleanup) cleanups.push(cleanup);
+  }
   const loaders = [meta.loaders, story.loaders].flat().filter(Boolean) as Loader[];
   const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load({ args }))))) as Record<string, unknown>;
   adoptDesks(loaded);

@@ -12,7 +12,7 @@ import type { Composer } from './composer.js';
 import type { CreateAndLinkResult, NotesStatus, RecentCases } from './crm.js';
 import { createClock, type ConnectionStatus, type DeskEvent, type TimelineEntry } from './shared.js';
 import { disposeSlices, wireSlices, type Slices } from './slices.js';
-import { facades, type Knowledge, type PresenceStatus, type Presence, type Privacy, type QuickReplies, type Sentiment, type Sessions, type Assist, type Scripts, type Calls, type WorkItems, type WrapUp } from './facades.js';
+import type { Knowledge, PresenceStatus, Presence, Privacy, QuickReplies, Sentiment, Sessions, Assist, Scripts, Calls, WorkItems, WrapUp } from './facades.js';
 import { resolveOptions, type DeskOptions } from './options.js';
 
 export { MAX_MESSAGE_LENGTH } from './shared.js';
@@ -23,6 +23,9 @@ export type { RecentCases, NotesStatus, CreateAndLinkResult } from './crm.js';
 export type * from './facades.js';
 
 /** One agent's state and rules: a thin front over slices, DOM-free, the only caller of the transport and storage; every public store is read-only. */
+/** The workday slices the desk hands out as they are: typed as their read-only facades (facades.ts). */
+type Workday = 'sessions' | 'presence' | 'wrapUp' | 'workItems' | 'privacy' | 'knowledge' | 'sentiment' | 'quickReplies' | 'assist' | 'scripts' | 'calls';
+
 export class Desk {
   readonly transport: Transport;
   readonly agent: AgentRef;
@@ -85,7 +88,7 @@ export class Desk {
     });
     this.$connection = this.#s.$connection;
     this.$presence = this.#s.presence.$presence;
-    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy, knowledge: this.knowledge, sentiment: this.sentiment, quickReplies: this.quickReplies, assist: this.assist, scripts: this.scripts, calls: this.calls } = facades(this.#s));
+    ({ sessions: this.sessions, presence: this.presence, wrapUp: this.wrapUp, workItems: this.workItems, privacy: this.privacy, knowledge: this.knowledge, sentiment: this.sentiment, quickReplies: this.quickReplies, assist: this.assist, scripts: this.scripts, calls: this.calls } = this.#s satisfies Pick<Desk, Workday>);
     ({ $offers: this.$offers, $missedOffers: this.$missedOffers } = this.#s.offers);
     ({ $conversations: this.$conversations, $activeId: this.$activeConversationId, $active: this.$activeConversation } = this.#s.conversations);
     this.$searchStatus = this.#s.search.$status;

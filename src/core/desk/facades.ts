@@ -11,7 +11,6 @@ import type { AgentScript, ScriptProgress, ScriptStep, ScriptStepProgress } from
 import type { InsertedReply, QuickReplies } from './quick-replies.js';
 import type { FilledReply, NewQuickReply, PlaceholderName, QuickReply } from '../quick-replies.js';
 import type { Sentiment, SentimentState, SentimentOption, SentimentAnalyzer, SentimentLevel } from './sentiment.js';
-import type { Slices } from './slices.js';
 import type { Calls, CallDevices, CallMediaProblem, CallPhase, CallState } from './calls.js';
 import type { OpenWorkItems } from './work-items.js';
 import type { Disposition, WrapUpState } from './wrap-up.js';
@@ -87,8 +86,3 @@ export type { QuickReplies, QuickReply, NewQuickReply, FilledReply, InsertedRepl
 export type { Sentiment, SentimentState, SentimentOption, SentimentAnalyzer, SentimentLevel };
 export type { AppTab, Capacity, CustomPresence, Disposition, OpenWorkItems, QueuedItem, ScrollPosition, Session, WrapUpState };
 export type PresenceStatus = Exclude<BasePresence, 'inactive'> | (string & {});
-
-/** The public views of the workday slices: read-only stores and commands, nothing else. */
-export function facades(s: Slices): { sessions: Sessions; presence: Presence; wrapUp: WrapUp; workItems: WorkItems; privacy: Privacy; knowledge: Knowledge; sentiment: Sentiment; quickReplies: QuickReplies; assist: Assist; scripts: Scripts; calls: Calls } {
-  return { sessions: s.sessions, presence: s.presence, wrapUp: s.wrapUp, workItems: s.workItems, privacy: s.privacy, knowledge: s.knowledge, sentiment: s.sentiment, quickReplies: s.quickReplies, assist: s.assist, scripts: s.scripts, calls: s.calls };
-}

@@ -1,5 +1,5 @@
 import type { Conversation, Message } from '../model.js';
-import type { SearchFilters, SearchResults } from '../records.js';
+import type { SearchFilters, SearchPageOptions, SearchResults } from '../records.js';
 import type { SearchService } from '../search/types.js';
 import type { MessagesSlice } from './messages.js';
 import type { SliceContext } from './shared.js';
@@ -8,6 +8,29 @@ import type { SliceContext } from './shared.js';
  * Transcript search's commands (F16), loaded on the first search or transcript opened: the local
  * index's hits merged with the server's, and one transcript read back for display.
  */
+
+/** One page of `desk.searchTranscripts()`: the first, or (`after`) the next one appended to those shown. */
+export async function searchPage(
+  ctx: SliceContext,
+  service: SearchService,
+  conversations: () => Readonly<Record<string, Conversation>>,
+  query: string,
+  filters: SearchFilters,
+  { after, limit = 100, offset = 0 }: SearchPageOptions,
+): Promise<SearchResults> {
+  const skip = after ? after.hits.filter((h) => h.source === 'local').length : offset;
+  const page = await named(ctx, conversations(), await searchTranscripts(ctx, service, after?.query ?? query, filters, limit, skip));
+  return after ? appendPage(after, page) : page;
+}
+
+/** Hits from earlier sessions name their customer from the stored conversation, not by id. */
+async function named(ctx: SliceContext, inMemory: Readonly<Record<string, Conversation>>, results: SearchResults): Promise<SearchResults> {
+  const missing = new Set(results.hits.map((h) => h.conversationId).filter((id) => !inMemory[id]));
+  if (missing.size === 0) return results;
+  const stored = await (await ctx.storage).getConversations().catch(() => []);
+  const found = Object.fromEntries(stored.filter((c) => missing.has(c.id)).map((c) => [c.id, c]));
+  return Object.keys(found).length > 0 ? { ...results, conversations: found } : results;
+}
 
 /**
  * Searches the local index, then the server's search when there is one; the local results stand on

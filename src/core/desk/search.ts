@@ -51,27 +51,13 @@ export class SearchSlice {
    * the first search). Every local match is counted; `offset` skips that many local matches.
    */
   async search(query: string, filters: SearchFilters = {}, options: SearchPageOptions = {}): Promise<SearchResults> {
-    const { after } = options;
-    const page = await this.#page(after?.query ?? query, filters, options.limit ?? 100, after ? after.hits.filter((h) => h.source === 'local').length : (options.offset ?? 0));
-    return after ? (await this.#commands()).appendPage(after, page) : page;
-  }
-
-  async #page(query: string, filters: SearchFilters, limit: number, offset: number): Promise<SearchResults> {
     const [service, commands] = await Promise.all([this.enable(), this.#commands()]);
-    const results = await commands.searchTranscripts(this.#ctx, service, query, filters, limit, offset);
-    // Hits from earlier sessions name their customer from the stored conversation, not by id.
-    const inMemory = this.#conversations();
-    const missing = new Set(results.hits.map((h) => h.conversationId).filter((id) => !inMemory[id]));
-    if (missing.size === 0) return results;
-    const stored = await (await this.#ctx.storage).getConversations().catch(() => []);
-    const conversations = Object.fromEntries(stored.filter((c) => missing.has(c.id)).map((c) => [c.id, c]));
-    return Object.keys(conversations).length > 0 ? { ...results, conversations } : results;
+    return commands.searchPage(this.#ctx, service, this.#conversations, query, filters, options);
   }
 
   /** A conversation and its messages for read-only display: from memory, else storage, else the server. */
   async open(conversationId: string): Promise<{ conversation?: Conversation; messages: readonly Message[] }> {
-    const known = this.#conversations()[conversationId];
-    return (await this.#commands()).openTranscript(this.#ctx, this.#messages, known, conversationId);
+    return (await this.#commands()).openTranscript(this.#ctx, this.#messages, this.#conversations()[conversationId], conversationId);
   }
 
   /** The search commands, loaded once (`settled()` waits for it); a failed load is tried again next time. */

@@ -186,10 +186,15 @@ export const communicationPanelStyles = css`
   .connection.offline {
     color: var(--_danger);
   }
-  cc-transcript {
+  cc-transcript,
+  .parts-failed {
     /* Gives way first (to its 120 px) — a thousand times faster than the sentiment alert below. */
     flex: 1 1000 auto;
     min-height: 120px;
+  }
+  /* In the transcript's place when it could not be loaded. */
+  .parts-failed {
+    margin: var(--_space);
   }
   /* In a short pane, once the transcript is down to its 120 px, the sentiment alert gives way too:
      it keeps a line and scrolls (its Dismiss stays reachable by Tab). */

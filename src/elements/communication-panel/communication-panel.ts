@@ -23,9 +23,9 @@ import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/token
 import { avatar, avatarStyles } from '../avatar.js';
 import { ellipsis, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
-import { CcEndEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEvent } from '../events.js';
+import { CcEndEvent, CcReplyEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEvent } from '../events.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
-import { CcReplyEvent, type CcTranscript } from '../transcript/transcript.js';
+import type { CcTranscript } from '../transcript/transcript.js';
 import { communicationPanelStyles } from './communication-panel.styles.js';
 import { sentimentAlert, sentimentBadge } from '../sentiment-badge/slots.js';
 import { callControls, callMenu } from '../call-controls/slots.js';
@@ -42,6 +42,11 @@ const WINDOW_WARNING_MS = 60 * 60 * 1000;
  * conversation unless `conversation-id` is set. The draft and the attached files are the desk's
  * (`desk.composer(id)`): a second panel on the same conversation shows the same ones, and they
  * survive switching conversations and a reload.
+ *
+ * `…/define/communication-panel` registers the `<cc-transcript>` and `<cc-attachment-picker>` it
+ * renders in a chunk of their own, loaded when the page is first idle, or at once for the first
+ * conversation shown before that; a failed load is said in the transcript's place, with Try again
+ * (text can still be sent). Registering the class by hand, register those two as well.
  *
  * @summary Transcript, composer, attachments and reply window of a Messenger conversation.
  * @tag cc-communication-panel
@@ -142,6 +147,14 @@ export class CcCommunicationPanel extends DeskElement {
   /** @internal Loads the wrap-up area and the transfer dialog (workday-part.ts); tests replace it to hold or fail the load. */
   static loadWorkday = (): Promise<typeof import('./workday-part.js')> => import('./workday-part.js');
 
+  /**
+   * @internal Defines the `<cc-transcript>` and `<cc-attachment-picker>` the panel renders.
+   * `define/communication-panel` loads them as a chunk of their own: when the page is first idle, or at
+   * once when a conversation is shown before that. Without it (the class registered by hand) the page
+   * defines them itself.
+   */
+  static loadParts: (() => Promise<unknown>) | undefined;
+
   /** @internal */
   protected static override strings = [panelShownStrings, quickRepliesComposerStrings, attachmentsStrings];
 
@@ -201,6 +214,11 @@ export class CcCommunicationPanel extends DeskElement {
   #workdayLoading: Promise<PanelWorkday> | undefined;
   /** The last load failed: the wrap-up area waits for Try again instead of loading on each render. */
   #workdayFailed = false;
+  /** The transcript and the attachment picker (`loadParts`): loading, or loaded. */
+  #parts: Promise<void> | undefined;
+  #partsReady = !CcCommunicationPanel.loadParts;
+  /** Their last load failed: the panel says so and offers Try again. */
+  #partsFailed = false;
 
   protected deskChanged(desk: Desk | undefined): void {
     this.connection.set(desk?.$connection);
@@ -227,6 +245,33 @@ export class CcCommunicationPanel extends DeskElement {
     else super.focus(options);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#parts) return;
+    // Loaded when the page is first idle, so a conversation accepted later shows at once.
+    const load = (): void => void this.#loadParts().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load);
+  }
+
+  /** Loads the transcript and the attachment picker once; a failed load is tried again on the next call. */
+  #loadParts(): Promise<void> {
+    const load = CcCommunicationPanel.loadParts;
+    if (!load || this.#partsReady) return Promise.resolve();
+    this.#partsFailed = false;
+    return (this.#parts ??= load().then(
+      () => ((this.#partsReady = true), this.requestUpdate()),
+      (error: unknown) => ((this.#parts = undefined), (this.#partsFailed = true), this.requestUpdate(), Promise.reject(error)),
+    ));
+  }
+
+  /** Resolves once the element named is defined, loading the panel's parts if they are not yet. */
+  async #defined(tag: 'cc-transcript' | 'cc-attachment-picker'): Promise<void> {
+    if (customElements.get(tag)) return;
+    await this.#loadParts();
+    await customElements.whenDefined(tag);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     void this.#composer?.flush();
@@ -249,6 +294,7 @@ export class CcCommunicationPanel extends DeskElement {
   }
 
   #show(id: string | undefined, desk: Desk | undefined, previous: string | undefined): void {
+    if (desk && id !== undefined) void this.#loadParts().catch(() => undefined);
     this.#keepScroll(id, desk, previous);
     const composer = desk && id !== undefined ? desk.composer(id) : undefined;
     if (composer !== this.#composer) void this.#composer?.flush();
@@ -272,18 +318,27 @@ export class CcCommunicationPanel extends DeskElement {
    * scrolled, and the one shown comes back there once rendered (at the newest message if it has none).
    */
   #keepScroll(id: string | undefined, desk: Desk | undefined, previous: string | undefined): void {
-    const transcript = this.renderRoot?.querySelector<CcTranscript>('cc-transcript');
+    const transcript = this.#transcript();
     const before = this.#shownDesk;
     this.#shownDesk = desk;
     const hadSession = previous !== undefined && !!before?.sessions.$sessions.get().some((s) => s.conversationId === previous);
     if (transcript && before && hadSession) before.sessions.setScroll(previous!, transcript.scrollPosition);
     if (!desk || id === undefined) return;
-    void this.updateComplete.then(() => {
+    void Promise.all([this.updateComplete, this.#defined('cc-transcript')]).then(() => {
       // Only if that conversation is still the one shown once rendered.
       if (this.shown.id !== id || this.activeDesk !== desk) return;
       const scroll = desk.sessions.$sessions.get().find((s) => s.conversationId === id)?.scroll;
-      this.renderRoot.querySelector<CcTranscript>('cc-transcript')?.restoreScroll(scroll);
-    });
+      const transcript = this.renderRoot.querySelector<CcTranscript>('cc-transcript');
+      // One rendered while the panel was out of the page is upgraded only now.
+      if (transcript) customElements.upgrade(transcript);
+      transcript?.restoreScroll(scroll);
+    }, () => undefined); // A failed load is the panel's notice; the next load shows the newest message.
+  }
+
+  /** The transcript shown, once its element is defined and it has become one (not before it ever rendered). */
+  #transcript(): CcTranscript | undefined {
+    const transcript = this.renderRoot?.querySelector<CcTranscript>('cc-transcript');
+    return transcript && typeof transcript.restoreScroll === 'function' ? transcript : undefined;
   }
 
   #onInput = (event: Event): void => {
@@ -470,6 +525,31 @@ export class CcCommunicationPanel extends DeskElement {
     </div>`;
   }
 
+  /** The transcript: until its element is loaded, in place and busy (it upgrades in place). */
+  #renderTranscript(conversation: Conversation) {
+    return html`<cc-transcript
+        aria-busy=${this.#partsReady ? nothing : 'true'}
+        part="transcript"
+        exportparts="bubble:transcript-bubble,customer-bubble:transcript-customer-bubble,agent-bubble:transcript-agent-bubble,system-bubble:transcript-system-bubble,bot-bubble:transcript-bot-bubble,text:transcript-text,author:transcript-author,scroller:transcript-scroller,jump:transcript-jump,typing:transcript-typing,reply:transcript-reply,more:transcript-more"
+        lang=${this.localize.lang}
+        .messages=${this.messageList.value}
+        customer-name=${conversation.customer?.name ?? ''}
+        ?typing=${this.customerTyping.value}
+        ?replyable=${this.#composerOpen()}
+        @cc-retry=${this.#onRetry}
+        @cc-reply=${this.#onReply}
+      ></cc-transcript>`;
+  }
+
+  /** The transcript and the attachment picker could not be loaded: say so, with Try again. */
+  #renderPartsFailed() {
+    const t = this.localize.t;
+    const retry = (): void => void this.#loadParts().catch(() => undefined);
+    return html`<p class="notice error parts-failed" role="alert">
+      ${t.panel.partsFailed} <button type="button" class="retry-load" @click=${retry}>${t.panel.retryLoad}</button>
+    </p>`;
+  }
+
   #onAttach = (): void => {
     // Checking files makes the composer busy without changing its store: look again once it is done.
     void this.#composer?.settled().then(() => this.requestUpdate());
@@ -508,7 +588,7 @@ export class CcCommunicationPanel extends DeskElement {
 
   #attach = (): void => {
     this.menuOpen = false;
-    this.picker?.open();
+    void this.#defined('cc-attachment-picker').then(() => this.picker?.open(), this.#fail);
   };
 
   /** "…" → Save as quick reply: the draft becomes one of the agent's own replies. */
@@ -554,7 +634,10 @@ export class CcCommunicationPanel extends DeskElement {
 
   #addFiles(files: File[]): void {
     // The picker shows refusals and failures itself; nothing is left to handle here.
-    void this.picker?.addFiles(files).catch(() => undefined);
+    void this.#defined('cc-attachment-picker').then(
+      () => this.picker?.addFiles(files).catch(() => undefined),
+      this.#fail,
+    );
   }
 
   #acceptsFiles(event: DragEvent): boolean {
@@ -575,17 +658,7 @@ export class CcCommunicationPanel extends DeskElement {
       ${this.#renderHeader(conversation)} ${this.#renderConnection()}
       ${sentimentAlert(this.activeDesk, conversation.id, this.localize.lang)} ${callControls(this.activeDesk, conversation.id, this.localize.lang, false, this.callSound)}
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
-      <cc-transcript
-        part="transcript"
-        exportparts="bubble:transcript-bubble,customer-bubble:transcript-customer-bubble,agent-bubble:transcript-agent-bubble,system-bubble:transcript-system-bubble,bot-bubble:transcript-bot-bubble,text:transcript-text,author:transcript-author,scroller:transcript-scroller,jump:transcript-jump,typing:transcript-typing,reply:transcript-reply,more:transcript-more"
-        lang=${this.localize.lang}
-        .messages=${this.messageList.value}
-        customer-name=${conversation.customer?.name ?? ''}
-        ?typing=${this.customerTyping.value}
-        ?replyable=${this.#composerOpen()}
-        @cc-retry=${this.#onRetry}
-        @cc-reply=${this.#onReply}
-      ></cc-transcript>
+      ${this.#partsFailed ? this.#renderPartsFailed() : this.#renderTranscript(conversation)}
       ${this.#renderFooter(conversation)}
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t.panel.dropHere}</div>` : nothing}
       ${this.#workday?.transfer()}
@@ -791,7 +864,13 @@ export class CcCommunicationPanel extends DeskElement {
       ${unfilled.length > 0 ? this.#quick?.unfilled(unfilled) ?? void this.#quickReplies().catch(() => undefined) : nothing}
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       ${this.#quick?.notice()}
-      <cc-attachment-picker
+      ${this.#partsFailed ? nothing : this.#renderPicker(conversation, blocked)}
+    </div>`;
+  }
+
+  /** The composer's attachment picker; until its element is loaded, in place (it upgrades in place). */
+  #renderPicker(conversation: Conversation, blocked: boolean) {
+    return html`<cc-attachment-picker
         compact
         part="attachment-picker"
         exportparts="list:attachment-list,item:attachment-item,progress:attachment-progress,reason:attachment-reason"
@@ -800,8 +879,7 @@ export class CcCommunicationPanel extends DeskElement {
         lang=${this.localize.lang}
         ?hidden=${blocked || !this.activeDesk?.capabilities.upload}
         @cc-attach=${this.#onAttach}
-      ></cc-attachment-picker>
-    </div>`;
+      ></cc-attachment-picker>`;
   }
 }
 

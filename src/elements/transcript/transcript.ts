@@ -6,7 +6,7 @@ import type { AttachmentRef, Message, MessageAuthor, MessageStatus } from '../..
 import { visibleText } from '../../core/visible-text.js';
 import { safeDownloadName } from '../../core/attachment-policy.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
-import { CcRetryEvent } from '../events.js';
+import { CcReplyEvent, CcRetryEvent } from '../events.js';
 import { panelShownStrings } from '../../i18n/en/panel-shown.js';
 import { messageStrings } from '../../i18n/en/message.js';
 import { attachmentsStrings } from '../../i18n/en/attachments.js';
@@ -19,18 +19,7 @@ import { transcriptStyles } from './transcript.styles.js';
 /** The English the transcript shows besides the shared strings. */
 const strings = [panelShownStrings, messageStrings, attachmentsStrings];
 
-/** The agent chose Reply on a customer message: the next message quotes it. Cancelable. */
-export class CcReplyEvent extends Event {
-  static get eventName(): 'cc-reply' {
-    return 'cc-reply';
-  }
-  constructor(
-    readonly conversationId: string,
-    readonly messageId: string,
-  ) {
-    super(CcReplyEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-  }
-}
+export { CcReplyEvent };
 
 /** Pixels rendered above and below the viewport. */
 const OVERSCAN = 600;
@@ -692,8 +681,5 @@ export class CcTranscript extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cc-transcript': CcTranscript;
-  }
-  interface GlobalEventHandlersEventMap {
-    'cc-reply': CcReplyEvent;
   }
 }

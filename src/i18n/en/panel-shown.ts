@@ -54,6 +54,7 @@ export const panelShown: Omit<Catalog['panel'], keyof PanelWorkdayStrings> = {
   cancelReply: 'Cancel reply',
   loading: 'Loading…',
   retryLoad: 'Try again',
+  partsFailed: 'The messages could not be loaded. Check the connection.',
 };
 
 /** `<cc-communication-panel>`'s and `<cc-transcript>`'s English, typed as the whole part, as an element's `strings` are. */

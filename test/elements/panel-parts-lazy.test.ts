@@ -1,0 +1,109 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { SimulatedTransport } from '../../src/transports/simulated/index.js';
+import { testDesk } from '../harness.js';
+import '../../src/elements/agent-desk/define.js';
+import '../../src/elements/communication-panel/define.js';
+import { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
+// The class only: importing it defines nothing.
+import { CcAttachmentPicker } from '../../src/elements/attachment-picker/attachment-picker.js';
+
+// `define/communication-panel` loads the transcript and the attachment picker as a chunk of their
+// own (CcCommunicationPanel.loadParts): when the page is first idle, or at once for the first
+// conversation shown. This file runs in a page of its own, where nothing else defines them; the
+// elements can be defined only once, so the steps follow each other in one test.
+
+const load = CcCommunicationPanel.loadParts!;
+let calls = 0;
+let fail = false;
+let held: Promise<void> | undefined;
+
+describe('cc-communication-panel: the transcript and the attachment picker load after the panel', () => {
+  beforeEach(() => {
+    CcCommunicationPanel.loadParts = async () => {
+      calls++;
+      await held;
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      return load();
+    };
+  });
+
+  afterEach(() => {
+    CcCommunicationPanel.loadParts = load;
+  });
+
+  it('loads them when idle, says so when the load fails, tries again on Try again, and Attach waits for the picker', async () => {
+    expect(customElements.get('cc-transcript'), 'defined before the panel loaded it').to.equal(undefined);
+    expect(customElements.get('cc-attachment-picker')).to.equal(undefined);
+    const opened: unknown[] = [];
+    const open = CcAttachmentPicker.prototype.open;
+    CcAttachmentPicker.prototype.open = function (this: CcAttachmentPicker) {
+      opened.push(this);
+      return true;
+    };
+    try {
+      fail = true;
+      const transport = new SimulatedTransport({ seed: 5, capabilities: { upload: true } });
+      const desk = testDesk({ transport });
+      await desk.connect();
+      const wrapper = await fixture<HTMLElement>(html`
+        <cc-agent-desk .desk=${desk} lang="en">
+          <cc-communication-panel style="height: 600px; display: flex"></cc-communication-panel>
+        </cc-agent-desk>
+      `);
+      const panel = wrapper.querySelector('cc-communication-panel')!;
+      const root = panel.shadowRoot!;
+
+      // No conversation yet: the idle load happens anyway, and its failure says nothing.
+      await waitUntil(() => calls === 1, 'the parts were not loaded when the page was idle');
+      await panel.updateComplete;
+      expect(root.querySelector('[role="alert"]')).to.equal(null);
+
+      // The first conversation tries again; while it loads, the transcript is in place and busy.
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello there' });
+      await desk.accept(offer.id);
+      await waitUntil(() => calls === 2, 'showing a conversation did not load the parts');
+      await panel.updateComplete;
+      expect(root.querySelector('cc-transcript')!.getAttribute('aria-busy')).to.equal('true');
+      expect(root.querySelector('cc-attachment-picker')).to.not.equal(null);
+      expect(root.querySelector('.parts-failed')).to.equal(null);
+      release();
+      await waitUntil(() => root.querySelector('.parts-failed'), 'a failed load was not shown');
+      const alert = root.querySelector('.parts-failed')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.contain('The messages could not be loaded. Check the connection.');
+      expect(customElements.get('cc-transcript')).to.equal(undefined);
+      // The notice stands in the transcript's place; the message field still sends text.
+      expect(root.querySelector('cc-transcript')).to.equal(null);
+      expect(root.querySelector('cc-attachment-picker')).to.equal(null);
+      expect(root.querySelector('textarea')!.disabled).to.equal(false);
+
+      // Try again, failing once more: the notice stays, with its button.
+      root.querySelector<HTMLButtonElement>('.parts-failed .retry-load')!.click();
+      await waitUntil(() => calls === 3 && root.querySelector('.parts-failed'), 'Try again did not load again');
+
+      // Attach file before the picker is there: the press waits for the load, then opens the picker.
+      fail = false;
+      held = new Promise<void>((resolve) => (release = resolve));
+      root.querySelector<HTMLButtonElement>('[part~="attach-button"]')!.click();
+      await waitUntil(() => calls === 4, 'Attach did not load the picker');
+      expect(opened).to.have.length(0);
+      release();
+      await waitUntil(() => opened.length === 1, 'the picker was not opened once loaded');
+      expect(opened[0]).to.equal(root.querySelector('cc-attachment-picker'));
+      expect(opened[0]).to.be.instanceOf(CcAttachmentPicker);
+
+      // Loaded: the notice goes, the transcript is defined, no longer busy, and shows the message.
+      await waitUntil(() => !root.querySelector('.parts-failed'), 'the notice stayed after the load');
+      expect(customElements.get('cc-transcript')).to.not.equal(undefined);
+      const transcript = root.querySelector('cc-transcript')!;
+      expect(transcript.hasAttribute('aria-busy')).to.equal(false);
+      await waitUntil(() => transcript.shadowRoot?.textContent?.includes('Hello there'), 'the transcript shows no message');
+      await expect(wrapper).to.be.accessible();
+      expect(calls, 'loaded again once defined').to.equal(4);
+    } finally {
+      CcAttachmentPicker.prototype.open = open;
+    }
+  });
+});
