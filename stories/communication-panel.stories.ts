@@ -228,9 +228,11 @@ export const Polish: Story = {
 export const MessagesLoadFailed: Story = {
   loaders: Active.loaders!,
   beforeEach: () => {
-    const load = CcCommunicationPanel.loadParts;
+    const { loadParts, partsDefined } = CcCommunicationPanel;
     CcCommunicationPanel.loadParts = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-    return () => void (CcCommunicationPanel.loadParts = load);
+    // As on a page that has not registered them some other way.
+    CcCommunicationPanel.partsDefined = () => false;
+    return () => void Object.assign(CcCommunicationPanel, { loadParts, partsDefined });
   },
   play: async ({ canvasElement }) => void (await panelShows(canvasElement, '.parts-failed')),
 };

@@ -9,6 +9,8 @@ export interface DeskHost extends ReactiveControllerHost, HTMLElement {
   desk: Desk | undefined;
   /** Id of a `<cc-agent-desk>` elsewhere on the page (the `desk-id` attribute). */
   deskId: string | undefined;
+  /** The element has rendered once (Lit's `hasUpdated`). */
+  readonly hasUpdated: boolean;
 }
 
 /**
@@ -40,9 +42,9 @@ export class DeskController implements ReactiveController {
   }
 
   get value(): Desk | undefined {
-    // Up to date with the property even before this update's hostUpdate: an element upgraded after
-    // `.desk` was set on it gets that value back only as its first update starts, after it connected.
-    this.#resolve();
+    // Before the first update, up to date with the property even ahead of hostUpdate: an element
+    // upgraded after `.desk` was set on it gets that value back only as its first update starts.
+    if (!this.#host.hasUpdated) this.#resolve();
     return this.#resolved;
   }
 

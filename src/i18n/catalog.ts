@@ -223,6 +223,10 @@ export interface Catalog {
     retryLoad: string;
     /** The transcript and the attachment picker could not be loaded. */
     partsFailed: string;
+    /** The attachment picker came in too long after Attach was pressed for the file chooser to open. */
+    attachAgain: string;
+    /** Files dropped or pasted while the picker loaded were not added: another conversation was opened meanwhile. */
+    filesNotAdded: string;
   };
   message: {
     customer: string;

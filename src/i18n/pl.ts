@@ -259,6 +259,8 @@ export const pl: Catalog = {
     loading: 'Wczytywanie…',
     retryLoad: 'Spróbuj ponownie',
     partsFailed: 'Nie udało się wczytać wiadomości. Sprawdź połączenie.',
+    attachAgain: 'Gotowe: naciśnij ponownie Dołącz plik, aby wybrać pliki.',
+    filesNotAdded: 'Nie dodano plików: w międzyczasie otwarto inną rozmowę. Dodaj je ponownie.',
   },
   message: {
     customer: 'Klient',

@@ -125,6 +125,30 @@ describe('finding the desk', () => {
     expect(getComputedStyle(late).display, 'hidden as unavailable after its first render').to.equal('block');
   });
 
+  it('a panel on a page that registered its transcript and picker already loads nothing for them, and no failed load hides them', async () => {
+    const { CcCommunicationPanel } = await import('../../src/elements/communication-panel/communication-panel.js');
+    const load = CcCommunicationPanel.loadParts;
+    let calls = 0;
+    CcCommunicationPanel.loadParts = () => (calls++, Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    try {
+      const { desk, transport } = await makeDesk({ capabilities: { upload: true } });
+      const offer = transport.offer({ locale: 'en', customer: { name: 'Anna Nowak' }, firstMessage: 'Hello' });
+      await desk.accept(offer.id);
+      const page = await fixture<HTMLElement>(html`<cc-agent-desk .desk=${desk}><cc-communication-panel></cc-communication-panel></cc-agent-desk>`);
+      const panel = page.querySelector('cc-communication-panel')!;
+      await panel.updateComplete;
+      await desk.settled();
+      await panel.updateComplete;
+      const root = panel.shadowRoot!;
+      expect(calls).to.equal(0);
+      expect(root.querySelector('.parts-failed')).to.equal(null);
+      expect(root.querySelector('cc-transcript')!.hasAttribute('aria-busy')).to.equal(false);
+      expect(root.querySelector('cc-attachment-picker')).to.not.equal(null);
+    } finally {
+      CcCommunicationPanel.loadParts = load;
+    }
+  });
+
   it('<cc-agent-desk> given a string on .desk reports it and provides no desk, without crashing', async () => {
     const deskElement = await fixture<HTMLElementTagNameMap['cc-agent-desk']>(html`
       <cc-agent-desk .desk=${'main' as unknown as Desk}>

@@ -22,10 +22,10 @@ export type { Composer, ComposerState, PendingFile, PendingFileState, AddFilesOu
 export type { RecentCases, NotesStatus, CreateAndLinkResult } from './crm.js';
 export type * from './facades.js';
 
-/** One agent's state and rules: a thin front over slices, DOM-free, the only caller of the transport and storage; every public store is read-only. */
 /** The workday slices the desk hands out as they are: typed as their read-only facades (facades.ts). */
 type Workday = 'sessions' | 'presence' | 'wrapUp' | 'workItems' | 'privacy' | 'knowledge' | 'sentiment' | 'quickReplies' | 'assist' | 'scripts' | 'calls';
 
+/** One agent's state and rules: a thin front over slices, DOM-free, the only caller of the transport and storage; every public store is read-only. */
 export class Desk {
   readonly transport: Transport;
   readonly agent: AgentRef;

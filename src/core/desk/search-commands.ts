@@ -19,7 +19,9 @@ export async function searchPage(
   { after, limit = 100, offset = 0 }: SearchPageOptions,
 ): Promise<SearchResults> {
   const skip = after ? after.hits.filter((h) => h.source === 'local').length : offset;
-  const page = await named(ctx, conversations(), await searchTranscripts(ctx, service, after?.query ?? query, filters, limit, skip));
+  const results = await searchTranscripts(ctx, service, after?.query ?? query, filters, limit, skip);
+  // Which conversations are in memory is read once the hits are in.
+  const page = await named(ctx, conversations(), results);
   return after ? appendPage(after, page) : page;
 }
 

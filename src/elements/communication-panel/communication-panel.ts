@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { Composer, ComposerState, ConnectionStatus, Desk, WrapUpState } from '../../core/desk/desk.js';
 import { MAX_WRAP_UP_NOTE } from '../../core/desk/wrap-up.js';
@@ -155,6 +156,9 @@ export class CcCommunicationPanel extends DeskElement {
    */
   static loadParts: (() => Promise<unknown>) | undefined;
 
+  /** @internal Whether the page has both already (registered some other way): then nothing is loaded. Stories replace it. */
+  static partsDefined = (): boolean => !!customElements.get('cc-transcript') && !!customElements.get('cc-attachment-picker');
+
   /** @internal */
   protected static override strings = [panelShownStrings, quickRepliesComposerStrings, attachmentsStrings];
 
@@ -216,9 +220,13 @@ export class CcCommunicationPanel extends DeskElement {
   #workdayFailed = false;
   /** The transcript and the attachment picker (`loadParts`): loading, or loaded. */
   #parts: Promise<void> | undefined;
-  #partsReady = !CcCommunicationPanel.loadParts;
+  #partsReady = !CcCommunicationPanel.loadParts || CcCommunicationPanel.partsDefined();
   /** Their last load failed: the panel says so and offers Try again. */
   #partsFailed = false;
+  /** Loads tried since the first failure: each failed one is announced anew. */
+  #partsAttempt = 0;
+  /** Try again had the focus: once the parts are in, the focus goes to the message field; after another failure, to Try again. */
+  #retryHadFocus = false;
 
   protected deskChanged(desk: Desk | undefined): void {
     this.connection.set(desk?.$connection);
@@ -254,22 +262,56 @@ export class CcCommunicationPanel extends DeskElement {
     else setTimeout(load);
   }
 
-  /** Loads the transcript and the attachment picker once; a failed load is tried again on the next call. */
-  #loadParts(): Promise<void> {
+  /**
+   * Loads the transcript and the attachment picker once; a failed load is tried again on the next call,
+   * with the transcript in place and busy meanwhile, or (`retry`: Try again) the notice kept, busy.
+   */
+  #loadParts(retry = false): Promise<void> {
     const load = CcCommunicationPanel.loadParts;
+    if (!this.#partsReady && (!load || CcCommunicationPanel.partsDefined())) this.#partsLoaded();
     if (!load || this.#partsReady) return Promise.resolve();
-    this.#partsFailed = false;
+    if (!retry && !this.#parts && this.#partsFailed) {
+      this.#partsFailed = false;
+      this.requestUpdate();
+    }
     return (this.#parts ??= load().then(
-      () => ((this.#partsReady = true), this.requestUpdate()),
-      (error: unknown) => ((this.#parts = undefined), (this.#partsFailed = true), this.requestUpdate(), Promise.reject(error)),
+      () => this.#partsLoaded(),
+      (error: unknown) => {
+        this.#parts = undefined;
+        this.#partsFailed = true;
+        this.#partsAttempt++;
+        this.requestUpdate();
+        // Registered meanwhile by another panel's load, or by the page: shown without Try again.
+        const both = Promise.all([customElements.whenDefined('cc-transcript'), customElements.whenDefined('cc-attachment-picker')]);
+        void both.then(() => CcCommunicationPanel.partsDefined() && this.#partsLoaded());
+        return Promise.reject(error);
+      },
     ));
   }
 
-  /** Resolves once the element named is defined, loading the panel's parts if they are not yet. */
-  async #defined(tag: 'cc-transcript' | 'cc-attachment-picker'): Promise<void> {
-    if (customElements.get(tag)) return;
-    await this.#loadParts();
-    await customElements.whenDefined(tag);
+  #partsLoaded(): void {
+    if (this.#partsReady) return;
+    this.#partsReady = true;
+    this.#partsFailed = false;
+    this.requestUpdate();
+  }
+
+  /** Try again, after a failed load: the notice stays, busy, until it is in or fails anew. */
+  #retryParts = (event: Event): void => {
+    this.#retryHadFocus = this.shadowRoot?.activeElement === event.currentTarget;
+    void this.#loadParts(true).catch(() => undefined);
+    this.requestUpdate();
+  };
+
+  /** The attachment picker, once its element is defined and it has become one (a panel out of the page upgrades it only now). */
+  async #definedPicker(): Promise<CcAttachmentPicker | undefined> {
+    if (!customElements.get('cc-attachment-picker')) {
+      await this.#loadParts();
+      await customElements.whenDefined('cc-attachment-picker');
+    }
+    const picker = this.picker;
+    if (picker) customElements.upgrade(picker);
+    return typeof picker?.open === 'function' ? picker : undefined;
   }
 
   override disconnectedCallback(): void {
@@ -286,6 +328,12 @@ export class CcCommunicationPanel extends DeskElement {
   }
 
   protected override updated(): void {
+    if (this.#retryHadFocus && (this.#partsReady || !this.#parts)) {
+      this.#retryHadFocus = false;
+      // Try again went with the notice it was in: to the message field once loaded, to the new Try again after a failure.
+      if (this.#partsReady) this.#focusPending = true;
+      else this.renderRoot.querySelector<HTMLElement>('.parts-failed .retry-load')?.focus();
+    }
     if (this.#composer && this.textarea && this.#focusPending) {
       this.#focusPending = false;
       // After Accept the notification goes away; give keyboard users the composer instead of <body>.
@@ -324,7 +372,8 @@ export class CcCommunicationPanel extends DeskElement {
     const hadSession = previous !== undefined && !!before?.sessions.$sessions.get().some((s) => s.conversationId === previous);
     if (transcript && before && hadSession) before.sessions.setScroll(previous!, transcript.scrollPosition);
     if (!desk || id === undefined) return;
-    void Promise.all([this.updateComplete, this.#defined('cc-transcript')]).then(() => {
+    const defined = customElements.get('cc-transcript') ? undefined : this.#loadParts().then(() => customElements.whenDefined('cc-transcript'));
+    void Promise.all([this.updateComplete, defined]).then(() => {
       // Only if that conversation is still the one shown once rendered.
       if (this.shown.id !== id || this.activeDesk !== desk) return;
       const scroll = desk.sessions.$sessions.get().find((s) => s.conversationId === id)?.scroll;
@@ -527,7 +576,7 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** The transcript: until its element is loaded, in place and busy (it upgrades in place). */
   #renderTranscript(conversation: Conversation) {
-    return html`<cc-transcript
+    return html`${this.#partsReady ? nothing : html`<p class="visually-hidden" role="status">${this.localize.t.panel.loading}</p>`}<cc-transcript
         aria-busy=${this.#partsReady ? nothing : 'true'}
         part="transcript"
         exportparts="bubble:transcript-bubble,customer-bubble:transcript-customer-bubble,agent-bubble:transcript-agent-bubble,system-bubble:transcript-system-bubble,bot-bubble:transcript-bot-bubble,text:transcript-text,author:transcript-author,scroller:transcript-scroller,jump:transcript-jump,typing:transcript-typing,reply:transcript-reply,more:transcript-more"
@@ -544,10 +593,14 @@ export class CcCommunicationPanel extends DeskElement {
   /** The transcript and the attachment picker could not be loaded: say so, with Try again. */
   #renderPartsFailed() {
     const t = this.localize.t;
-    const retry = (): void => void this.#loadParts().catch(() => undefined);
-    return html`<p class="notice error parts-failed" role="alert">
-      ${t.panel.partsFailed} <button type="button" class="retry-load" @click=${retry}>${t.panel.retryLoad}</button>
-    </p>`;
+    // Keyed by attempt: a load that fails again is a new alert, announced again.
+    return keyed(
+      this.#partsAttempt,
+      html`<div class="notice error parts-failed" aria-busy=${this.#parts ? 'true' : 'false'}>
+        <p role="alert">${t.panel.partsFailed}</p>
+        <button type="button" class="retry-load" @click=${this.#retryParts}>${t.panel.retryLoad}</button>
+      </div>`,
+    );
   }
 
   #onAttach = (): void => {
@@ -588,7 +641,14 @@ export class CcCommunicationPanel extends DeskElement {
 
   #attach = (): void => {
     this.menuOpen = false;
-    void this.#defined('cc-attachment-picker').then(() => this.picker?.open(), this.#fail);
+    const id = this.shown.id;
+    // A failed load is said in the transcript's place already.
+    void this.#definedPicker().then((picker) => {
+      if (!picker || this.shown.id !== id) return;
+      // The file chooser opens only close enough to the press: after a slow load, ask for another one.
+      if (navigator.userActivation && !navigator.userActivation.isActive) this.error = this.localize.t.panel.attachAgain;
+      else picker.open();
+    }, () => undefined);
   };
 
   /** "…" → Save as quick reply: the draft becomes one of the agent's own replies. */
@@ -633,11 +693,14 @@ export class CcCommunicationPanel extends DeskElement {
   };
 
   #addFiles(files: File[]): void {
-    // The picker shows refusals and failures itself; nothing is left to handle here.
-    void this.#defined('cc-attachment-picker').then(
-      () => this.picker?.addFiles(files).catch(() => undefined),
-      this.#fail,
-    );
+    const id = this.shown.id;
+    void this.#definedPicker().then((picker) => {
+      if (!picker) return;
+      // Never into another conversation's draft: the agent switched while the picker loaded.
+      if (this.shown.id !== id) return void (this.error = this.localize.t.panel.filesNotAdded);
+      // The picker shows refusals and failures itself; nothing is left to handle here.
+      return picker.addFiles(files).catch(() => undefined);
+    }, () => undefined);
   }
 
   #acceptsFiles(event: DragEvent): boolean {

@@ -55,6 +55,8 @@ export const panelShown: Omit<Catalog['panel'], keyof PanelWorkdayStrings> = {
   loading: 'Loading…',
   retryLoad: 'Try again',
   partsFailed: 'The messages could not be loaded. Check the connection.',
+  attachAgain: 'Ready: press Attach file again to choose the files.',
+  filesNotAdded: 'The files were not added: another conversation was opened meanwhile. Add them again.',
 };
 
 /** `<cc-communication-panel>`'s and `<cc-transcript>`'s English, typed as the whole part, as an element's `strings` are. */
