@@ -16,12 +16,14 @@ import { CcAttachmentPicker } from '../../src/elements/attachment-picker/attachm
 const load = CcCommunicationPanel.loadParts!;
 
 describe('cc-communication-panel: while its transcript and attachment picker load', () => {
-  it('Attach waits for the picker and opens it; files pasted before another conversation is opened are not added to either', async () => {
+  it('Attach after a failed load loads again and opens the picker; files pasted before another conversation is opened are not added to either', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
+    // The first load fails (the panel says so); the next one is held until released.
     CcCommunicationPanel.loadParts = async () => {
       calls++;
+      if (calls === 1) throw new TypeError('Failed to fetch dynamically imported module');
       await held;
       return load();
     };
@@ -47,18 +49,23 @@ describe('cc-communication-panel: while its transcript and attachment picker loa
       `);
       const panel = wrapper.querySelector('cc-communication-panel')!;
       const root = panel.shadowRoot!;
-      await waitUntil(() => calls === 1, 'the parts did not start loading');
+      await waitUntil(() => root.querySelector('.parts-failed'), 'the failed load was not shown');
       expect(customElements.get('cc-attachment-picker')).to.equal(undefined);
+      expect(root.querySelector('cc-attachment-picker')).to.equal(null);
 
-      // Attach from the keyboard while the picker loads: nothing yet, then the picker opens once it is in.
+      // Attach from the keyboard after the failed load: it loads again (the transcript back in place,
+      // busy), then the picker, rendered again, opens once it is in.
       root.querySelector<HTMLButtonElement>('[part~="attach-button"]')!.focus();
       await sendKeys({ press: 'Enter' });
+      await waitUntil(() => calls === 2, 'Attach did not load the picker again');
       await panel.updateComplete;
+      expect(root.querySelector('.parts-failed')).to.equal(null);
+      expect(root.querySelector('cc-transcript')!.getAttribute('aria-busy')).to.equal('true');
       expect(opened).to.have.length(0);
       release();
       await waitUntil(() => opened.length === 1, 'Attach did not open the picker once it was in');
       expect(opened[0]).to.equal(first.conversationId);
-      expect(calls).to.equal(1);
+      expect(calls).to.equal(2);
 
       // A file pasted into the first conversation, and the second one opened before the picker takes it
       // (the picker is reached a moment after the paste): added to neither, and the agent is told.

@@ -305,9 +305,11 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** The attachment picker, once its element is defined and it has become one (a panel out of the page upgrades it only now). */
   async #definedPicker(): Promise<CcAttachmentPicker | undefined> {
-    if (!customElements.get('cc-attachment-picker')) {
+    if (!customElements.get('cc-attachment-picker') || this.#partsFailed) {
       await this.#loadParts();
       await customElements.whenDefined('cc-attachment-picker');
+      // After a failed load the picker is rendered again only now.
+      await this.updateComplete;
     }
     const picker = this.picker;
     if (picker) customElements.upgrade(picker);
