@@ -294,6 +294,8 @@ export class CcCommunicationPanel extends DeskElement {
     this.#partsReady = true;
     this.#partsFailed = false;
     this.requestUpdate();
+    const { id } = this.shown;
+    if (this.activeDesk && id !== undefined) this.#restoreScroll(id, this.activeDesk);
   }
 
   /** Try again, after a failed load: the notice stays, busy, until it is in or fails anew. */
@@ -374,16 +376,20 @@ export class CcCommunicationPanel extends DeskElement {
     const hadSession = previous !== undefined && !!before?.sessions.$sessions.get().some((s) => s.conversationId === previous);
     if (transcript && before && hadSession) before.sessions.setScroll(previous!, transcript.scrollPosition);
     if (!desk || id === undefined) return;
-    const defined = customElements.get('cc-transcript') ? undefined : this.#loadParts().then(() => customElements.whenDefined('cc-transcript'));
-    void Promise.all([this.updateComplete, defined]).then(() => {
-      // Only if that conversation is still the one shown once rendered.
+    // Until the transcript is in (or after its load failed), the place is restored once it is.
+    if (this.#partsReady || customElements.get('cc-transcript')) this.#restoreScroll(id, desk);
+  }
+
+  /** Puts the transcript back where the session was, once rendered, if that conversation is still the one shown. */
+  #restoreScroll(id: string, desk: Desk): void {
+    void this.updateComplete.then(() => {
       if (this.shown.id !== id || this.activeDesk !== desk) return;
       const scroll = desk.sessions.$sessions.get().find((s) => s.conversationId === id)?.scroll;
       const transcript = this.renderRoot.querySelector<CcTranscript>('cc-transcript');
       // One rendered while the panel was out of the page is upgraded only now.
       if (transcript) customElements.upgrade(transcript);
       transcript?.restoreScroll(scroll);
-    }, () => undefined); // A failed load is the panel's notice; the next load shows the newest message.
+    });
   }
 
   /** The transcript shown, once its element is defined and it has become one (not before it ever rendered). */
