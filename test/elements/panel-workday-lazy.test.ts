@@ -62,12 +62,16 @@ describe('cc-communication-panel: wrap-up and transfer load on first use', () =>
     const placeholder = root(panel).querySelector('[part~="wrap-up"]')!;
     const name = root(panel).querySelector(`#${placeholder.getAttribute('aria-labelledby')}`);
     expect(name?.textContent).to.contain('The conversation has ended');
+    // Said once, by the loaded area's status line: the placeholder's line is no live region.
+    expect(placeholder.querySelector('[role="status"]')).to.equal(null);
     expect(root(panel).querySelector('[part="close"]')).to.equal(null);
     await expect(panel).to.be.accessible();
 
     release();
     await waitUntil(() => root(panel).querySelector('[part="wrap-up-note"]'), 'the wrap-up area did not load');
     expect(root(panel).querySelector('[aria-busy="true"]')).to.equal(null);
+    const statuses = [...root(panel).querySelectorAll('[part~="wrap-up"] [role="status"]')].map((el) => el.textContent);
+    expect(statuses.filter((text) => text?.includes('The conversation has ended'))).to.have.length(1);
     expect(root(panel).querySelector<HTMLButtonElement>('[part="close"]')!.disabled).to.equal(true);
     expect(root(panel).querySelector('label[for="disposition"]')!.textContent).to.contain('Disposition');
     // Its styles came with it.

@@ -569,6 +569,7 @@ export class CcCommunicationPanel extends DeskElement {
       this.#focusPending = true;
       void this.#workdayPart().catch(this.#fail);
     };
+    // Its line is not a live region: the loaded area's own status line says it, once.
     return html`<div
       class="composer wrap-up"
       part="composer wrap-up"
@@ -576,7 +577,7 @@ export class CcCommunicationPanel extends DeskElement {
       aria-labelledby="wrap-up-status"
       aria-busy=${this.#workdayFailed ? 'false' : 'true'}
     >
-      <p class="notice" id="wrap-up-status" role="status">${t.panel.wrapUp}</p>
+      <p class="notice" id="wrap-up-status">${t.panel.wrapUp}</p>
       ${this.#workdayFailed ? html`<button type="button" class="retry-load" @click=${retry}>${t.panel.retryLoad}</button>` : nothing}
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
     </div>`;
