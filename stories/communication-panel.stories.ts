@@ -252,6 +252,25 @@ export const Dark: Story = {
     html`<div style="color-scheme: dark; background: #121418; padding: 12px">${panel(stageOf(loaded).desk)}</div>`,
 };
 
+/** The messages could not be loaded, in the dark colour scheme. */
+export const MessagesLoadFailedDark: Story = {
+  loaders: Active.loaders!,
+  beforeEach: MessagesLoadFailed.beforeEach!,
+  render: Dark.render!,
+  play: MessagesLoadFailed.play!,
+};
+
+/** The messages could not be loaded, in a side pane 360 px wide. */
+export const MessagesLoadFailedNarrow: Story = {
+  loaders: Active.loaders!,
+  beforeEach: MessagesLoadFailed.beforeEach!,
+  render: (_args, { loaded }) =>
+    html`<div style="width: 360px; height: 400px; display: flex; flex-direction: column">
+      <cc-communication-panel .desk=${stageOf(loaded).desk}></cc-communication-panel>
+    </div>`,
+  play: MessagesLoadFailed.play!,
+};
+
 /** The browser's storage is not available (a private window, a blocked upgrade, a full disk): the desk keeps data in memory and the panel says so. */
 export const StorageUnavailable: Story = {
   loaders: [async () => ({ stage: await stage({ storage: Promise.reject(new Error('IndexedDB is not available here.')) }) })],
