@@ -177,8 +177,9 @@ export default [
   {
     name: 'lazy: search commands (first transcript search)',
     path: lazy('snippet', /(^|\/)search-commands-[\w-]+\.js$/, 'The search commands'),
-    // Raised from 0.8 kB: a search page is put together here (names from stored conversations), not in the desk's first load.
-    limit: '1.0 kB',
+    // Raised from 0.8 kB: a search page is put together here (names from stored conversations), not in the desk's
+    // first load; and the server's hits of the agent's own messages are matched to the local ones by client id.
+    limit: '1.3 kB',
     gzip: true,
   },
   {

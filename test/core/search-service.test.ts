@@ -470,6 +470,31 @@ describe('desk transcript search', () => {
     expect(second.conversationCount).to.equal(1);
   });
 
+  it("lists the agent's own message once when the server names it by its server id (kept here under its client id)", async () => {
+    const storage = createMemoryStorage();
+    const own = message('srv-7', 'c1', 'Twoja reklamacja 8841 jest przyjęta', T0, { author: 'agent', clientId: 'cl-7' });
+    const customer = message('m1', 'c1', 'Reklamacja 8841?', T0 - 60_000);
+    await storage.putMessages([customer, own]);
+    const { service } = start(storage);
+    await service.ready();
+    const serverHits: SearchHit[] = [
+      { conversationId: 'c1', messageKey: 'srv-7', at: T0 + 1000, text: own.text!, author: 'agent', source: 'server' },
+      { conversationId: 'c1', messageKey: 'm1', at: T0 - 60_000, text: customer.text!, author: 'customer', source: 'server' },
+      { conversationId: 'archive', messageKey: 'srv-1', at: T0 - 3_600_000, text: 'Reklamacja 8841 (archiwum)', author: 'agent', source: 'server' },
+    ];
+    const ctx = {
+      transport: { capabilities: { search: true }, execute: async () => ({ hits: serverHits }) },
+      storage: Promise.resolve(storage),
+    } as unknown as SliceContext;
+    const results = await searchTranscripts(ctx, service, '8841', {}, 100);
+    expect(results.hits.map((h) => [h.messageKey, h.source])).to.deep.equal([
+      ['cl-7', 'local'],
+      ['m1', 'local'],
+      ['srv-1', 'server'],
+    ]);
+    expect(results.total).to.equal(3);
+  });
+
   it('counts every match and pages with offset', async () => {
     const { desk, transport } = await simDesk({ seed: 3 });
     const c1 = transport.startConversation({ customer: { id: 'u1', name: 'Łucja Wąs' } });

@@ -1,5 +1,5 @@
 import type { Conversation, Message } from '../model.js';
-import type { SearchFilters, SearchPageOptions, SearchResults } from '../records.js';
+import type { SearchFilters, SearchHit, SearchPageOptions, SearchResults } from '../records.js';
 import type { SearchService } from '../search/types.js';
 import type { MessagesSlice } from './messages.js';
 import type { SliceContext } from './shared.js';
@@ -56,8 +56,13 @@ export async function searchTranscripts(
     const { hits } = await ctx.transport.execute({ type: 'transcripts.search', query, filters, limit });
     const seen = new Set(local.hits.map((h) => `${h.conversationId}/${h.messageKey}`));
     // Only the server's own matches add to the count: not the local ones, shown or on a later page.
-    const server = hits
-      .filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`) && !matches.has(h.conversationId, h.messageKey))
+    const fresh = hits.filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`) && !matches.has(h.conversationId, h.messageKey));
+    const kept = await keptUnder(ctx, fresh);
+    const server = fresh
+      .filter((h) => {
+        const clientId = kept.get(`${h.conversationId}/${h.messageKey}`);
+        return clientId === undefined || !matches.has(h.conversationId, clientId);
+      })
       .map((h) => ({ ...h, source: 'server' as const }));
     if (server.length === 0) return local;
     const merged = [...local.hits, ...server].sort((a, b) => b.at - a.at).slice(0, limit);
@@ -70,6 +75,25 @@ export async function searchTranscripts(
     // Server search is a bonus: local results stand on their own.
     return local;
   }
+}
+
+/**
+ * The agent's own messages are kept and indexed here under their client id; the server names them by
+ * its id. For the conversations of the server's hits of agent messages: server id → client id.
+ */
+async function keptUnder(ctx: SliceContext, hits: readonly Pick<SearchHit, 'conversationId' | 'author'>[]): Promise<Map<string, string>> {
+  const kept = new Map<string, string>();
+  const conversations = new Set(hits.filter((h) => h.author === 'agent').map((h) => h.conversationId));
+  if (conversations.size === 0) return kept;
+  const storage = await ctx.storage;
+  await Promise.all(
+    [...conversations].map(async (conversationId) => {
+      for (const m of await storage.getTranscript(conversationId).catch(() => [])) {
+        if (m.clientId && m.clientId !== m.id) kept.set(`${conversationId}/${m.id}`, m.clientId);
+      }
+    }),
+  );
+  return kept;
 }
 
 /** A later page appended to the results shown: hits not listed yet, every local match counted, the server's listed ones on top. */
