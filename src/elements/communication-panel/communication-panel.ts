@@ -386,9 +386,10 @@ export class CcCommunicationPanel extends DeskElement {
       if (this.shown.id !== id || this.activeDesk !== desk) return;
       const scroll = desk.sessions.$sessions.get().find((s) => s.conversationId === id)?.scroll;
       const transcript = this.renderRoot.querySelector<CcTranscript>('cc-transcript');
-      // One rendered while the panel was out of the page is upgraded only now.
+      // One rendered while the panel was out of the page is upgraded only now; one still undefined
+      // (registered by hand, later) opens at the newest message.
       if (transcript) customElements.upgrade(transcript);
-      transcript?.restoreScroll(scroll);
+      if (typeof transcript?.restoreScroll === 'function') transcript.restoreScroll(scroll);
     });
   }
 
