@@ -1,6 +1,7 @@
 // Size budgets (minified + gzip -9, every dependency bundled) for what a host page really loads.
 // `npm run size:build` (scripts/size-build.mjs) builds the package, then one Vite production build
-// per host entry in size/ (vite.size.config.ts); this file reads each build's Vite manifest.
+// per size entry — a README snippet marked `<!-- size: … -->` or a script in size/ —
+// (vite.size.config.ts); this file reads each build's Vite manifest.
 // "First load" is the entry chunk plus every chunk it imports statically: what the page downloads
 // before the script runs. Lazy chunks load on first use and are budgeted on their own, as they come
 // out of the build of the README snippet.
@@ -16,18 +17,18 @@ function manifest(entry) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** The files a page loads before running size/<entry>.js: its chunk and, transitively, its static imports. */
+/** The files a page loads before running the size entry `entry`: its chunk and, transitively, its static imports. */
 function firstLoad(entry) {
   const chunks = manifest(entry);
   return [...firstLoadKeys(chunks)].map((key) => `.size/${entry}/${chunks[key].file}`);
 }
 
-/** The one lazy chunk of size/<entry>.js's build whose source matches `source`; fails if it is gone or loads up front. */
+/** The one lazy chunk of the size entry `entry`'s build whose source matches `source`; fails if it is gone or loads up front. */
 function lazy(entry, source, what) {
   const chunks = Object.values(manifest(entry)).filter((chunk) => chunk.isDynamicEntry && source.test(chunk.src ?? ''));
   const file = chunks.length === 1 ? `.size/${entry}/${chunks[0].file}` : undefined;
   if (!file || firstLoad(entry).includes(file)) {
-    throw new Error(`${what} is not a lazy chunk of the size/${entry}.js build (${chunks.length} found): it must load on first use.`);
+    throw new Error(`${what} is not a lazy chunk of the ${entry} size build (${chunks.length} found): it must load on first use.`);
   }
   return file;
 }

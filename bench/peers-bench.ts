@@ -27,11 +27,10 @@ const stage = () => document.getElementById('stage')!;
 
 let transport: SimulatedTransport | undefined;
 let conversationId = '';
-let list: Message[] = [];
+let list: Message[];
 let appended = 0;
 
 function makeData(count: number): number {
-  list = [];
   transport = new SimulatedTransport({ seed: 42 });
   conversationId = transport.startConversation({ locale: 'pl' }).id;
   list = transport.seedTranscript(conversationId, count);
@@ -302,7 +301,7 @@ function startFrames(): { scrollTop: number; x: number; y: number } {
   return { scrollTop: scroller.scrollTop, x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }
 
-async function stopFrames(): Promise<{ long: number[][]; longestFrameMs: number; droppedFrames: number; longestLoafMs: number; scrolledPx: number; frames: number }> {
+async function stopFrames(): Promise<{ long: number[][]; longestFrameMs: number; droppedFrames: number; longestLoafMs: number }> {
   await afterPaint();
   recording = false;
   observer?.disconnect();
@@ -317,8 +316,6 @@ async function stopFrames(): Promise<{ long: number[][]; longestFrameMs: number;
     longestFrameMs: Math.max(0, ...deltas),
     droppedFrames: dropped,
     longestLoafMs: Math.max(0, ...longFrames),
-    scrolledPx: 0,
-    frames: deltas.length,
   };
 }
 

@@ -227,7 +227,7 @@ async function sliced<T>(steps: Generator<void, T>): Promise<T> {
  * there too), its snapshot sent back and restored in slices. Time until the index answers with
  * every message and takes new ones, and the long tasks meanwhile; the index, to compare answers.
  */
-async function workerBuild(db: string): Promise<{ ms: number; workerMs: number; longTasks: { longest: number; count: number }; index: InvertedIndex }> {
+async function workerBuild(db: string): Promise<{ ms: number; longTasks: { longest: number; count: number }; index: InvertedIndex }> {
   const stop = watchLongTasks();
   const from = now();
   await nextTask();
@@ -239,13 +239,12 @@ async function workerBuild(db: string): Promise<{ ms: number; workerMs: number; 
     worker.onerror = (event) => reject(new Error(`worker: ${event.message}`));
     worker.postMessage({ db });
   });
-  const workerMs = now() - t;
   worker.terminate();
   const index = await sliced(InvertedIndex.restoreSteps(snapshot.index));
   if (!index || !(await sliced(index.attachKeysSteps(snapshot.keys)))) throw new Error('the worker snapshot did not restore');
   const ms = now() - t;
   performance.measure('search-worker', 'search-worker');
-  return { ms, workerMs, longTasks: longTasks(await stop(), from), index };
+  return { ms, longTasks: longTasks(await stop(), from), index };
 }
 
 function newTimings() {
@@ -445,7 +444,6 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
     if (theirs !== hitsOf(service, q)) throw new Error(`the worker's index answers "${q}" differently`);
   }
   const workerBuildMs = inWorker.ms;
-  const workerOnlyMs = inWorker.workerMs;
   const workerLongTasks = inWorker.longTasks;
 
   // The engine alone, without storage reads: every message in one synchronous loop.
@@ -542,7 +540,6 @@ async function measure(corpus: Corpus, sets: QuerySet[], folded: readonly string
     buildLongTasks,
     writeLongTasks,
     workerBuildMs,
-    workerOnlyMs,
     workerLongTasks,
     writeSliceMs,
     writeSlices,
@@ -877,7 +874,6 @@ interface Accuracy {
   precision: number;
   /** Queries whose newest 100 were exactly the expected ones, in order. */
   newestExact: number;
-  queries: number;
 }
 
 async function accuracy(engine: Engine, sets: readonly QuerySet[], truth: (q: string) => Uint32Array): Promise<Accuracy[]> {
@@ -898,7 +894,7 @@ async function accuracy(engine: Engine, sets: readonly QuerySet[], truth: (q: st
         const newest = await engine.newest(q, LIMIT);
         if (newest.join() === Array.from(want.subarray(0, LIMIT)).join()) newestExact++;
       }
-      return { kind, recall: expected ? right / expected : 1, precision: found ? right / found : 1, newestExact, queries: queries.length };
+      return { kind, recall: expected ? right / expected : 1, precision: found ? right / found : 1, newestExact };
     }),
   );
 }

@@ -10,7 +10,8 @@ export { CcConversationNotification } from './elements/conversation-notification
 export { CcCommunicationPanel } from './elements/communication-panel/communication-panel.js';
 export { CcAttachmentPicker } from './elements/attachment-picker/attachment-picker.js';
 export type { AddFilesResult, AttachmentItemState, RejectedFile } from './elements/attachment-picker/attachment-picker.js';
-export { CcReplyEvent, CcTranscript } from './elements/transcript/transcript.js';
+export { CcTranscript } from './elements/transcript/transcript.js';
+export { CcReplyEvent } from './elements/events.js';
 export { CcCustomerForm } from './elements/customer-form/customer-form.js';
 export type { CustomerFormTab, CustomerFormView } from './elements/customer-form/customer-form.js';
 export { CcConversationNotes } from './elements/conversation-notes/conversation-notes.js';

@@ -118,6 +118,7 @@ export {
   CcPresenceEvent,
   CcSendEvent,
   CcRetryEvent,
+  CcReplyEvent,
   CcEndEvent,
   CcAttachEvent,
   CcFilesRejectedEvent,

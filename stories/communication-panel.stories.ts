@@ -53,6 +53,12 @@ const panel = (desk: Desk) =>
     <cc-communication-panel .desk=${desk}></cc-communication-panel>
   </div>`;
 
+/** The panel in a side pane, 360 × 400. */
+const sidePane = (desk: Desk) =>
+  html`<div style="width: 360px; height: 400px; display: flex; flex-direction: column">
+    <cc-communication-panel .desk=${desk}></cc-communication-panel>
+  </div>`;
+
 const stageOf = (loaded: Record<string, unknown>): Stage => loaded['stage'] as Stage;
 
 const meta: Meta = {
@@ -238,12 +244,7 @@ export const MessagesLoadFailed: Story = {
 };
 
 /** The same, in Polish. */
-export const MessagesLoadFailedPolish: Story = {
-  loaders: Polish.loaders!,
-  beforeEach: MessagesLoadFailed.beforeEach!,
-  render: Polish.render!,
-  play: MessagesLoadFailed.play!,
-};
+export const MessagesLoadFailedPolish: Story = { ...MessagesLoadFailed, loaders: Polish.loaders!, render: Polish.render! };
 
 /** Dark colour scheme through `color-scheme` on a wrapper. */
 export const Dark: Story = {
@@ -253,23 +254,10 @@ export const Dark: Story = {
 };
 
 /** The messages could not be loaded, in the dark colour scheme. */
-export const MessagesLoadFailedDark: Story = {
-  loaders: Active.loaders!,
-  beforeEach: MessagesLoadFailed.beforeEach!,
-  render: Dark.render!,
-  play: MessagesLoadFailed.play!,
-};
+export const MessagesLoadFailedDark: Story = { ...MessagesLoadFailed, render: Dark.render! };
 
 /** The messages could not be loaded, in a side pane 360 px wide. */
-export const MessagesLoadFailedNarrow: Story = {
-  loaders: Active.loaders!,
-  beforeEach: MessagesLoadFailed.beforeEach!,
-  render: (_args, { loaded }) =>
-    html`<div style="width: 360px; height: 400px; display: flex; flex-direction: column">
-      <cc-communication-panel .desk=${stageOf(loaded).desk}></cc-communication-panel>
-    </div>`,
-  play: MessagesLoadFailed.play!,
-};
+export const MessagesLoadFailedNarrow: Story = { ...MessagesLoadFailed, render: (_args, { loaded }) => sidePane(stageOf(loaded).desk) };
 
 /** The browser's storage is not available (a private window, a blocked upgrade, a full disk): the desk keeps data in memory and the panel says so. */
 export const StorageUnavailable: Story = {
@@ -431,10 +419,7 @@ export const SidePane: Story = {
       return { stage: s };
     },
   ],
-  render: (_args, { loaded }) =>
-    html`<div style="width: 360px; height: 400px; display: flex; flex-direction: column">
-      <cc-communication-panel .desk=${stageOf(loaded).desk}></cc-communication-panel>
-    </div>`,
+  render: (_args, { loaded }) => sidePane(stageOf(loaded).desk),
 };
 
 /** The side pane in Polish: the longer reply-window text still leaves the name and the … menu on the first row. */

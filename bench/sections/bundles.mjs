@@ -148,13 +148,13 @@ export async function run({ root, errors }) {
     ...PEERS.map(({ name, entry }) => ({ name, ours: false, dir: peers, entry })),
   ];
   const bundlers = [
-    ['Vite', viteVersion, withVite],
-    ['esbuild', esbuildVersion, withEsbuild],
+    ['Vite', withVite],
+    ['esbuild', withEsbuild],
   ];
   /** @type {{ name: string, ours: boolean, goal?: number, bundler: string, first?: { raw: number, gzip: number }, lazy?: { raw: number, gzip: number }, error?: string }[]} */
   const rows = [];
   for (const contender of contenders) {
-    for (const [bundler, , buildWith] of bundlers) {
+    for (const [bundler, buildWith] of bundlers) {
       const outDir = join(out, `${bundler.toLowerCase()}-${basename(contender.entry).replace(/\.\w+$/, '')}`);
       try {
         const { first, lazy } = await buildWith(contender.dir, join(contender.dir, contender.entry), outDir);

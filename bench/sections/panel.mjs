@@ -1,6 +1,7 @@
 // The communication panel (first frame, append, DOM size), and the transcript beside its peers.
 import { pageResults } from './page-results.mjs';
 import { runPeers } from './peers-run.mjs';
+import { median } from './stats.mjs';
 
 const PEERS = ['virtualizer', 'virtuoso'];
 const LABELS = { ours: '`<cc-transcript>`', virtualizer: '@lit-labs/virtualizer', virtuoso: 'react-virtuoso', 'lit-map': 'Lit `repeat` (floor)' };
@@ -27,11 +28,6 @@ const plan = sizes.map((size) => ({
   kinds: size <= 10_000 ? ['ours', 'virtualizer', 'virtuoso', 'lit-map'] : ['ours', 'virtualizer', 'virtuoso'],
   rounds: size >= 1_000_000 ? 1 : rounds,
 }));
-
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** @param {import('./context.mjs').BenchContext} ctx */
 export async function run({ url, errors, fmt }) {

@@ -1,25 +1,21 @@
 // The transcript beside its peers, driven from Playwright: same data, contenders interleaved, rounds
 // repeated; real wheel events (page.mouse.wheel) for the scroll figures. Used by panel.mjs.
-import { chromium } from 'playwright-core';
-import { chromiumArgs, executablePath } from '../../scripts/chromium.mjs';
+import { collectErrors, launch } from './page-results.mjs';
+import { percentile } from './stats.mjs';
 
 const WHEELS = 600;
 const WHEEL_PX = 100;
 const WHEEL_EVERY_MS = 16;
 const APPENDS = 20;
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One contender, one round: first frame, appends, wheel-scrolling up from the newest message, DOM, heap. */
-async function measure(page, cdp, kind, appends) {
+async function measure(page, cdp, kind) {
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await page.evaluate(() => window.peers.heap());
   const opened = await page.evaluate((k) => window.peers.mount(k), kind);
-  const times = await page.evaluate((n) => window.peers.append(n), appends);
+  const times = await page.evaluate((n) => window.peers.append(n), APPENDS);
   // Metrics are read outside the frame recording: reading them can hold the renderer for a while.
   const m0 = await metrics();
   const start = await page.evaluate(() => window.peers.startFrames());
@@ -41,8 +37,8 @@ async function measure(page, cdp, kind, appends) {
   return {
     firstFrameMs: opened.firstFrameMs,
     newestVisible: opened.newestVisible,
-    appendP50Ms: appends ? percentile(times, 50) : NaN,
-    appendP95Ms: appends ? percentile(times, 95) : NaN,
+    appendP50Ms: percentile(times, 50),
+    appendP95Ms: percentile(times, 95),
     longestFrameMs: frames.longestFrameMs,
     droppedFrames: frames.droppedFrames,
     longestLoafMs: frames.longestLoafMs,
@@ -64,16 +60,12 @@ async function measure(page, cdp, kind, appends) {
  * @param {(line: string) => void} log progress (stderr)
  */
 export async function runPeers(url, errors, plan, log) {
-  const browser = await chromium.launch({
-    executablePath,
-    args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc --max-old-space-size=4096'],
-  });
+  const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc --max-old-space-size=4096']);
   const results = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(600_000);
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    collectErrors(page, errors);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${url}peers.html`);
@@ -92,7 +84,7 @@ export async function runPeers(url, errors, plan, log) {
         const order = kinds.map((_, i) => kinds[(i + round) % kinds.length]);
         for (const kind of order) {
           try {
-            const r = await measure(page, cdp, kind, APPENDS);
+            const r = await measure(page, cdp, kind);
             rows[kind].push(r);
             log(`[panel bench] ${size} ${kind} round ${round + 1}: ${JSON.stringify(r)}`);
           } catch (error) {

@@ -1,28 +1,19 @@
 // Transcript search: build, heap, reload, queries.
-import { chromium } from 'playwright-core';
-import { chromiumArgs, executablePath } from '../../scripts/chromium.mjs';
+import { collectErrors, launch, readResults } from './page-results.mjs';
+import { median } from './stats.mjs';
 
 /** @param {import('./context.mjs').BenchContext} ctx */
 export async function run({ url, errors, fmt }) {
   // Its own browser: heap figures need a collectable heap and precise numbers.
-  const browser = await chromium.launch({
-    executablePath,
-    args: [...chromiumArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
+  const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
   // One context for both pages: the second one reloads what the first stored in IndexedDB.
   const context = await browser.newContext();
   const runPage = async (path) => {
     const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-      else if (m.text().startsWith('[search bench]')) console.error(m.text());
-    });
+    collectErrors(page, errors);
+    page.on('console', (m) => m.text().startsWith('[search bench]') && console.error(m.text()));
     await page.goto(`${url}${path}`);
-    await page.waitForFunction(() => window.searchBenchResults || window.benchError, null, { timeout: 900_000, polling: 1000 });
-    const error = await page.evaluate(() => window.benchError);
-    if (error) throw new Error(error);
-    const results = await page.evaluate(() => window.searchBenchResults);
+    const results = await readResults(page, 'searchBenchResults', { timeout: 900_000, polling: 1000 });
     await page.close();
     return results;
   };
@@ -90,13 +81,12 @@ export async function run({ url, errors, fmt }) {
   }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 /** `median (min–max)` of the rounds. */
 const spread = (values, format) => `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
 const percent = (n) => `${(n * 100).toFixed(n === 1 ? 0 : 2)} %`;
 
 /** The side-by-side tables: build, heap, recall and precision, then query latencies; ours / best peer under each. */
-export function printPeers(p, ms) {
+function printPeers(p, ms) {
   const names = Object.keys(p.results);
   const peers = names.filter((n) => n !== 'ours');
   const kinds = p.results.ours[0].newest.map((q) => q.kind);

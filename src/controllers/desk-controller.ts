@@ -9,8 +9,8 @@ export interface DeskHost extends ReactiveControllerHost, HTMLElement {
   desk: Desk | undefined;
   /** Id of a `<cc-agent-desk>` elsewhere on the page (the `desk-id` attribute). */
   deskId: string | undefined;
-  /** The element has rendered once (Lit's `hasUpdated`). */
-  readonly hasUpdated: boolean;
+  /** The element has rendered once (Lit's `hasUpdated`); unknown counts as not yet. */
+  readonly hasUpdated?: boolean;
 }
 
 /**

@@ -138,13 +138,14 @@ export class FallbackStorage implements Storage {
     this.#memory?.close();
   }
 
-  #fallBack(reason: StorageFallbackReason): Storage {
-    if (!this.#memory) {
-      this.#memory = this.#createMemory();
-      this.#reason = reason;
-      this.#changed(this);
-    }
-    return this.#memory;
+  /** A failure of the first storage: memory from now on when it is one that calls for it, else thrown. */
+  #fallBack(error: unknown): void {
+    const reason = reasonOf(error);
+    if (!reason) throw error;
+    if (this.#memory) return;
+    this.#memory = this.#createMemory();
+    this.#reason = reason;
+    this.#changed(this);
   }
 
   async #write(run: (storage: Storage) => Promise<void>): Promise<void> {
@@ -152,9 +153,7 @@ export class FallbackStorage implements Storage {
       try {
         return await run(this.#primary);
       } catch (error) {
-        const reason = reasonOf(error);
-        if (!reason) throw error;
-        this.#fallBack(reason);
+        this.#fallBack(error);
       }
     }
     return run(this.#memory!);
@@ -170,9 +169,7 @@ export class FallbackStorage implements Storage {
       try {
         return await run(this.#primary);
       } catch (error) {
-        const reason = reasonOf(error);
-        if (!reason) throw error;
-        this.#fallBack(reason);
+        this.#fallBack(error);
       }
     }
     const [first, memory] = await Promise.all([run(this.#primary).catch(() => undefined), run(this.#memory!)]);

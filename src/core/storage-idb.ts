@@ -20,6 +20,12 @@ const byTime = (a: OutboxEntry, b: OutboxEntry): number => a.at - b.at;
 /** Thrown by an operation on a connection that was closed and could not be opened again. */
 const closedError = (): DOMException => new DOMException('IndexedDB closed', 'InvalidStateError');
 
+/** The last change number given to a stored message (0 for none): the top of the byChange index. */
+async function lastChange(byChange: { openKeyCursor(query: null, direction: 'prev'): Promise<{ key: unknown } | null> }): Promise<number> {
+  const last = await byChange.openKeyCursor(null, 'prev');
+  return typeof last?.key === 'number' ? last.key : 0;
+}
+
 /**
  * Opens the IndexedDB storage. Rejects with a `reason` (`blocked`, `unavailable`) when the database
  * cannot be opened in time, or with IndexedDB's own error; `openStorage` then keeps memory.
@@ -141,18 +147,14 @@ export async function openIndexedDBStorage(name: string, options: OpenStorageOpt
         done.catch(() => undefined);
         // Each write takes the next change number: transactions over the store run one at a time,
         // across tabs too, so numbers only grow.
-        const last = await tx.store.index('byChange').openKeyCursor(null, 'prev');
-        let change = typeof last?.key === 'number' ? last.key : 0;
+        let change = await lastChange(tx.store.index('byChange'));
         // One message is stored once, under its client id when it has one (its server id arrives later).
         await Promise.all([...list.map((m) => tx.store.put({ ...m, storeKey: m.clientId ?? m.id, change: ++change })), done]);
       });
     },
     scanMessages: (after, limit) => use((d) => d.getAll('transcripts', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit)),
     latestChange: () =>
-      use(async (d) => {
-        const last = await d.transaction('transcripts').store.index('byChange').openKeyCursor(null, 'prev');
-        return typeof last?.key === 'number' ? last.key : 0;
-      }),
+      use((d) => lastChange(d.transaction('transcripts').store.index('byChange'))),
     scanChanges: (after, limit) => use((d) => d.getAllFromIndex('transcripts', 'byChange', IDBKeyRange.lowerBound(after, true), limit)),
     async putConversations(list) {
       if (list.length === 0) return;

@@ -337,7 +337,7 @@ export class CcShareArticleEvent extends IntentEvent {
 }
 
 /** The agent chose Reply on a customer message: the next message quotes it. Cancelable. */
-export class CcReplyEvent extends Event {
+export class CcReplyEvent extends IntentEvent {
   static get eventName(): 'cc-reply' {
     return 'cc-reply';
   }
@@ -345,7 +345,7 @@ export class CcReplyEvent extends Event {
     readonly conversationId: string,
     readonly messageId: string,
   ) {
-    super(CcReplyEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    super(CcReplyEvent.eventName);
   }
 }
 

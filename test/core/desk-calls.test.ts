@@ -207,6 +207,14 @@ describe('desk.calls (F20)', () => {
     expect(desk.calls.state(id).get().reason).to.equal('hung-up');
   });
 
+  it('refuses to start a call in a conversation that is not Active, as canStart says', async () => {
+    const { desk, id } = await callDesk();
+    await desk.end(id);
+    expect(desk.calls.canStart(id)).to.deep.equal([]);
+    expect(((await desk.calls.start(id, 'voice').catch((e: unknown) => e)) as DeskError).code).to.equal('invalid');
+    expect(phase(desk, id)).to.equal('idle');
+  });
+
   it('uses the injected peer connection factory and routes the signals both ways', async () => {
     const made: RTCPeerConnection[] = [];
     const { desk, id } = await callDesk({}, { calls: { peerConnection: (config) => (made.push(new RTCPeerConnection(config)), made.at(-1)!) } });

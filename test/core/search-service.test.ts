@@ -5,7 +5,7 @@ import { InvertedIndex } from '../../src/core/search/inverted-index.js';
 import type { SearchService, SearchStatus } from '../../src/core/search/types.js';
 import { createMemoryStorage, openStorage, type Storage } from '../../src/core/storage.js';
 import { simDesk } from '../harness.js';
-import { searchTranscripts } from '../../src/core/desk/search-commands.js';
+import { searchPage, searchTranscripts } from '../../src/core/desk/search-commands.js';
 import type { SliceContext } from '../../src/core/desk/shared.js';
 import type { SearchHit } from '../../src/core/records.js';
 
@@ -495,6 +495,28 @@ describe('desk transcript search', () => {
     expect(results.total).to.equal(3);
   });
 
+  it('appends the next page to a first one that lists server hits: every local match listed once, the count kept', async () => {
+    const storage = createMemoryStorage();
+    await storage.putMessages(Array.from({ length: 150 }, (_, i) => message(`m${i}`, 'c1', `Reklamacja ${i}`, T0 + i * 1000)));
+    const { service } = start(storage);
+    await service.ready();
+    const hit = (id: string, at: number): SearchHit => ({ conversationId: 'past', messageKey: id, at, text: 'Reklamacja', author: 'customer', source: 'server' });
+    const ctx = {
+      transport: { capabilities: { search: true }, execute: async () => ({ hits: [hit('new1', T0 + 500_000), hit('new2', T0 + 600_000)] }) },
+      storage: Promise.resolve(storage),
+    } as unknown as SliceContext;
+    const first = await searchPage(ctx, service, () => ({}), 'reklamacja', {}, { limit: 100 });
+    expect(first.hits.filter((h) => h.source === 'server')).to.have.length(2);
+    expect(first.total).to.equal(152);
+    const all = await searchPage(ctx, service, () => ({}), 'reklamacja', {}, { limit: 100, after: first });
+    expect(all.total).to.equal(first.total);
+    expect(all).not.to.have.property('conversationCount');
+    expect(all.more).to.equal(false);
+    const local = all.hits.filter((h) => h.source === 'local').map((h) => h.messageKey);
+    expect(local).to.have.length(150);
+    expect(new Set(local).size).to.equal(150);
+  });
+
   it('counts every match and pages with offset', async () => {
     const { desk, transport } = await simDesk({ seed: 3 });
     const c1 = transport.startConversation({ customer: { id: 'u1', name: 'Łucja Wąs' } });
@@ -509,7 +531,7 @@ describe('desk transcript search', () => {
     expect(second.hits.map((h) => h.text)).to.deep.equal(Array.from({ length: 30 }, (_, i) => `Reklamacja kwzx ${29 - i}`));
     // `after`: the next page comes back appended to the results shown, one result set.
     const appended = await desk.searchTranscripts('ignored: the shown query is searched', {}, { limit: 100, after: first });
-    expect(appended).to.deep.include({ query: 'kwzx', total: 130, conversationCount: 1, more: false });
+    expect(appended).to.deep.include({ query: 'kwzx', total: 130, offset: 0, conversationCount: 1, more: false });
     expect(appended.hits.map((h) => h.text)).to.deep.equal(Array.from({ length: 130 }, (_, i) => `Reklamacja kwzx ${129 - i}`));
     expect((await desk.searchTranscripts('reklamacja kwzx 1', {}, { limit: 5 })).total).to.equal(41);
   });

@@ -146,24 +146,34 @@ storageContract('IndexedDB', 'indexeddb', () => {
 });
 
 describe('storage with a fallback to memory', () => {
-  it('numbers writes as its first storage does, and stops claiming to once it keeps memory', async () => {
+  /** A first storage (IndexedDB by its kind) whose `method` fails with a full disk once `full` is set, in a fallback. */
+  function fillingUp(method: 'putMessages' | 'setValue') {
     const primary = createMemoryStorage();
-    let full = false;
-    const { storage } = withFallback(
-      Promise.resolve<Storage>({
-        ...primary,
-        kind: 'indexeddb',
-        async putMessages(list) {
-          if (full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-          await primary.putMessages(list);
-        },
-      }),
-    );
-    const fallback = await storage;
+    const write = primary[method] as (...args: unknown[]) => Promise<void>;
+    const disk = {
+      primary,
+      full: false,
+      storage: withFallback(
+        Promise.resolve<Storage>({
+          ...primary,
+          kind: 'indexeddb',
+          [method]: async (...args: unknown[]) => {
+            if (disk.full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+            await write.apply(primary, args);
+          },
+        }),
+      ).storage,
+    };
+    return disk;
+  }
+
+  it('numbers writes as its first storage does, and stops claiming to once it keeps memory', async () => {
+    const disk = fillingUp('putMessages');
+    const fallback = await disk.storage;
     await fallback.putMessages([message({ id: 'a' }), message({ id: 'b' })]);
     expect(await fallback.latestChange!()).to.equal(2);
     expect((await fallback.scanChanges!(1, 10)).map((m) => m.storeKey)).to.deep.equal(['b']);
-    full = true;
+    disk.full = true;
     await fallback.putMessages([message({ id: 'c' })]);
     expect(fallback.kind).to.equal('memory');
     // What memory keeps has no number in the first storage's order: callers must read everything.
@@ -173,24 +183,14 @@ describe('storage with a fallback to memory', () => {
   });
 
   it('once in memory: reads what only the first storage holds, clears its draft on send, deletes from both', async () => {
-    const primary = createMemoryStorage();
-    let full = false;
-    const { storage } = withFallback(
-      Promise.resolve<Storage>({
-        ...primary,
-        kind: 'indexeddb',
-        async setValue(key, value) {
-          if (full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-          await primary.setValue(key, value);
-        },
-      }),
-    );
-    const fallback = await storage;
+    const disk = fillingUp('setValue');
+    const { primary } = disk;
+    const fallback = await disk.storage;
     const entry = (clientId: string): OutboxEntry => ({ clientId, conversationId: 'c1', text: 'Hi', at: T0, state: 'pending', attempts: 0 });
     await fallback.setValue('kept', 'before');
     await fallback.setDraft('c1', 'typed before');
     await fallback.putOutbox(entry('o1'));
-    full = true;
+    disk.full = true;
     await fallback.setValue('later', 1);
     expect(fallback.kind).to.equal('memory');
     expect(await fallback.getValue('kept')).to.equal('before');

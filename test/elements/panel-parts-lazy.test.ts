@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { testDesk } from '../harness.js';
+import { mountPanel } from '../panel-setup.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
@@ -46,13 +47,7 @@ describe('cc-communication-panel: the transcript and the attachment picker load 
       const transport = new SimulatedTransport({ seed: 5, capabilities: { upload: true } });
       const desk = testDesk({ transport });
       await desk.connect();
-      const wrapper = await fixture<HTMLElement>(html`
-        <cc-agent-desk .desk=${desk} lang="en">
-          <cc-communication-panel style="height: 600px; display: flex"></cc-communication-panel>
-        </cc-agent-desk>
-      `);
-      const panel = wrapper.querySelector('cc-communication-panel')!;
-      const root = panel.shadowRoot!;
+      const { wrapper, panel, root } = await mountPanel(desk);
       const retryButton = () => root.querySelector<HTMLButtonElement>('.parts-failed .retry-load')!;
 
       // No conversation yet: the idle load happens anyway, and its failure says nothing.

@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
 import type { CcTranscript } from '../../src/elements/transcript/transcript.js';
 import { simDesk } from '../harness.js';
+import { mountPanel } from '../panel-setup.js';
 
 // A session keeps its transcript's place (F13). When the panel's transcript comes in late — here after
 // a failed load and Try again — the conversation shown still opens where the agent left it, not at the
@@ -31,13 +32,7 @@ describe('cc-communication-panel: a transcript that comes in late', () => {
     const saved = { messageId: desk.messages(id).get()[60]!.id, offset: 12 };
     desk.sessions.setScroll(id, saved);
 
-    const wrapper = await fixture<HTMLElement>(html`
-      <cc-agent-desk .desk=${desk} lang="en">
-        <cc-communication-panel style="height: 500px; display: flex"></cc-communication-panel>
-      </cc-agent-desk>
-    `);
-    const panel = wrapper.querySelector('cc-communication-panel')!;
-    const root = panel.shadowRoot!;
+    const { root } = await mountPanel(desk, { height: 500 });
     await waitUntil(() => root.querySelector('.parts-failed .retry-load'), 'the failed load was not shown');
     root.querySelector<HTMLButtonElement>('.parts-failed .retry-load')!.click();
     await waitUntil(() => customElements.get('cc-transcript') && root.querySelector('cc-transcript'), 'the transcript did not come in');

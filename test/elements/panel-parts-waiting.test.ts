@@ -1,7 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SimulatedTransport } from '../../src/transports/simulated/index.js';
 import { testDesk } from '../harness.js';
+import { mountPanel } from '../panel-setup.js';
 import '../../src/elements/agent-desk/define.js';
 import '../../src/elements/communication-panel/define.js';
 import { CcCommunicationPanel } from '../../src/elements/communication-panel/communication-panel.js';
@@ -42,13 +43,7 @@ describe('cc-communication-panel: while its transcript and attachment picker loa
       await desk.accept(first.id);
       await desk.accept(second.id);
       desk.setActive(first.conversationId);
-      const wrapper = await fixture<HTMLElement>(html`
-        <cc-agent-desk .desk=${desk} lang="en">
-          <cc-communication-panel style="height: 600px; display: flex"></cc-communication-panel>
-        </cc-agent-desk>
-      `);
-      const panel = wrapper.querySelector('cc-communication-panel')!;
-      const root = panel.shadowRoot!;
+      const { panel, root } = await mountPanel(desk);
       await waitUntil(() => root.querySelector('.parts-failed'), 'the failed load was not shown');
       expect(customElements.get('cc-attachment-picker')).to.equal(undefined);
       expect(root.querySelector('cc-attachment-picker')).to.equal(null);
@@ -66,6 +61,21 @@ describe('cc-communication-panel: while its transcript and attachment picker loa
       await waitUntil(() => opened.length === 1, 'Attach did not open the picker once it was in');
       expect(opened[0]).to.equal(first.conversationId);
       expect(calls).to.equal(2);
+
+      // Attach pressed, and another conversation opened before the picker is reached: nothing opens
+      // (the browser counts the press as the user's here, so only the switch holds it back).
+      Object.defineProperty(navigator, 'userActivation', { value: { isActive: true, hasBeenActive: true }, configurable: true });
+      try {
+        root.querySelector<HTMLButtonElement>('[part~="attach-button"]')!.click();
+        desk.setActive(second.conversationId);
+        await panel.updateComplete;
+        await panel.updateComplete;
+        expect(opened, 'the picker opened for the conversation switched to').to.have.length(1);
+      } finally {
+        delete (navigator as { userActivation?: unknown }).userActivation;
+      }
+      desk.setActive(first.conversationId);
+      await panel.updateComplete;
 
       // A file pasted into the first conversation, and the second one opened before the picker takes it
       // (the picker is reached a moment after the paste): added to neither, and the agent is told.

@@ -143,6 +143,8 @@ describe('cc-communication-panel: wrap-up and transfer load on first use', () =>
     let release!: () => void;
     held = new Promise<void>((resolve) => (release = resolve));
     await choose(panel, 'Transfer…');
+    // The earlier failure is no longer said.
+    expect(alertText(panel)).to.equal('');
     // A status, not busy: "Loading…" is announced.
     const placeholder = root(panel).querySelector('.transfer-loading[role="status"]:not([aria-busy="true"])');
     expect(placeholder, 'no loading status').to.exist;

@@ -62,6 +62,14 @@ test("the host's own modules a snippet imports are stubs that export the importe
   assert.match(stubs.get('./my-transport.js'), /^export class MyTransport \{\}$/m);
   assert.match(stubs.get('./my-transport.js'), /^export class Helper \{\}$/m);
   assert.match(stubs.get('../set-up.js'), /^export default class \{\}$/m);
+  // A namespace import has no default export to stand in for.
+  assert.doesNotMatch(hostModules("import * as ns from './x.js';").get('./x.js'), /export default/);
+});
+
+test('a README saved with Windows line ends gives the same entries', () => {
+  const crlf = parseSizeSnippets(page.replace(/\n/g, '\r\n'));
+  assert.equal(hostScript(crlf.get('page')), hostScript(parseSizeSnippets(page).get('page')));
+  assert.equal(crlf.get('script').code, parseSizeSnippets(page).get('script').code);
 });
 
 test('writeSnippet writes the entry and its stubs beside it', () => {
@@ -81,6 +89,7 @@ test('a marker must stand right before a fenced block, and names are unique', ()
   assert.throws(() => parseSizeSnippets('<!-- size: a -->\n\n```js\nx\n```'), /must be right before a fenced code block/);
   assert.throws(() => parseSizeSnippets('<!-- size: a -->\n```js\nx\n```\n<!-- size: a -->\n```js\ny\n```'), /a second snippet named "a"/);
   assert.throws(() => hostScript({ lang: 'ts', code: 'x' }), /html or a js block/);
+  assert.throws(() => parseSizeSnippets('<!-- size: a -->\n```js\nx'), /is not closed/);
 });
 
 test('the golden path, every element and the core budgets measure README snippets, and no size/ file shadows one', () => {

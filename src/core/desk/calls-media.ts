@@ -83,7 +83,8 @@ export class CallCommands {
 
   async start(conversationId: string, media: CallMedia): Promise<void> {
     if (!this.#ctx.transport.capabilities.calls?.[media]) throw new DeskError('unsupported', `This backend has no ${media} calls.`);
-    this.#ctx.conversation(conversationId);
+    // The rule of `canStart`: a call belongs to an Active conversation.
+    if (this.#ctx.conversation(conversationId).state !== 'active') throw new DeskError('invalid', 'A call needs an active conversation.');
     if (this.#current(conversationId)) throw new DeskError('invalid', 'A call is already in progress in this conversation.');
     const live: Live = { callId: createClientId(), conversationId, media, from: 'agent', early: [], known: false, ended: false };
     this.#live.set(live.callId, live);

@@ -9,6 +9,9 @@ import type { SliceContext } from './shared.js';
  * index's hits merged with the server's, and one transcript read back for display.
  */
 
+/** One hit's message, as a key. */
+const hitKey = (h: Pick<SearchHit, 'conversationId' | 'messageKey'>): string => `${h.conversationId}\0${h.messageKey}`;
+
 /** One page of `desk.searchTranscripts()`: the first, or (`after`) the next one appended to those shown. */
 export async function searchPage(
   ctx: SliceContext,
@@ -54,13 +57,13 @@ export async function searchTranscripts(
   if (offset > 0 || !ctx.transport.capabilities.search || !query.trim()) return local;
   try {
     const { hits } = await ctx.transport.execute({ type: 'transcripts.search', query, filters, limit });
-    const seen = new Set(local.hits.map((h) => `${h.conversationId}/${h.messageKey}`));
+    const seen = new Set(local.hits.map(hitKey));
     // Only the server's own matches add to the count: not the local ones, shown or on a later page.
-    const fresh = hits.filter((h) => !seen.has(`${h.conversationId}/${h.messageKey}`) && !matches.has(h.conversationId, h.messageKey));
+    const fresh = hits.filter((h) => !seen.has(hitKey(h)) && !matches.has(h.conversationId, h.messageKey));
     const kept = await keptUnder(ctx, fresh);
     const server = fresh
       .filter((h) => {
-        const clientId = kept.get(`${h.conversationId}/${h.messageKey}`);
+        const clientId = kept.get(hitKey(h));
         return clientId === undefined || !matches.has(h.conversationId, clientId);
       })
       .map((h) => ({ ...h, source: 'server' as const }));
@@ -89,7 +92,7 @@ async function keptUnder(ctx: SliceContext, hits: readonly Pick<SearchHit, 'conv
   await Promise.all(
     [...conversations].map(async (conversationId) => {
       for (const m of await storage.getTranscript(conversationId).catch(() => [])) {
-        if (m.clientId && m.clientId !== m.id) kept.set(`${conversationId}/${m.id}`, m.clientId);
+        if (m.clientId && m.clientId !== m.id) kept.set(hitKey({ conversationId, messageKey: m.id }), m.clientId);
       }
     }),
   );
@@ -97,17 +100,18 @@ async function keptUnder(ctx: SliceContext, hits: readonly Pick<SearchHit, 'conv
 }
 
 /** A later page appended to the results shown: hits not listed yet, every local match counted, the server's listed ones on top. */
-export function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
-  const key = (h: SearchResults['hits'][number]): string => `${h.conversationId}\0${h.messageKey}`;
-  const listed = new Set(shown.hits.filter((h) => h.source === 'local').map(key));
+function appendPage(shown: SearchResults, page: SearchResults): SearchResults {
+  const listed = new Set(shown.hits.filter((h) => h.source === 'local').map(hitKey));
   const server = shown.hits.filter((h) => h.source !== 'local').length;
-  const { conversationCount, ...rest } = page;
+  // The hits start where those shown did.
+  const { conversationCount, offset: _next, ...rest } = page;
   return {
     ...rest,
+    ...(shown.offset === undefined ? {} : { offset: shown.offset }),
     ...(shown.conversations || page.conversations ? { conversations: { ...shown.conversations, ...page.conversations } } : {}),
     // Conversations are counted over local matches only: right while no server hit is listed.
     ...(server === 0 && conversationCount !== undefined ? { conversationCount } : {}),
-    hits: [...shown.hits, ...page.hits.filter((h) => !listed.has(key(h)))],
+    hits: [...shown.hits, ...page.hits.filter((h) => !listed.has(hitKey(h)))],
     total: page.total + server,
     more: page.more,
   };

@@ -3,6 +3,7 @@ import type { Conversation, Message } from '../model.js';
 import type { SearchFilters, SearchPageOptions, SearchResults } from '../records.js';
 import type { SearchService, SearchStatus } from '../search/types.js';
 import type { MessagesSlice } from './messages.js';
+import { lazyCommands } from './knowledge.js';
 import type { SliceContext } from './shared.js';
 
 /**
@@ -15,12 +16,14 @@ export class SearchSlice {
   readonly #conversations: () => Readonly<Record<string, Conversation>>;
   readonly $status = atom<SearchStatus>({ state: 'idle', indexed: 0 });
   #service: Promise<SearchService> | undefined;
-  #loading: Promise<typeof import('./search-commands.js')> | undefined;
+  /** The search commands, loaded once (`settled()` waits for it); a failed load is tried again next time. */
+  readonly #commands: () => Promise<typeof import('./search-commands.js')>;
 
   constructor(ctx: SliceContext, messages: MessagesSlice, conversations: () => Readonly<Record<string, Conversation>>) {
     this.#ctx = ctx;
     this.#messages = messages;
     this.#conversations = conversations;
+    this.#commands = lazyCommands(ctx, () => import('./search-commands.js'));
   }
 
   enable(): Promise<SearchService> {
@@ -58,17 +61,5 @@ export class SearchSlice {
   /** A conversation and its messages for read-only display: from memory, else storage, else the server. */
   async open(conversationId: string): Promise<{ conversation?: Conversation; messages: readonly Message[] }> {
     return (await this.#commands()).openTranscript(this.#ctx, this.#messages, this.#conversations()[conversationId], conversationId);
-  }
-
-  /** The search commands, loaded once (`settled()` waits for it); a failed load is tried again next time. */
-  #commands(): Promise<typeof import('./search-commands.js')> {
-    if (!this.#loading) {
-      const loading = this.#ctx.track(import('./search-commands.js'));
-      this.#loading = loading;
-      loading.catch(() => {
-        if (this.#loading === loading) this.#loading = undefined;
-      });
-    }
-    return this.#loading;
   }
 }

@@ -796,13 +796,8 @@ export class InvertedIndex {
    */
   remove(conversationId: string, messageKey: string): boolean {
     if (!this.#keysAttached) throw new Error('InvertedIndex.remove() before attachKeys()');
-    const c = this.#conversationNumbers.get(conversationId);
-    if (c === undefined) return false;
-    const [keyHash, keyCheck] = hashKey(messageKey);
-    const slot = this.#findSlot(keyHash, keyCheck, c);
-    if (slot < 0) return false;
-    const d = this.#slots[slot]! - 1;
-    if (this.#dead[d]) return false;
+    const d = this.find(conversationId, messageKey);
+    if (d < 0) return false;
     this.#dead[d] = 1;
     this.#live--;
     return true;

@@ -7,13 +7,14 @@ import type { Conversation } from '../../core/model.js';
 import type { CallMedia } from '../../core/transport.js';
 import type { Catalog } from '../../i18n/index.js';
 import { callMenuStrings } from '../../i18n/en/call-menu.js';
-import { callControlsElement, type CallControlsDeps } from './call-controls.js';
+import type { PageDeps } from '../lazy-element.js';
+import { callControlsElement } from './call-controls.js';
 import { CcCallStartEvent } from './events.js';
 
-let html: CallControlsDeps['html'];
+let html: PageDeps['html'];
 
 /** Registers the element once, built from `deps`. */
-export function defineCallControls(deps: CallControlsDeps): void {
+export function defineCallControls(deps: PageDeps): void {
   html = deps.html;
   // Through a reference: the manifest documents the element once, as define.ts registers it.
   const registry = customElements;

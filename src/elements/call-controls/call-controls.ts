@@ -12,9 +12,6 @@ import type { LazyDeskElement, PageDeps } from '../lazy-element.js';
 import { callControlsCss } from './call-controls.styles.js';
 import { CcCallEvent, CcCallStartEvent } from './events.js';
 
-/** What the element is built from: modules the page has already loaded. */
-export type CallControlsDeps = PageDeps;
-
 /** The element's public face (the class is made by `callControlsElement`; it is a DeskElement). */
 export interface CallControlsElement extends LazyDeskElement {
   compact: boolean;
@@ -69,7 +66,7 @@ function clock(ms: number): string {
 }
 
 /** Makes the `<cc-call-controls>` class (define.ts, or slots.ts on first use). */
-export function callControlsElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: CallControlsDeps): new () => CallControlsElement {
+export function callControlsElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: PageDeps): new () => CallControlsElement {
   // Documented (tag, attributes, events, styling) on CcCallControls in define.ts, which the manifest reads.
   class CcCallControlsElement extends DeskElement implements CallControlsElement {
     /** @internal */

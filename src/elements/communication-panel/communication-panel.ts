@@ -20,10 +20,12 @@ import { ConversationController } from '../../controllers/conversation-controlle
 import { StoreController } from '../../controllers/store-controller.js';
 import { errorText, formatRemaining } from '../../i18n/index.js';
 import { panelShownStrings } from '../../i18n/en/panel-shown.js';
+import { hostText } from '../../i18n/host-text.js';
 import { hostStyles, textareaStyles, stateBadgeStyles } from '../../styles/tokens.js';
 import { avatar, avatarStyles } from '../avatar.js';
 import { ellipsis, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
+import { loadOnce } from '../load-once.js';
 import { CcEndEvent, CcReplyEvent, CcRetryEvent, CcSendEvent, CcTransferEvent, CcTransitionEvent } from '../events.js';
 import type { CcAttachmentPicker } from '../attachment-picker/attachment-picker.js';
 import type { CcTranscript } from '../transcript/transcript.js';
@@ -198,8 +200,6 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** @internal */
   @query('textarea') private textarea?: HTMLTextAreaElement;
-  /** @internal */
-  @query('cc-attachment-picker') private picker?: CcAttachmentPicker;
 
   /** The composer shown, so switching away can write its draft and stop the typing signal. */
   #composer: Composer | undefined;
@@ -209,20 +209,34 @@ export class CcCommunicationPanel extends DeskElement {
   #focusPending = true;
   /** F15's composer part (quick-replies-part.ts), loaded on the first `/`, placeholder or Save as quick reply. */
   #quick: ComposerQuickReplies | undefined;
-  #quickLoading: Promise<ComposerQuickReplies> | undefined;
+  #quickReplies = loadOnce(() =>
+    import('./quick-replies-part.js').then((m) => {
+      const deps = { DeskElement, html, nothing, strings: quickRepliesComposerStrings, errorText };
+      const host = { element: this, localize: this.localize, field: () => this.textarea, fail: this.#fail };
+      this.#quick = m.composerQuickReplies(deps, host);
+      this.requestUpdate();
+      return this.#quick;
+    }),
+  );
   /** The emoji picker (emoji-picker/emoji-part.ts), loaded on the first press of the emoji button. */
   #emoji: EmojiPart | undefined;
-  #emojiLoading: Promise<EmojiPart> | undefined;
+  #emojiPart = loadOnce(() =>
+    import('../emoji-picker/emoji-part.js').then(
+      (m) => (this.#emoji = m.emojiPart({ html, nothing }, { element: this, t: () => this.localize.t, lang: () => this.localize.lang })),
+    ),
+  );
   /** The wrap-up area and the transfer dialog (workday-part.ts), loaded on the first wrap-up or Transfer. */
   #workday: PanelWorkday | undefined;
   #workdayLoading: Promise<PanelWorkday> | undefined;
   /** The last load failed: the wrap-up area waits for Try again instead of loading on each render. */
   #workdayFailed = false;
-  /** The transcript and the attachment picker (`loadParts`): loading, or loaded. */
-  #parts: Promise<void> | undefined;
-  #partsReady = !CcCommunicationPanel.loadParts || CcCommunicationPanel.partsDefined();
-  /** Their last load failed: the panel says so and offers Try again. */
-  #partsFailed = false;
+  /**
+   * The transcript and the attachment picker (`loadParts`): not asked for yet, loading (the transcript
+   * in place, busy), failed (the panel says so, with Try again), loading again from Try again (the
+   * notice kept, busy), or ready.
+   */
+  #parts: 'idle' | 'loading' | 'failed' | 'retrying' | 'ready' = !CcCommunicationPanel.loadParts || CcCommunicationPanel.partsDefined() ? 'ready' : 'idle';
+  #partsLoad = loadOnce(() => CcCommunicationPanel.loadParts!());
   /** Loads tried since the first failure: each failed one is announced anew. */
   #partsAttempt = 0;
   /** Try again had the focus: once the parts are in, the focus goes to the message field; after another failure, to Try again. */
@@ -255,9 +269,10 @@ export class CcCommunicationPanel extends DeskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.#parts) return;
-    // Loaded when the page is first idle, so a conversation accepted later shows at once.
-    const load = (): void => void this.#loadParts().catch(() => undefined);
+    if (this.#parts !== 'idle') return;
+    // Loaded when the page is first idle, so a conversation accepted later shows at once (unless a
+    // conversation shown has asked for them meanwhile).
+    const load = (): void => void (this.#parts === 'idle' && this.#loadParts().catch(() => undefined));
     if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
     else setTimeout(load);
   }
@@ -267,32 +282,29 @@ export class CcCommunicationPanel extends DeskElement {
    * with the transcript in place and busy meanwhile, or (`retry`: Try again) the notice kept, busy.
    */
   #loadParts(retry = false): Promise<void> {
-    const load = CcCommunicationPanel.loadParts;
-    if (!this.#partsReady && (!load || CcCommunicationPanel.partsDefined())) this.#partsLoaded();
-    if (!load || this.#partsReady) return Promise.resolve();
-    if (!retry && !this.#parts && this.#partsFailed) {
-      this.#partsFailed = false;
+    if (this.#parts !== 'ready' && (!CcCommunicationPanel.loadParts || CcCommunicationPanel.partsDefined())) this.#partsLoaded();
+    if (this.#parts === 'ready') return Promise.resolve();
+    if (this.#parts === 'idle' || this.#parts === 'failed') {
+      this.#parts = retry && this.#parts === 'failed' ? 'retrying' : 'loading';
       this.requestUpdate();
+      void this.#partsLoad().then(
+        () => this.#partsLoaded(),
+        () => {
+          this.#parts = 'failed';
+          this.#partsAttempt++;
+          this.requestUpdate();
+          // Registered meanwhile by another panel's load, or by the page: shown without Try again.
+          const both = Promise.all([customElements.whenDefined('cc-transcript'), customElements.whenDefined('cc-attachment-picker')]);
+          void both.then(() => CcCommunicationPanel.partsDefined() && this.#partsLoaded());
+        },
+      );
     }
-    return (this.#parts ??= load().then(
-      () => this.#partsLoaded(),
-      (error: unknown) => {
-        this.#parts = undefined;
-        this.#partsFailed = true;
-        this.#partsAttempt++;
-        this.requestUpdate();
-        // Registered meanwhile by another panel's load, or by the page: shown without Try again.
-        const both = Promise.all([customElements.whenDefined('cc-transcript'), customElements.whenDefined('cc-attachment-picker')]);
-        void both.then(() => CcCommunicationPanel.partsDefined() && this.#partsLoaded());
-        return Promise.reject(error);
-      },
-    ));
+    return this.#partsLoad().then(() => undefined);
   }
 
   #partsLoaded(): void {
-    if (this.#partsReady) return;
-    this.#partsReady = true;
-    this.#partsFailed = false;
+    if (this.#parts === 'ready') return;
+    this.#parts = 'ready';
     this.requestUpdate();
     const { id } = this.shown;
     if (this.activeDesk && id !== undefined) this.#restoreScroll(id, this.activeDesk);
@@ -307,15 +319,23 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** The attachment picker, once its element is defined and it has become one (a panel out of the page upgrades it only now). */
   async #definedPicker(): Promise<CcAttachmentPicker | undefined> {
-    if (!customElements.get('cc-attachment-picker') || this.#partsFailed) {
+    if (!customElements.get('cc-attachment-picker') || this.#parts === 'failed') {
       await this.#loadParts();
       await customElements.whenDefined('cc-attachment-picker');
       // After a failed load the picker is rendered again only now.
       await this.updateComplete;
     }
-    const picker = this.picker;
-    if (picker) customElements.upgrade(picker);
-    return typeof picker?.open === 'function' ? picker : undefined;
+    return this.#upgraded<CcAttachmentPicker>('cc-attachment-picker', 'open');
+  }
+
+  /**
+   * The element `selector` of the panel once it has become one (`method` is there): upgraded first,
+   * as one rendered while the panel was out of the page is only upgraded now.
+   */
+  #upgraded<T extends HTMLElement>(selector: string, method: keyof T): T | undefined {
+    const element = this.renderRoot?.querySelector<T>(selector);
+    if (element) customElements.upgrade(element);
+    return element && typeof element[method] === 'function' ? element : undefined;
   }
 
   override disconnectedCallback(): void {
@@ -332,10 +352,10 @@ export class CcCommunicationPanel extends DeskElement {
   }
 
   protected override updated(): void {
-    if (this.#retryHadFocus && (this.#partsReady || !this.#parts)) {
+    if (this.#retryHadFocus && (this.#parts === 'ready' || this.#parts === 'failed')) {
       this.#retryHadFocus = false;
       // Try again went with the notice it was in: to the message field once loaded, to the new Try again after a failure.
-      if (this.#partsReady) this.#focusPending = true;
+      if (this.#parts === 'ready') this.#focusPending = true;
       else this.renderRoot.querySelector<HTMLElement>('.parts-failed .retry-load')?.focus();
     }
     if (this.#composer && this.textarea && this.#focusPending) {
@@ -377,7 +397,7 @@ export class CcCommunicationPanel extends DeskElement {
     if (transcript && before && hadSession) before.sessions.setScroll(previous!, transcript.scrollPosition);
     if (!desk || id === undefined) return;
     // Until the transcript is in (or after its load failed), the place is restored once it is.
-    if (this.#partsReady || customElements.get('cc-transcript')) this.#restoreScroll(id, desk);
+    if (this.#parts === 'ready' || customElements.get('cc-transcript')) this.#restoreScroll(id, desk);
   }
 
   /** Puts the transcript back where the session was, once rendered, if that conversation is still the one shown. */
@@ -385,18 +405,14 @@ export class CcCommunicationPanel extends DeskElement {
     void this.updateComplete.then(() => {
       if (this.shown.id !== id || this.activeDesk !== desk) return;
       const scroll = desk.sessions.$sessions.get().find((s) => s.conversationId === id)?.scroll;
-      const transcript = this.renderRoot.querySelector<CcTranscript>('cc-transcript');
-      // One rendered while the panel was out of the page is upgraded only now; one still undefined
-      // (registered by hand, later) opens at the newest message.
-      if (transcript) customElements.upgrade(transcript);
-      if (typeof transcript?.restoreScroll === 'function') transcript.restoreScroll(scroll);
+      // One still undefined (registered by hand, later) opens at the newest message.
+      this.#transcript()?.restoreScroll(scroll);
     });
   }
 
-  /** The transcript shown, once its element is defined and it has become one (not before it ever rendered). */
+  /** The transcript shown, once its element is defined and it has become one. */
   #transcript(): CcTranscript | undefined {
-    const transcript = this.renderRoot?.querySelector<CcTranscript>('cc-transcript');
-    return transcript && typeof transcript.restoreScroll === 'function' ? transcript : undefined;
+    return this.#upgraded<CcTranscript>('cc-transcript', 'restoreScroll');
   }
 
   #onInput = (event: Event): void => {
@@ -407,23 +423,11 @@ export class CcCommunicationPanel extends DeskElement {
     if (this.#quick || /(^|\s)\//u.test(field.value)) void this.#quickReplies().then((quick) => quick.input(field), this.#fail);
   };
 
-  #quickReplies(): Promise<ComposerQuickReplies> {
-    const deps = { DeskElement, html, nothing, strings: quickRepliesComposerStrings, errorText };
-    const host = { element: this, localize: this.localize, field: () => this.textarea, fail: this.#fail };
-    return (this.#quickLoading ??= import('./quick-replies-part.js').then(
-      (m) => ((this.#quick = m.composerQuickReplies(deps, host)), this.requestUpdate(), this.#quick),
-      (error: unknown) => ((this.#quickLoading = undefined), Promise.reject(error)),
-    ));
-  }
-
   #fail = (error: unknown): void => {
     this.error = errorText(this.localize.t, error);
   };
 
-  #toggleEmoji = (): void =>
-    void (this.#emojiLoading ??= import('../emoji-picker/emoji-part.js').then((m) =>
-      (this.#emoji = m.emojiPart({ html, nothing }, { element: this, t: () => this.localize.t, lang: () => this.localize.lang })),
-    )).then((part) => part.toggle(), this.#fail);
+  #toggleEmoji = (): void => void this.#emojiPart().then((part) => part.toggle(), this.#fail);
 
   /** Quotes a customer message in the next message (the transcript's Reply). */
   #onReply = (event: CcReplyEvent): void => {
@@ -542,7 +546,7 @@ export class CcCommunicationPanel extends DeskElement {
   /** Loads the wrap-up area and the transfer dialog once; a load that failed is tried again on the next call. */
   #workdayPart(): Promise<PanelWorkday> {
     this.#workdayFailed = false;
-    const deps = { html, nothing, CcTransferEvent, maxNote: MAX_WRAP_UP_NOTE, formatRemaining };
+    const deps = { html, nothing, CcTransferEvent, maxNote: MAX_WRAP_UP_NOTE, formatRemaining, hostText };
     const host = {
       element: this,
       localize: this.localize,
@@ -586,8 +590,9 @@ export class CcCommunicationPanel extends DeskElement {
 
   /** The transcript: until its element is loaded, in place and busy (it upgrades in place). */
   #renderTranscript(conversation: Conversation) {
-    return html`${this.#partsReady ? nothing : html`<p class="visually-hidden" role="status">${this.localize.t.panel.loading}</p>`}<cc-transcript
-        aria-busy=${this.#partsReady ? nothing : 'true'}
+    const ready = this.#parts === 'ready';
+    return html`${ready ? nothing : html`<p class="visually-hidden" role="status">${this.localize.t.panel.loading}</p>`}<cc-transcript
+        aria-busy=${ready ? nothing : 'true'}
         part="transcript"
         exportparts="bubble:transcript-bubble,customer-bubble:transcript-customer-bubble,agent-bubble:transcript-agent-bubble,system-bubble:transcript-system-bubble,bot-bubble:transcript-bot-bubble,text:transcript-text,author:transcript-author,scroller:transcript-scroller,jump:transcript-jump,typing:transcript-typing,reply:transcript-reply,more:transcript-more"
         lang=${this.localize.lang}
@@ -600,13 +605,18 @@ export class CcCommunicationPanel extends DeskElement {
       ></cc-transcript>`;
   }
 
+  /** The failure notice stands in the transcript's place (and the picker's): after a failure, and while Try again loads. */
+  #partsFailedShown(): boolean {
+    return this.#parts === 'failed' || this.#parts === 'retrying';
+  }
+
   /** The transcript and the attachment picker could not be loaded: say so, with Try again. */
   #renderPartsFailed() {
     const t = this.localize.t;
     // Keyed by attempt: a load that fails again is a new alert, announced again.
     return keyed(
       this.#partsAttempt,
-      html`<div class="notice error parts-failed" aria-busy=${this.#parts ? 'true' : 'false'}>
+      html`<div class="notice error parts-failed" aria-busy=${this.#parts === 'retrying' ? 'true' : 'false'}>
         <p role="alert">${t.panel.partsFailed}</p>
         <button type="button" class="retry-load" @click=${this.#retryParts}>${t.panel.retryLoad}</button>
       </div>`,
@@ -731,7 +741,7 @@ export class CcCommunicationPanel extends DeskElement {
       ${this.#renderHeader(conversation)} ${this.#renderConnection()}
       ${sentimentAlert(this.activeDesk, conversation.id, this.localize.lang)} ${callControls(this.activeDesk, conversation.id, this.localize.lang, false, this.callSound)}
       ${this.activeDesk.privacy.configured ? html`<p class="privacy" part="privacy" role="status">${t.panel.privacy}</p>` : nothing}
-      ${this.#partsFailed ? this.#renderPartsFailed() : this.#renderTranscript(conversation)}
+      ${this.#partsFailedShown() ? this.#renderPartsFailed() : this.#renderTranscript(conversation)}
       ${this.#renderFooter(conversation)}
       ${this.dragging ? html`<div class="drop" aria-hidden="true">${t.panel.dropHere}</div>` : nothing}
       ${this.#workday?.transfer()}
@@ -937,7 +947,7 @@ export class CcCommunicationPanel extends DeskElement {
       ${unfilled.length > 0 ? this.#quick?.unfilled(unfilled) ?? void this.#quickReplies().catch(() => undefined) : nothing}
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       ${this.#quick?.notice()}
-      ${this.#partsFailed ? nothing : this.#renderPicker(conversation, blocked)}
+      ${this.#partsFailedShown() ? nothing : this.#renderPicker(conversation, blocked)}
     </div>`;
   }
 

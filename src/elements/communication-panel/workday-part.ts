@@ -9,6 +9,7 @@ import type { Desk, Disposition, WrapUpState } from '../../core/desk/desk.js';
 import type { Conversation } from '../../core/model.js';
 import type { Catalog } from '../../i18n/catalog.js';
 import { panelWorkday } from '../../i18n/en/panel-workday.js';
+import type { hostText } from '../../i18n/host-text.js';
 import type { CcTransferEvent } from '../events.js';
 
 /** What the panel gives: Lit's `html` and `nothing`, and what the first load already has. */
@@ -19,6 +20,8 @@ export interface PanelWorkdayDeps {
   /** The longest wrap-up note the desk keeps. */
   maxNote: number;
   formatRemaining(ms: number, t: Catalog): string;
+  /** A disposition's label or group in the panel's language. */
+  hostText: typeof hostText;
 }
 
 /** The panel as its wrap-up area and transfer dialog see it. */
@@ -123,13 +126,6 @@ const css = `
 `;
 let sheet: CSSStyleSheet | undefined;
 
-/** A text the host gave once or per language (`{ en, pl }`): the element's language, else English, else the first. */
-function textIn(text: string | Readonly<Record<string, string>> | undefined, lang: string): string {
-  if (text === undefined || typeof text === 'string') return text ?? '';
-  const tag = lang.toLowerCase();
-  return text[tag] ?? text[tag.split('-')[0] ?? ''] ?? text['en'] ?? Object.values(text)[0] ?? '';
-}
-
 /** Adds the part's styles to the panel's shadow root and gives the panel its wrap-up area and transfer dialog. */
 export function panelWorkdayPart(deps: PanelWorkdayDeps, host: PanelWorkdayHost): PanelWorkday {
   const { html, nothing } = deps;
@@ -188,14 +184,14 @@ export function panelWorkdayPart(deps: PanelWorkdayDeps, host: PanelWorkdayHost)
 
   const renderDisposition = (disposition: Disposition, state: WrapUpState): TemplateResult =>
     html`<option value=${disposition.id} ?selected=${state.disposition === disposition.id}>
-      ${textIn(disposition.label, lang()) || disposition.id}
+      ${deps.hostText(disposition.label, lang()) || disposition.id}
     </option>`;
 
   /** Codes under their group headings, in the host's order; codes without a group first. */
   const dispositionGroups = (dispositions: readonly Disposition[]): [string, Disposition[]][] => {
     const groups = new Map<string, Disposition[]>();
     for (const d of dispositions) {
-      const group = textIn(d.group, lang());
+      const group = deps.hostText(d.group, lang());
       groups.set(group, [...(groups.get(group) ?? []), d]);
     }
     return [...groups].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0));

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import type { Capacity, CustomPresence, Desk } from '../../core/desk/desk.js';
+import type { Capacity, Desk } from '../../core/desk/desk.js';
 import type { BasePresence } from '../../core/model.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { presenceStrings } from '../../i18n/en/presence.js';
 import { errorText } from '../../i18n/index.js';
+import { hostText } from '../../i18n/host-text.js';
 import { hostStyles } from '../../styles/tokens.js';
 import { check, chevronDown, icon } from '../../icons/index.js';
 import { DeskElement } from '../desk-element.js';
@@ -23,15 +24,6 @@ interface PresenceOption {
 const PICKABLE: readonly PickablePresence[] = ['available', 'busy', 'busy-dnd', 'away', 'offline'];
 /** Typed letters within this time form one typeahead search. */
 const TYPEAHEAD_MS = 700;
-
-/** A custom label in the element's language: exact tag, then its language, then English, then any. */
-function customLabel(label: CustomPresence['label'], lang: string): string {
-  if (typeof label === 'string') return label;
-  const tag = lang.toLowerCase();
-  const entries = Object.entries(label);
-  const find = (wanted: string): string | undefined => entries.find(([key]) => key.toLowerCase() === wanted)?.[1];
-  return find(tag) ?? find(tag.split('-')[0] ?? '') ?? find('en') ?? entries[0]?.[1] ?? '';
-}
 
 /**
  * The agent's status (F12): a button with the current status (a coloured dot and its name, a host's
@@ -171,7 +163,7 @@ export class CcPresencePicker extends DeskElement {
     for (const base of PICKABLE) {
       options.push({ id: base, base, label: t.statuses[base], custom: false, disabled: false });
       for (const c of custom) {
-        if (c.base === base) options.push({ id: c.id, base, label: customLabel(c.label, this.localize.lang), custom: true, disabled: false });
+        if (c.base === base) options.push({ id: c.id, base, label: hostText(c.label, this.localize.lang), custom: true, disabled: false });
       }
     }
     options.push({ id: 'inactive', base: 'inactive', label: t.statuses.inactive, custom: false, disabled: true });
@@ -180,7 +172,7 @@ export class CcPresencePicker extends DeskElement {
 
   #labelOf(status: string): string {
     const custom = this.activeDesk?.presence.custom.find((c) => c.id === status);
-    if (custom) return customLabel(custom.label, this.localize.lang);
+    if (custom) return hostText(custom.label, this.localize.lang);
     const statuses = this.localize.t.presence.statuses;
     return Object.hasOwn(statuses, status) ? statuses[status as BasePresence] : status;
   }

@@ -10,14 +10,8 @@ import type { LazyDeskElement, PageDeps } from '../lazy-element.js';
 import { CcSentimentDismissEvent } from './events.js';
 import { sentimentAlertCss, sentimentBadgeCss } from './sentiment-badge.styles.js';
 
-/** What the elements are built from: modules the page has already loaded. */
-export type SentimentDeps = PageDeps;
-
-/** What both elements have (the classes are made by `sentimentElements`; they are DeskElements). */
-type SentimentHost = LazyDeskElement;
-
 /** The badge's public face. */
-export interface SentimentBadgeElement extends SentimentHost {
+export interface SentimentBadgeElement extends LazyDeskElement {
   level: SentimentLevel | undefined;
   background: boolean;
   compact: boolean;
@@ -25,7 +19,7 @@ export interface SentimentBadgeElement extends SentimentHost {
 }
 
 /** The alert's public face. */
-export interface SentimentAlertElement extends SentimentHost {
+export interface SentimentAlertElement extends LazyDeskElement {
   dismiss(): void;
 }
 
@@ -52,7 +46,7 @@ function toggle(internals: ElementInternals, name: string, on: boolean): void {
 }
 
 /** Makes the `<cc-sentiment-badge>` class (define.ts, or slots.ts on first use). */
-export function sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: SentimentDeps): new () => SentimentBadgeElement {
+export function sentimentBadgeElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: PageDeps): new () => SentimentBadgeElement {
   // Documented (tag, attributes, styling) on CcSentimentBadge in sentiment-badge.ts, which the manifest reads.
   class CcSentimentBadgeElement extends DeskElement implements SentimentBadgeElement {
     /** @internal */
@@ -119,7 +113,7 @@ export function sentimentBadgeElement({ DeskElement, ConversationController, Sto
 }
 
 /** Makes the `<cc-sentiment-alert>` class (define.ts, or slots.ts on first use). */
-export function sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: SentimentDeps): new () => SentimentAlertElement {
+export function sentimentAlertElement({ DeskElement, ConversationController, StoreController, html, nothing, hostStyles, unsafeCSS }: PageDeps): new () => SentimentAlertElement {
   // Documented (tag, events, styling) on CcSentimentAlert in sentiment-alert.ts, which the manifest reads.
   class CcSentimentAlertElement extends DeskElement implements SentimentAlertElement {
     /** @internal */

@@ -19,8 +19,6 @@ import { transcriptStyles } from './transcript.styles.js';
 /** The English the transcript shows besides the shared strings. */
 const strings = [panelShownStrings, messageStrings, attachmentsStrings];
 
-export { CcReplyEvent };
-
 /** Pixels rendered above and below the viewport. */
 const OVERSCAN = 600;
 const ESTIMATED_ROW = 64;

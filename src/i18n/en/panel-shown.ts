@@ -59,5 +59,9 @@ export const panelShown: Omit<Catalog['panel'], keyof PanelWorkdayStrings> = {
   filesNotAdded: 'The files were not added: another conversation was opened meanwhile. Add them again.',
 };
 
-/** `<cc-communication-panel>`'s and `<cc-transcript>`'s English, typed as the whole part, as an element's `strings` are. */
+/**
+ * `<cc-communication-panel>`'s and `<cc-transcript>`'s English, typed as the whole part, as an element's
+ * `strings` are. The wrap-up and transfer keys (`PanelWorkdayStrings`) are not in it: they come with
+ * workday-part.ts, which alone reads them.
+ */
 export const panelShownStrings = { panel: panelShown } as Pick<Catalog, 'panel'>;
