@@ -7,6 +7,9 @@ import { createDesk } from '../src/core/desk/desk.js';
 import { SimulatedTransport } from '../src/transports/simulated/index.js';
 import '../src/elements/agent-desk/define.js';
 import '../src/elements/communication-panel/define.js';
+// Its transcript and picker registered up front, as a page that loaded them while idle has them: the
+// first frame measures rendering, not fetching a chunk.
+import '../src/elements/communication-panel/parts.js';
 import type { CcCommunicationPanel } from '../src/elements/communication-panel/communication-panel.js';
 import type { CcTranscript } from '../src/elements/transcript/transcript.js';
 import { afterPaint, nextFrame } from './frames.js';
